@@ -1,0 +1,38 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "motcua",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "motcua", targets: ["motcua"]),
+        .library(name: "Ingest", targets: ["Ingest"]),
+        .library(name: "Metrics", targets: ["Metrics"]),
+        .library(name: "Reports", targets: ["Reports"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // libcsv (Debian libcsv-dev) has no pkg-config file: scripts/install-deps installs it.
+        .systemLibrary(
+            name: "CCSV",
+            path: "Sources/CCSV",
+            providers: [.apt(["libcsv-dev"])]
+        ),
+        .target(name: "Ingest", dependencies: ["CCSV"]),
+        .target(name: "Metrics", dependencies: ["Ingest"]),
+        .target(name: "Reports", dependencies: ["Ingest", "Metrics"]),
+        .executableTarget(
+            name: "motcua",
+            dependencies: [
+                "Ingest", "Metrics", "Reports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
+        .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Ingest"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Metrics", "Ingest"]),
+        .testTarget(name: "MotcuaTests", dependencies: ["motcua"]),
+    ]
+)

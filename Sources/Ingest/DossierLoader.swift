@@ -1,0 +1,124 @@
+/// What one input contributed: the facts `check` prints and a report's summary adds up.
+public struct InputSummary: Sendable {
+    public var name: String
+    public var byteCount: Int
+    public var kind: ExportKind
+    public var encoding: SourceEncoding
+    public var delimiter: UInt8
+    public var rowsRead = 0
+    public var accepted = 0
+    public var rejectsByReason: [RejectReason: Int] = [:]
+    public var ignoredColumns: [String]
+    /// The latest moment among the accepted rows (or the `--as-of` given).
+    public var asOf: LocalMoment?
+    public var blankRecords = 0
+
+    public var rejected: Int { rejectsByReason.values.reduce(0, +) }
+}
+
+/// Reads any number of exports into one set of dossiers, by the spec's as-of rule: a dossier
+/// takes its state from the file with the latest as-of (ties: the file whose name sorts later;
+/// within a file, the later row), so the result never depends on the order of the inputs.
+///
+/// Memory grows with the number of dossiers, not with file size: each file is streamed into a
+/// map of its own latest occurrences, which is merged once the file's as-of is known.
+public final class DossierLoader {
+    public let units = UnitRegistry()
+    /// The winning state of every dossier, by code.
+    public private(set) var dossiers: [String: Dossier] = [:]
+    public private(set) var inputs: [InputSummary] = []
+    /// States every file's as-of instead of deriving it (`--as-of`).
+    public var asOfOverride: LocalMoment?
+    public var encoding: SourceEncoding?
+    public var delimiter: UInt8?
+    /// Sees every rejected row, in file order.
+    public var onReject: (Reject) -> Void = { _ in }
+
+    private var ranks: [FileRank] = []
+    private var unitSpelling: [UnitID: (rank: FileRank, spelling: UnitRegistry.SpellingID)] = [:]
+
+    public init() {}
+
+    /// Accepted rows that merged into a dossier already read (later states, exact duplicates).
+    public var occurrencesCollapsed: Int { inputs.reduce(0) { $0 + $1.accepted } - dossiers.count }
+
+    /// Reads one export and merges its dossiers. `name` is how rejects and errors name it.
+    @discardableResult
+    public func load(path: String, name: String? = nil) throws(IngestError) -> InputSummary {
+        let name = name ?? path
+        let fileIndex = Int32(inputs.count)
+        let reader = try ExportReader(path: path, name: name, fileIndex: fileIndex, encoding: encoding,
+                                      delimiter: delimiter, units: units)
+        var summary = InputSummary(name: name, byteCount: reader.byteCount, kind: reader.header.kind,
+                                   encoding: reader.encoding, delimiter: reader.delimiter,
+                                   ignoredColumns: reader.header.ignored)
+        var latest: [String: Dossier] = [:]
+        var spellings: [UnitID: UnitRegistry.SpellingID] = [:]
+        var asOf: LocalMoment?
+        while let row = try reader.next() {
+            switch row {
+            case .accepted(let occurrence):
+                summary.accepted += 1
+                latest[occurrence.code] = occurrence.dossier
+                spellings[occurrence.dossier.unit] = occurrence.unitSpelling
+                asOf = max(asOf ?? occurrence.latestMoment, occurrence.latestMoment)
+            case .rejected(let reject):
+                summary.rejectsByReason[reject.reason, default: 0] += 1
+                onReject(reject)
+            }
+        }
+        summary.rowsRead = reader.rowsRead
+        summary.blankRecords = reader.blankRecords
+        summary.asOf = asOfOverride ?? asOf
+        let rank = FileRank(asOf: summary.asOf, name: name)
+        ranks.append(rank)
+        inputs.append(summary)
+        merge(latest, rank: rank)
+        for (unit, spelling) in spellings where unitSpelling[unit].map({ $0.rank < rank }) ?? true {
+            unitSpelling[unit] = (rank, spelling)
+        }
+        return summary
+    }
+
+    private func merge(_ latest: [String: Dossier], rank: FileRank) {
+        if dossiers.isEmpty {
+            dossiers = latest
+            return
+        }
+        dossiers.reserveCapacity(dossiers.count + latest.count / 4)
+        for (code, dossier) in latest {
+            if let held = dossiers[code], rank < ranks[Int(held.source.file)] { continue }
+            dossiers[code] = dossier
+        }
+    }
+
+    /// The name to show for each unit: its spelling in the latest-as-of file it appears in.
+    public var unitNames: [UnitID: String] {
+        unitSpelling.mapValues { units.text(of: $0.spelling) }
+    }
+}
+
+/// Orders inputs for the as-of rule: as-of first, then the file's base name, then the name
+/// as given (Unicode code points, so the order is the same on every machine).
+struct FileRank: Comparable, Sendable {
+    var asOf: LocalMoment?
+    var baseName: String
+    var name: String
+
+    init(asOf: LocalMoment?, name: String) {
+        self.asOf = asOf
+        self.name = name
+        baseName = name.split(separator: "/").last.map(String.init) ?? name
+    }
+
+    static func < (lhs: Self, rhs: Self) -> Bool {
+        switch (lhs.asOf, rhs.asOf) {
+        case let (l?, r?) where l != r: return l < r
+        case (nil, _?): return true
+        case (_?, nil): return false
+        default: break
+        }
+        if lhs.baseName != rhs.baseName { return lhs.baseName.unicodeScalars.lexicographicallyPrecedes(rhs.baseName.unicodeScalars) }
+        return lhs.name.unicodeScalars.lexicographicallyPrecedes(rhs.name.unicodeScalars)
+    }
+}

@@ -1,0 +1,56 @@
+import Ingest
+
+/// The summary a report prints on stderr: files, rows, dossiers, rejects by reason,
+/// duplicates collapsed. Counts only: no row content, so no personal data.
+public struct RunSummary: Sendable {
+    public var inputs: [InputSummary]
+    public var dossiers: Int
+    public var collapsed: Int
+
+    public init(inputs: [InputSummary], dossiers: Int, collapsed: Int) {
+        self.inputs = inputs
+        self.dossiers = dossiers
+        self.collapsed = collapsed
+    }
+
+    public func text(language: Language) -> String {
+        let rows = inputs.reduce(0) { $0 + $1.rowsRead }
+        var reasons: [RejectReason: Int] = [:]
+        for input in inputs { reasons.merge(input.rejectsByReason, uniquingKeysWith: +) }
+        let rejected = reasons.values.reduce(0, +)
+        let n = language.count
+        var out: String
+        switch language {
+        case .vi:
+            out = "Tệp: \(inputs.count); dòng đã đọc: \(n(rows)); hồ sơ: \(n(dossiers)); "
+                + "dòng bị loại: \(n(rejected)); dòng trùng đã gộp: \(n(collapsed))\n"
+        case .en:
+            out = "Files: \(inputs.count); rows read: \(n(rows)); dossiers: \(n(dossiers)); "
+                + "rows rejected: \(n(rejected)); duplicates collapsed: \(n(collapsed))\n"
+        }
+        for reason in RejectReason.allCases {
+            guard let count = reasons[reason] else { continue }
+            out += "  \(language == .vi ? "loại" : "rejected"): \(n(count)) × \(reason.summary)\n"
+        }
+        return out
+    }
+}
+
+extension RejectReason {
+    /// The reason without a field name, for totals across fields.
+    var summary: String {
+        switch self {
+        case .missingValue: return "required value missing"
+        case .unreadableDate: return "date not in a known form"
+        case .nonexistentDate: return "date that does not exist"
+        case .unknownChannel: return "unknown channel"
+        case .unknownStatus: return "unknown status"
+        case .invalidYesNo: return "invalid yes/no value"
+        case .finishedWithoutDate: return "finished without a finish date"
+        case .finishedBeforeReceived: return "finished before received"
+        case .tooManyFields: return "more fields than the header"
+        case .malformedQuote: return "malformed quoting"
+        case .unterminatedQuote: return "quote open at end of file"
+        }
+    }
+}

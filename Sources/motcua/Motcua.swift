@@ -1,0 +1,22 @@
+import ArgumentParser
+
+/// motcua: one-stop-shop dossier exports in, KPI tables out.
+@main
+struct Motcua: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "motcua",
+        abstract: "KPI reports from one-stop-shop (bộ phận một cửa) dossier exports.",
+        discussion: """
+            Exit status: 0 done (rows may have been rejected: they are reported); 64 the command \
+            line is wrong; 65 rows were rejected and --strict was given (check: any rejected row); \
+            66 an input cannot be opened or read, is empty, is not text, or lacks a required column; \
+            73 an output cannot be written.
+            """,
+        version: MotcuaVersion.string,
+        subcommands: [ReportCommand.self, CheckCommand.self]
+    )
+}
+
+enum MotcuaVersion {
+    static let string = "0.1.0"
+}

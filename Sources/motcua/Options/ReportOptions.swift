@@ -1,0 +1,49 @@
+import ArgumentParser
+import Metrics
+import Reports
+
+/// What to compute and how to show it.
+struct ReportOptions: ParsableArguments {
+    @Option(help: "Period: 2023-Q3, 2023-H1, 2023-9M, 2023 (also Q3/2023, 'quý 3/2023', '6 tháng 2023', 'năm 2023').")
+    var period: PeriodArgument
+
+    @Option(help: "Period basis: decree09 (15th to 14th, the default) or calendar.")
+    var basis: PeriodBasis = .decree09
+
+    @Option(help: "Output format: table (for people), csv or json (for machines).")
+    var format: OutputFormat = .table
+
+    @Option(help: "On-time target in percent.")
+    var target: TargetArgument = TargetArgument(value: .onTimeDefault)
+
+    @Option(help: "Language of the table and summary: vi or en.")
+    var lang: Language = .vi
+
+    @Option(help: "Write the report to this file instead of standard output.")
+    var output: String?
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, csv, json
+}
+
+extension PeriodBasis: ExpressibleByArgument {}
+extension Language: ExpressibleByArgument {}
+
+struct PeriodArgument: ExpressibleByArgument {
+    var value: Period
+    init?(argument: String) {
+        guard let value = try? Period(parsing: argument) else { return nil }
+        self.value = value
+    }
+}
+
+struct TargetArgument: ExpressibleByArgument {
+    var value: Target
+    init(value: Target) { self.value = value }
+    init?(argument: String) {
+        guard let value = Target(argument) else { return nil }
+        self.value = value
+    }
+    var defaultValueDescription: String { value.description }
+}
