@@ -36,18 +36,18 @@ final class DecodedInput {
             let n = try readRaw()
             chunk.reserveCapacity(n * 2)
             for byte in raw[0..<n] { Windows1258.appendUTF8(of: byte, to: &chunk) }
-            finished = n < Self.chunkSize
         case .utf16LE, .utf16BE:
             let n = try readRaw()
-            finished = n < Self.chunkSize
             try decodeUTF16(raw[0..<n], into: &chunk)
         }
         return !chunk.isEmpty || !finished
     }
 
+    /// Reads the next raw chunk into `raw` (BOM dropped); sets `finished` at end of file.
     private func readRaw() throws(IngestError) -> Int {
         if raw.count != Self.chunkSize { raw = [UInt8](repeating: 0, count: Self.chunkSize) }
         var n = try file.read(into: &raw, at: 0, max: Self.chunkSize)
+        finished = n < Self.chunkSize
         if skipBOM {
             skipBOM = false
             let bom = encoding.bomLength

@@ -14,6 +14,16 @@ public struct InputSummary: Sendable {
     public var blankRecords = 0
 
     public var rejected: Int { rejectsByReason.values.reduce(0, +) }
+
+    public init(name: String, byteCount: Int, kind: ExportKind, encoding: SourceEncoding, delimiter: UInt8,
+                ignoredColumns: [String]) {
+        self.name = name
+        self.byteCount = byteCount
+        self.kind = kind
+        self.encoding = encoding
+        self.delimiter = delimiter
+        self.ignoredColumns = ignoredColumns
+    }
 }
 
 /// Reads any number of exports into one set of dossiers, by the spec's as-of rule: a dossier

@@ -1,0 +1,80 @@
+import Testing
+@testable import Ingest
+
+@Suite struct CSVReaderTests {
+    @Test func linesCountBlankLinesAndMultiLineFields() throws {
+        let path = try temporaryFile("a,b\r\n\r\n1,\"two\r\nlines\"\r\n\n3,4\n5,6")
+        let all = try records(of: path)
+        #expect(all.map(\.line) == [1, 3, 6, 7])
+        #expect(all[1].fields == ["1", "two\r\nlines"])
+        #expect(all[1].raw == "1,\"two\r\nlines\"")
+        #expect(all[3].fields == ["5", "6"])
+        #expect(all.allSatisfy { $0.fault == nil })
+    }
+
+    @Test func spacesAreKeptAndQuotesUndoubled() throws {
+        #expect(try records(of: try temporaryFile(" a ,b\t,\n")).first?.fields == [" a ", "b\t", ""])
+        let strictPath = try temporaryFile("a,\"b \"\"c\"\"\",\n")
+        #expect(try records(of: strictPath).first?.fields == ["a", "b \"c\"", ""])
+    }
+
+    @Test func aMalformedQuoteRejectsOneRecordAndReadingGoesOn() throws {
+        let path = try temporaryFile("h1,h2\nok,1\nbad\"quote,2\n\"closed\"x,3\nafter,4\n")
+        let all = try records(of: path)
+        #expect(all.map(\.line) == [1, 2, 3, 4, 5])
+        #expect(all.map(\.fault) == [nil, nil, .malformedQuote, .malformedQuote, nil])
+        #expect(all[2].raw == "bad\"quote,2")
+        #expect(all[3].raw == "\"closed\"x,3")
+        #expect(all[4].fields == ["after", "4"])
+    }
+
+    @Test func aQuoteOpenAtEndOfFileFaultsTheLastRecordOnly() throws {
+        let path = try temporaryFile("h1,h2\nok,1\n\"open,2\nmore text\n")
+        let all = try records(of: path)
+        #expect(all.count == 3)
+        #expect(all[1].fields == ["ok", "1"])
+        #expect(all[2].fault == .unterminatedQuote)
+        #expect(all[2].line == 3)
+        #expect(all[2].raw == "\"open,2\nmore text")
+    }
+
+    @Test func lastRecordWithoutLineBreakIsRead() throws {
+        let all = try records(of: try temporaryFile("a,b\n1,2"))
+        #expect(all.last?.fields == ["1", "2"])
+    }
+
+    /// Records that straddle the reader's 256 KiB chunks keep their bytes and line numbers.
+    @Test func recordsAcrossChunkBoundaries() throws {
+        var text = "code,name\n"
+        var expected: [String] = []
+        for i in 0..<20_000 {
+            let name = "Hoằng \(i) \"x\""
+            expected.append(name)
+            text += "H\(i),\"\(name.replacingOccurrences(of: "\"", with: "\"\""))\"\n"
+        }
+        let all = try records(of: try temporaryFile(text))
+        #expect(all.count == 20_001)
+        #expect(all.dropFirst().map { $0.fields[1] } == expected)
+        #expect(all.last?.line == 20_001)
+    }
+
+    @Test func aOneMegabyteFieldIsOneField() throws {
+        let big = String(repeating: "x", count: 1 << 20)
+        let all = try records(of: try temporaryFile("a,b\n1,\"\(big)\"\n2,3\n"))
+        #expect(all.count == 3)
+        #expect(all[1].fields[1].utf8.count == 1 << 20)
+        #expect(all[2].line == 3)
+    }
+
+    @Test func semicolonAndTabDelimiters() throws {
+        #expect(try records(of: try temporaryFile("a;b\n1;2,5\n"), delimiter: UInt8(ascii: ";"))[1].fields == ["1", "2,5"])
+        #expect(try records(of: try temporaryFile("a\tb\n1\t 2\n"), delimiter: 0x09)[1].fields == ["1", " 2"])
+    }
+
+    @Test func delimiterDetectionCountsOutsideQuotes() {
+        #expect(ExportReader.detectDelimiter(in: Array("\n\"a,b,c\";x;y\n".utf8)) == UInt8(ascii: ";"))
+        #expect(ExportReader.detectDelimiter(in: Array("a\tb\tc,d\n".utf8)) == 0x09)
+        #expect(ExportReader.detectDelimiter(in: Array("a,b;c\n".utf8)) == UInt8(ascii: ","))
+        #expect(ExportReader.detectDelimiter(in: Array("single\n".utf8)) == UInt8(ascii: ","))
+    }
+}

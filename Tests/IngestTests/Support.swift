@@ -1,0 +1,56 @@
+import Foundation
+@testable import Ingest
+
+/// Writes `bytes` to a fresh temporary file and returns its path.
+func temporaryFile(_ bytes: [UInt8], name: String = "export.csv") throws -> String {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let url = dir.appendingPathComponent(name)
+    try Data(bytes).write(to: url)
+    return url.path
+}
+
+func temporaryFile(_ text: String, name: String = "export.csv") throws -> String {
+    try temporaryFile(Array(text.utf8), name: name)
+}
+
+/// Every record of a file, as (line, fields, fault, raw), read through the CSV layer.
+func records(of path: String, delimiter: UInt8? = nil) throws -> [(line: Int, fields: [String], fault: CSVFault?, raw: String)] {
+    let file = try InputFile(path: path, name: path)
+    let encoding = try SourceEncoding.detect(in: file)
+    let input = try DecodedInput(file: file, encoding: encoding)
+    let reader = CSVReader(input: input, prefix: [], delimiter: delimiter ?? UInt8(ascii: ","))
+    var record = CSVRecord()
+    var out: [(Int, [String], CSVFault?, String)] = []
+    while try reader.read(into: &record) {
+        out.append((record.position.line, (0..<record.count).map { record.string(at: $0) }, record.fault, record.raw))
+    }
+    return out
+}
+
+/// Reads every row of an export.
+func rows(of path: String, units: UnitRegistry = UnitRegistry()) throws -> [ExportRow] {
+    let reader = try ExportReader(path: path, name: "export.csv", units: units)
+    var out: [ExportRow] = []
+    while let row = try reader.next() { out.append(row) }
+    return out
+}
+
+extension ExportRow {
+    var occurrence: Occurrence? {
+        if case .accepted(let o) = self { return o }
+        return nil
+    }
+
+    var reject: Reject? {
+        if case .rejected(let r) = self { return r }
+        return nil
+    }
+}
+
+let portalHeader = "MaHoSo,DonViXuLy,KenhThucHien,NgayTiepNhan,NgayHenTra,NgayKetThucXuLy,NgayTra,TrangThaiHoSo,SoHoaHoSo,SoHoaKetQua\n"
+
+/// A local moment from its parts (test data: always a real date).
+func moment(_ y: Int, _ m: Int, _ d: Int, _ h: Int = 0, _ mi: Int = 0, _ s: Int = 0) -> LocalMoment {
+    LocalMoment(year: y, month: m, day: d, hour: h, minute: mi, second: s)!
+}

@@ -1,0 +1,127 @@
+import Foundation
+import Ingest
+import Metrics
+import Testing
+@testable import Reports
+
+private func moment(_ y: Int, _ m: Int, _ d: Int, _ h: Int = 0) -> LocalMoment {
+    LocalMoment(year: y, month: m, day: d, hour: h)!
+}
+
+private func dossier(_ status: Status, unit: Int32, received: LocalMoment, due: LocalMoment? = nil,
+                     finished: LocalMoment? = nil, channel: Channel = .direct) -> Dossier {
+    Dossier(unit: UnitID(rawValue: unit), channel: channel, status: status, received: received, due: due,
+            finished: finished, digitisedDossier: false, digitisedResult: false, source: SourceLine(file: 0, line: 0))
+}
+
+/// 2023-Q1: unit "Phòng Tư pháp, Hộ tịch" (a comma: quoted in CSV) resolves 2 of 3 on time;
+/// "UBND xã Hoằng Đức" has one open dossier (no rates but progress).
+private let table = KPITable(
+    period: Period(year: 2023, span: .quarter(1)),
+    dossiers: [
+        dossier(.returned, unit: 0, received: moment(2023, 1, 2), due: moment(2023, 1, 9), finished: moment(2023, 1, 5)),
+        dossier(.returned, unit: 0, received: moment(2023, 1, 2), due: moment(2023, 1, 9), finished: moment(2023, 1, 9)),
+        dossier(.returned, unit: 0, received: moment(2023, 1, 2), due: moment(2023, 1, 9), finished: moment(2023, 1, 10)),
+        dossier(.processing, unit: 1, received: moment(2023, 2, 2), channel: .online),
+    ],
+    unitNames: [UnitID(rawValue: 0): "Phòng Tư pháp, Hộ tịch", UnitID(rawValue: 1): "UBND xã Hoằng Đức"])
+
+@Suite struct KPITableCSVTests {
+    @Test func exactlyTheMachineTable() {
+        let expected = """
+            period,unit,carried_over,received_new,received_online,received_direct,received_postal,resolved,resolved_early,resolved_on_time,resolved_late,resolved_without_result,pending,pending_overdue,on_time_rate,progress_rate,online_rate,digitised_dossier_rate,digitised_result_rate,below_target
+            2023-Q1,"Phòng Tư pháp, Hộ tịch",0,3,0,3,0,3,1,1,1,0,0,0,66.67,66.67,0.00,0.00,0.00,true
+            2023-Q1,UBND xã Hoằng Đức,0,1,1,0,0,0,0,0,0,0,1,0,,100.00,100.00,0.00,,
+            2023-Q1,TOTAL,0,4,1,3,0,3,1,1,1,0,1,0,66.67,75.00,25.00,0.00,0.00,true
+
+            """
+        #expect(table.csv() == expected)
+    }
+}
+
+@Suite struct KPITableJSONTests {
+    @Test func sameFiguresWithNullsAndBounds() throws {
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(table.json().utf8)) as? [String: Any])
+        #expect(object["period"] as? String == "2023-Q1")
+        #expect(object["basis"] as? String == "decree09")
+        #expect(object["start"] as? String == "2022-12-15")
+        #expect(object["end"] as? String == "2023-03-14")
+        let units = try #require(object["units"] as? [[String: Any]])
+        #expect(units.count == 2)
+        #expect(units[0]["unit"] as? String == "Phòng Tư pháp, Hộ tịch")
+        #expect(units[0]["resolved_late"] as? Int == 1)
+        #expect((units[0]["on_time_rate"] as? NSNumber)?.doubleValue == 66.67)
+        #expect(units[0]["below_target"] as? Bool == true)
+        #expect(units[1]["on_time_rate"] is NSNull)
+        #expect(units[1]["below_target"] is NSNull)
+        let total = try #require(object["total"] as? [String: Any])
+        #expect(total["unit"] as? String == "TOTAL")
+        #expect((total["progress_rate"] as? NSNumber)?.doubleValue == 75)
+    }
+}
+
+@Suite struct KPITableTextTests {
+    @Test func alignedVietnameseWithFlagAndLegend() {
+        let text = table.text(language: .vi)
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines[0].contains("Tỷ lệ đúng hạn"))
+        // Header, rule, two units, rule, total: same width in characters, diacritics and all.
+        let body = lines.prefix(6)
+        #expect(Set(body.map(\.count)).count == 1, "\(body.map(\.count))")
+        #expect(lines[2].hasPrefix("* Phòng Tư pháp, Hộ tịch"))
+        #expect(lines[3].hasPrefix("  UBND xã Hoằng Đức"))
+        #expect(lines[2].contains("66,67 %"))
+        #expect(lines[3].contains("—"))
+        #expect(text.contains("từ 15/12/2022 đến 14/03/2023"))
+        #expect(text.contains("Mục tiêu giải quyết đúng hạn: 98 %"))
+        #expect(text.contains("Đơn vị dưới mục tiêu (1): Phòng Tư pháp, Hộ tịch"))
+    }
+
+    @Test func englishLabels() {
+        let text = table.text(language: .en)
+        #expect(text.contains("On-time rate"))
+        #expect(text.contains("66.67%"))
+        #expect(text.contains("Period 2023-Q1 (Decree 09/2019 cut-off): 15/12/2022 to 14/03/2023."))
+        #expect(text.contains("Units below target (1): Phòng Tư pháp, Hộ tịch"))
+    }
+
+    @Test func colourOnlyWhenAsked() {
+        #expect(!table.text().contains("\u{1B}["))
+        #expect(table.text(colour: true).contains("\u{1B}[1;31m* Phòng Tư pháp"))
+    }
+}
+
+@Suite struct RejectsWriterTests {
+    @Test func specFormatWithQuotedRaw() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("rejects-\(UUID().uuidString).csv").path
+        let writer = try RejectsWriter(path: path)
+        writer.write(Reject(file: "t11.csv", line: 7, field: .kenhThucHien, reason: .unknownChannel, raw: "H1,A,\"Fax, Zalo\",x"))
+        writer.write(Reject(file: "t11.csv", line: 9, field: nil, reason: .unterminatedQuote, raw: "\"H2\nrest"))
+        try writer.close()
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text == """
+            file,line,field,reason,raw
+            t11.csv,7,KenhThucHien,KenhThucHien is not a known channel,"H1,A,""Fax, Zalo"",x"
+            t11.csv,9,,quoted field still open at end of file,\"""H2
+            rest"
+
+            """)
+    }
+}
+
+@Suite struct RunSummaryTests {
+    @Test func countsOnly() {
+        var input = InputSummary(name: "a.csv", byteCount: 10, kind: .portalSync, encoding: .utf8, delimiter: 0x2C, ignoredColumns: [])
+        input.rowsRead = 1200
+        input.accepted = 1197
+        input.rejectsByReason = [.unknownChannel: 2, .missingValue: 1]
+        let text = RunSummary(inputs: [input], dossiers: 1100, collapsed: 97).text(language: .en)
+        #expect(text == """
+            Files: 1; rows read: 1,200; dossiers: 1,100; rows rejected: 3; duplicates collapsed: 97
+              rejected: 1 × required value missing
+              rejected: 2 × unknown channel
+
+            """)
+        #expect(RunSummary(inputs: [input], dossiers: 1100, collapsed: 97).text(language: .vi).hasPrefix("Tệp: 1; dòng đã đọc: 1.200;"))
+    }
+}
