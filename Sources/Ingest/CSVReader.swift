@@ -9,30 +9,39 @@ import Darwin
 ///
 /// A `Cursor` in GRDB's sense: `read(into:)` fills a reused ``CSVRecord`` and returns false at
 /// the end. libcsv reports no positions, so the reader feeds it one physical line at a time
-/// and counts lines itself; a record's start line and raw text follow from that.
+/// and counts lines itself; a record's start line and raw text follow from that. The raw text
+/// is only copied out when asked for (`lastRaw`): accepted rows never pay for it.
 ///
 /// libcsv runs in strict mode: a malformed quote stops it mid-line. The reader then turns the
 /// record into a faulted one, skips the rest of that line, restarts the parser and reads on,
 /// so one bad record never hides the ones after it.
+///
+/// Hot state is marked `@exclusivity(unchecked)`: it is touched once per byte or field from a
+/// single thread, and the runtime's dynamic exclusivity checks cost a fifth of the ingest time.
 final class CSVReader {
     let delimiter: UInt8
     private let input: DecodedInput
     private var parser = csv_parser()
     private let sink = FieldSink()
-    private var chunk: [UInt8]
-    private var chunkOffset = 0
-    private var chunkIndex = 0
+    @exclusivity(unchecked) private var chunk: [UInt8]
+    @exclusivity(unchecked) private var chunkIndex = 0
     private var exhausted = false
     private var finalised = false
     /// Line of the next byte to feed (1-based), and byte offset in the decoded text.
-    private var line = 1
-    private var byteOffset = 0
+    @exclusivity(unchecked) private var line = 1
+    @exclusivity(unchecked) private var byteOffset = 0
     private var recordsRead = 0
-    /// Set while a record is being read: its start, and its raw text so far.
-    private var current: RecordPosition?
-    private var raw: [UInt8] = []
+    /// Set while a record is being read: where it started.
+    @exclusivity(unchecked) private var current: RecordPosition?
+    /// The current record's raw text: bytes carried from earlier chunks, then `chunk[rawStart...]`.
+    @exclusivity(unchecked) private var rawCarried: [UInt8] = []
+    @exclusivity(unchecked) private var rawStart = 0
+    /// The raw text of the record last returned, valid until the next `read`.
+    @exclusivity(unchecked) private var lastRawCarried: [UInt8] = []
+    @exclusivity(unchecked) private var lastRawRange = 0..<0
     /// After a malformed quote: the rest of the physical line is dropped.
     private var skippingToEndOfLine = false
+    private var pendingFault: CSVFault?
 
     static let options = UInt8(CSV_STRICT | CSV_STRICT_FINI)
 
@@ -49,7 +58,7 @@ final class CSVReader {
     private func startParser() {
         csv_init(&parser, Self.options)
         csv_set_delim(&parser, delimiter)
-        // Spaces are data: values are trimmed later, and a reject must show the row as read.
+        // Spaces are data: values are trimmed later, by the rules that read them.
         csv_set_space_func(&parser) { _ in 0 }
     }
 
@@ -67,12 +76,17 @@ final class CSVReader {
             }
             if finalised { return false }
             if chunkIndex >= chunk.count {
-                if !exhausted, try input.next(into: &chunk) {
-                    chunkIndex = 0
-                } else {
+                if current != nil, rawStart < chunk.count {
+                    rawCarried.append(contentsOf: chunk[rawStart...])
+                }
+                let more = exhausted ? false : try input.next(into: &chunk)
+                if !more {
+                    chunk.removeAll()
                     exhausted = true
                     finish()
                 }
+                chunkIndex = 0
+                rawStart = 0
                 continue
             }
             if let fault = feedSegment() {
@@ -82,7 +96,13 @@ final class CSVReader {
         }
     }
 
-    private var pendingFault: CSVFault?
+    /// The text of the record last returned by `read`, as read, without its final line break.
+    var lastRaw: [UInt8] {
+        var raw = lastRawCarried
+        if lastRawRange.upperBound <= chunk.count { raw.append(contentsOf: chunk[lastRawRange]) }
+        while let last = raw.last, last == 0x0A || last == 0x0D { raw.removeLast() }
+        return raw
+    }
 
     /// Feeds the bytes up to and including the next line feed (or to the chunk's end).
     /// Returns a fault when the record ended malformed.
@@ -90,8 +110,7 @@ final class CSVReader {
         let start = chunkIndex
         let (end, endsLine): (Int, Bool) = chunk.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return (start, false) }
-            let remaining = buffer.count - start
-            if let hit = memchr(base + start, 0x0A, remaining) {
+            if let hit = memchr(base + start, 0x0A, buffer.count - start) {
                 return (base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1, true)
             }
             return (buffer.count, false)
@@ -103,13 +122,12 @@ final class CSVReader {
         }
         if current == nil, !skippingToEndOfLine {
             // A record starts at the first byte that is not a line break.
-            if let first = chunk[start..<end].firstIndex(where: { $0 != 0x0A && $0 != 0x0D }) {
-                current = RecordPosition(byte: byteOffset + first - start, line: line, record: recordsRead)
-            } else {
-                return nil
-            }
+            var first = start
+            while first < end, chunk[first] == 0x0A || chunk[first] == 0x0D { first += 1 }
+            if first == end { return nil }
+            current = RecordPosition(byte: byteOffset + first - start, line: line, record: recordsRead)
+            rawStart = first
         }
-        raw.append(contentsOf: chunk[start..<end])
         if skippingToEndOfLine {
             if endsLine {
                 skippingToEndOfLine = false
@@ -164,14 +182,16 @@ final class CSVReader {
             sink.takeRecord(into: &record)
         }
         record.position = current ?? RecordPosition(byte: byteOffset, line: line, record: recordsRead)
-        var rawEnd = raw.count
-        while rawEnd > 0, raw[rawEnd - 1] == 0x0A || raw[rawEnd - 1] == 0x0D { rawEnd -= 1 }
-        record.rawBytes.append(contentsOf: raw[0..<rawEnd])
-        // A bare CR can end two records on one line; the second starts where the first ended.
-        if !sink.hasCompleteRecord {
-            raw.removeAll(keepingCapacity: true)
+        swap(&lastRawCarried, &rawCarried)
+        rawCarried.removeAll(keepingCapacity: true)
+        lastRawRange = rawStart..<chunkIndex
+        if sink.hasCompleteRecord {
+            // A bare CR ended two records on one line: the next one shares the line.
+            rawCarried = lastRawCarried
+        } else {
             current = nil
         }
+        rawStart = chunkIndex
         recordsRead += 1
     }
 }
@@ -179,55 +199,51 @@ final class CSVReader {
 /// Receives libcsv's callbacks. C callbacks cannot capture context, so the reader passes this
 /// object through libcsv's `void *` with `Unmanaged`.
 final class FieldSink {
-    private var bytes: [UInt8] = []
-    private var ends: [Int] = []
+    @exclusivity(unchecked) private var buffer = FieldBuffer()
     /// Field counts of completed records not yet taken, in order.
-    private var completed: [Int] = []
-    private var fieldsInPartial = 0
+    @exclusivity(unchecked) private var completed: [Int] = []
+    @exclusivity(unchecked) private var fieldsInPartial = 0
 
     var hasCompleteRecord: Bool { !completed.isEmpty }
 
     func discardPartialRecord() {
-        let keep = completed.reduce(0, +)
-        let keepBytes = keep == 0 ? 0 : ends[keep - 1]
-        bytes.removeSubrange(keepBytes...)
-        ends.removeSubrange(keep...)
+        buffer.truncate(toFields: completed.reduce(0, +))
         fieldsInPartial = 0
     }
 
     func takeRecord(into record: inout CSVRecord) {
         let fields = completed.removeFirst()
         if completed.isEmpty, fieldsInPartial == 0 {
-            // The usual case: exactly one record buffered. Swap, don't copy.
-            swap(&record.bytes, &bytes)
-            swap(&record.ends, &ends)
-            bytes.removeAll(keepingCapacity: true)
-            ends.removeAll(keepingCapacity: true)
+            // The usual case: exactly one record buffered. Swap buffers, don't copy.
+            swap(&record.fields, &buffer)
+            buffer.removeAll()
             return
         }
-        let byteCount = ends[fields - 1]
-        record.bytes.append(contentsOf: bytes[0..<byteCount])
-        record.ends.append(contentsOf: ends[0..<fields])
-        bytes.removeSubrange(0..<byteCount)
-        ends.removeSubrange(0..<fields)
-        for i in ends.indices { ends[i] -= byteCount }
+        record.fields.append(firstFields: fields, of: buffer)
+        buffer.removeFirst(fields: fields)
     }
 
+    @inline(__always)
+    private func append(_ field: UnsafeMutableRawPointer?, _ length: Int) {
+        buffer.append(field, count: length)
+        fieldsInPartial += 1
+    }
+
+    private func endRecord() {
+        completed.append(fieldsInPartial)
+        fieldsInPartial = 0
+    }
+
+    // `_withUnsafeGuaranteedRef`: the reader keeps the sink alive for the whole call, so the
+    // callbacks need no retain/release of their own.
     static let fieldCallback: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = {
         field, length, context in
         guard let context else { return }
-        let sink = Unmanaged<FieldSink>.fromOpaque(context).takeUnretainedValue()
-        if let field, length > 0 {
-            sink.bytes.append(contentsOf: UnsafeRawBufferPointer(start: field, count: length))
-        }
-        sink.ends.append(sink.bytes.count)
-        sink.fieldsInPartial += 1
+        Unmanaged<FieldSink>.fromOpaque(context)._withUnsafeGuaranteedRef { $0.append(field, length) }
     }
 
     static let recordCallback: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void = { _, context in
         guard let context else { return }
-        let sink = Unmanaged<FieldSink>.fromOpaque(context).takeUnretainedValue()
-        sink.completed.append(sink.fieldsInPartial)
-        sink.fieldsInPartial = 0
+        Unmanaged<FieldSink>.fromOpaque(context)._withUnsafeGuaranteedRef { $0.endRecord() }
     }
 }

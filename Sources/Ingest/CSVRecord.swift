@@ -16,50 +16,40 @@ public enum CSVFault: Hashable, Sendable {
     case unterminatedQuote
 }
 
-/// One CSV record, as reused buffers: the fields' bytes back to back, and where each ends.
+/// One CSV record: its fields as bytes, its position, and any structural fault.
 ///
-/// After rust-csv's `ByteRecord`: one record value is reused for the whole file, fields stay
-/// bytes, and only the columns the rules need are ever turned into text.
-public struct CSVRecord: Sendable {
-    var bytes: [UInt8] = []
-    var ends: [Int] = []
-    /// The record as read (decoded), without its final line break: what a reject shows.
-    var rawBytes: [UInt8] = []
-    public internal(set) var position = RecordPosition(byte: 0, line: 0, record: 0)
-    public internal(set) var fault: CSVFault?
-
-    public init() {}
+/// After rust-csv's `ByteRecord`: one record is reused for the whole file, fields stay bytes,
+/// and only the columns the rules need are ever turned into text. It is a view on a reused
+/// buffer: what it holds changes with the next `CSVReader.read(into:)`.
+struct CSVRecord {
+    var fields = FieldBuffer()
+    var position = RecordPosition(byte: 0, line: 0, record: 0)
+    var fault: CSVFault?
 
     /// Number of fields.
-    public var count: Int { ends.count }
+    var count: Int { fields.fieldCount }
 
     /// Calls `body` with the bytes of field `index` (empty when the record is shorter).
     @inline(__always)
-    public func withField<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        guard index < ends.count else {
+    func withField<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        guard index < fields.fieldCount else {
             return try body(UnsafeBufferPointer(start: nil, count: 0))
         }
-        let start = index == 0 ? 0 : ends[index - 1]
-        return try bytes.withUnsafeBufferPointer { all in
-            try body(UnsafeBufferPointer(rebasing: all[start..<ends[index]]))
-        }
+        return try body(fields.field(index))
     }
 
     /// Field `index` as a `String`, exactly as read.
-    public func string(at index: Int) -> String {
+    func string(at index: Int) -> String {
         withField(index) { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// The record's text as read.
-    public var raw: String { String(decoding: rawBytes, as: UTF8.self) }
-
     /// True when every field is empty or white space: a blank line, for the spec.
-    public var isBlank: Bool { bytes.allSatisfy(\.isASCIIWhitespace) }
+    var isBlank: Bool {
+        UnsafeBufferPointer(start: fields.bytes, count: fields.byteCount).allSatisfy(\.isASCIIWhitespace)
+    }
 
     mutating func clear() {
-        bytes.removeAll(keepingCapacity: true)
-        ends.removeAll(keepingCapacity: true)
-        rawBytes.removeAll(keepingCapacity: true)
+        fields.removeAll()
         fault = nil
     }
 }

@@ -89,6 +89,7 @@ private struct DigitScanner {
     mutating func digits(_ count: Int) -> Int? { digits(min: count, max: count) }
 
     /// Between `min` and `max` digits.
+    @inline(__always)
     mutating func digits(min: Int, max: Int) -> Int? {
         var value = 0, n = 0
         while n < max, let b = current, b &- 0x30 < 10 {
@@ -99,14 +100,16 @@ private struct DigitScanner {
         return n >= min ? value : nil
     }
 
+    /// `yyyyMMdd[HHmmss]`, all digits already checked: positional arithmetic only (the portal
+    /// feed has up to four of these per row).
     mutating func compact() -> DateFields? {
+        @inline(__always) func two(_ i: Int) -> Int { Int(bytes[i] &- 0x30) * 10 + Int(bytes[i + 1] &- 0x30) }
         var f = DateFields()
-        guard let y = digits(4), let m = digits(2), let d = digits(2) else { return nil }
-        (f.year, f.month, f.day) = (y, m, d)
-        if !atEnd {
-            guard let h = digits(2), let mi = digits(2), let s = digits(2) else { return nil }
-            (f.hour, f.minute, f.second, f.hasTime) = (h, mi, s, true)
+        (f.year, f.month, f.day) = (two(0) * 100 + two(2), two(4), two(6))
+        if bytes.count == 14 {
+            (f.hour, f.minute, f.second, f.hasTime) = (two(8), two(10), two(12), true)
         }
+        index = bytes.count
         return f
     }
 

@@ -1,18 +1,21 @@
 /// A dossier's state as the KPI rules need it: one accepted row, reduced to the facts the
 /// figures use. Personal data never gets this far.
+///
+/// Stored compactly (40 bytes): a run holds one of these per dossier, a million of them for a
+/// province's year, so optional moments are kept as a sentinel rather than as `Optional`s.
 public struct Dossier: Sendable, Equatable {
-    public var unit: UnitID
-    public var channel: Channel
-    public var status: Status
     public var received: LocalMoment
-    /// The binding deadline (a date-only deadline is the end of its day).
-    public var due: LocalMoment?
-    /// NgayKetThucXuLy, or NgayTra when that is empty. Only finished statuses use it.
-    public var finished: LocalMoment?
-    public var digitisedDossier: Bool
-    public var digitisedResult: Bool
+    private var dueSeconds: Int64
+    private var finishedSeconds: Int64
+    public var unit: UnitID
     /// Which input and line this state came from.
     public var source: SourceLine
+    public var channel: Channel
+    public var status: Status
+    public var digitisedDossier: Bool
+    public var digitisedResult: Bool
+
+    private static let none = Int64.min
 
     public init(unit: UnitID, channel: Channel, status: Status, received: LocalMoment, due: LocalMoment?,
                 finished: LocalMoment?, digitisedDossier: Bool, digitisedResult: Bool, source: SourceLine) {
@@ -20,11 +23,23 @@ public struct Dossier: Sendable, Equatable {
         self.channel = channel
         self.status = status
         self.received = received
-        self.due = due
-        self.finished = finished
+        dueSeconds = due?.seconds ?? Self.none
+        finishedSeconds = finished?.seconds ?? Self.none
         self.digitisedDossier = digitisedDossier
         self.digitisedResult = digitisedResult
         self.source = source
+    }
+
+    /// The binding deadline (a date-only deadline is the end of its day).
+    public var due: LocalMoment? {
+        get { dueSeconds == Self.none ? nil : LocalMoment(seconds: dueSeconds) }
+        set { dueSeconds = newValue?.seconds ?? Self.none }
+    }
+
+    /// NgayKetThucXuLy, or NgayTra when that is empty. Only finished statuses use it.
+    public var finished: LocalMoment? {
+        get { finishedSeconds == Self.none ? nil : LocalMoment(seconds: finishedSeconds) }
+        set { finishedSeconds = newValue?.seconds ?? Self.none }
     }
 }
 

@@ -35,7 +35,7 @@ public struct InputSummary: Sendable {
 public final class DossierLoader {
     public let units = UnitRegistry()
     /// The winning state of every dossier, by code.
-    public private(set) var dossiers: [String: Dossier] = [:]
+    public private(set) var dossiers = DossierTable()
     public private(set) var inputs: [InputSummary] = []
     /// States every file's as-of instead of deriving it (`--as-of`).
     public var asOfOverride: LocalMoment?
@@ -62,16 +62,20 @@ public final class DossierLoader {
         var summary = InputSummary(name: name, byteCount: reader.byteCount, kind: reader.header.kind,
                                    encoding: reader.encoding, delimiter: reader.delimiter,
                                    ignoredColumns: reader.header.ignored)
-        var latest: [String: Dossier] = [:]
-        var spellings: [UnitID: UnitRegistry.SpellingID] = [:]
+        // This file's latest occurrence of each dossier (a later row wins), and the last
+        // spelling of each unit in it, indexed by unit id.
+        var latest = DossierTable()
+        var spellings: [UnitRegistry.SpellingID?] = []
         var asOf: LocalMoment?
-        while let row = try reader.next() {
+        while let row = try reader.nextRow() {
             switch row {
-            case .accepted(let occurrence):
+            case .accepted(let facts):
                 summary.accepted += 1
-                latest[occurrence.code] = occurrence.dossier
-                spellings[occurrence.dossier.unit] = occurrence.unitSpelling
-                asOf = max(asOf ?? occurrence.latestMoment, occurrence.latestMoment)
+                reader.currentCode.withUnsafeBufferPointer { _ = latest.upsert(code: $0, facts.dossier) }
+                let unit = Int(facts.dossier.unit.rawValue)
+                if unit >= spellings.count { spellings += Array(repeating: nil, count: unit + 1 - spellings.count) }
+                spellings[unit] = facts.unitSpelling
+                if asOf.map({ $0 < facts.latestMoment }) ?? true { asOf = facts.latestMoment }
             case .rejected(let reject):
                 summary.rejectsByReason[reject.reason, default: 0] += 1
                 onReject(reject)
@@ -84,21 +88,22 @@ public final class DossierLoader {
         ranks.append(rank)
         inputs.append(summary)
         merge(latest, rank: rank)
-        for (unit, spelling) in spellings where unitSpelling[unit].map({ $0.rank < rank }) ?? true {
-            unitSpelling[unit] = (rank, spelling)
+        for (index, spelling) in spellings.enumerated() {
+            let unit = UnitID(rawValue: Int32(index))
+            if let spelling, unitSpelling[unit].map({ $0.rank < rank }) ?? true {
+                unitSpelling[unit] = (rank, spelling)
+            }
         }
         return summary
     }
 
-    private func merge(_ latest: [String: Dossier], rank: FileRank) {
-        if dossiers.isEmpty {
+    private func merge(_ latest: DossierTable, rank: FileRank) {
+        if dossiers.count == 0 {
             dossiers = latest
             return
         }
-        dossiers.reserveCapacity(dossiers.count + latest.count / 4)
-        for (code, dossier) in latest {
-            if let held = dossiers[code], rank < ranks[Int(held.source.file)] { continue }
-            dossiers[code] = dossier
+        latest.forEach { code, dossier in
+            dossiers.upsert(code: code, dossier) { held in !(rank < ranks[Int(held.source.file)]) }
         }
     }
 

@@ -13,6 +13,19 @@ public struct Occurrence: Sendable {
     public var latestMoment: LocalMoment
 }
 
+/// An accepted row without its code, which the reader keeps as bytes (`currentCode`): the
+/// loader files dossiers by those bytes and never builds a `String` per row.
+enum RowOutcome {
+    case accepted(RowFacts)
+    case rejected(Reject)
+}
+
+struct RowFacts {
+    var dossier: Dossier
+    var unitSpelling: UnitRegistry.SpellingID
+    var latestMoment: LocalMoment
+}
+
 /// Reads one export file row by row: detects encoding, delimiter and header, then maps each
 /// record onto a canonical ``Occurrence`` or a ``Reject``.
 ///
@@ -34,10 +47,13 @@ public final class ExportReader {
     private let csv: CSVReader
     private let units: UnitRegistry
     private let fileIndex: Int32
-    private var record = CSVRecord()
-    private var channels = ByteKeyedCache<Channel?>(capacity: 256)
-    private var statuses = ByteKeyedCache<Status?>(capacity: 256)
-    private var yesNo = ByteKeyedCache<Bool?>(capacity: 256)
+    // Touched for every row: exempt from dynamic exclusivity checks (see `CSVReader`).
+    @exclusivity(unchecked) private var record = CSVRecord()
+    @exclusivity(unchecked) private var channels = ByteKeyedCache<Channel?>(capacity: 256)
+    @exclusivity(unchecked) private var statuses = ByteKeyedCache<Status?>(capacity: 256)
+    @exclusivity(unchecked) private var yesNo = ByteKeyedCache<Bool?>(capacity: 256)
+    /// The dossier code of the last accepted row (trimmed; NFC when not plain ASCII).
+    @exclusivity(unchecked) private(set) var currentCode: [UInt8] = []
     private let column: [Int]  // canonical field (by case order) → column, or -1
 
     /// Opens `path` and reads its header. `name` is how errors and rejects name the file.
@@ -80,6 +96,17 @@ public final class ExportReader {
 
     /// The next row, or nil at the end of the file.
     public func next() throws(IngestError) -> ExportRow? {
+        switch try nextRow() {
+        case nil: return nil
+        case .accepted(let facts)?:
+            return .accepted(Occurrence(code: String(decoding: currentCode, as: UTF8.self), dossier: facts.dossier,
+                                        unitSpelling: facts.unitSpelling, latestMoment: facts.latestMoment))
+        case .rejected(let reject)?: return .rejected(reject)
+        }
+    }
+
+    /// The next row without building its code as text; the code is in `currentCode`.
+    func nextRow() throws(IngestError) -> RowOutcome? {
         while try csv.read(into: &record) {
             if record.fault == nil, record.isBlank {
                 blankRecords += 1
@@ -87,10 +114,11 @@ public final class ExportReader {
             }
             rowsRead += 1
             switch parseRecord() {
-            case .success(let occurrence): return .accepted(occurrence)
+            case .success(let facts): return .accepted(facts)
             case .failure(let failure):
+                let raw = String(decoding: csv.lastRaw, as: UTF8.self)
                 return .rejected(Reject(file: name, line: record.position.line, field: failure.field,
-                                        reason: failure.reason, raw: record.raw))
+                                       reason: failure.reason, raw: raw))
             }
         }
         return nil
@@ -103,7 +131,7 @@ public final class ExportReader {
         var reason: RejectReason
     }
 
-    private func parseRecord() -> Result<Occurrence, RowFailure> {
+    private func parseRecord() -> Result<RowFacts, RowFailure> {
         if let fault = record.fault {
             return .failure(RowFailure(field: nil, reason: fault == .malformedQuote ? .malformedQuote : .unterminatedQuote))
         }
@@ -111,7 +139,7 @@ public final class ExportReader {
             return .failure(RowFailure(field: nil, reason: .tooManyFields))
         }
         do {
-            let code = try text(.maHoSo)
+            try readCode()
             let (unit, spelling) = try unitOf()
             let channel = try channelOf()
             let received = try date(.ngayTiepNhan, role: .moment, required: true)
@@ -138,7 +166,7 @@ public final class ExportReader {
                 unit: unit, channel: channel, status: status, received: received.moment, due: due?.moment,
                 finished: finish?.0.moment, digitisedDossier: digitisedDossier, digitisedResult: digitisedResult,
                 source: SourceLine(file: fileIndex, line: Int32(clamping: record.position.line)))
-            return .success(Occurrence(code: code, dossier: dossier, unitSpelling: spelling, latestMoment: latest))
+            return .success(RowFacts(dossier: dossier, unitSpelling: spelling, latestMoment: latest))
         } catch let failure as RowFailure {
             return .failure(failure)
         } catch {
@@ -153,15 +181,18 @@ public final class ExportReader {
         return try record.withField(index) { try body($0.trimmingASCIIWhitespace) }
     }
 
-    private func text(_ field: CanonicalField) throws -> String {
-        let value: String = withValue(field) { bytes in
+    /// Reads MaHoSo into `currentCode`: trimmed, and normalised like any text when it is not
+    /// plain ASCII without inner spaces (the usual `H45.4-2023-001249` costs a copy only).
+    private func readCode() throws {
+        currentCode.removeAll(keepingCapacity: true)
+        withValue(.maHoSo) { bytes in
             if bytes.isASCII, !bytes.contains(0x20), !bytes.contains(0x09) {
-                return String(decoding: bytes, as: UTF8.self)
+                currentCode.append(contentsOf: bytes)
+            } else {
+                currentCode.append(contentsOf: String(decoding: bytes, as: UTF8.self).normalizedForDisplay.utf8)
             }
-            return String(decoding: bytes, as: UTF8.self).normalizedForDisplay
         }
-        if value.isEmpty { throw RowFailure(field: field, reason: .missingValue) }
-        return value
+        if currentCode.isEmpty { throw RowFailure(field: .maHoSo, reason: .missingValue) }
     }
 
     private func unitOf() throws -> (UnitID, UnitRegistry.SpellingID) {

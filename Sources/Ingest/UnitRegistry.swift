@@ -14,7 +14,7 @@ public final class UnitRegistry {
     /// Display text of every spelling, and the unit it belongs to.
     public private(set) var spellings: [(text: String, unit: UnitID)] = []
     public private(set) var unitCount = 0
-    private var cache = ByteKeyedCache<(UnitID, SpellingID)?>()
+    @exclusivity(unchecked) private var cache = ByteKeyedCache<(UnitID, SpellingID)?>()
 
     public init() {}
 

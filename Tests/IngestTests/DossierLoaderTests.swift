@@ -31,18 +31,18 @@ import Testing
         for order in [files, files.reversed(), [files[1], files[2], files[0]]] {
             let loader = try load(order)
             #expect(loader.dossiers.count == 3)
-            #expect(loader.dossiers["H1"]?.status == .processed)
-            #expect(loader.dossiers["H1"]?.finished == moment(2023, 3, 5))
-            #expect(loader.dossiers["H2"]?.status == .processing)
+            #expect(loader.dossiers.dossier(code: "H1")?.status == .processed)
+            #expect(loader.dossiers.dossier(code: "H1")?.finished == moment(2023, 3, 5))
+            #expect(loader.dossiers.dossier(code: "H2")?.status == .processing)
             #expect(loader.occurrencesCollapsed == 3)
-            let unitA = try #require(loader.dossiers["H1"]?.unit)
+            let unitA = try #require(loader.dossiers.dossier(code: "H1")?.unit)
             #expect(loader.unitNames[unitA] == "Ubnd xã A", "the spelling of the latest-as-of file")
         }
     }
 
     @Test func withinOneFileTheLaterRowWins() throws {
         let loader = try load([try monthlyFiles()[1]])
-        #expect(loader.dossiers["H1"]?.status == .awaitingSupplement)
+        #expect(loader.dossiers.dossier(code: "H1")?.status == .awaitingSupplement)
     }
 
     @Test func equalAsOfFallsBackToTheFileNameThatSortsLater() throws {
@@ -51,7 +51,7 @@ import Testing
         for order in [files, files.reversed()] {
             let loader = try load(order, asOf: asOf)
             // Same as-of everywhere: 2023-03.csv sorts last, so its state wins.
-            #expect(loader.dossiers["H1"]?.status == .processed)
+            #expect(loader.dossiers.dossier(code: "H1")?.status == .processed)
             #expect(loader.inputs.allSatisfy { $0.asOf == asOf })
         }
         // Names decide by base name: a later-sorting folder does not matter.

@@ -23,7 +23,8 @@ func records(of path: String, delimiter: UInt8? = nil) throws -> [(line: Int, fi
     var record = CSVRecord()
     var out: [(Int, [String], CSVFault?, String)] = []
     while try reader.read(into: &record) {
-        out.append((record.position.line, (0..<record.count).map { record.string(at: $0) }, record.fault, record.raw))
+        out.append((record.position.line, (0..<record.count).map { record.string(at: $0) }, record.fault,
+                    String(decoding: reader.lastRaw, as: UTF8.self)))
     }
     return out
 }

@@ -27,7 +27,7 @@ struct ReportCommand: ParsableCommand {
             throw ExitCode(Exit.dataError)
         }
         let table = KPITable(period: report.period.value, basis: report.basis, target: report.target.value,
-                             dossiers: loader.dossiers.values, unitNames: loader.unitNames)
+                             dossiers: loader.dossiers.dossiers, unitNames: loader.unitNames)
         let body: String
         switch report.format {
         case .csv: body = table.csv()

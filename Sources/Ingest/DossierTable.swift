@@ -1,0 +1,117 @@
+/// Dossiers keyed by their code, in memory that grows with the number of dossiers only.
+///
+/// Why not `[String: Dossier]`: at a million dossiers that dictionary holds a million heap
+/// strings and twice as many buckets (about 300 MB); building each key also costs a `String`
+/// per row. Here codes live back to back in one byte arena, the dossiers in one array, and an
+/// open-addressing table of 32-bit indexes finds them by the code's bytes (about 80 MB).
+public struct DossierTable: Sendable {
+    /// Every dossier, in the order its code was first seen.
+    public private(set) var dossiers: [Dossier] = []
+    private var codeBytes: [UInt8] = []
+    private var codeEnds: [Int] = []
+    private var hashes: [UInt32] = []
+    /// Index into `dossiers` + 1, or 0 for an empty slot. A power of two long, at most half full.
+    private var slots: [UInt32] = Array(repeating: 0, count: 64)
+
+    public init() {}
+
+    public var count: Int { dossiers.count }
+
+    /// The code of dossier `index`.
+    public func code(at index: Int) -> String {
+        let start = index == 0 ? 0 : codeEnds[index - 1]
+        return String(decoding: codeBytes[start..<codeEnds[index]], as: UTF8.self)
+    }
+
+    /// The dossier with `code`, if any.
+    public func dossier(code: String) -> Dossier? {
+        var code = code
+        return code.withUTF8 { bytes in find(bytes).found.map { dossiers[$0] } }
+    }
+
+    /// Index of the dossier with this code, or nil.
+    public func index(of code: UnsafeBufferPointer<UInt8>) -> Int? { find(code).found }
+
+    /// Stores `dossier` under `code`: replaces the one held when `replace` says so (given it),
+    /// adds it when the code is new. Returns true when the table changed.
+    @discardableResult
+    public mutating func upsert(code: UnsafeBufferPointer<UInt8>, _ dossier: Dossier,
+                                replace: (Dossier) -> Bool = { _ in true }) -> Bool {
+        let (found, slot, hash) = find(code)
+        if let found {
+            guard replace(dossiers[found]) else { return false }
+            dossiers[found] = dossier
+            return true
+        }
+        dossiers.append(dossier)
+        codeBytes.append(contentsOf: code)
+        codeEnds.append(codeBytes.count)
+        hashes.append(hash)
+        slots[slot] = UInt32(dossiers.count)
+        if dossiers.count * 2 > slots.count { grow() }
+        return true
+    }
+
+    /// Calls `body` with the code bytes and dossier of every entry.
+    public func forEach(_ body: (UnsafeBufferPointer<UInt8>, Dossier) -> Void) {
+        codeBytes.withUnsafeBufferPointer { all in
+            for index in dossiers.indices {
+                let start = index == 0 ? 0 : codeEnds[index - 1]
+                body(UnsafeBufferPointer(rebasing: all[start..<codeEnds[index]]), dossiers[index])
+            }
+        }
+    }
+
+    // MARK: - Hashing
+
+    private func find(_ code: UnsafeBufferPointer<UInt8>) -> (found: Int?, slot: Int, hash: UInt32) {
+        let hash = Self.hash(code)
+        let mask = slots.count - 1
+        var slot = Int(hash) & mask
+        while true {
+            let entry = slots[slot]
+            if entry == 0 { return (nil, slot, hash) }
+            let index = Int(entry) - 1
+            if hashes[index] == hash, equalCode(index, code) { return (index, slot, hash) }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    private func equalCode(_ index: Int, _ code: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = index == 0 ? 0 : codeEnds[index - 1]
+        let end = codeEnds[index]
+        guard end - start == code.count else { return false }
+        return codeBytes.withUnsafeBufferPointer { all in
+            guard let base = all.baseAddress, let other = code.baseAddress else { return code.isEmpty }
+            return memcmp(base + start, other, code.count) == 0
+        }
+    }
+
+    private mutating func grow() {
+        var bigger = [UInt32](repeating: 0, count: slots.count * 2)
+        let mask = bigger.count - 1
+        for index in dossiers.indices {
+            var slot = Int(hashes[index]) & mask
+            while bigger[slot] != 0 { slot = (slot + 1) & mask }
+            bigger[slot] = UInt32(index + 1)
+        }
+        slots = bigger
+    }
+
+    /// FNV-1a over the bytes, then a multiply-xorshift finaliser so that codes differing only
+    /// in their last digits spread over the whole table.
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        h ^= h >> 33
+        h = h &* 0xff51_afd7_ed55_8ccd
+        h ^= h >> 33
+        return UInt32(truncatingIfNeeded: h)
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
