@@ -49,7 +49,7 @@ public struct Target: Hashable, Sendable, CustomStringConvertible {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
               parts.count == 1 || parts[1].count <= 4,
-              let whole = Int(parts[0]) else { return nil }
+              parts[0].count <= 3, let whole = Int(parts[0]) else { return nil }
         let decimals = parts.count == 2 ? parts[1] : ""
         var divisor = 1
         for _ in decimals { divisor *= 10 }

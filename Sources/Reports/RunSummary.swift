@@ -38,7 +38,7 @@ public struct RunSummary: Sendable {
 
 extension RejectReason {
     /// The reason without a field name, for totals across fields.
-    var summary: String {
+    public var summary: String {
         switch self {
         case .missingValue: return "required value missing"
         case .unreadableDate: return "date not in a known form"

@@ -29,15 +29,18 @@ struct CheckCommand: ParsableCommand {
         let vi = lang == .vi
         let delimiter = s.delimiter == 0x09 ? "tab" : String(UnicodeScalar(s.delimiter))
         var out = "\(s.name)\n"
-        out += "  \(vi ? "loại" : "kind"): \(s.kind.rawValue); \(vi ? "mã hóa" : "encoding"): \(s.encoding.rawValue); "
+        out += "  \(vi ? "kiểu tệp" : "kind"): \(s.kind.rawValue); \(vi ? "mã hóa" : "encoding"): \(s.encoding.rawValue); "
             + "\(vi ? "dấu phân cách" : "delimiter"): \(delimiter)\n"
         out += "  \(vi ? "dòng" : "rows"): \(s.rowsRead); \(vi ? "nhận" : "accepted"): \(s.accepted); "
             + "\(vi ? "loại bỏ" : "rejected"): \(s.rejected)\n"
         for reason in RejectReason.allCases {
-            if let n = s.rejectsByReason[reason] { out += "    \(n) × \(reason.rawValue)\n" }
+            if let n = s.rejectsByReason[reason] { out += "    \(n) × \(reason.summary)\n" }
         }
         if !s.ignoredColumns.isEmpty {
-            out += "  \(vi ? "cột bỏ qua" : "ignored columns"): \(s.ignoredColumns.joined(separator: ", "))\n"
+            // A pathological header can have thousands of unknown columns: name the first few.
+            let shown = s.ignoredColumns.prefix(20).map { $0.isEmpty ? "\"\"" : $0 }.joined(separator: ", ")
+            let more = s.ignoredColumns.count > 20 ? " … (+\(s.ignoredColumns.count - 20))" : ""
+            out += "  \(vi ? "cột bỏ qua" : "ignored columns"): \(shown)\(more)\n"
         }
         if let asOf = s.asOf { out += "  as-of: \(asOf)\n" }
         return out
