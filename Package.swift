@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -9,9 +9,12 @@ let package = Package(
         .library(name: "Ingest", targets: ["Ingest"]),
         .library(name: "Metrics", targets: ["Metrics"]),
         .library(name: "Reports", targets: ["Reports"]),
+        .library(name: "Store", targets: ["Store"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
     ],
     targets: [
         // libcsv (Debian libcsv-dev) has no pkg-config file: scripts/install-deps installs it.
@@ -23,16 +26,26 @@ let package = Package(
         .target(name: "Ingest", dependencies: ["CCSV"]),
         .target(name: "Metrics", dependencies: ["Ingest"]),
         .target(name: "Reports", dependencies: ["Ingest", "Metrics"]),
+        .target(
+            name: "Store",
+            dependencies: [
+                "Ingest",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .executableTarget(
             name: "motcua",
             dependencies: [
-                "Ingest", "Metrics", "Reports",
+                "Ingest", "Metrics", "Reports", "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Ingest"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Metrics", "Ingest"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Ingest", "Metrics", "Reports"]),
         .testTarget(name: "MotcuaTests", dependencies: ["motcua"]),
     ]
 )

@@ -114,19 +114,20 @@ public final class DossierLoader {
 }
 
 /// Orders inputs for the as-of rule: as-of first, then the file's base name, then the name
-/// as given (Unicode code points, so the order is the same on every machine).
-struct FileRank: Comparable, Sendable {
-    var asOf: LocalMoment?
-    var baseName: String
-    var name: String
+/// as given (Unicode code points, so the order is the same on every machine). Raw files and
+/// the store's imports are ranked by this one rule.
+public struct FileRank: Comparable, Sendable {
+    public var asOf: LocalMoment?
+    public var baseName: String
+    public var name: String
 
-    init(asOf: LocalMoment?, name: String) {
+    public init(asOf: LocalMoment?, name: String) {
         self.asOf = asOf
         self.name = name
         baseName = name.split(separator: "/").last.map(String.init) ?? name
     }
 
-    static func < (lhs: Self, rhs: Self) -> Bool {
+    public static func < (lhs: Self, rhs: Self) -> Bool {
         switch (lhs.asOf, rhs.asOf) {
         case let (l?, r?) where l != r: return l < r
         case (nil, _?): return true
@@ -135,5 +136,30 @@ struct FileRank: Comparable, Sendable {
         }
         if lhs.baseName != rhs.baseName { return lhs.baseName.unicodeScalars.lexicographicallyPrecedes(rhs.baseName.unicodeScalars) }
         return lhs.name.unicodeScalars.lexicographicallyPrecedes(rhs.name.unicodeScalars)
+    }
+}
+
+/// Every dossier's winning state, and what the figures and the summary need besides: the
+/// result of reading raw files or a store, the same shape either way.
+public struct DossierSet: Sendable {
+    public var dossiers: [Dossier]
+    /// The display name of each unit.
+    public var unitNames: [UnitID: String]
+    public var inputs: [InputSummary]
+    /// Accepted rows that merged into a dossier read before (later states, duplicates).
+    public var collapsed: Int
+
+    public init(dossiers: [Dossier], unitNames: [UnitID: String], inputs: [InputSummary], collapsed: Int) {
+        self.dossiers = dossiers
+        self.unitNames = unitNames
+        self.inputs = inputs
+        self.collapsed = collapsed
+    }
+}
+
+extension DossierLoader {
+    /// What the files read so far add up to.
+    public var result: DossierSet {
+        DossierSet(dossiers: dossiers.dossiers, unitNames: unitNames, inputs: inputs, collapsed: occurrencesCollapsed)
     }
 }

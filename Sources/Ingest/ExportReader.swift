@@ -15,15 +15,15 @@ public struct Occurrence: Sendable {
 
 /// An accepted row without its code, which the reader keeps as bytes (`currentCode`): the
 /// loader files dossiers by those bytes and never builds a `String` per row.
-enum RowOutcome {
+public enum RowOutcome: Sendable {
     case accepted(RowFacts)
     case rejected(Reject)
 }
 
-struct RowFacts {
-    var dossier: Dossier
-    var unitSpelling: UnitRegistry.SpellingID
-    var latestMoment: LocalMoment
+public struct RowFacts: Sendable {
+    public var dossier: Dossier
+    public var unitSpelling: UnitRegistry.SpellingID
+    public var latestMoment: LocalMoment
 }
 
 /// Reads one export file row by row: detects encoding, delimiter and header, then maps each
@@ -53,7 +53,7 @@ public final class ExportReader {
     @exclusivity(unchecked) private var statuses = ByteKeyedCache<Status?>(capacity: 256)
     @exclusivity(unchecked) private var yesNo = ByteKeyedCache<Bool?>(capacity: 256)
     /// The dossier code of the last accepted row (trimmed; NFC when not plain ASCII).
-    @exclusivity(unchecked) private(set) var currentCode: [UInt8] = []
+    @exclusivity(unchecked) public private(set) var currentCode: [UInt8] = []
     private let column: [Int]  // canonical field (by case order) → column, or -1
 
     /// Opens `path` and reads its header. `name` is how errors and rejects name the file.
@@ -106,7 +106,7 @@ public final class ExportReader {
     }
 
     /// The next row without building its code as text; the code is in `currentCode`.
-    func nextRow() throws(IngestError) -> RowOutcome? {
+    public func nextRow() throws(IngestError) -> RowOutcome? {
         while try csv.read(into: &record) {
             if record.fault == nil, record.isBlank {
                 blankRecords += 1

@@ -78,3 +78,9 @@ private let systemRead = Glibc.read
 #elseif canImport(Darwin)
 private let systemRead = Darwin.read
 #endif
+
+/// Checks that `path` names a readable regular file, throwing the error `report` would give
+/// for it (missing, a directory, no permission).
+public func checkInputFile(path: String, name: String) throws(IngestError) {
+    _ = try InputFile(path: path, name: name)
+}

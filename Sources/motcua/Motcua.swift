@@ -9,11 +9,12 @@ struct Motcua: ParsableCommand {
         discussion: """
             Exit status: 0 done (rows may have been rejected: they are reported); 64 the command \
             line is wrong; 65 rows were rejected and --strict was given (check: any rejected row); \
-            66 an input cannot be opened or read, is empty, is not text, or lacks a required column; \
-            73 an output cannot be written.
+            66 an input cannot be opened or read, is empty, is not text, or lacks a required column \
+            (or the store is missing, not a motcua store, or from a newer motcua); 73 an output cannot \
+            be written; 74 the store is busy, read-only or failed.
             """,
         version: MotcuaVersion.string,
-        subcommands: [ReportCommand.self, CheckCommand.self]
+        subcommands: [ReportCommand.self, CheckCommand.self, ImportCommand.self, ImportsCommand.self]
     )
 }
 

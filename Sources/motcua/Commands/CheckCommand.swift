@@ -14,6 +14,10 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Language of the description: vi or en.")
     var lang: Language = .vi
 
+    func validate() throws {
+        if input.files.isEmpty { throw ValidationError("Name at least one export FILE.") }
+    }
+
     func run() throws {
         let run = try InputRun(input, stopAtFirstFailure: false) { result in
             switch result {

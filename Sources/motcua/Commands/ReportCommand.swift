@@ -3,15 +3,17 @@ import Foundation
 import Ingest
 import Metrics
 import Reports
+import Store
 
-/// `motcua report`: the KPI table of one period from export files.
+/// `motcua report`: the KPI table of one period, from export files or from the store.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Compute the KPI table of a period from export files.")
+        abstract: "Compute the KPI table of a period from export files, or from the store when no FILE is given.")
 
     @OptionGroup var report: ReportOptions
     @OptionGroup var input: InputOptions
+    @OptionGroup var store: StoreOptions
 
     @Flag(help: "Exit with status 65, writing no report, when any row is rejected.")
     var strict = false
@@ -20,14 +22,13 @@ struct ReportCommand: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        let run = try InputRun(input, stopAtFirstFailure: true)
-        let loader = run.loader
-        if strict, let reject = run.firstReject {
+        let (set, firstReject) = input.files.isEmpty ? try fromStore() : try fromFiles()
+        if strict, let reject = firstReject {
             Terminal.fail("\(reject.file):\(reject.line): row rejected (--strict): \(reject.sentence)")
             throw ExitCode(Exit.dataError)
         }
         let table = KPITable(period: report.period.value, basis: report.basis, target: report.target.value,
-                             dossiers: loader.dossiers.dossiers, unitNames: loader.unitNames)
+                             dossiers: set.dossiers, unitNames: set.unitNames)
         let body: String
         switch report.format {
         case .csv: body = table.csv()
@@ -35,20 +36,27 @@ struct ReportCommand: ParsableCommand {
         case .table:
             body = table.text(language: report.lang, colour: report.output == nil && Terminal.stdoutWantsColour)
         }
-        if let path = report.output {
-            do {
-                try Data(body.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-            } catch {
-                Terminal.fail("\(path): cannot write the report")
-                throw ExitCode(Exit.cannotCreate)
-            }
-        } else {
-            Terminal.write(body)
-        }
+        try Terminal.deliver(body, to: report.output)
         if !quiet {
-            let summary = RunSummary(inputs: loader.inputs, dossiers: loader.dossiers.count,
-                                     collapsed: loader.occurrencesCollapsed)
+            let summary = RunSummary(inputs: set.inputs, dossiers: set.dossiers.count, collapsed: set.collapsed)
             Terminal.writeError(summary.text(language: report.lang))
+        }
+    }
+
+    private func fromFiles() throws -> (DossierSet, Reject?) {
+        let run = try InputRun(input, stopAtFirstFailure: true)
+        return (run.loader.result, run.firstReject)
+    }
+
+    private func fromStore() throws -> (DossierSet, Reject?) {
+        let opened = try store.open(create: false)
+        do {
+            let set = try opened.dossierSet()
+            let rejects = try opened.rejects()
+            if let path = input.rejects { try RejectsFile.write(rejects, to: path) }
+            return (set, rejects.first)
+        } catch let error as StoreError {
+            throw StoreFailure(error)
         }
     }
 }

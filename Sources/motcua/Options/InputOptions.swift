@@ -18,10 +18,6 @@ struct InputOptions: ParsableArguments {
     @Argument(help: "Export files (CSV).")
     var files: [String] = []
 
-    func validate() throws {
-        if files.isEmpty { throw ValidationError("Name at least one export FILE.") }
-    }
-
     /// A loader configured by these options.
     func makeLoader() -> DossierLoader {
         let loader = DossierLoader()

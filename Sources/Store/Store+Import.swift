@@ -1,0 +1,175 @@
+import Crypto
+import Foundation
+import GRDB
+import GRDBSQLite
+import Ingest
+
+/// What importing one file did.
+public enum ImportOutcome: Sendable {
+    /// The file was taken in, as this import.
+    case imported(ImportRecord)
+    /// A file with the same SHA-256 is in the store already: nothing changed.
+    case alreadyImported(ImportRecord)
+}
+
+/// How to read files being imported (the options `report` has for raw files).
+public struct ImportOptions: Sendable {
+    public var asOf: LocalMoment?
+    public var encoding: SourceEncoding?
+    public var delimiter: UInt8?
+
+    public init(asOf: LocalMoment? = nil, encoding: SourceEncoding? = nil, delimiter: UInt8? = nil) {
+        self.asOf = asOf
+        self.encoding = encoding
+        self.delimiter = delimiter
+    }
+}
+
+extension MotcuaStore {
+    /// Imports one export file in one transaction: its import record, every accepted
+    /// occurrence and every rejected row, or nothing at all (an error, a killed process or a
+    /// full disk leaves the store as it was).
+    ///
+    /// Throws `IngestError` for a file that cannot be read (exit 66) and ``StoreError`` for
+    /// the store.
+    public func importFile(path: String, name: String? = nil, options: ImportOptions = ImportOptions(),
+                           onReject: (Reject) -> Void = { _ in }) throws -> ImportOutcome {
+        let name = name ?? path
+        let digest = try Self.sha256(of: path, name: name)
+        do {
+            if let existing = try writer.read({ db in
+                try ImportRecord.filter(Column("sha256") == digest).fetchOne(db)
+            }) {
+                return .alreadyImported(existing)
+            }
+            var rejects: [Reject] = []
+            let record = try writer.write { db -> ImportRecord in
+                try Self.importRows(db, path: path, name: name, digest: digest, options: options) { rejects.append($0) }
+            }
+            // Rejects are reported once the import is committed: a rolled-back import has none.
+            rejects.forEach(onReject)
+            return .imported(record)
+        } catch let error as IngestError {
+            throw error
+        } catch {
+            throw Self.translate(error, path: self.path)
+        }
+    }
+
+    private static func importRows(_ db: Database, path: String, name: String, digest: String,
+                                   options: ImportOptions, onReject: (Reject) -> Void) throws -> ImportRecord {
+        let units = UnitRegistry()
+        let reader = try ExportReader(path: path, name: name, encoding: options.encoding,
+                                      delimiter: options.delimiter, units: units)
+        let ignored = String(decoding: try JSONEncoder().encode(reader.header.ignored), as: UTF8.self)
+        var record = ImportRecord(
+            id: nil, fileName: name, sha256: digest, bytes: reader.byteCount, exportKind: reader.header.kind.rawValue,
+            encoding: reader.encoding.rawValue, delimiter: Int(reader.delimiter), asOf: nil, rowsRead: 0,
+            accepted: 0, rejected: 0, blankRecords: 0, ignoredColumns: ignored, importedAt: Date())
+        try record.insert(db)
+        guard let importID = record.id else { throw StoreError(path: path, kind: .failed("import has no id")) }
+
+        let insertOccurrence = try db.makeStatement(sql: """
+            INSERT INTO occurrence (import_id, line, code, unit_spelling_id, channel, status, received, due,
+                                    finished, digitised_dossier, digitised_result)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let insertReject = try db.makeStatement(sql: """
+            INSERT INTO reject (import_id, line, field, reason, reason_code, raw) VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        var spellingIDs: [Int64?] = []  // registry spelling id → unit_spelling.id
+        var asOf: LocalMoment?
+        var rejected = 0, accepted = 0
+
+        while let row = try reader.nextRow() {
+            switch row {
+            case .accepted(let facts):
+                accepted += 1
+                let spelling = Int(facts.unitSpelling.rawValue)
+                if spelling >= spellingIDs.count { spellingIDs += Array(repeating: nil, count: spelling + 1 - spellingIDs.count) }
+                let spellingID: Int64
+                if let known = spellingIDs[spelling] {
+                    spellingID = known
+                } else {
+                    spellingID = try unitSpellingID(db, units.text(of: facts.unitSpelling))
+                    spellingIDs[spelling] = spellingID
+                }
+                if asOf.map({ $0 < facts.latestMoment }) ?? true { asOf = facts.latestMoment }
+                try bindAndStep(insertOccurrence, db: db) { s in
+                    let d = facts.dossier
+                    sqlite3_bind_int64(s, 1, importID)
+                    sqlite3_bind_int64(s, 2, Int64(d.source.line))
+                    reader.currentCode.withUnsafeBufferPointer { code in
+                        _ = sqlite3_bind_text(s, 3, UnsafeRawPointer(code.baseAddress)?.assumingMemoryBound(to: CChar.self),
+                                              Int32(code.count), sqliteTransient)
+                    }
+                    sqlite3_bind_int64(s, 4, spellingID)
+                    sqlite3_bind_int64(s, 5, Int64(d.channel.rawValue))
+                    sqlite3_bind_int64(s, 6, Int64(d.status.rawValue))
+                    sqlite3_bind_int64(s, 7, d.received.seconds)
+                    bindOptional(s, 8, d.due?.seconds)
+                    bindOptional(s, 9, d.finished?.seconds)
+                    sqlite3_bind_int64(s, 10, d.digitisedDossier ? 1 : 0)
+                    sqlite3_bind_int64(s, 11, d.digitisedResult ? 1 : 0)
+                }
+            case .rejected(let reject):
+                rejected += 1
+                try insertReject.execute(arguments: [importID, reject.line, reject.field?.rawValue, reject.sentence,
+                                                     reject.reason.rawValue, reject.raw])
+                onReject(reject)
+            }
+        }
+        record.asOf = (options.asOf ?? asOf)?.seconds
+        record.rowsRead = reader.rowsRead
+        record.accepted = accepted
+        record.rejected = rejected
+        record.blankRecords = reader.blankRecords
+        try record.update(db)
+        return record
+    }
+
+    private static func unitSpellingID(_ db: Database, _ name: String) throws -> Int64 {
+        try db.execute(sql: "INSERT OR IGNORE INTO unit_spelling (name) VALUES (?)", arguments: [name])
+        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM unit_spelling WHERE name = ?", arguments: [name]) else {
+            throw DatabaseError(resultCode: .SQLITE_ERROR, message: "unit spelling not stored")
+        }
+        return id
+    }
+
+    /// Binds with the C API and steps once: the occurrence insert runs once per row, and
+    /// building GRDB `StatementArguments` for each would double the import time.
+    private static func bindAndStep(_ statement: Statement, db: Database, _ bind: (SQLiteStatement) -> Void) throws {
+        let s = statement.sqliteStatement
+        sqlite3_reset(s)
+        bind(s)
+        let code = sqlite3_step(s)
+        guard code == SQLITE_DONE else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+        }
+    }
+
+    private static func bindOptional(_ s: SQLiteStatement, _ index: Int32, _ value: Int64?) {
+        if let value { sqlite3_bind_int64(s, index, value) } else { sqlite3_bind_null(s, index) }
+    }
+
+    /// SQLite's SQLITE_TRANSIENT (copy the bytes now), which Swift cannot import as a macro.
+    private static let sqliteTransient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    /// The file's SHA-256, hex, read in 1 MiB chunks.
+    static func sha256(of path: String, name: String) throws(IngestError) -> String {
+        try checkInputFile(path: path, name: name)
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw IngestError(file: name, kind: .unreadable("cannot open"))
+        }
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        do {
+            while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+                hasher.update(data: chunk)
+            }
+        } catch {
+            throw IngestError(file: name, kind: .unreadable(error.localizedDescription))
+        }
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+}

@@ -1,0 +1,56 @@
+import GRDB
+
+extension MotcuaStore {
+    /// The schema, one migration per version: a newer motcua adds migrations, never edits one.
+    static let migrator: DatabaseMigrator = {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: imports, occurrences, rejects") { db in
+            try db.execute(sql: """
+                CREATE TABLE import (
+                    id INTEGER PRIMARY KEY,
+                    file_name TEXT NOT NULL,          -- as named on the command line
+                    sha256 TEXT NOT NULL UNIQUE,
+                    bytes INTEGER NOT NULL,
+                    export_kind TEXT NOT NULL,
+                    encoding TEXT NOT NULL,
+                    delimiter INTEGER NOT NULL,
+                    as_of INTEGER,                    -- local seconds since 1970 (UTC+7 wall clock)
+                    rows_read INTEGER NOT NULL,
+                    accepted INTEGER NOT NULL,
+                    rejected INTEGER NOT NULL,
+                    blank_records INTEGER NOT NULL,
+                    ignored_columns TEXT NOT NULL,    -- JSON array
+                    imported_at TEXT NOT NULL         -- ISO 8601, UTC
+                );
+                CREATE TABLE unit_spelling (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL UNIQUE         -- NFC, trimmed, folded, case kept
+                );
+                CREATE TABLE occurrence (
+                    import_id INTEGER NOT NULL REFERENCES import(id) ON DELETE CASCADE,
+                    line INTEGER NOT NULL,
+                    code TEXT NOT NULL,
+                    unit_spelling_id INTEGER NOT NULL REFERENCES unit_spelling(id),
+                    channel INTEGER NOT NULL,
+                    status INTEGER NOT NULL,
+                    received INTEGER NOT NULL,
+                    due INTEGER,
+                    finished INTEGER,
+                    digitised_dossier INTEGER NOT NULL,
+                    digitised_result INTEGER NOT NULL,
+                    PRIMARY KEY (import_id, line)
+                ) WITHOUT ROWID;
+                CREATE TABLE reject (
+                    import_id INTEGER NOT NULL REFERENCES import(id) ON DELETE CASCADE,
+                    line INTEGER NOT NULL,
+                    field TEXT,
+                    reason TEXT NOT NULL,
+                    reason_code TEXT NOT NULL,
+                    raw TEXT NOT NULL,
+                    PRIMARY KEY (import_id, line)
+                ) WITHOUT ROWID;
+                """)
+        }
+        return migrator
+    }()
+}

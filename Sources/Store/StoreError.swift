@@ -1,0 +1,48 @@
+/// A fault of the store, with the path it concerns: one line for people, and the exit status
+/// the command line documents for it.
+public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+    public enum Kind: Equatable, Sendable {
+        /// No store at the path (a read was asked for).
+        case missing
+        /// The file is not an SQLite database, or not one motcua made.
+        case notAStore
+        /// Made by a newer motcua: this one does not know its schema.
+        case newerSchema
+        /// Another process holds the store longer than the busy timeout.
+        case busy
+        /// The store cannot be written (permissions, read-only file system).
+        case readOnly
+        /// No import with that id.
+        case noSuchImport(Int64)
+        /// Anything else SQLite reported (disk full, I/O error), with its message.
+        case failed(String)
+    }
+
+    public var path: String
+    public var kind: Kind
+
+    public init(path: String, kind: Kind) {
+        self.path = path
+        self.kind = kind
+    }
+
+    public var description: String {
+        switch kind {
+        case .missing: return "\(path): no motcua store here (import files first: motcua import FILE...)"
+        case .notAStore: return "\(path): not a motcua store"
+        case .newerSchema: return "\(path): the store was written by a newer motcua; upgrade motcua to read it"
+        case .busy: return "\(path): the store is busy (another import is running); try again later"
+        case .readOnly: return "\(path): the store cannot be written (read-only)"
+        case .noSuchImport(let id): return "\(path): no import with id \(id)"
+        case .failed(let message): return "\(path): \(message)"
+        }
+    }
+
+    /// 66 when the store cannot be used as input; 74 when it cannot be read or written now.
+    public var exitStatus: Int32 {
+        switch kind {
+        case .missing, .notAStore, .newerSchema, .noSuchImport: return 66
+        case .busy, .readOnly, .failed: return 74
+        }
+    }
+}
