@@ -35,20 +35,28 @@ extension MotcuaStore {
     public func importFile(path: String, name: String? = nil, options: ImportOptions = ImportOptions(),
                            onReject: (Reject) -> Void = { _ in }) throws -> ImportOutcome {
         let name = name ?? path
-        let digest = try Self.sha256(of: path, name: name)
+        try checkInputFile(path: path, name: name)
+        // The hash is computed on the other core while the rows are read; the transaction
+        // checks it before committing, so that a file already in the store changes nothing.
+        let digest = HashTask(path: path, name: name)
         do {
-            if let existing = try writer.read({ db in
-                try ImportRecord.filter(Column("sha256") == digest).fetchOne(db)
-            }) {
-                return .alreadyImported(existing)
-            }
             var rejects: [Reject] = []
-            let record = try writer.write { db -> ImportRecord in
-                try Self.importRows(db, path: path, name: name, digest: digest, options: options) { rejects.append($0) }
+            let outcome = try writer.write { db -> ImportOutcome in
+                let record = try Self.importRows(db, path: path, name: name, options: options) { rejects.append($0) }
+                let hash = try digest.value()
+                if let existing = try ImportRecord.filter(Column("sha256") == hash).fetchOne(db) {
+                    throw AlreadyImported(record: existing)
+                }
+                var done = record
+                done.sha256 = hash
+                try done.update(db)
+                return .imported(done)
             }
             // Rejects are reported once the import is committed: a rolled-back import has none.
             rejects.forEach(onReject)
-            return .imported(record)
+            return outcome
+        } catch let duplicate as AlreadyImported {
+            return .alreadyImported(duplicate.record)
         } catch let error as IngestError {
             throw error
         } catch {
@@ -56,18 +64,37 @@ extension MotcuaStore {
         }
     }
 
-    private static func importRows(_ db: Database, path: String, name: String, digest: String,
+    /// Rolls the transaction back when the file turns out to be in the store already.
+    private struct AlreadyImported: Error {
+        var record: ImportRecord
+    }
+
+    private static func importRows(_ db: Database, path: String, name: String,
                                    options: ImportOptions, onReject: (Reject) -> Void) throws -> ImportRecord {
-        let units = UnitRegistry()
-        let reader = try ExportReader(path: path, name: name, encoding: options.encoding,
-                                      delimiter: options.delimiter, units: units)
-        let ignored = String(decoding: try JSONEncoder().encode(reader.header.ignored), as: UTF8.self)
+        let pipeline = ParsePipeline(path: path, name: name, options: options)
+        do {
+            return try importRows(db, from: pipeline, name: name, options: options, onReject: onReject)
+        } catch {
+            pipeline.cancel()
+            throw error
+        }
+    }
+
+    private static func importRows(_ db: Database, from pipeline: ParsePipeline, name: String,
+                                   options: ImportOptions, onReject: (Reject) -> Void) throws -> ImportRecord {
+        let first = pipeline.next()
+        guard case .header(let header) = first else {
+            if case .failure(let error) = first { throw error }
+            throw DatabaseError(resultCode: .SQLITE_ERROR, message: "reader ended without a header")
+        }
+        let ignored = String(decoding: try JSONEncoder().encode(header.ignoredColumns), as: UTF8.self)
         var record = ImportRecord(
-            id: nil, fileName: name, sha256: digest, bytes: reader.byteCount, exportKind: reader.header.kind.rawValue,
-            encoding: reader.encoding.rawValue, delimiter: Int(reader.delimiter), asOf: nil, rowsRead: 0,
-            accepted: 0, rejected: 0, blankRecords: 0, ignoredColumns: ignored, importedAt: Date())
+            id: nil, fileName: name, sha256: "pending:" + UUID().uuidString, bytes: header.byteCount,
+            exportKind: header.kind.rawValue, encoding: header.encoding.rawValue, delimiter: Int(header.delimiter),
+            asOf: nil, rowsRead: 0, accepted: 0, rejected: 0, blankRecords: 0, ignoredColumns: ignored,
+            importedAt: Date())
         try record.insert(db)
-        guard let importID = record.id else { throw StoreError(path: path, kind: .failed("import has no id")) }
+        guard let importID = record.id else { throw DatabaseError(resultCode: .SQLITE_ERROR, message: "import has no id") }
 
         let insertOccurrence = try db.makeStatement(sql: """
             INSERT INTO occurrence (import_id, line, code, unit_spelling_id, channel, status, received, due,
@@ -77,55 +104,58 @@ extension MotcuaStore {
         let insertReject = try db.makeStatement(sql: """
             INSERT INTO reject (import_id, line, field, reason, reason_code, raw) VALUES (?, ?, ?, ?, ?, ?)
             """)
-        var spellingIDs: [Int64?] = []  // registry spelling id → unit_spelling.id
+        var spellingIDs: [Int32: Int64] = [:]  // reader's spelling id → unit_spelling.id
         var asOf: LocalMoment?
         var rejected = 0, accepted = 0
 
-        while let row = try reader.nextRow() {
-            switch row {
-            case .accepted(let facts):
-                accepted += 1
-                let spelling = Int(facts.unitSpelling.rawValue)
-                if spelling >= spellingIDs.count { spellingIDs += Array(repeating: nil, count: spelling + 1 - spellingIDs.count) }
-                let spellingID: Int64
-                if let known = spellingIDs[spelling] {
-                    spellingID = known
-                } else {
-                    spellingID = try unitSpellingID(db, units.text(of: facts.unitSpelling))
-                    spellingIDs[spelling] = spellingID
+        while true {
+            switch pipeline.next() {
+            case .header: continue
+            case .failure(let error): throw error
+            case .end(let rowsRead, let blankRecords):
+                record.asOf = (options.asOf ?? asOf)?.seconds
+                record.rowsRead = rowsRead
+                record.accepted = accepted
+                record.rejected = rejected
+                record.blankRecords = blankRecords
+                try record.update(db)
+                return record
+            case .batch(let batch):
+                for spelling in batch.newSpellings {
+                    spellingIDs[spelling.id.rawValue] = try unitSpellingID(db, spelling.text)
                 }
-                if asOf.map({ $0 < facts.latestMoment }) ?? true { asOf = facts.latestMoment }
-                try bindAndStep(insertOccurrence, db: db) { s in
-                    let d = facts.dossier
-                    sqlite3_bind_int64(s, 1, importID)
-                    sqlite3_bind_int64(s, 2, Int64(d.source.line))
-                    reader.currentCode.withUnsafeBufferPointer { code in
-                        _ = sqlite3_bind_text(s, 3, UnsafeRawPointer(code.baseAddress)?.assumingMemoryBound(to: CChar.self),
-                                              Int32(code.count), sqliteTransient)
+                for (index, facts) in batch.facts.enumerated() {
+                    guard let spellingID = spellingIDs[facts.unitSpelling.rawValue] else {
+                        throw DatabaseError(resultCode: .SQLITE_ERROR, message: "unit spelling not stored")
                     }
-                    sqlite3_bind_int64(s, 4, spellingID)
-                    sqlite3_bind_int64(s, 5, Int64(d.channel.rawValue))
-                    sqlite3_bind_int64(s, 6, Int64(d.status.rawValue))
-                    sqlite3_bind_int64(s, 7, d.received.seconds)
-                    bindOptional(s, 8, d.due?.seconds)
-                    bindOptional(s, 9, d.finished?.seconds)
-                    sqlite3_bind_int64(s, 10, d.digitisedDossier ? 1 : 0)
-                    sqlite3_bind_int64(s, 11, d.digitisedResult ? 1 : 0)
+                    if asOf.map({ $0 < facts.latestMoment }) ?? true { asOf = facts.latestMoment }
+                    try bindAndStep(insertOccurrence, db: db) { s in
+                        let d = facts.dossier
+                        sqlite3_bind_int64(s, 1, importID)
+                        sqlite3_bind_int64(s, 2, Int64(d.source.line))
+                        batch.code(index).withUnsafeBufferPointer { code in
+                            _ = sqlite3_bind_text(s, 3, UnsafeRawPointer(code.baseAddress)?.assumingMemoryBound(to: CChar.self),
+                                                  Int32(code.count), sqliteTransient)
+                        }
+                        sqlite3_bind_int64(s, 4, spellingID)
+                        sqlite3_bind_int64(s, 5, Int64(d.channel.rawValue))
+                        sqlite3_bind_int64(s, 6, Int64(d.status.rawValue))
+                        sqlite3_bind_int64(s, 7, d.received.seconds)
+                        bindOptional(s, 8, d.due?.seconds)
+                        bindOptional(s, 9, d.finished?.seconds)
+                        sqlite3_bind_int64(s, 10, d.digitisedDossier ? 1 : 0)
+                        sqlite3_bind_int64(s, 11, d.digitisedResult ? 1 : 0)
+                    }
                 }
-            case .rejected(let reject):
-                rejected += 1
-                try insertReject.execute(arguments: [importID, reject.line, reject.field?.rawValue, reject.sentence,
-                                                     reject.reason.rawValue, reject.raw])
-                onReject(reject)
+                accepted += batch.facts.count
+                for reject in batch.rejects {
+                    try insertReject.execute(arguments: [importID, reject.line, reject.field?.rawValue, reject.sentence,
+                                                         reject.reason.rawValue, reject.raw])
+                    onReject(reject)
+                }
+                rejected += batch.rejects.count
             }
         }
-        record.asOf = (options.asOf ?? asOf)?.seconds
-        record.rowsRead = reader.rowsRead
-        record.accepted = accepted
-        record.rejected = rejected
-        record.blankRecords = reader.blankRecords
-        try record.update(db)
-        return record
     }
 
     private static func unitSpellingID(_ db: Database, _ name: String) throws -> Int64 {
@@ -157,7 +187,6 @@ extension MotcuaStore {
 
     /// The file's SHA-256, hex, read in 1 MiB chunks.
     static func sha256(of path: String, name: String) throws(IngestError) -> String {
-        try checkInputFile(path: path, name: name)
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw IngestError(file: name, kind: .unreadable("cannot open"))
         }
@@ -171,5 +200,25 @@ extension MotcuaStore {
             throw IngestError(file: name, kind: .unreadable(error.localizedDescription))
         }
         return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+/// A file's SHA-256, computed on a background thread.
+final class HashTask: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var result: Result<String, IngestError> = .failure(IngestError(file: "", kind: .empty))
+
+    init(path: String, name: String) {
+        Thread.detachNewThread { [self] in
+            result = Result { () throws(IngestError) -> String in try MotcuaStore.sha256(of: path, name: name) }
+            done.signal()
+        }
+    }
+
+    /// Waits for the hash.
+    func value() throws(IngestError) -> String {
+        done.wait()
+        done.signal()
+        return try result.get()
     }
 }

@@ -24,6 +24,11 @@ public final class MotcuaStore {
         var config = Configuration()
         config.busyMode = .timeout(Self.busyTimeout)
         config.foreignKeysEnabled = true
+        config.prepareDatabase { db in
+            // A month's import is one transaction of up to millions of rows: give SQLite a
+            // 64 MiB page cache so that it builds the table without rereading pages.
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+        }
         do {
             if !create {
                 config.readonly = true

@@ -1,0 +1,116 @@
+import Foundation
+import Ingest
+
+/// Reads an export on a thread of its own and hands its rows over in batches, so that parsing
+/// (one core) and SQLite's inserts (the other) overlap during an import.
+///
+/// The queue between the two is bounded: memory stays at a few batches whatever the file size.
+final class ParsePipeline: @unchecked Sendable {
+    /// What the reading thread sends.
+    enum Message {
+        case header(Header)
+        case batch(Batch)
+        case end(rowsRead: Int, blankRecords: Int)
+        case failure(IngestError)
+    }
+
+    struct Header {
+        var byteCount: Int
+        var kind: ExportKind
+        var encoding: SourceEncoding
+        var delimiter: UInt8
+        var ignoredColumns: [String]
+    }
+
+    /// Up to `Batch.capacity` rows: accepted ones (code bytes back to back, facts), rejected
+    /// ones, and the text of unit spellings seen for the first time.
+    struct Batch {
+        static let capacity = 8192
+        var codeBytes: [UInt8] = []
+        var codeEnds: [Int] = []
+        var facts: [RowFacts] = []
+        var rejects: [Reject] = []
+        var newSpellings: [(id: UnitRegistry.SpellingID, text: String)] = []
+
+        var rowCount: Int { facts.count + rejects.count }
+
+        func code(_ index: Int) -> ArraySlice<UInt8> {
+            codeBytes[(index == 0 ? 0 : codeEnds[index - 1])..<codeEnds[index]]
+        }
+    }
+
+    private let lock = NSLock()
+    private let items = DispatchSemaphore(value: 0)
+    private let slots: DispatchSemaphore
+    private var queue: [Message] = []
+    private var cancelled = false
+
+    /// Starts reading `path` at once.
+    init(path: String, name: String, options: ImportOptions, depth: Int = 4) {
+        slots = DispatchSemaphore(value: depth)
+        Thread.detachNewThread { [self] in read(path: path, name: name, options: options) }
+    }
+
+    /// The next message; blocks until the reader has one.
+    func next() -> Message {
+        items.wait()
+        lock.lock()
+        let message = queue.removeFirst()
+        lock.unlock()
+        slots.signal()
+        return message
+    }
+
+    /// Stops the reader (the import failed): it ends at its next batch.
+    func cancel() {
+        lock.lock()
+        cancelled = true
+        queue.removeAll()
+        lock.unlock()
+        for _ in 0..<8 { slots.signal() }
+    }
+
+    private func send(_ message: Message) -> Bool {
+        slots.wait()
+        lock.lock()
+        defer { lock.unlock() }
+        if cancelled { return false }
+        queue.append(message)
+        items.signal()
+        return true
+    }
+
+    private func read(path: String, name: String, options: ImportOptions) {
+        do {
+            let units = UnitRegistry()
+            let reader = try ExportReader(path: path, name: name, encoding: options.encoding,
+                                          delimiter: options.delimiter, units: units)
+            let header = Header(byteCount: reader.byteCount, kind: reader.header.kind, encoding: reader.encoding,
+                                delimiter: reader.delimiter, ignoredColumns: reader.header.ignored)
+            guard send(.header(header)) else { return }
+            var seen = Set<Int32>()
+            var batch = Batch()
+            while let row = try reader.nextRow() {
+                switch row {
+                case .accepted(let facts):
+                    batch.codeBytes.append(contentsOf: reader.currentCode)
+                    batch.codeEnds.append(batch.codeBytes.count)
+                    batch.facts.append(facts)
+                    if seen.insert(facts.unitSpelling.rawValue).inserted {
+                        batch.newSpellings.append((facts.unitSpelling, units.text(of: facts.unitSpelling)))
+                    }
+                case .rejected(let reject):
+                    batch.rejects.append(reject)
+                }
+                if batch.rowCount == Batch.capacity {
+                    guard send(.batch(batch)) else { return }
+                    batch = Batch()
+                }
+            }
+            if batch.rowCount > 0 { guard send(.batch(batch)) else { return } }
+            _ = send(.end(rowsRead: reader.rowsRead, blankRecords: reader.blankRecords))
+        } catch {
+            _ = send(.failure(error))
+        }
+    }
+}
