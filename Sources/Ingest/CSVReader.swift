@@ -42,6 +42,8 @@ final class CSVReader {
     /// After a malformed quote: the rest of the physical line is dropped.
     private var skippingToEndOfLine = false
     private var pendingFault: CSVFault?
+    /// The last chunk ended with CR: a line break unless the next chunk starts with LF.
+    private var crEndedLastChunk = false
 
     static let options = UInt8(CSV_STRICT | CSV_STRICT_FINI)
 
@@ -98,22 +100,49 @@ final class CSVReader {
 
     /// The text of the record last returned by `read`, as read, without its final line break.
     var lastRaw: [UInt8] {
-        var raw = lastRawCarried
-        if lastRawRange.upperBound <= chunk.count { raw.append(contentsOf: chunk[lastRawRange]) }
-        while let last = raw.last, last == 0x0A || last == 0x0D { raw.removeLast() }
+        var raw: [UInt8] = []
+        appendLastRaw(to: &raw)
         return raw
     }
 
-    /// Feeds the bytes up to and including the next line feed (or to the chunk's end).
+    /// Appends `lastRaw` to `bytes`, without building an array of its own.
+    func appendLastRaw(to bytes: inout [UInt8]) {
+        let start = bytes.count
+        bytes.append(contentsOf: lastRawCarried)
+        if lastRawRange.upperBound <= chunk.count { bytes.append(contentsOf: chunk[lastRawRange]) }
+        while bytes.count > start, let last = bytes.last, last == 0x0A || last == 0x0D { bytes.removeLast() }
+    }
+
+    /// Feeds the bytes up to and including the next line break (or to the chunk's end).
+    /// A line break is LF, CRLF, or a lone CR (old Mac files): libcsv ends a record at each.
     /// Returns a fault when the record ended malformed.
     private func feedSegment() -> CSVFault? {
         let start = chunkIndex
+        if crEndedLastChunk {
+            crEndedLastChunk = false
+            if chunk[start] != 0x0A { line += 1 }  // it was a lone CR
+        }
         let (end, endsLine): (Int, Bool) = chunk.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return (start, false) }
-            if let hit = memchr(base + start, 0x0A, buffer.count - start) {
-                return (base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1, true)
+            let n = buffer.count
+            func offset(_ p: UnsafeMutableRawPointer) -> Int { base.distance(to: p.assumingMemoryBound(to: UInt8.self)) }
+            var lineEnd = n, foundLF = false
+            if let hit = memchr(base + start, 0x0A, n - start) {
+                lineEnd = offset(hit) + 1
+                foundLF = true
             }
-            return (buffer.count, false)
+            let searchEnd = foundLF ? lineEnd - 1 : n
+            var p = start
+            while p < searchEnd, let hit = memchr(base + p, 0x0D, searchEnd - p) {
+                let cr = offset(hit)
+                if cr + 1 == n {
+                    crEndedLastChunk = true  // LF or not: the next chunk tells
+                    return (n, false)
+                }
+                if base[cr + 1] != 0x0A { return (cr + 1, true) }
+                p = cr + 1
+            }
+            return (lineEnd, foundLF)
         }
         chunkIndex = end
         defer {

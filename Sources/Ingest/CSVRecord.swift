@@ -20,22 +20,26 @@ public enum CSVFault: Hashable, Sendable {
 ///
 /// After rust-csv's `ByteRecord`: one record is reused for the whole file, fields stay bytes,
 /// and only the columns the rules need are ever turned into text. It is a view on a reused
-/// buffer: what it holds changes with the next `CSVReader.read(into:)`.
+/// buffer (fields `firstField..<firstField + fieldCount` of `fields`): what it shows changes
+/// with the next read.
 struct CSVRecord {
     var fields = FieldBuffer()
+    var firstField = 0
+    /// The number of fields when the record is a view on a batch; nil when it owns `fields`.
+    var fieldCount: Int?
     var position = RecordPosition(byte: 0, line: 0, record: 0)
     var fault: CSVFault?
 
     /// Number of fields.
-    var count: Int { fields.fieldCount }
+    var count: Int { fieldCount ?? fields.fieldCount }
 
     /// Calls `body` with the bytes of field `index` (empty when the record is shorter).
     @inline(__always)
     func withField<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        guard index < fields.fieldCount else {
+        guard index < count else {
             return try body(UnsafeBufferPointer(start: nil, count: 0))
         }
-        return try body(fields.field(index))
+        return try body(fields.field(firstField + index))
     }
 
     /// Field `index` as a `String`, exactly as read.
@@ -45,10 +49,16 @@ struct CSVRecord {
 
     /// True when every field is empty or white space: a blank line, for the spec.
     var isBlank: Bool {
-        UnsafeBufferPointer(start: fields.bytes, count: fields.byteCount).allSatisfy(\.isASCIIWhitespace)
+        (0..<count).allSatisfy { i in withField(i) { $0.allSatisfy(\.isASCIIWhitespace) } }
     }
 
     mutating func clear() {
+        if fieldCount != nil {
+            // A view on a batch: take a buffer of our own rather than write into the batch.
+            fields = FieldBuffer()
+            firstField = 0
+            fieldCount = nil
+        }
         fields.removeAll()
         fault = nil
     }

@@ -44,7 +44,7 @@ public final class ExportReader {
     /// Size of the file in bytes.
     public let byteCount: Int
 
-    private let csv: CSVReader
+    private let csv: RecordStream
     private let units: UnitRegistry
     private let fileIndex: Int32
     // Touched for every row: exempt from dynamic exclusivity checks (see `CSVReader`).
@@ -59,36 +59,30 @@ public final class ExportReader {
     /// Opens `path` and reads its header. `name` is how errors and rejects name the file.
     public init(path: String, name: String, fileIndex: Int32 = 0, encoding: SourceEncoding? = nil,
                 delimiter: UInt8? = nil, units: UnitRegistry) throws(IngestError) {
-        let file = try InputFile(path: path, name: name)
         self.name = name
         self.units = units
         self.fileIndex = fileIndex
-        byteCount = file.size
-        let detected: SourceEncoding
-        if let encoding { detected = encoding } else { detected = try SourceEncoding.detect(in: file) }
-        self.encoding = detected
-        let encoding = detected
-        let input = try DecodedInput(file: file, encoding: encoding)
-        let prefix = try Self.readFirstLine(of: input)
-        let delimiter = delimiter ?? Self.detectDelimiter(in: prefix)
-        self.delimiter = delimiter
-        csv = CSVReader(input: input, prefix: prefix, delimiter: delimiter)
+        csv = RecordStream(path: path, name: name, encoding: encoding, delimiter: delimiter)
+        let opening = try csv.open()
+        self.encoding = opening.encoding
+        self.delimiter = opening.delimiter
+        byteCount = opening.byteCount
 
         var headerLine = 1
         repeat {
-            guard try csv.read(into: &record) else { throw file.error(.empty) }
+            guard try csv.read(into: &record) else { throw IngestError(file: name, kind: .empty) }
             headerLine = record.position.line
         } while record.fault == nil && record.isBlank
         if let fault = record.fault {
             let what = fault == .unterminatedQuote ? "a quote left open" : "malformed quoting"
-            throw file.error(.notText("header line has \(what)"), line: headerLine)
+            throw IngestError(file: name, line: headerLine, kind: .notText("header line has \(what)"))
         }
         let headerRecord = record
         let header = HeaderMap(headers: (0..<headerRecord.count).map { headerRecord.string(at: $0) },
-                               delimiter: delimiter)
+                               delimiter: opening.delimiter)
         let missing = header.missingRequired
         if !missing.isEmpty {
-            throw file.error(.missingColumns(missing.map(\.rawValue)), line: headerLine)
+            throw IngestError(file: name, line: headerLine, kind: .missingColumns(missing.map(\.rawValue)))
         }
         self.header = header
         column = CanonicalField.allCases.map { header.columns[$0] ?? -1 }
@@ -257,7 +251,7 @@ public final class ExportReader {
     // MARK: - Header line
 
     /// Reads decoded text until the first non-blank line is complete (or the file ends).
-    private static func readFirstLine(of input: DecodedInput) throws(IngestError) -> [UInt8] {
+    static func readFirstLine(of input: DecodedInput) throws(IngestError) -> [UInt8] {
         var prefix: [UInt8] = []
         var chunk: [UInt8] = []
         while firstLine(in: prefix) == nil, try input.next(into: &chunk) {

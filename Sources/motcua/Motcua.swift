@@ -18,6 +18,26 @@ struct Motcua: ParsableCommand {
     )
 }
 
+extension Motcua {
+    /// ArgumentParser's own `main`, except that a wrong command line is reported in one line
+    /// (the spec: every error is one line on stderr), still with status 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let exit as ExitCode {
+            // Our commands print their one-line error before throwing a status.
+            Self.exit(withError: exit)
+        } catch {
+            if exitCode(for: error) == .success {
+                Self.exit(withError: error)  // --help, --version
+            }
+            Terminal.fail("\(message(for: error)) (see 'motcua --help')")
+            Self.exit(withError: ExitCode(exitCode(for: error).rawValue))
+        }
+    }
+}
+
 enum MotcuaVersion {
     static let string = "0.1.0"
 }

@@ -78,3 +78,25 @@ import Testing
         #expect(ExportReader.detectDelimiter(in: Array("single\n".utf8)) == UInt8(ascii: ","))
     }
 }
+
+@Suite struct LineBreakTests {
+    /// LF, CRLF and a lone CR each end a physical line; each record keeps its own raw text.
+    @Test func loneCarriageReturnsAreLineBreaks() throws {
+        let all = try records(of: try temporaryFile("h1,h2\rA,1\r\nB,2\nC,3\rD,4"))
+        #expect(all.map(\.line) == [1, 2, 3, 4, 5])
+        #expect(all.map(\.raw) == ["h1,h2", "A,1", "B,2", "C,3", "D,4"])
+    }
+
+    /// A CRLF split across two chunks is one line break, a CR at a chunk's end before other
+    /// text is one too.
+    @Test func carriageReturnAtAChunkBoundary() throws {
+        let chunk = 256 * 1024
+        for (pad, breakBytes, expectedLines) in [(chunk - 1, "\r\n", [1, 2]), (chunk - 1, "\r", [1, 2]), (chunk - 2, "\r\n", [1, 2])] {
+            let first = "a," + String(repeating: "x", count: pad - 2)
+            let text = first + breakBytes + "b,y\n"
+            let all = try records(of: try temporaryFile(text))
+            #expect(all.map(\.line) == expectedLines)
+            #expect(all.last?.fields == ["b", "y"])
+        }
+    }
+}
