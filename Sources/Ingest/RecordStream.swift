@@ -21,12 +21,7 @@ final class RecordStream: @unchecked Sendable {
         case failure(IngestError)
     }
 
-    private let lock = NSLock()
-    private let items = DispatchSemaphore(value: 0)
-    private let slots: DispatchSemaphore
-    private var queue: [Message] = []
-    private var cancelled = false
-    private static let depth = 4
+    private let handOff = HandOff<Message>()
 
     // Consumer side.
     private var batch = RecordBatch()
@@ -35,11 +30,10 @@ final class RecordStream: @unchecked Sendable {
 
     /// Starts reading `path` at once.
     init(path: String, name: String, encoding: SourceEncoding?, delimiter: UInt8?) {
-        slots = DispatchSemaphore(value: Self.depth)
         Thread.detachNewThread { [self] in produce(path: path, name: name, encoding: encoding, delimiter: delimiter) }
     }
 
-    deinit { cancel() }
+    deinit { handOff.cancel() }
 
     /// Waits until the file is opened and its encoding and delimiter are known.
     func open() throws(IngestError) -> Opening {
@@ -75,34 +69,9 @@ final class RecordStream: @unchecked Sendable {
     /// The text of the record last returned, as read, without its final line break.
     var lastRaw: [UInt8] { index > 0 ? batch.raw(index - 1) : [] }
 
-    /// Stops the producer: it ends at its next batch.
-    func cancel() {
-        lock.lock()
-        cancelled = true
-        queue.removeAll()
-        lock.unlock()
-        for _ in 0..<(Self.depth + 1) { slots.signal() }
-    }
+    private func receive() -> Message { handOff.receive() }
 
-    private func receive() -> Message {
-        items.wait()
-        lock.lock()
-        let message = queue.removeFirst()
-        lock.unlock()
-        slots.signal()
-        return message
-    }
-
-    /// Queues a message; false once the consumer has gone.
-    private func send(_ message: Message) -> Bool {
-        slots.wait()
-        lock.lock()
-        defer { lock.unlock() }
-        if cancelled { return false }
-        queue.append(message)
-        items.signal()
-        return true
-    }
+    private func send(_ message: Message) -> Bool { handOff.send(message) }
 
     private func produce(path: String, name: String, encoding: SourceEncoding?, delimiter: UInt8?) {
         do {

@@ -39,46 +39,20 @@ final class ParsePipeline: @unchecked Sendable {
         }
     }
 
-    private let lock = NSLock()
-    private let items = DispatchSemaphore(value: 0)
-    private let slots: DispatchSemaphore
-    private var queue: [Message] = []
-    private var cancelled = false
+    private let handOff = HandOff<Message>()
 
     /// Starts reading `path` at once.
-    init(path: String, name: String, options: ImportOptions, depth: Int = 4) {
-        slots = DispatchSemaphore(value: depth)
+    init(path: String, name: String, options: ImportOptions) {
         Thread.detachNewThread { [self] in read(path: path, name: name, options: options) }
     }
 
     /// The next message; blocks until the reader has one.
-    func next() -> Message {
-        items.wait()
-        lock.lock()
-        let message = queue.removeFirst()
-        lock.unlock()
-        slots.signal()
-        return message
-    }
+    func next() -> Message { handOff.receive() }
 
     /// Stops the reader (the import failed): it ends at its next batch.
-    func cancel() {
-        lock.lock()
-        cancelled = true
-        queue.removeAll()
-        lock.unlock()
-        for _ in 0..<8 { slots.signal() }
-    }
+    func cancel() { handOff.cancel() }
 
-    private func send(_ message: Message) -> Bool {
-        slots.wait()
-        lock.lock()
-        defer { lock.unlock() }
-        if cancelled { return false }
-        queue.append(message)
-        items.signal()
-        return true
-    }
+    private func send(_ message: Message) -> Bool { handOff.send(message) }
 
     private func read(path: String, name: String, options: ImportOptions) {
         do {
