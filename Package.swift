@@ -45,7 +45,10 @@ let package = Package(
         .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Ingest"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Metrics", "Ingest"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Ingest", "Metrics", "Reports"]),
+        .testTarget(
+            name: "StoreTests",
+            dependencies: ["Store", "Ingest", "Metrics", "Reports", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "MotcuaTests", dependencies: ["motcua"]),
     ]
 )

@@ -24,6 +24,9 @@ public struct RowFacts: Sendable {
     public var dossier: Dossier
     public var unitSpelling: UnitRegistry.SpellingID
     public var latestMoment: LocalMoment
+    /// NgayKetThucXuLy and NgayTra as read (the dossier keeps only the finish they make).
+    public var processed: LocalMoment?
+    public var handedOver: LocalMoment?
 }
 
 /// Reads one export file row by row: detects encoding, delimiter and header, then maps each
@@ -160,12 +163,19 @@ public final class ExportReader {
                 unit: unit, channel: channel, status: status, received: received.moment, due: due?.moment,
                 finished: finish?.0.moment, digitisedDossier: digitisedDossier, digitisedResult: digitisedResult,
                 source: SourceLine(file: fileIndex, line: Int32(clamping: record.position.line)))
-            return .success(RowFacts(dossier: dossier, unitSpelling: spelling, latestMoment: latest))
+            return .success(RowFacts(dossier: dossier, unitSpelling: spelling, latestMoment: latest,
+                                     processed: processed?.moment, handedOver: handedOver?.moment))
         } catch let failure as RowFailure {
             return .failure(failure)
         } catch {
             return .failure(RowFailure(field: nil, reason: .malformedQuote))
         }
+    }
+
+    /// Calls `body` with the trimmed bytes of `field` in the row last read (empty when the
+    /// export has no such column): how the store keeps descriptive fields the rules do not use.
+    public func withCurrentField<R>(_ field: CanonicalField, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try withValue(field, body)
     }
 
     @inline(__always)

@@ -30,6 +30,9 @@ final class ParsePipeline: @unchecked Sendable {
         var codeEnds: [Int] = []
         var facts: [RowFacts] = []
         var rejects: [Reject] = []
+        /// MaTTHC, TenTTHC, MaLinhVuc, TenLinhVuc of each accepted row, back to back.
+        var texts: [UInt8] = []
+        var textEnds: [Int] = []
         var newSpellings: [(id: UnitRegistry.SpellingID, text: String)] = []
 
         var rowCount: Int { facts.count + rejects.count }
@@ -37,7 +40,16 @@ final class ParsePipeline: @unchecked Sendable {
         func code(_ index: Int) -> ArraySlice<UInt8> {
             codeBytes[(index == 0 ? 0 : codeEnds[index - 1])..<codeEnds[index]]
         }
+
+        /// Descriptive field `k` (0–3, in `descriptiveFields` order) of accepted row `index`.
+        func text(_ index: Int, _ k: Int) -> ArraySlice<UInt8> {
+            let i = index * 4 + k
+            return texts[(i == 0 ? 0 : textEnds[i - 1])..<textEnds[i]]
+        }
     }
+
+    /// The fields the store keeps as read, though no rule uses them.
+    static let descriptiveFields: [CanonicalField] = [.maTTHC, .tenTTHC, .maLinhVuc, .tenLinhVuc]
 
     private let handOff = HandOff<Message>()
 
@@ -70,6 +82,10 @@ final class ParsePipeline: @unchecked Sendable {
                     batch.codeBytes.append(contentsOf: reader.currentCode)
                     batch.codeEnds.append(batch.codeBytes.count)
                     batch.facts.append(facts)
+                    for field in Self.descriptiveFields {
+                        reader.withCurrentField(field) { batch.texts.append(contentsOf: $0) }
+                        batch.textEnds.append(batch.texts.count)
+                    }
                     if seen.insert(facts.unitSpelling.rawValue).inserted {
                         batch.newSpellings.append((facts.unitSpelling, units.text(of: facts.unitSpelling)))
                     }

@@ -98,8 +98,9 @@ extension MotcuaStore {
 
         let insertOccurrence = try db.makeStatement(sql: """
             INSERT INTO occurrence (import_id, line, code, unit_spelling_id, channel, status, received, due,
-                                    finished, digitised_dossier, digitised_result)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                    finished, digitised_dossier, digitised_result, processed, handed_over,
+                                    procedure_code, procedure_name, field_code, field_name)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let insertReject = try db.makeStatement(sql: """
             INSERT INTO reject (import_id, line, field, reason, reason_code, raw) VALUES (?, ?, ?, ?, ?, ?)
@@ -133,10 +134,7 @@ extension MotcuaStore {
                         let d = facts.dossier
                         sqlite3_bind_int64(s, 1, importID)
                         sqlite3_bind_int64(s, 2, Int64(d.source.line))
-                        batch.code(index).withUnsafeBufferPointer { code in
-                            _ = sqlite3_bind_text(s, 3, UnsafeRawPointer(code.baseAddress)?.assumingMemoryBound(to: CChar.self),
-                                                  Int32(code.count), sqliteTransient)
-                        }
+                        bindText(s, 3, batch.code(index))
                         sqlite3_bind_int64(s, 4, spellingID)
                         sqlite3_bind_int64(s, 5, Int64(d.channel.rawValue))
                         sqlite3_bind_int64(s, 6, Int64(d.status.rawValue))
@@ -145,6 +143,12 @@ extension MotcuaStore {
                         bindOptional(s, 9, d.finished?.seconds)
                         sqlite3_bind_int64(s, 10, d.digitisedDossier ? 1 : 0)
                         sqlite3_bind_int64(s, 11, d.digitisedResult ? 1 : 0)
+                        bindOptional(s, 12, facts.processed?.seconds)
+                        bindOptional(s, 13, facts.handedOver?.seconds)
+                        for k in 0..<4 {
+                            let text = batch.text(index, k)
+                            if text.isEmpty { sqlite3_bind_null(s, Int32(14 + k)) } else { bindText(s, Int32(14 + k), text) }
+                        }
                     }
                 }
                 accepted += batch.facts.count
@@ -175,6 +179,13 @@ extension MotcuaStore {
         let code = sqlite3_step(s)
         guard code == SQLITE_DONE else {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+        }
+    }
+
+    private static func bindText(_ s: SQLiteStatement, _ index: Int32, _ bytes: ArraySlice<UInt8>) {
+        bytes.withUnsafeBufferPointer { text in
+            _ = sqlite3_bind_text(s, index, UnsafeRawPointer(text.baseAddress)?.assumingMemoryBound(to: CChar.self),
+                                  Int32(text.count), sqliteTransient)
         }
     }
 

@@ -35,9 +35,15 @@ extension MotcuaStore {
                     status INTEGER NOT NULL,
                     received INTEGER NOT NULL,
                     due INTEGER,
-                    finished INTEGER,
+                    finished INTEGER,                 -- NgayKetThucXuLy, else NgayTra
                     digitised_dossier INTEGER NOT NULL,
                     digitised_result INTEGER NOT NULL,
+                    processed INTEGER,                -- NgayKetThucXuLy as read
+                    handed_over INTEGER,              -- NgayTra as read
+                    procedure_code TEXT,              -- MaTTHC, TenTTHC, MaLinhVuc, TenLinhVuc as read
+                    procedure_name TEXT,
+                    field_code TEXT,
+                    field_name TEXT,
                     PRIMARY KEY (import_id, line)
                 ) WITHOUT ROWID;
                 CREATE TABLE reject (

@@ -4,6 +4,7 @@ import Metrics
 import Reports
 import Testing
 @testable import Store
+import GRDB
 
 /// The package root, found from this file.
 private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -161,5 +162,43 @@ private func tables(_ set: DossierSet, _ periods: [(Period, PeriodBasis)]) throw
         #expect(StoreError(path: "x", kind: .notAStore).exitStatus == 66)
         #expect(StoreError(path: "x", kind: .busy).exitStatus == 74)
         #expect(StoreError(path: "x", kind: .readOnly).exitStatus == 74)
+    }
+}
+
+@Suite struct StoredOccurrenceTests {
+    /// Every accepted row is kept with its fields as read, the ones no rule uses included.
+    @Test func occurrencesKeepTheirFields() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("t-\(UUID().uuidString).csv")
+        try Data("""
+            MaHoSo,MaTTHC,TenTTHC,MaLinhVuc,TenLinhVuc,DonViXuLy,KenhThucHien,NgayTiepNhan,NgayHenTra,NgayKetThucXuLy,NgayTra,TrangThaiHoSo,SoHoaHoSo,SoHoaKetQua
+            H1,1.003596,Hòa giải tranh chấp đất đai,G01,Đất đai,UBND xã A,2,05/01/2023 08:00,20/01/2023,10/01/2023 09:00,11/01/2023 10:00,10,1,0
+            H1,1.003596,Hòa giải tranh chấp đất đai,,,UBND xã A,2,05/01/2023 08:00,20/01/2023,,,4,1,0
+
+            """.utf8).write(to: file)
+        let store = try MotcuaStore(path: try temporaryStorePath(), create: true)
+        _ = try store.importFile(path: file.path)
+        let rows = try store.writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM occurrence ORDER BY line")
+        }
+        #expect(rows.count == 2, "both occurrences of H1 are kept")
+        let first = try #require(rows.first)
+        #expect(first["line"] == 2)
+        #expect(first["code"] == "H1")
+        #expect(first["procedure_code"] == "1.003596")
+        #expect(first["procedure_name"] == "Hòa giải tranh chấp đất đai")
+        #expect(first["field_code"] == "G01")
+        #expect(first["field_name"] == "Đất đai")
+        #expect(first["status"] == 10)
+        #expect(first["channel"] == 2)
+        #expect(first["received"] == LocalMoment(year: 2023, month: 1, day: 5, hour: 8)?.seconds)
+        #expect(first["due"] == LocalMoment(year: 2023, month: 1, day: 20, hour: 23, minute: 59, second: 59)?.seconds)
+        #expect(first["processed"] == LocalMoment(year: 2023, month: 1, day: 10, hour: 9)?.seconds)
+        #expect(first["handed_over"] == LocalMoment(year: 2023, month: 1, day: 11, hour: 10)?.seconds)
+        #expect(first["finished"] == LocalMoment(year: 2023, month: 1, day: 10, hour: 9)?.seconds)
+        let second = try #require(rows.last)
+        #expect((second["field_name"] as String?) == nil)
+        #expect((second["processed"] as Int64?) == nil)
+        // The later line wins: H1 is open in the store's dossier set.
+        #expect(try store.dossierSet().dossiers.first?.status == .processing)
     }
 }
