@@ -23,7 +23,7 @@ let package = Package(
             path: "Sources/CCSV",
             providers: [.apt(["libcsv-dev"])]
         ),
-        .target(name: "Ingest", dependencies: ["CCSV"]),
+        .target(name: "Ingest", dependencies: ["CCSV", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Metrics", dependencies: ["Ingest"]),
         .target(name: "Reports", dependencies: ["Ingest", "Metrics"]),
         .target(
@@ -32,7 +32,6 @@ let package = Package(
                 "Ingest",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
-                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .executableTarget(

@@ -1,6 +1,8 @@
 /// What one input contributed: the facts `check` prints and a report's summary adds up.
 public struct InputSummary: Sendable {
     public var name: String
+    /// SHA-256 of the file, hex: what a manifest names it by.
+    public var sha256: String?
     public var byteCount: Int
     public var kind: ExportKind
     public var encoding: SourceEncoding
@@ -41,6 +43,8 @@ public final class DossierLoader {
     public var asOfOverride: LocalMoment?
     public var encoding: SourceEncoding?
     public var delimiter: UInt8?
+    /// Also hash every file (SHA-256), on the side: a json report's manifest names inputs so.
+    public var computesDigests = false
     /// Sees every rejected row, in file order.
     public var onReject: (Reject) -> Void = { _ in }
 
@@ -57,6 +61,8 @@ public final class DossierLoader {
     public func load(path: String, name: String? = nil) throws(IngestError) -> InputSummary {
         let name = name ?? path
         let fileIndex = Int32(inputs.count)
+        try checkInputFile(path: path, name: name)
+        let digest = computesDigests ? FileDigest(path: path, name: name) : nil
         let reader = try ExportReader(path: path, name: name, fileIndex: fileIndex, encoding: encoding,
                                       delimiter: delimiter, units: units)
         var summary = InputSummary(name: name, byteCount: reader.byteCount, kind: reader.header.kind,
@@ -81,6 +87,7 @@ public final class DossierLoader {
                 onReject(reject)
             }
         }
+        summary.sha256 = try digest?.value()
         summary.rowsRead = reader.rowsRead
         summary.blankRecords = reader.blankRecords
         summary.asOf = asOfOverride ?? asOf
@@ -142,24 +149,28 @@ public struct FileRank: Comparable, Sendable {
 /// Every dossier's winning state, and what the figures and the summary need besides: the
 /// result of reading raw files or a store, the same shape either way.
 public struct DossierSet: Sendable {
-    public var dossiers: [Dossier]
+    /// Every dossier by code.
+    public var table: DossierTable
     /// The display name of each unit.
     public var unitNames: [UnitID: String]
     public var inputs: [InputSummary]
     /// Accepted rows that merged into a dossier read before (later states, duplicates).
     public var collapsed: Int
 
-    public init(dossiers: [Dossier], unitNames: [UnitID: String], inputs: [InputSummary], collapsed: Int) {
-        self.dossiers = dossiers
+    public init(table: DossierTable, unitNames: [UnitID: String], inputs: [InputSummary], collapsed: Int) {
+        self.table = table
         self.unitNames = unitNames
         self.inputs = inputs
         self.collapsed = collapsed
     }
+
+    /// Every dossier's winning state.
+    public var dossiers: [Dossier] { table.dossiers }
 }
 
 extension DossierLoader {
     /// What the files read so far add up to.
     public var result: DossierSet {
-        DossierSet(dossiers: dossiers.dossiers, unitNames: unitNames, inputs: inputs, collapsed: occurrencesCollapsed)
+        DossierSet(table: dossiers, unitNames: unitNames, inputs: inputs, collapsed: occurrencesCollapsed)
     }
 }

@@ -3,8 +3,8 @@ import Metrics
 
 extension KPITable {
     /// `--format json`: the figures of the csv table (numbers as numbers, a missing rate as
-    /// null) with the period's bounds, basis and target.
-    public func json() throws -> String {
+    /// null) with the period's bounds, basis and target, and the manifest when given.
+    public func json(manifest: ReportManifest? = nil) throws -> String {
         func row(_ r: Row) -> [String: Any] {
             var object: [String: Any] = ["unit": r.unit ?? "TOTAL"]
             let names = Self.csvColumns.dropFirst(2)
@@ -16,7 +16,7 @@ extension KPITable {
             object["below_target"] = r.counts.isBelow(target).map { $0 as Any } ?? NSNull()
             return object
         }
-        let document: [String: Any] = [
+        var document: [String: Any] = [
             "period": period.description,
             "basis": basis.rawValue,
             "start": bounds.start.isoDate,
@@ -27,7 +27,35 @@ extension KPITable {
             "units": rows.map(row),
             "total": row(Row(unit: nil, counts: total)),
         ]
+        if let manifest { document["manifest"] = manifestObject(manifest) }
         let data = try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys])
         return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}
+
+extension KPITable {
+    private func manifestObject(_ manifest: ReportManifest) -> [String: Any] {
+        [
+            "motcua_version": ReportManifest.motcuaVersion,
+            "rules_version": KPIRules.version,
+            "period": period.description,
+            "basis": basis.rawValue,
+            "start": bounds.start.isoDate,
+            "end": bounds.lastDay.isoDate,
+            "target": NSDecimalNumber(string: target.description),
+            "inputs": manifest.inputs.map { input -> [String: Any] in
+                [
+                    "name": input.name,
+                    "sha256": input.sha256 ?? NSNull(),
+                    "bytes": input.byteCount,
+                    "export_kind": input.kind.rawValue,
+                    "encoding": input.encoding.rawValue,
+                    "as_of": input.asOf.map { $0.iso8601 as Any } ?? NSNull(),
+                    "rows": input.rowsRead,
+                    "accepted": input.accepted,
+                    "rejected": input.rejected,
+                ]
+            },
+        ]
     }
 }

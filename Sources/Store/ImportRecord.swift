@@ -38,6 +38,7 @@ public struct ImportRecord: Codable, Sendable, FetchableRecord, MutablePersistab
             name: fileName, byteCount: bytes, kind: ExportKind(rawValue: exportKind) ?? .spreadsheet,
             encoding: SourceEncoding(rawValue: encoding) ?? .utf8, delimiter: UInt8(clamping: delimiter),
             ignoredColumns: (try? JSONDecoder().decode([String].self, from: Data(ignoredColumns.utf8))) ?? [])
+        s.sha256 = sha256
         s.rowsRead = rowsRead
         s.accepted = accepted
         s.asOf = asOf.map(LocalMoment.init(seconds:))

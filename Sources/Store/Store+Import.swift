@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import GRDB
 import GRDBSQLite
@@ -38,7 +37,7 @@ extension MotcuaStore {
         try checkInputFile(path: path, name: name)
         // The hash is computed on the other core while the rows are read; the transaction
         // checks it before committing, so that a file already in the store changes nothing.
-        let digest = HashTask(path: path, name: name)
+        let digest = FileDigest(path: path, name: name)
         do {
             var rejects: [Reject] = []
             let outcome = try writer.write { db -> ImportOutcome in
@@ -196,40 +195,4 @@ extension MotcuaStore {
     /// SQLite's SQLITE_TRANSIENT (copy the bytes now), which Swift cannot import as a macro.
     private static let sqliteTransient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
-    /// The file's SHA-256, hex, read in 1 MiB chunks.
-    static func sha256(of path: String, name: String) throws(IngestError) -> String {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw IngestError(file: name, kind: .unreadable("cannot open"))
-        }
-        defer { try? handle.close() }
-        var hasher = SHA256()
-        do {
-            while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-                hasher.update(data: chunk)
-            }
-        } catch {
-            throw IngestError(file: name, kind: .unreadable(error.localizedDescription))
-        }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
-    }
-}
-
-/// A file's SHA-256, computed on a background thread.
-final class HashTask: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    private var result: Result<String, IngestError> = .failure(IngestError(file: "", kind: .empty))
-
-    init(path: String, name: String) {
-        Thread.detachNewThread { [self] in
-            result = Result { () throws(IngestError) -> String in try MotcuaStore.sha256(of: path, name: name) }
-            done.signal()
-        }
-    }
-
-    /// Waits for the hash.
-    func value() throws(IngestError) -> String {
-        done.wait()
-        done.signal()
-        return try result.get()
-    }
 }

@@ -114,7 +114,7 @@ extension MotcuaStore {
             guard let index = indexOfImport[row["import_id"]], let reason = RejectReason(rawValue: row["reason_code"]) else { continue }
             withRejects[Int(index)].rejectsByReason[reason] = row["n"]
         }
-        return DossierSet(dossiers: table.dossiers, unitNames: unitSpelling.mapValues { units.text(of: $0.spelling) },
+        return DossierSet(table: table, unitNames: unitSpelling.mapValues { units.text(of: $0.spelling) },
                           inputs: withRejects, collapsed: occurrences - table.count)
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Reports
 
 /// motcua: one-stop-shop dossier exports in, KPI tables out.
 @main
@@ -13,7 +14,7 @@ struct Motcua: ParsableCommand {
             (or the store is missing, not a motcua store, or from a newer motcua); 73 an output cannot \
             be written; 74 the store is busy, read-only or failed.
             """,
-        version: MotcuaVersion.string,
+        version: ReportManifest.motcuaVersion,
         subcommands: [ReportCommand.self, CheckCommand.self, ImportCommand.self, ImportsCommand.self]
     )
 }
@@ -38,6 +39,3 @@ extension Motcua {
     }
 }
 
-enum MotcuaVersion {
-    static let string = "0.1.0"
-}

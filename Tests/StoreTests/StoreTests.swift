@@ -36,6 +36,7 @@ private func fixtureCases() throws -> [(name: String, files: [String], periods: 
 
 private func rawSet(_ files: [String]) throws -> DossierSet {
     let loader = DossierLoader()
+    loader.computesDigests = true
     for file in files { try loader.load(path: file) }
     return loader.result
 }
@@ -43,7 +44,7 @@ private func rawSet(_ files: [String]) throws -> DossierSet {
 private func tables(_ set: DossierSet, _ periods: [(Period, PeriodBasis)]) throws -> [String] {
     try periods.flatMap { period, basis in
         let table = KPITable(period: period, basis: basis, dossiers: set.dossiers, unitNames: set.unitNames)
-        return [table.csv(), try table.json()]
+        return [table.csv(), try table.json(manifest: ReportManifest(inputs: set.inputs))]
     }
 }
 

@@ -32,7 +32,7 @@ struct ReportCommand: ParsableCommand {
         let body: String
         switch report.format {
         case .csv: body = table.csv()
-        case .json: body = try table.json()
+        case .json: body = try table.json(manifest: ReportManifest(inputs: set.inputs))
         case .table:
             body = table.text(language: report.lang, colour: report.output == nil && Terminal.stdoutWantsColour)
         }
@@ -44,7 +44,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     private func fromFiles() throws -> (DossierSet, Reject?) {
-        let run = try InputRun(input, stopAtFirstFailure: true)
+        let run = try InputRun(input, stopAtFirstFailure: true, digests: report.format == .json)
         return (run.loader.result, run.firstReject)
     }
 

@@ -11,9 +11,10 @@ struct InputRun {
 
     /// Loads `options.files`. With `stopAtFirstFailure`, an unreadable input prints its error
     /// and ends the command with status 66.
-    init(_ options: InputOptions, stopAtFirstFailure: Bool,
+    init(_ options: InputOptions, stopAtFirstFailure: Bool, digests: Bool = false,
          afterEach: (Result<InputSummary, IngestError>) -> Void = { _ in }) throws {
         loader = options.makeLoader()
+        loader.computesDigests = digests
         var writer: RejectsWriter?
         if let path = options.rejects {
             do {
