@@ -129,6 +129,7 @@ public final class ExportReader {
     }
 
     private func parseRecord() -> Result<RowFacts, RowFailure> {
+        currentCode.removeAll(keepingCapacity: true)
         if let fault = record.fault {
             return .failure(RowFailure(field: nil, reason: fault == .malformedQuote ? .malformedQuote : .unterminatedQuote))
         }
@@ -171,6 +172,9 @@ public final class ExportReader {
             return .failure(RowFailure(field: nil, reason: .malformedQuote))
         }
     }
+
+    /// The physical line where the row last read starts.
+    public var currentLine: Int { record.position.line }
 
     /// Calls `body` with the trimmed bytes of `field` in the row last read (empty when the
     /// export has no such column): how the store keeps descriptive fields the rules do not use.

@@ -15,11 +15,22 @@ public final class RejectsWriter {
             throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
         }
         handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-        buffer = CSVText.line(["file", "line", "field", "reason", "raw"])
+        buffer = Self.header
+    }
+
+    /// The whole rejects output for `rejects`, as text.
+    public static func csv(_ rejects: [Reject]) -> String {
+        header + rejects.map(line).joined()
+    }
+
+    private static let header = CSVText.line(["file", "line", "field", "reason", "raw"])
+
+    private static func line(_ reject: Reject) -> String {
+        CSVText.line([reject.file, String(reject.line), reject.field?.rawValue ?? "", reject.sentence, reject.raw])
     }
 
     public func write(_ reject: Reject) {
-        buffer += CSVText.line([reject.file, String(reject.line), reject.field?.rawValue ?? "", reject.sentence, reject.raw])
+        buffer += Self.line(reject)
         if buffer.utf8.count > 1 << 16 { try? flush() }
     }
 

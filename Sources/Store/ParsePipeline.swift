@@ -30,6 +30,8 @@ final class ParsePipeline: @unchecked Sendable {
         var codeEnds: [Int] = []
         var facts: [RowFacts] = []
         var rejects: [Reject] = []
+        /// The dossier code of each rejected row, when it could be read.
+        var rejectCodes: [String?] = []
         /// MaTTHC, TenTTHC, MaLinhVuc, TenLinhVuc of each accepted row, back to back.
         var texts: [UInt8] = []
         var textEnds: [Int] = []
@@ -91,6 +93,7 @@ final class ParsePipeline: @unchecked Sendable {
                     }
                 case .rejected(let reject):
                     batch.rejects.append(reject)
+                    batch.rejectCodes.append(reader.currentCode.isEmpty ? nil : String(decoding: reader.currentCode, as: UTF8.self))
                 }
                 if batch.rowCount == Batch.capacity {
                     guard send(.batch(batch)) else { return }

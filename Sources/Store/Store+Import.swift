@@ -102,7 +102,7 @@ extension MotcuaStore {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let insertReject = try db.makeStatement(sql: """
-            INSERT INTO reject (import_id, line, field, reason, reason_code, raw) VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO reject (import_id, line, code, field, reason, reason_code, raw) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
         var spellingIDs: [Int32: Int64] = [:]  // reader's spelling id → unit_spelling.id
         var asOf: LocalMoment?
@@ -151,8 +151,8 @@ extension MotcuaStore {
                     }
                 }
                 accepted += batch.facts.count
-                for reject in batch.rejects {
-                    try insertReject.execute(arguments: [importID, reject.line, reject.field?.rawValue, reject.sentence,
+                for (reject, code) in zip(batch.rejects, batch.rejectCodes) {
+                    try insertReject.execute(arguments: [importID, reject.line, code, reject.field?.rawValue, reject.sentence,
                                                          reject.reason.rawValue, reject.raw])
                     onReject(reject)
                 }

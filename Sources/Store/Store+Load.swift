@@ -46,16 +46,18 @@ extension MotcuaStore {
     /// Every dossier's winning state by the as-of rule, as `report` computes it from raw files:
     /// the import with the latest as-of wins (ties: the file name that sorts later), and within
     /// one import the later line. The order of imports never matters.
-    public func dossierSet() throws(StoreError) -> DossierSet {
+    ///
+    /// `only` limits the set to those imports (what `verify` recomputes a report from).
+    public func dossierSet(only: Set<Int64>? = nil) throws(StoreError) -> DossierSet {
         do {
-            return try writer.read { db in try Self.dossierSet(db) }
+            return try writer.read { db in try Self.dossierSet(db, only: only) }
         } catch {
             throw Self.translate(error, path: path)
         }
     }
 
-    private static func dossierSet(_ db: Database) throws -> DossierSet {
-        let records = try ImportRecord.order(Column("id")).fetchAll(db)
+    private static func dossierSet(_ db: Database, only: Set<Int64>?) throws -> DossierSet {
+        let records = try ImportRecord.order(Column("id")).fetchAll(db).filter { only?.contains($0.id ?? -1) ?? true }
         var indexOfImport: [Int64: Int32] = [:]
         for (index, record) in records.enumerated() { if let id = record.id { indexOfImport[id] = Int32(index) } }
         let ranks = records.map { FileRank(asOf: $0.asOf.map(LocalMoment.init(seconds:)), name: $0.fileName) }
@@ -86,7 +88,8 @@ extension MotcuaStore {
             FROM occurrence
             """)
         while let row = try cursor.next() {
-            guard let file = indexOfImport[row[0]], let (unit, spelling) = spellings[row[3]],
+            guard let file = indexOfImport[row[0]] else { continue }  // an import left out by `only`
+            guard let (unit, spelling) = spellings[row[3]],
                   let channel = Channel(rawValue: row[4]), let status = Status(rawValue: row[5]) else {
                 throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "occurrence out of vocabulary")
             }
@@ -116,5 +119,70 @@ extension MotcuaStore {
         }
         return DossierSet(table: table, unitNames: unitSpelling.mapValues { units.text(of: $0.spelling) },
                           inputs: withRejects, collapsed: occurrences - table.count)
+    }
+}
+
+extension MotcuaStore {
+    /// The procedure name (procedure_name, else procedure_code) at each of `sources`, whose
+    /// `file` indexes imports in id order, as ``dossierSet(only:)`` numbers them.
+    public func procedures(at sources: Set<SourceLine>, only: Set<Int64>? = nil) throws(StoreError) -> [SourceLine: String] {
+        do {
+            return try writer.read { db in
+                let ids = try Self.importIDs(db, only: only)
+                var out: [SourceLine: String] = [:]
+                let statement = try db.makeStatement(sql: """
+                    SELECT COALESCE(procedure_name, procedure_code) FROM occurrence WHERE import_id = ? AND line = ?
+                    """)
+                for source in sources where Int(source.file) < ids.count {
+                    if let name = try String.fetchOne(statement, arguments: [ids[Int(source.file)], Int(source.line)]) {
+                        out[source] = name
+                    }
+                }
+                return out
+            }
+        } catch {
+            throw Self.translate(error, path: path)
+        }
+    }
+
+    /// Every stored row about dossier `code`: accepted occurrences and rejected rows.
+    public func occurrences(of code: String) throws(StoreError) -> [OccurrenceListing] {
+        do {
+            return try writer.read { db in
+                let records = try ImportRecord.order(Column("id")).fetchAll(db)
+                let index = Dictionary(uniqueKeysWithValues: records.enumerated().compactMap { i, r in r.id.map { ($0, (Int32(i), r.fileName)) } })
+                var out: [OccurrenceListing] = []
+                for row in try Row.fetchAll(db, sql: """
+                    SELECT o.*, u.name AS unit_name FROM occurrence o JOIN unit_spelling u ON u.id = o.unit_spelling_id
+                    WHERE o.code = ? ORDER BY o.import_id, o.line
+                    """, arguments: [code]) {
+                    guard let (file, name) = index[row["import_id"]],
+                          let channel = Channel(rawValue: row["channel"]), let status = Status(rawValue: row["status"]) else { continue }
+                    let dossier = Dossier(
+                        unit: UnitID(rawValue: 0), channel: channel, status: status, received: LocalMoment(seconds: row["received"]),
+                        due: (row["due"] as Int64?).map(LocalMoment.init(seconds:)),
+                        finished: (row["finished"] as Int64?).map(LocalMoment.init(seconds:)),
+                        digitisedDossier: row["digitised_dossier"], digitisedResult: row["digitised_result"],
+                        source: SourceLine(file: file, line: row["line"]))
+                    out.append(OccurrenceListing(file: name, fileIndex: file, line: row["line"], code: code,
+                                                 procedure: row["procedure_name"] ?? row["procedure_code"],
+                                                 unit: row["unit_name"], dossier: dossier, reject: nil))
+                }
+                for row in try Row.fetchAll(db, sql: "SELECT * FROM reject WHERE code = ? ORDER BY import_id, line", arguments: [code]) {
+                    guard let (file, name) = index[row["import_id"]] else { continue }
+                    let reject = Reject(file: name, line: row["line"], field: (row["field"] as String?).flatMap(CanonicalField.init(rawValue:)),
+                                        reason: RejectReason(rawValue: row["reason_code"]) ?? .malformedQuote, raw: row["raw"])
+                    out.append(OccurrenceListing(file: name, fileIndex: file, line: reject.line, code: code, procedure: nil,
+                                                 unit: nil, dossier: nil, reject: reject))
+                }
+                return out.sorted { ($0.fileIndex, $0.line) < ($1.fileIndex, $1.line) }
+            }
+        } catch {
+            throw Self.translate(error, path: path)
+        }
+    }
+
+    private static func importIDs(_ db: Database, only: Set<Int64>?) throws -> [Int64] {
+        try Int64.fetchAll(db, sql: "SELECT id FROM import ORDER BY id").filter { only?.contains($0) ?? true }
     }
 }

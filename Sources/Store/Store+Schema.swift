@@ -49,6 +49,7 @@ extension MotcuaStore {
                 CREATE TABLE reject (
                     import_id INTEGER NOT NULL REFERENCES import(id) ON DELETE CASCADE,
                     line INTEGER NOT NULL,
+                    code TEXT,                        -- MaHoSo when it could be read
                     field TEXT,
                     reason TEXT NOT NULL,
                     reason_code TEXT NOT NULL,

@@ -1,0 +1,39 @@
+import Ingest
+
+/// Rows for people or machines: `--format csv` (RFC 4180) or an aligned table.
+public struct Listing: Sendable {
+    public var header: [String]
+    public var rows: [[String]]
+
+    public init(header: [String], rows: [[String]]) {
+        self.header = header
+        self.rows = rows
+    }
+
+    public func csv() -> String {
+        ([header] + rows).map(CSVText.line).joined()
+    }
+
+    /// Columns padded to the widest cell, counted in characters (diacritics included).
+    public func text() -> String {
+        let all = [header] + rows
+        let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
+        return all.map { cells in
+            cells.enumerated().map { column, cell in
+                column == cells.count - 1 ? cell : cell + String(repeating: " ", count: widths[column] - cell.count)
+            }.joined(separator: "  ") + "\n"
+        }.joined()
+    }
+}
+
+extension Listing {
+    /// The dossiers behind one count: code, procedure, channel, dates, status, source, reason.
+    public static let dossierHeader = ["code", "procedure", "channel", "received", "due", "finished", "status",
+                                       "file", "line", "reason"]
+
+    public static func dossierRow(code: String, procedure: String?, dossier d: Dossier, file: String, reason: String) -> [String] {
+        [code, procedure ?? "", "\(d.channel.rawValue)", d.received.description, d.due?.description ?? "",
+         d.status.isFinished ? (d.finished?.description ?? "") : "", "\(d.status.rawValue)", file,
+         "\(d.source.line)", reason]
+    }
+}
