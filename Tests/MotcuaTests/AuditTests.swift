@@ -1,0 +1,162 @@
+import Foundation
+import Testing
+
+/// Issue "audit trail": every figure traceable to its dossiers and its input files.
+@Suite("Audit: explain, verify, rejects")
+struct AuditTests {
+    static let countColumns = ["carried_over", "received_new", "received_online", "received_direct", "received_postal",
+                               "resolved", "resolved_early", "resolved_on_time", "resolved_late",
+                               "resolved_without_result", "pending", "pending_overdue"]
+
+    private func inputs(_ fixture: String) throws -> (dir: URL, files: [String]) {
+        let dir = FixtureCatalog.root.appendingPathComponent(fixture)
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".csv") }.sorted()
+        return (dir, files)
+    }
+
+    /// The csv table as unit → column → value.
+    private func table(_ arguments: [String], in dir: URL) throws -> [String: [String: String]] {
+        let result = try Motcua.run(["report", "--format", "csv", "--quiet"] + arguments, in: dir)
+        #expect(result.status == 0, "\(result)")
+        let records = try RFC4180.parse(result.stdout)
+        let header = try #require(records.first)
+        var out: [String: [String: String]] = [:]
+        for record in records.dropFirst() {
+            out[record[1]] = Dictionary(uniqueKeysWithValues: zip(header, record))
+        }
+        return out
+    }
+
+    /// For every unit and TOTAL, and every count column, explain lists exactly as many
+    /// dossiers as the table counts, from raw files and from the store.
+    @Test(arguments: ["hand-checked", "monthly-overlap"])
+    func explainRowsEqualTheTableCounts(fixture: String) throws {
+        let (dir, files) = try inputs(fixture)
+        let store = try TempDir()
+        let db = store.file("audit.sqlite").path
+        #expect(try Motcua.run(["import", "--db", db] + files, in: dir).status == 0)
+        let counts = try table(["--period", "2023-Q1"] + files, in: dir)
+        #expect(counts.count >= 3)
+        for (unit, row) in counts {
+            for column in Self.countColumns {
+                let expected = try #require(Int(row[column] ?? ""), "\(unit) \(column)")
+                for source in fixture == "monthly-overlap" ? [files, ["--db", db]] : [files] {
+                    let result = try Motcua.run(["explain", "--period", "2023-Q1", "--unit", unit, "--count", column,
+                                                 "--format", "csv"] + source, in: dir)
+                    #expect(result.status == 0, "\(result)")
+                    let listed = try RFC4180.parse(result.stdout).dropFirst()
+                    #expect(listed.count == expected, "\(fixture) \(unit) \(column) from \(source.first ?? "")")
+                    #expect(listed.allSatisfy { $0.count == 10 && !$0[0].isEmpty && !$0[9].isEmpty })
+                }
+            }
+        }
+    }
+
+    @Test func explainNamesTheSourceAndTheReason() throws {
+        let (dir, files) = try inputs("hand-checked")
+        let result = try Motcua.run(["explain", "--period", "2023-Q1", "--unit", "TOTAL", "--count", "resolved_late",
+                                     "--format", "csv"] + files, in: dir)
+        let rows = try RFC4180.parse(result.stdout)
+        #expect(rows.first == ["code", "procedure", "channel", "received", "due", "finished", "status", "file", "line", "reason"])
+        for row in rows.dropFirst() {
+            #expect(files.contains(row[7]))
+            #expect(Int(row[8]) != nil)
+            #expect(row[9].contains("after the due moment"))
+        }
+    }
+
+    /// A dossier in three monthly files: every occurrence listed, the latest export's wins.
+    @Test func explainADossierAcrossMonthlyFiles() throws {
+        let (dir, files) = try inputs("monthly-overlap")
+        // The January file is the portal feed (comma-separated, code first).
+        let january = try #require(files.first { $0.hasPrefix("dongbo") })
+        let codes = try RFC4180.parse(try String(contentsOf: dir.appendingPathComponent(january), encoding: .utf8))
+            .dropFirst().compactMap(\.first)
+        var found: ArraySlice<[String]> = []
+        for code in codes {
+            let result = try Motcua.run(["explain", "--dossier", code, "--format", "csv"] + files, in: dir)
+            #expect(result.status == 0, "\(result)")
+            found = try RFC4180.parse(result.stdout).dropFirst()
+            if Set(found.map { $0[0] }).count >= 3 { break }
+        }
+        #expect(Set(found.map { $0[0] }).count >= 3, "a dossier in three monthly files")
+        #expect(found.filter { $0.last == "wins" }.count == 1)
+        // The winner is the occurrence in the file with the latest as-of: the last one listed
+        // among accepted rows when files are ordered by month.
+        let winner = try #require(found.first { $0.last == "wins" })
+        #expect(found.filter { $0.last != "wins" }.allSatisfy { $0.last == "superseded" || $0.last?.hasPrefix("rejected") == true })
+        #expect(winner[0] != january)
+        #expect(try Motcua.run(["explain", "--dossier", "NO-SUCH-CODE"] + files, in: dir).status == 66)
+    }
+
+    @Test func verifyPassesUntouchedAndFailsOnOneChangedByte() throws {
+        let (dir, files) = try inputs("monthly-overlap")
+        let work = try TempDir()
+        for file in files { try FileManager.default.copyItem(at: dir.appendingPathComponent(file), to: work.file(file)) }
+        let report = try Motcua.run(["report", "--period", "2023-H1", "--format", "json", "--output", "r.json", "--quiet"] + files,
+                                    in: work.url)
+        #expect(report.status == 0, "\(report)")
+        let ok = try Motcua.run(["verify", "r.json"] + files.reversed(), in: work.url)
+        #expect(ok.status == 0, "\(ok)")
+        #expect(ok.stdout == "OK\n")
+
+        // One byte of one input changes: 65, naming that file.
+        let victim = files[1]
+        var bytes = try Data(contentsOf: work.file(victim))
+        let index = try #require(bytes.lastIndex(of: UInt8(ascii: "1")))
+        bytes[index] = UInt8(ascii: "2")
+        try bytes.write(to: work.file(victim))
+        let changed = try Motcua.run(["verify", "r.json"] + files, in: work.url)
+        #expect(changed.status == 65, "\(changed)")
+        #expect(changed.stderrLines.count == 1)
+        #expect(changed.stderr.contains(victim))
+    }
+
+    @Test func verifyNamesEveryDifferingCell() throws {
+        let (dir, files) = try inputs("hand-checked")
+        let work = try TempDir()
+        let report = try Motcua.run(["report", "--period", "2023-Q1", "--format", "json", "--quiet"] + files, in: dir)
+        var object = try #require(try JSONSerialization.jsonObject(with: report.stdoutData) as? [String: Any])
+        var total = try #require(object["total"] as? [String: Any])
+        let resolved = try #require(total["resolved"] as? Int)
+        total["resolved"] = resolved + 1
+        object["total"] = total
+        try JSONSerialization.data(withJSONObject: object).write(to: work.file("edited.json"))
+        let result = try Motcua.run(["verify", work.file("edited.json").path] + files, in: dir)
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stdout == "TOTAL · resolved: report \(resolved + 1), recomputed \(resolved)\n")
+    }
+
+    @Test func verifyFromTheStoreFindsImportsByHash() throws {
+        let (dir, files) = try inputs("monthly-overlap")
+        let work = try TempDir()
+        let db = work.file("s.sqlite").path
+        #expect(try Motcua.run(["import", "--db", db] + files, in: dir).status == 0)
+        let report = try Motcua.run(["report", "--db", db, "--period", "2023-Q1", "--format", "json",
+                                     "--output", work.file("r.json").path, "--quiet"], in: dir)
+        #expect(report.status == 0, "\(report)")
+        let ok = try Motcua.run(["verify", "--db", db, work.file("r.json").path], in: dir)
+        #expect(ok.status == 0, "\(ok)")
+        // The same report verifies from the raw files too: raw and store agree.
+        #expect(try Motcua.run(["verify", work.file("r.json").path] + files, in: dir).status == 0)
+        #expect(try Motcua.run(["imports", "remove", "2", "--db", db], in: dir).status == 0)
+        let missing = try Motcua.run(["verify", "--db", db, work.file("r.json").path], in: dir)
+        #expect(missing.status == 65, "\(missing)")
+        #expect(missing.stderrLines.count == 1)
+    }
+
+    @Test func rejectsOfTheStoreAreReachable() throws {
+        let (dir, files) = try inputs("rejects")
+        let work = try TempDir()
+        let db = work.file("s.sqlite").path
+        #expect(try Motcua.run(["import", "--db", db] + files, in: dir).status == 0)
+        let stored = try Motcua.run(["rejects", "--db", db], in: dir)
+        #expect(stored.status == 0)
+        let raw = try Motcua.run(["report", "--period", "2023-Q1", "--rejects", work.file("raw.csv").path, "--quiet"] + files, in: dir)
+        #expect(raw.status == 0)
+        let fromStore = try RFC4180.parse(stored.stdout)
+        let fromFiles = try RFC4180.parse(try String(contentsOf: work.file("raw.csv"), encoding: .utf8))
+        #expect(fromStore.first == ["file", "line", "field", "reason", "raw"])
+        #expect(fromStore.dropFirst().sorted { $0.joined() < $1.joined() } == fromFiles.dropFirst().sorted { $0.joined() < $1.joined() })
+    }
+}
