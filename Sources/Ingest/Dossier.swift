@@ -1,13 +1,15 @@
 /// A dossier's state as the KPI rules need it: one accepted row, reduced to the facts the
 /// figures use. Personal data never gets this far.
 ///
-/// Stored compactly (40 bytes): a run holds one of these per dossier, a million of them for a
+/// Stored compactly (48 bytes): a run holds one of these per dossier, a million of them for a
 /// province's year, so optional moments are kept as a sentinel rather than as `Optional`s.
 public struct Dossier: Sendable, Equatable {
     public var received: LocalMoment
     private var dueSeconds: Int64
     private var finishedSeconds: Int64
     public var unit: UnitID
+    /// The field of procedures (TenLinhVuc), or `.unknown`.
+    public var field: FieldID
     /// Which input and line this state came from.
     public var source: SourceLine
     public var channel: Channel
@@ -18,8 +20,10 @@ public struct Dossier: Sendable, Equatable {
     private static let none = Int64.min
 
     public init(unit: UnitID, channel: Channel, status: Status, received: LocalMoment, due: LocalMoment?,
-                finished: LocalMoment?, digitisedDossier: Bool, digitisedResult: Bool, source: SourceLine) {
+                finished: LocalMoment?, digitisedDossier: Bool, digitisedResult: Bool, source: SourceLine,
+                field: FieldID = .unknown) {
         self.unit = unit
+        self.field = field
         self.channel = channel
         self.status = status
         self.received = received
@@ -52,6 +56,15 @@ public struct SourceLine: Hashable, Sendable {
         self.file = file
         self.line = line
     }
+}
+
+/// A field of procedures (lĩnh vực, from TenLinhVuc), interned like units.
+public struct FieldID: Hashable, Comparable, Sendable {
+    public var rawValue: Int32
+    public init(rawValue: Int32) { self.rawValue = rawValue }
+    /// The export gave no field.
+    public static let unknown = FieldID(rawValue: -1)
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
 /// A unit (phòng, ban, UBND xã), interned: all spellings that normalise alike share one id.

@@ -36,6 +36,8 @@ public struct InputSummary: Sendable {
 /// map of its own latest occurrences, which is merged once the file's as-of is known.
 public final class DossierLoader {
     public let units = UnitRegistry()
+    /// Fields of procedures (TenLinhVuc), interned like units.
+    public let fields = UnitRegistry()
     /// The winning state of every dossier, by code.
     public private(set) var dossiers = DossierTable()
     public private(set) var inputs: [InputSummary] = []
@@ -64,7 +66,7 @@ public final class DossierLoader {
         try checkInputFile(path: path, name: name)
         let digest = computesDigests ? FileDigest(path: path, name: name) : nil
         let reader = try ExportReader(path: path, name: name, fileIndex: fileIndex, encoding: encoding,
-                                      delimiter: delimiter, units: units)
+                                      delimiter: delimiter, units: units, fields: fields)
         var summary = InputSummary(name: name, byteCount: reader.byteCount, kind: reader.header.kind,
                                    encoding: reader.encoding, delimiter: reader.delimiter,
                                    ignoredColumns: reader.header.ignored)
@@ -153,13 +155,17 @@ public struct DossierSet: Sendable {
     public var table: DossierTable
     /// The display name of each unit.
     public var unitNames: [UnitID: String]
+    /// The display name of each field of procedures.
+    public var fieldNames: [FieldID: String]
     public var inputs: [InputSummary]
     /// Accepted rows that merged into a dossier read before (later states, duplicates).
     public var collapsed: Int
 
-    public init(table: DossierTable, unitNames: [UnitID: String], inputs: [InputSummary], collapsed: Int) {
+    public init(table: DossierTable, unitNames: [UnitID: String], fieldNames: [FieldID: String] = [:],
+                inputs: [InputSummary], collapsed: Int) {
         self.table = table
         self.unitNames = unitNames
+        self.fieldNames = fieldNames
         self.inputs = inputs
         self.collapsed = collapsed
     }
@@ -171,6 +177,8 @@ public struct DossierSet: Sendable {
 extension DossierLoader {
     /// What the files read so far add up to.
     public var result: DossierSet {
-        DossierSet(table: dossiers, unitNames: unitNames, inputs: inputs, collapsed: occurrencesCollapsed)
+        DossierSet(table: dossiers, unitNames: unitNames,
+                   fieldNames: Dictionary(uniqueKeysWithValues: fields.canonicalNames.map { (FieldID(rawValue: $0.key.rawValue), $0.value) }),
+                   inputs: inputs, collapsed: occurrencesCollapsed)
     }
 }

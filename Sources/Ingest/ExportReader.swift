@@ -49,6 +49,8 @@ public final class ExportReader {
 
     private let csv: RecordStream
     private let units: UnitRegistry
+    /// Interns TenLinhVuc when given (reports by field of procedures).
+    private let fields: UnitRegistry?
     private let fileIndex: Int32
     // Touched for every row: exempt from dynamic exclusivity checks (see `CSVReader`).
     @exclusivity(unchecked) private var record = CSVRecord()
@@ -61,9 +63,10 @@ public final class ExportReader {
 
     /// Opens `path` and reads its header. `name` is how errors and rejects name the file.
     public init(path: String, name: String, fileIndex: Int32 = 0, encoding: SourceEncoding? = nil,
-                delimiter: UInt8? = nil, units: UnitRegistry) throws(IngestError) {
+                delimiter: UInt8? = nil, units: UnitRegistry, fields: UnitRegistry? = nil) throws(IngestError) {
         self.name = name
         self.units = units
+        self.fields = fields
         self.fileIndex = fileIndex
         csv = RecordStream(path: path, name: name, encoding: encoding, delimiter: delimiter)
         let opening = try csv.open()
@@ -163,7 +166,7 @@ public final class ExportReader {
             let dossier = Dossier(
                 unit: unit, channel: channel, status: status, received: received.moment, due: due?.moment,
                 finished: finish?.0.moment, digitisedDossier: digitisedDossier, digitisedResult: digitisedResult,
-                source: SourceLine(file: fileIndex, line: Int32(clamping: record.position.line)))
+                source: SourceLine(file: fileIndex, line: Int32(clamping: record.position.line)), field: fieldOf())
             return .success(RowFacts(dossier: dossier, unitSpelling: spelling, latestMoment: latest,
                                      processed: processed?.moment, handedOver: handedOver?.moment))
         } catch let failure as RowFailure {
@@ -201,6 +204,11 @@ public final class ExportReader {
             }
         }
         if currentCode.isEmpty { throw RowFailure(field: .maHoSo, reason: .missingValue) }
+    }
+
+    private func fieldOf() -> FieldID {
+        guard let fields, let (id, _) = withValue(.tenLinhVuc, { fields.resolve($0) }) else { return .unknown }
+        return FieldID(rawValue: id.rawValue)
     }
 
     private func unitOf() throws -> (UnitID, UnitRegistry.SpellingID) {

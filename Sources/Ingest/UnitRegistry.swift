@@ -48,4 +48,15 @@ public final class UnitRegistry {
     }
 
     public func text(of spelling: SpellingID) -> String { spellings[Int(spelling.rawValue)].text }
+
+    /// One name per unit, whatever order the spellings came in: the first in code-point order
+    /// (for fields of procedures, which have no as-of rule of their own).
+    public var canonicalNames: [UnitID: String] {
+        var names: [UnitID: String] = [:]
+        for (text, unit) in spellings {
+            if let held = names[unit], !text.unicodeScalars.lexicographicallyPrecedes(held.unicodeScalars) { continue }
+            names[unit] = text
+        }
+        return names
+    }
 }

@@ -37,7 +37,7 @@ public struct Period: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// First and last calendar month of the period (1-based, within `year`).
-    var months: (first: Int, last: Int) {
+    public var months: (first: Int, last: Int) {
         switch span {
         case .quarter(let q): return (3 * q - 2, 3 * q)
         case .half(let h): return (6 * h - 5, 6 * h)

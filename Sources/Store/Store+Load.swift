@@ -82,9 +82,18 @@ extension MotcuaStore {
         var table = DossierTable()
         var unitSpelling: [UnitID: (source: SourceLine, spelling: UnitRegistry.SpellingID)] = [:]
         var occurrences = 0
+        let fields = UnitRegistry()
+        var fieldIDs: [String: FieldID] = [:]  // field names repeat: normalise each text once
+        func fieldID(_ text: String?) -> FieldID {
+            guard let text else { return .unknown }
+            if let known = fieldIDs[text] { return known }
+            let id = fields.intern(text).map { FieldID(rawValue: $0.0.rawValue) } ?? .unknown
+            fieldIDs[text] = id
+            return id
+        }
         let cursor = try Row.fetchCursor(db, sql: """
             SELECT import_id, line, code, unit_spelling_id, channel, status, received, due, finished,
-                   digitised_dossier, digitised_result
+                   digitised_dossier, digitised_result, field_name
             FROM occurrence
             """)
         while let row = try cursor.next() {
@@ -99,7 +108,8 @@ extension MotcuaStore {
                 unit: unit, channel: channel, status: status, received: LocalMoment(seconds: row[6]),
                 due: (row[7] as Int64?).map(LocalMoment.init(seconds:)),
                 finished: (row[8] as Int64?).map(LocalMoment.init(seconds:)),
-                digitisedDossier: row[9], digitisedResult: row[10], source: source)
+                digitisedDossier: row[9], digitisedResult: row[10], source: source,
+                field: fieldID(row[11]))
             let code: String = row[2]
             var bytes = code
             bytes.withUTF8 { table.upsert(code: $0, dossier) { held in !precedes(source, held.source) } }
@@ -117,7 +127,8 @@ extension MotcuaStore {
             guard let index = indexOfImport[row["import_id"]], let reason = RejectReason(rawValue: row["reason_code"]) else { continue }
             withRejects[Int(index)].rejectsByReason[reason] = row["n"]
         }
-        return DossierSet(table: table, unitNames: unitSpelling.mapValues { units.text(of: $0.spelling) },
+        let fieldNames = Dictionary(uniqueKeysWithValues: fields.canonicalNames.map { (FieldID(rawValue: $0.key.rawValue), $0.value) })
+        return DossierSet(table: table, unitNames: unitSpelling.mapValues { units.text(of: $0.spelling) }, fieldNames: fieldNames,
                           inputs: withRejects, collapsed: occurrences - table.count)
     }
 }

@@ -27,19 +27,47 @@ struct ReportCommand: ParsableCommand {
             Terminal.fail("\(reject.file):\(reject.line): row rejected (--strict): \(reject.sentence)")
             throw ExitCode(Exit.dataError)
         }
-        let table = KPITable(period: report.period.value, basis: report.basis, target: report.target.value,
-                             dossiers: set.dossiers, unitNames: set.unitNames)
-        let body: String
-        switch report.format {
-        case .csv: body = table.csv()
-        case .json: body = try table.json(manifest: ReportManifest(inputs: set.inputs))
-        case .table:
-            body = table.text(language: report.lang, colour: report.output == nil && Terminal.stdoutWantsColour)
-        }
-        try Terminal.deliver(body, to: report.output)
+        try Terminal.deliver(try render(set), to: report.output)
         if !quiet {
             let summary = RunSummary(inputs: set.inputs, dossiers: set.dossiers.count, collapsed: set.collapsed)
             Terminal.writeError(summary.text(language: report.lang))
+        }
+    }
+
+    func validate() throws {
+        if let step = report.breakdown {
+            guard report.format == .table else {
+                throw ValidationError("--breakdown goes with a format for people (table).")
+            }
+            let fits: Bool
+            switch (step, report.period.value.span) {
+            case (.quarter, .year), (.quarter, .half), (.quarter, .nineMonths), (.half, .year): fits = true
+            default: fits = false
+            }
+            if !fits {
+                throw ValidationError("--breakdown \(step.rawValue) needs a longer period (quarters: a year, a half or nine months; halves: a year).")
+            }
+        }
+        if report.by == .field, [.csv, .json].contains(report.format) {
+            throw ValidationError("--by field goes with formats for people; csv and json are the KPI table by unit.")
+        }
+    }
+
+    private func render(_ set: DossierSet) throws -> String {
+        let period = report.period.value, lang = report.lang
+        if let step = report.breakdown {
+            let breakdown = KPIBreakdown(period: period, step: step, basis: report.basis, target: report.target.value,
+                                         dossiers: set.dossiers, unitNames: set.unitNames)
+            return breakdown.text(language: lang)
+        }
+        let table = KPITable(period: period, basis: report.basis, target: report.target.value,
+                             dossiers: set.dossiers, unitNames: set.unitNames, grouping: report.by,
+                             fieldNames: set.fieldNames, unknownFieldName: lang == .vi ? "(không rõ lĩnh vực)" : "(unknown field)")
+        switch report.format {
+        case .csv: return table.csv()
+        case .json: return try table.json(manifest: ReportManifest(inputs: set.inputs))
+        case .form06a: return table.form06aText(language: lang)
+        case .table: return table.text(language: lang, colour: report.output == nil && Terminal.stdoutWantsColour)
         }
     }
 

@@ -10,8 +10,14 @@ struct ReportOptions: ParsableArguments {
     @Option(help: "Period basis: decree09 (15th to 14th, the default) or calendar.")
     var basis: PeriodBasis = .decree09
 
-    @Option(help: "Output format: table (for people), csv or json (for machines).")
+    @Option(help: "Output format: table or form06a (for people), csv or json (for machines).")
     var format: OutputFormat = .table
+
+    @Option(help: "Rows by unit or by field of procedures (TenLinhVuc).")
+    var by: KPITable.Grouping = .unit
+
+    @Option(help: "Split the period into quarters or halves: one table of units × sub-periods with the on-time rate of each.")
+    var breakdown: KPIBreakdown.Step?
 
     @Option(help: "On-time target in percent.")
     var target: TargetArgument = TargetArgument(value: .onTimeDefault)
@@ -24,8 +30,11 @@ struct ReportOptions: ParsableArguments {
 }
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, csv, json
+    case table, csv, json, form06a
 }
+
+extension KPITable.Grouping: ExpressibleByArgument {}
+extension KPIBreakdown.Step: ExpressibleByArgument {}
 
 extension PeriodBasis: ExpressibleByArgument {}
 extension Language: ExpressibleByArgument {}
