@@ -10,6 +10,8 @@ public struct Dossier: Sendable, Equatable {
     public var unit: UnitID
     /// The field of procedures (TenLinhVuc), or `.unknown`.
     public var field: FieldID
+    /// The unit's spelling in this row (it tells which alias, if any, moved the dossier).
+    public var unitSpelling: UnitRegistry.SpellingID
     /// Which input and line this state came from.
     public var source: SourceLine
     public var channel: Channel
@@ -21,9 +23,10 @@ public struct Dossier: Sendable, Equatable {
 
     public init(unit: UnitID, channel: Channel, status: Status, received: LocalMoment, due: LocalMoment?,
                 finished: LocalMoment?, digitisedDossier: Bool, digitisedResult: Bool, source: SourceLine,
-                field: FieldID = .unknown) {
+                field: FieldID = .unknown, unitSpelling: UnitRegistry.SpellingID = .none) {
         self.unit = unit
         self.field = field
+        self.unitSpelling = unitSpelling
         self.channel = channel
         self.status = status
         self.received = received

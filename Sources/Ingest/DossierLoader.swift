@@ -35,7 +35,7 @@ public struct InputSummary: Sendable {
 /// Memory grows with the number of dossiers, not with file size: each file is streamed into a
 /// map of its own latest occurrences, which is merged once the file's as-of is known.
 public final class DossierLoader {
-    public let units = UnitRegistry()
+    public let units: UnitRegistry
     /// Fields of procedures (TenLinhVuc), interned like units.
     public let fields = UnitRegistry()
     /// The winning state of every dossier, by code.
@@ -53,7 +53,10 @@ public final class DossierLoader {
     private var ranks: [FileRank] = []
     private var unitSpelling: [UnitID: (rank: FileRank, spelling: UnitRegistry.SpellingID)] = [:]
 
-    public init() {}
+    /// `aliases` map names as they appear in exports to the unit they count for.
+    public init(aliases: UnitAliases = UnitAliases()) {
+        units = UnitRegistry(aliases: aliases)
+    }
 
     /// Accepted rows that merged into a dossier already read (later states, exact duplicates).
     public var occurrencesCollapsed: Int { inputs.reduce(0) { $0 + $1.accepted } - dossiers.count }
@@ -118,7 +121,7 @@ public final class DossierLoader {
 
     /// The name to show for each unit: its spelling in the latest-as-of file it appears in.
     public var unitNames: [UnitID: String] {
-        unitSpelling.mapValues { units.text(of: $0.spelling) }
+        unitSpelling.mapValues { units.displayName(of: $0.spelling) }
     }
 }
 
@@ -160,9 +163,12 @@ public struct DossierSet: Sendable {
     public var inputs: [InputSummary]
     /// Accepted rows that merged into a dossier read before (later states, duplicates).
     public var collapsed: Int
+    /// The aliases that moved dossiers to another unit, and how many.
+    public var aliasUses: [AliasUse]
 
     public init(table: DossierTable, unitNames: [UnitID: String], fieldNames: [FieldID: String] = [:],
-                inputs: [InputSummary], collapsed: Int) {
+                inputs: [InputSummary], collapsed: Int, aliasUses: [AliasUse] = []) {
+        self.aliasUses = aliasUses
         self.table = table
         self.unitNames = unitNames
         self.fieldNames = fieldNames
@@ -179,6 +185,6 @@ extension DossierLoader {
     public var result: DossierSet {
         DossierSet(table: dossiers, unitNames: unitNames,
                    fieldNames: Dictionary(uniqueKeysWithValues: fields.canonicalNames.map { (FieldID(rawValue: $0.key.rawValue), $0.value) }),
-                   inputs: inputs, collapsed: occurrencesCollapsed)
+                   inputs: inputs, collapsed: occurrencesCollapsed, aliasUses: units.aliasUses(dossiers.dossiers))
     }
 }

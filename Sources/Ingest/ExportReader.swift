@@ -166,7 +166,8 @@ public final class ExportReader {
             let dossier = Dossier(
                 unit: unit, channel: channel, status: status, received: received.moment, due: due?.moment,
                 finished: finish?.0.moment, digitisedDossier: digitisedDossier, digitisedResult: digitisedResult,
-                source: SourceLine(file: fileIndex, line: Int32(clamping: record.position.line)), field: fieldOf())
+                source: SourceLine(file: fileIndex, line: Int32(clamping: record.position.line)), field: fieldOf(),
+                unitSpelling: spelling)
             return .success(RowFacts(dossier: dossier, unitSpelling: spelling, latestMoment: latest,
                                      processed: processed?.moment, handedOver: handedOver?.moment))
         } catch let failure as RowFailure {

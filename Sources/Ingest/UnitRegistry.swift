@@ -7,16 +7,23 @@ public final class UnitRegistry {
     /// A display spelling of a unit name (NFC, trimmed, folded, case kept).
     public struct SpellingID: Hashable, Sendable {
         public var rawValue: Int32
+        /// No spelling recorded (a dossier built by hand).
+        public static let none = SpellingID(rawValue: -1)
     }
 
     private var idsByKey: [String: UnitID] = [:]
     private var spellingIDs: [String: SpellingID] = [:]
     /// Display text of every spelling, and the unit it belongs to.
     public private(set) var spellings: [(text: String, unit: UnitID)] = []
+    /// The alias entry (index into `aliases.entries`) each spelling went through, if any.
+    private var aliasOfSpelling: [Int?] = []
     public private(set) var unitCount = 0
+    public let aliases: UnitAliases
     @exclusivity(unchecked) private var cache = ByteKeyedCache<(UnitID, SpellingID)?>()
 
-    public init() {}
+    public init(aliases: UnitAliases = UnitAliases()) {
+        self.aliases = aliases
+    }
 
     /// The unit and spelling for a DonViXuLy field; nil when the name is blank.
     func resolve(_ bytes: UnsafeBufferPointer<UInt8>) -> (UnitID, SpellingID)? {
@@ -32,7 +39,9 @@ public final class UnitRegistry {
         if let spelling = spellingIDs[display] {
             return (spellings[Int(spelling.rawValue)].unit, spelling)
         }
-        let key = display.lowercased()
+        // An aliased name counts for its target unit.
+        let alias = aliases.entry(forKey: display.lowercased())
+        let key = alias.map { aliases.entries[$0].unit.lowercased() } ?? display.lowercased()
         let unit: UnitID
         if let known = idsByKey[key] {
             unit = known
@@ -43,11 +52,33 @@ public final class UnitRegistry {
         }
         let spelling = SpellingID(rawValue: Int32(spellings.count))
         spellings.append((display, unit))
+        aliasOfSpelling.append(alias)
         spellingIDs[display] = spelling
         return (unit, spelling)
     }
 
+    /// The spelling as it appeared in the input.
     public func text(of spelling: SpellingID) -> String { spellings[Int(spelling.rawValue)].text }
+
+    /// How a report names the unit of this spelling: the alias target when an alias applied.
+    public func displayName(of spelling: SpellingID) -> String {
+        aliasOfSpelling[Int(spelling.rawValue)].map { aliases.entries[$0].unit } ?? text(of: spelling)
+    }
+
+    /// The alias entry this spelling went through, if any.
+    public func alias(of spelling: SpellingID) -> Int? { aliasOfSpelling[Int(spelling.rawValue)] }
+
+    /// How many of `dossiers` each alias moved (aliases that moved none are left out).
+    public func aliasUses(_ dossiers: [Dossier]) -> [AliasUse] {
+        guard !aliases.isEmpty else { return [] }
+        var counts = [Int](repeating: 0, count: aliases.entries.count)
+        for d in dossiers where d.unitSpelling.rawValue >= 0 {
+            if let alias = aliasOfSpelling[Int(d.unitSpelling.rawValue)] { counts[alias] += 1 }
+        }
+        return aliases.entries.enumerated().compactMap { index, entry in
+            counts[index] == 0 ? nil : AliasUse(name: entry.name, unit: entry.unit, dossiers: counts[index])
+        }
+    }
 
     /// One name per unit, whatever order the spellings came in: the first in code-point order
     /// (for fields of procedures, which have no as-of rule of their own).

@@ -43,6 +43,7 @@ extension KPITable {
             "start": bounds.start.isoDate,
             "end": bounds.lastDay.isoDate,
             "target": NSDecimalNumber(string: target.description),
+            "aliases": manifest.aliases.map { ["name": $0.name, "unit": $0.unit, "dossiers": $0.dossiers] as [String: Any] },
             "inputs": manifest.inputs.map { input -> [String: Any] in
                 [
                     "name": input.name,

@@ -1,4 +1,5 @@
 import Foundation
+import Ingest
 import Metrics
 
 /// A json report read back: what `verify` needs to recompute it and to compare figures.
@@ -12,6 +13,8 @@ public struct ReportDocument: Sendable {
     public var basis: PeriodBasis
     public var target: Target
     public var inputs: [Input]
+    /// The unit aliases the report applied.
+    public var aliases: UnitAliases
     /// Every figure, by unit (`TOTAL` for the total row) and column, as json values' text.
     public var cells: [String: [String: String]]
 
@@ -40,6 +43,10 @@ public struct ReportDocument: Sendable {
             }
             return Input(name: name, sha256: sha)
         }
+        aliases = UnitAliases((manifest["aliases"] as? [[String: Any]] ?? []).compactMap { entry in
+            guard let name = entry["name"] as? String, let unit = entry["unit"] as? String else { return nil }
+            return (name, unit)
+        })
         var cells: [String: [String: String]] = [:]
         let rows = (object["units"] as? [[String: Any]] ?? []) + [object["total"] as? [String: Any] ?? [:]]
         for row in rows {

@@ -6,6 +6,8 @@ public struct RunSummary: Sendable {
     public var inputs: [InputSummary]
     public var dossiers: Int
     public var collapsed: Int
+    /// Aliases that moved dossiers to another unit.
+    public var aliasUses: [AliasUse] = []
 
     public init(inputs: [InputSummary], dossiers: Int, collapsed: Int) {
         self.inputs = inputs
@@ -27,6 +29,11 @@ public struct RunSummary: Sendable {
         case .en:
             out = "Files: \(inputs.count); rows read: \(n(rows)); dossiers: \(n(dossiers)); "
                 + "rows rejected: \(n(rejected)); duplicates collapsed: \(n(collapsed))\n"
+        }
+        for use in aliasUses {
+            out += language == .vi
+                ? "  bí danh: \(use.name) → \(use.unit): \(n(use.dossiers)) hồ sơ\n"
+                : "  alias: \(use.name) → \(use.unit): \(n(use.dossiers)) dossiers\n"
         }
         for reason in RejectReason.allCases {
             guard let count = reasons[reason] else { continue }

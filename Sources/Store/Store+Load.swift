@@ -48,21 +48,21 @@ extension MotcuaStore {
     /// one import the later line. The order of imports never matters.
     ///
     /// `only` limits the set to those imports (what `verify` recomputes a report from).
-    public func dossierSet(only: Set<Int64>? = nil) throws(StoreError) -> DossierSet {
+    public func dossierSet(only: Set<Int64>? = nil, aliases: UnitAliases = UnitAliases()) throws(StoreError) -> DossierSet {
         do {
-            return try writer.read { db in try Self.dossierSet(db, only: only) }
+            return try writer.read { db in try Self.dossierSet(db, only: only, aliases: aliases) }
         } catch {
             throw Self.translate(error, path: path)
         }
     }
 
-    private static func dossierSet(_ db: Database, only: Set<Int64>?) throws -> DossierSet {
+    private static func dossierSet(_ db: Database, only: Set<Int64>?, aliases: UnitAliases) throws -> DossierSet {
         let records = try ImportRecord.order(Column("id")).fetchAll(db).filter { only?.contains($0.id ?? -1) ?? true }
         var indexOfImport: [Int64: Int32] = [:]
         for (index, record) in records.enumerated() { if let id = record.id { indexOfImport[id] = Int32(index) } }
         let ranks = records.map { FileRank(asOf: $0.asOf.map(LocalMoment.init(seconds:)), name: $0.fileName) }
 
-        let units = UnitRegistry()
+        let units = UnitRegistry(aliases: aliases)
         var spellings: [Int64: (UnitID, UnitRegistry.SpellingID)] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT id, name FROM unit_spelling") {
             if let interned = units.intern(row["name"]) { spellings[row["id"]] = interned }
@@ -109,7 +109,7 @@ extension MotcuaStore {
                 due: (row[7] as Int64?).map(LocalMoment.init(seconds:)),
                 finished: (row[8] as Int64?).map(LocalMoment.init(seconds:)),
                 digitisedDossier: row[9], digitisedResult: row[10], source: source,
-                field: fieldID(row[11]))
+                field: fieldID(row[11]), unitSpelling: spelling)
             let code: String = row[2]
             var bytes = code
             bytes.withUTF8 { table.upsert(code: $0, dossier) { held in !precedes(source, held.source) } }
@@ -128,8 +128,9 @@ extension MotcuaStore {
             withRejects[Int(index)].rejectsByReason[reason] = row["n"]
         }
         let fieldNames = Dictionary(uniqueKeysWithValues: fields.canonicalNames.map { (FieldID(rawValue: $0.key.rawValue), $0.value) })
-        return DossierSet(table: table, unitNames: unitSpelling.mapValues { units.text(of: $0.spelling) }, fieldNames: fieldNames,
-                          inputs: withRejects, collapsed: occurrences - table.count)
+        return DossierSet(table: table, unitNames: unitSpelling.mapValues { units.displayName(of: $0.spelling) },
+                          fieldNames: fieldNames, inputs: withRejects, collapsed: occurrences - table.count,
+                          aliasUses: units.aliasUses(table.dossiers))
     }
 }
 

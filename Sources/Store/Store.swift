@@ -15,49 +15,76 @@ public final class MotcuaStore {
     /// How long a writer waits for another one before giving up.
     public static let busyTimeout: TimeInterval = 10
 
-    /// Opens the store at `path`. `create` (for imports) makes it when missing and brings its
-    /// schema up to date; otherwise the store must exist with a known schema.
-    public init(path: String, create: Bool) throws(StoreError) {
+    /// What a command needs of the store.
+    public enum Access: Sendable {
+        /// Reports: the store must exist; it is opened read-only.
+        case read
+        /// Changes to an existing store (removing an import): never creates one.
+        case write
+        /// Imports: made when missing, its schema brought up to date.
+        case create
+    }
+
+    /// Opens the store at `path` for `access`.
+    public init(path: String, access: Access) throws(StoreError) {
         self.path = path
-        let exists = FileManager.default.fileExists(atPath: path)
-        if !exists, !create { throw StoreError(path: path, kind: .missing) }
+        if access != .create, !FileManager.default.fileExists(atPath: path) {
+            throw StoreError(path: path, kind: .missing)
+        }
         var config = Configuration()
         config.busyMode = .timeout(Self.busyTimeout)
         config.foreignKeysEnabled = true
+        config.readonly = access == .read
         config.prepareDatabase { db in
             // A month's import is one transaction of up to millions of rows: give SQLite a
             // 64 MiB page cache so that it builds the table without rereading pages.
             try db.execute(sql: "PRAGMA cache_size = -65536")
         }
-        do {
-            if !create {
-                config.readonly = true
+        // Two imports creating the same new store race to switch it to WAL and to run the
+        // migrations; SQLite answers the loser "busy" at once, without its busy handler. Retry
+        // within the busy timeout.
+        let deadline = Date().addingTimeInterval(Self.busyTimeout)
+        while true {
+            do {
+                let pool = try DatabasePool(path: path, configuration: config)
+                try pool.read { db in try Self.checkSchema(db, path: path, creating: access == .create) }
+                if access == .create { try Self.migrator.migrate(pool) }
+                writer = pool
+                return
+            } catch let error as StoreError {
+                throw error
+            } catch {
+                let translated = Self.translate(error, path: path)
+                guard translated.kind == .busy, Date() < deadline else { throw translated }
+                Thread.sleep(forTimeInterval: 0.05)
             }
-            let pool = try DatabasePool(path: path, configuration: config)
-            writer = pool
-            try pool.read { db in try Self.checkSchema(db, path: path, allowEmpty: create) }
-            if create { try Self.migrator.migrate(pool) }
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw Self.translate(error, path: path)
         }
     }
 
+    /// `create: true` is `.create`, `false` is `.read`.
+    public convenience init(path: String, create: Bool) throws(StoreError) {
+        try self.init(path: path, access: create ? .create : .read)
+    }
+
+    /// The tables of a complete store (GRDB's own migrations table included).
+    private static let tables: Set<String> = ["grdb_migrations", "import", "unit_spelling", "occurrence", "reject"]
+
     /// Refuses files that are not motcua stores, or that a newer motcua wrote.
-    private static func checkSchema(_ db: Database, path: String, allowEmpty: Bool) throws {
-        let tables = try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
-        if tables.isEmpty {
-            if allowEmpty { return }
-            throw StoreError(path: path, kind: .notAStore)
+    private static func checkSchema(_ db: Database, path: String, creating: Bool) throws {
+        let found = try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        if creating {
+            // Empty, or being made by another import (GRDB creates its migrations table first).
+            guard found.isSubset(of: tables) else { throw StoreError(path: path, kind: .notAStore) }
+            if found.contains("grdb_migrations"), try migrator.hasBeenSuperseded(db) {
+                throw StoreError(path: path, kind: .newerSchema)
+            }
+            return
         }
-        guard tables.contains("grdb_migrations"), tables.contains("import") else {
+        guard found.contains("grdb_migrations"), found.contains("import") else {
             throw StoreError(path: path, kind: .notAStore)
         }
         if try migrator.hasBeenSuperseded(db) { throw StoreError(path: path, kind: .newerSchema) }
-        if !allowEmpty, try !migrator.hasCompletedMigrations(db) {
-            throw StoreError(path: path, kind: .newerSchema)
-        }
+        if try !migrator.hasCompletedMigrations(db) { throw StoreError(path: path, kind: .newerSchema) }
     }
 
     /// Maps what SQLite reported onto the store's faults.

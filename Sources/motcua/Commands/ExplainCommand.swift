@@ -120,11 +120,13 @@ struct CountColumnArgument: ExpressibleByArgument {
 struct DossierSource {
     private let files: InputOptions?
     private let store: MotcuaStore?
+    private let storeAliases: () throws -> UnitAliases
 
     init(input: InputOptions, store options: StoreOptions) throws {
+        storeAliases = input.aliases
         if input.files.isEmpty {
             files = nil
-            store = try options.open(create: false)
+            store = try options.open(.read)
         } else {
             files = input
             store = nil
@@ -133,7 +135,8 @@ struct DossierSource {
 
     func dossierSet() throws -> DossierSet {
         if let files { return try InputRun(files, stopAtFirstFailure: true).loader.result }
-        return try storeCall { try $0.dossierSet() }
+        let aliases = try storeAliases()
+        return try storeCall { try $0.dossierSet(aliases: aliases) }
     }
 
     func procedures(at sources: Set<SourceLine>, inputs: [InputSummary]) throws -> [SourceLine: String] {

@@ -21,7 +21,7 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let opened = try store.open(create: true)
+        let opened = try store.open(.create)
         let options = ImportOptions(asOf: input.asOf?.value, encoding: input.encoding?.value, delimiter: input.delimiter?.value)
         var rejects = RejectsSink(path: input.rejects)
         var failed = false

@@ -17,7 +17,7 @@ struct ImportsCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let opened = try store.open(create: false)
+            let opened = try store.open(.read)
             let records: [ImportRecord]
             do { records = try opened.imports() } catch { throw StoreFailure(error) }
             var out = "id\tfile\tsha256\tkind\tencoding\tas_of\trows\taccepted\trejected\timported_at\n"
@@ -42,7 +42,7 @@ struct ImportsCommand: ParsableCommand {
         var id: Int64
 
         func run() throws {
-            let opened = try store.open(create: true)
+            let opened = try store.open(.write)
             do {
                 let record = try opened.removeImport(id: id)
                 Terminal.writeError("removed import #\(id) (\(record.fileName), \(record.accepted) occurrences)\n")

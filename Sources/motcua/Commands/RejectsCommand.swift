@@ -18,7 +18,7 @@ struct RejectsCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let opened = try store.open(create: false)
+        let opened = try store.open(.read)
         var rejects: [Reject]
         do {
             rejects = try opened.rejects()

@@ -29,7 +29,8 @@ struct ReportCommand: ParsableCommand {
         }
         try Terminal.deliver(try render(set), to: report.output)
         if !quiet {
-            let summary = RunSummary(inputs: set.inputs, dossiers: set.dossiers.count, collapsed: set.collapsed)
+            var summary = RunSummary(inputs: set.inputs, dossiers: set.dossiers.count, collapsed: set.collapsed)
+            summary.aliasUses = set.aliasUses
             Terminal.writeError(summary.text(language: report.lang))
         }
     }
@@ -65,7 +66,7 @@ struct ReportCommand: ParsableCommand {
                              fieldNames: set.fieldNames, unknownFieldName: lang == .vi ? "(không rõ lĩnh vực)" : "(unknown field)")
         switch report.format {
         case .csv: return table.csv()
-        case .json: return try table.json(manifest: ReportManifest(inputs: set.inputs))
+        case .json: return try table.json(manifest: ReportManifest(inputs: set.inputs, aliases: set.aliasUses))
         case .form06a: return table.form06aText(language: lang)
         case .table: return table.text(language: lang, colour: report.output == nil && Terminal.stdoutWantsColour)
         }
@@ -77,9 +78,9 @@ struct ReportCommand: ParsableCommand {
     }
 
     private func fromStore() throws -> (DossierSet, Reject?) {
-        let opened = try store.open(create: false)
+        let opened = try store.open(.read)
         do {
-            let set = try opened.dossierSet()
+            let set = try opened.dossierSet(aliases: try input.aliases())
             let rejects = try opened.rejects()
             if let path = input.rejects { try RejectsFile.write(rejects, to: path) }
             return (set, rejects.first)

@@ -29,7 +29,8 @@ struct VerifyCommand: ParsableCommand {
         let set = files.isEmpty ? try fromStore(document) : try fromFiles(document)
         let table = KPITable(period: document.period, basis: document.basis, target: document.target,
                              dossiers: set.dossiers, unitNames: set.unitNames)
-        let recomputed = try ReportDocument(json: Data(table.json(manifest: ReportManifest(inputs: set.inputs)).utf8))
+        let manifest = ReportManifest(inputs: set.inputs, aliases: set.aliasUses)
+        let recomputed = try ReportDocument(json: Data(table.json(manifest: manifest).utf8))
         let differences = document.differences(from: recomputed)
         if differences.isEmpty {
             Terminal.write("OK\n")
@@ -74,7 +75,7 @@ struct VerifyCommand: ParsableCommand {
         for file in files where !expected.contains(hashes[file] ?? "") {
             hashMismatch("\(file): not an input of the report (SHA-256 \(hashes[file] ?? "?") is not in its manifest)")
         }
-        let loader = DossierLoader()
+        let loader = DossierLoader(aliases: document.aliases)
         loader.computesDigests = true
         do {
             for file in files { try loader.load(path: file) }
@@ -86,7 +87,7 @@ struct VerifyCommand: ParsableCommand {
     }
 
     private func fromStore(_ document: ReportDocument) throws -> DossierSet {
-        let opened = try store.open(create: false)
+        let opened = try store.open(.read)
         let imports: [ImportRecord]
         do { imports = try opened.imports() } catch { throw StoreFailure(error) }
         var ids: Set<Int64> = []
@@ -97,7 +98,7 @@ struct VerifyCommand: ParsableCommand {
             }
             if let id = match?.id { ids.insert(id) }
         }
-        do { return try opened.dossierSet(only: ids) } catch { throw StoreFailure(error) }
+        do { return try opened.dossierSet(only: ids, aliases: document.aliases) } catch { throw StoreFailure(error) }
     }
 
     private func hashMismatch(_ message: String) -> Never {

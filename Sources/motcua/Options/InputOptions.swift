@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import Ingest
 
@@ -15,12 +16,33 @@ struct InputOptions: ParsableArguments {
     @Option(help: "Write rejected rows to this CSV file (file,line,field,reason,raw).")
     var rejects: String?
 
+    @Option(help: "Unit aliases: a CSV file of name,unit lines (names as they appear in exports, the unit they count for).")
+    var units: String?
+
     @Argument(help: "Export files (CSV).")
     var files: [String] = []
 
+    /// The aliases of `--units`, or none; an unreadable file ends the command (66).
+    func aliases() throws -> UnitAliases { try Self.aliases(from: units) }
+
+    /// The aliases in the CSV file at `path`, or none when nil.
+    static func aliases(from path: String?) throws -> UnitAliases {
+        guard let path else { return UnitAliases() }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            Terminal.fail("\(path): cannot read the unit aliases")
+            throw ExitCode(Exit.noInput)
+        }
+        do {
+            return try UnitAliases(csv: String(decoding: data, as: UTF8.self))
+        } catch {
+            Terminal.fail("\(path):\(error.line): \(error.message)")
+            throw ExitCode(Exit.noInput)
+        }
+    }
+
     /// A loader configured by these options.
-    func makeLoader() -> DossierLoader {
-        let loader = DossierLoader()
+    func makeLoader() throws -> DossierLoader {
+        let loader = DossierLoader(aliases: try aliases())
         loader.encoding = encoding?.value
         loader.delimiter = delimiter?.value
         loader.asOfOverride = asOf?.value

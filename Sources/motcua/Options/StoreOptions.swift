@@ -12,9 +12,9 @@ struct StoreOptions: ParsableArguments {
     }
 
     /// Opens the store, turning its faults into one line and the documented exit status.
-    func open(create: Bool) throws -> MotcuaStore {
+    func open(_ access: MotcuaStore.Access) throws -> MotcuaStore {
         do {
-            return try MotcuaStore(path: path, create: create)
+            return try MotcuaStore(path: path, access: access)
         } catch {
             throw StoreFailure(error)
         }

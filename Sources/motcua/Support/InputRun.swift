@@ -13,7 +13,7 @@ struct InputRun {
     /// and ends the command with status 66.
     init(_ options: InputOptions, stopAtFirstFailure: Bool, digests: Bool = false,
          afterEach: (Result<InputSummary, IngestError>) -> Void = { _ in }) throws {
-        loader = options.makeLoader()
+        loader = try options.makeLoader()
         loader.computesDigests = digests
         var writer: RejectsWriter?
         if let path = options.rejects {
