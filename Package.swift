@@ -10,11 +10,14 @@ let package = Package(
         .library(name: "Metrics", targets: ["Metrics"]),
         .library(name: "Reports", targets: ["Reports"]),
         .library(name: "Store", targets: ["Store"]),
+        .library(name: "Unattended", targets: ["Unattended"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // libcsv (Debian libcsv-dev) has no pkg-config file: scripts/install-deps installs it.
@@ -23,9 +26,15 @@ let package = Package(
             path: "Sources/CCSV",
             providers: [.apt(["libcsv-dev"])]
         ),
+        .systemLibrary(
+            name: "CXlsxWriter",
+            path: "Sources/CXlsxWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
         .target(name: "Ingest", dependencies: ["CCSV", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Metrics", dependencies: ["Ingest"]),
-        .target(name: "Reports", dependencies: ["Ingest", "Metrics"]),
+        .target(name: "Reports", dependencies: ["Ingest", "Metrics", "CXlsxWriter"]),
         .target(
             name: "Store",
             dependencies: [
@@ -34,10 +43,19 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
+        .target(
+            name: "Unattended",
+            dependencies: [
+                "Ingest", "Metrics", "Reports", "Store",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
         .executableTarget(
             name: "motcua",
             dependencies: [
-                "Ingest", "Metrics", "Reports", "Store",
+                "Ingest", "Metrics", "Reports", "Store", "Unattended",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -48,6 +66,7 @@ let package = Package(
             name: "StoreTests",
             dependencies: ["Store", "Ingest", "Metrics", "Reports", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .testTarget(name: "UnattendedTests", dependencies: ["Unattended", "Metrics"]),
         .testTarget(name: "MotcuaTests", dependencies: ["motcua"]),
     ]
 )

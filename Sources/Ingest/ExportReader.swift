@@ -177,6 +177,9 @@ public final class ExportReader {
         }
     }
 
+    /// How far into the file the row last read starts, in decoded bytes (for progress).
+    public var currentByteOffset: Int { record.position.byte }
+
     /// The physical line where the row last read starts.
     public var currentLine: Int { record.position.line }
 

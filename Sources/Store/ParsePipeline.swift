@@ -36,6 +36,8 @@ final class ParsePipeline: @unchecked Sendable {
         var texts: [UInt8] = []
         var textEnds: [Int] = []
         var newSpellings: [(id: UnitRegistry.SpellingID, text: String)] = []
+        /// How much of the file had been read when the batch was sent (0…1).
+        var fraction = 0.0
 
         var rowCount: Int { facts.count + rejects.count }
 
@@ -96,6 +98,7 @@ final class ParsePipeline: @unchecked Sendable {
                     batch.rejectCodes.append(reader.currentCode.isEmpty ? nil : String(decoding: reader.currentCode, as: UTF8.self))
                 }
                 if batch.rowCount == Batch.capacity {
+                    batch.fraction = header.byteCount > 0 ? min(1, Double(reader.currentByteOffset) / Double(header.byteCount)) : 1
                     guard send(.batch(batch)) else { return }
                     batch = Batch()
                 }

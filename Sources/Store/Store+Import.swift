@@ -32,6 +32,7 @@ extension MotcuaStore {
     /// Throws `IngestError` for a file that cannot be read (exit 66) and ``StoreError`` for
     /// the store.
     public func importFile(path: String, name: String? = nil, options: ImportOptions = ImportOptions(),
+                           progress: (Double) -> Void = { _ in },
                            onReject: (Reject) -> Void = { _ in }) throws -> ImportOutcome {
         let name = name ?? path
         try checkInputFile(path: path, name: name)
@@ -41,7 +42,9 @@ extension MotcuaStore {
         do {
             var rejects: [Reject] = []
             let outcome = try writer.write { db -> ImportOutcome in
-                let record = try Self.importRows(db, path: path, name: name, options: options) { rejects.append($0) }
+                let record = try Self.importRows(db, path: path, name: name, options: options, progress: progress) {
+                    rejects.append($0)
+                }
                 let hash = try digest.value()
                 if let existing = try ImportRecord.filter(Column("sha256") == hash).fetchOne(db) {
                     throw AlreadyImported(record: existing)
@@ -68,19 +71,19 @@ extension MotcuaStore {
         var record: ImportRecord
     }
 
-    private static func importRows(_ db: Database, path: String, name: String,
-                                   options: ImportOptions, onReject: (Reject) -> Void) throws -> ImportRecord {
+    private static func importRows(_ db: Database, path: String, name: String, options: ImportOptions,
+                                   progress: (Double) -> Void, onReject: (Reject) -> Void) throws -> ImportRecord {
         let pipeline = ParsePipeline(path: path, name: name, options: options)
         do {
-            return try importRows(db, from: pipeline, name: name, options: options, onReject: onReject)
+            return try importRows(db, from: pipeline, name: name, options: options, progress: progress, onReject: onReject)
         } catch {
             pipeline.cancel()
             throw error
         }
     }
 
-    private static func importRows(_ db: Database, from pipeline: ParsePipeline, name: String,
-                                   options: ImportOptions, onReject: (Reject) -> Void) throws -> ImportRecord {
+    private static func importRows(_ db: Database, from pipeline: ParsePipeline, name: String, options: ImportOptions,
+                                   progress: (Double) -> Void, onReject: (Reject) -> Void) throws -> ImportRecord {
         let first = pipeline.next()
         guard case .header(let header) = first else {
             if case .failure(let error) = first { throw error }
@@ -121,6 +124,7 @@ extension MotcuaStore {
                 try record.update(db)
                 return record
             case .batch(let batch):
+                progress(batch.fraction)
                 for spelling in batch.newSpellings {
                     spellingIDs[spelling.id.rawValue] = try unitSpellingID(db, spelling.text)
                 }

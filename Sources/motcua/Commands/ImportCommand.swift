@@ -25,9 +25,14 @@ struct ImportCommand: ParsableCommand {
         let options = ImportOptions(asOf: input.asOf?.value, encoding: input.encoding?.value, delimiter: input.delimiter?.value)
         var rejects = RejectsSink(path: input.rejects)
         var failed = false
+        let progress = ProgressLine()
+        defer { progress.finish() }
         for file in input.files {
             do {
-                switch try opened.importFile(path: file, options: options, onReject: { rejects.add($0) }) {
+                let outcome = try opened.importFile(path: file, options: options, progress: { progress.update(file, $0) },
+                                                    onReject: { rejects.add($0) })
+                progress.finish()
+                switch outcome {
                 case .imported(let record):
                     Terminal.writeError(describe(record, new: true))
                 case .alreadyImported(let record):
