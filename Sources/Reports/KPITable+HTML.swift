@@ -30,7 +30,7 @@ extension KPITable {
         body += "</section>\n"
 
         // The table.
-        body += "<section class=\"table\">\n<table class=\"kpi\">\n<thead>\n<tr>"
+        body += "<section class=\"table\">\n<div class=\"scroll\">\n<table class=\"kpi\">\n<thead>\n<tr>"
         body += "<th rowspan=\"2\" class=\"unit\">\(HTML.escape(labels.rowHeader(grouping)))</th>"
         for (title, span) in labels.groups {
             body += "<th colspan=\"\(span)\" class=\"group\">\(HTML.escape(title))</th>"
@@ -43,7 +43,7 @@ extension KPITable {
         for row in rows { body += tableRow(row, language: language, labels: text) }
         body += "</tbody>\n<tfoot>\n"
         body += tableRow(Row(unit: nil, counts: total), language: language, labels: text)
-        body += "</tfoot>\n</table>\n"
+        body += "</tfoot>\n</table>\n</div>\n"
         body += "<p class=\"legend\">\(HTML.escape(labels.legend(targetText)))</p>\n"
         let belowLine = flagged.isEmpty ? text.noneBelow : text.below(flagged)
         body += "<p class=\"flagged\(flagged.isEmpty ? "" : " some")\">"
@@ -237,7 +237,7 @@ extension String {
 
 /// Geometry of a horizontal bar chart with a 0–100 % axis, in SVG user units.
 struct BarChart {
-    static let viewWidth = 960.0
+    static let viewWidth = 1100.0
     let labelWidth: Double
     let rowHeight: Double
     let rowCount: Int
@@ -392,7 +392,8 @@ enum HTML {
         table.kpi thead th { background: var(--head); font-weight: 600; text-align: center; vertical-align: bottom; font-size: 12px; }
         table.kpi thead th.group { vertical-align: middle; }
         table.kpi thead th.unit { text-align: left; }
-        th.unit { text-align: left; font-weight: normal; min-width: 12em; }
+        th.unit { text-align: left; font-weight: normal; min-width: 16em; }
+        .scroll { overflow-x: auto; }
         td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         td.none { color: var(--muted); text-align: center; }
         td.rate, th.rate { background-clip: padding-box; }
@@ -401,6 +402,8 @@ enum HTML {
         tr.below th.unit { color: var(--red); font-weight: 700; box-shadow: inset 4px 0 0 var(--red); }
         td.miss, td.below { color: var(--red); font-weight: 700; }
         table.breakdown td.below { background: var(--red-bg); }
+        table.kpi.breakdown { width: auto; }
+        table.breakdown td.num, table.breakdown thead th.num { min-width: 8em; }
         .flag { color: var(--red); font-weight: 700; }
         tr.total th, tr.total td { font-weight: 700; border-top: 2px solid var(--ink); background: #e9edf2; }
         tr.total.below th, tr.total.below td { background: var(--red-bg); }
@@ -408,7 +411,7 @@ enum HTML {
         .flagged { margin: 4px 0; }
         .flagged.some { color: var(--red); font-weight: 600; }
         .chart { break-inside: avoid; page-break-inside: avoid; }
-        svg.bars { display: block; width: 100%; max-width: 960px; height: auto; font-size: 12px; }
+        svg.bars { display: block; width: 100%; max-width: 1100px; height: auto; font-size: 12px; }
         svg.bars text { font-family: inherit; fill: var(--ink); }
         svg.bars .grid { stroke: #e3e7eb; stroke-width: 1; }
         svg.bars .grid.axis { stroke: #8c959f; }
@@ -437,9 +440,12 @@ enum HTML {
           .cards { margin: 8pt 0; }
           .card { padding: 4pt 8pt; min-width: 0; }
           .card-value { font-size: 14pt; }
-          table.kpi { font-size: 8pt; }
+          /* Collapsed borders reach half outside the table: keep the right one on the page. */
+          table.kpi { font-size: 8pt; width: calc(100% - 2px); }
           table.kpi thead th { font-size: 7.5pt; }
           table.kpi th, table.kpi td { padding: 2pt 3pt; }
+          th.unit { min-width: 11em; }
+          .scroll { overflow: visible; }
           thead { display: table-header-group; }
           tfoot { display: table-row-group; }
           tr, .card, .chart, footer { break-inside: avoid; page-break-inside: avoid; }

@@ -156,7 +156,7 @@ public enum XLSXReport {
                 format_set_border(f, thin)
                 format_set_align(f, middle)
                 if centred { format_set_align(f, center) }
-                if count { format_set_num_format(f, "#,##0") }
+                if count { format_set_num_format(f, "#,##0") } else if !centred { format_set_indent(f, 1) }
                 if bold { format_set_bold(f) }
             }
         }
@@ -210,23 +210,31 @@ public enum XLSXReport {
     // MARK: Sheet 3, the inputs
 
     private static func inputsSheet(_ sheet: Sheet, book: Workbook, inputs: [InputSummary], labels: XLSXLabels) {
-        let header = book.format { f in
-            format_set_bold(f)
-            format_set_bg_color(f, 0xD9E1F2)
-            format_set_bottom(f, UInt8(LXW_BORDER_THIN.rawValue))
+        func header(numeric: Bool) -> Format {
+            book.format { f in
+                format_set_bold(f)
+                format_set_bg_color(f, 0xD9E1F2)
+                format_set_bottom(f, UInt8(LXW_BORDER_THIN.rawValue))
+                if numeric { format_set_align(f, UInt8(LXW_ALIGN_RIGHT.rawValue)) } else { format_set_indent(f, 1) }
+            }
         }
+        let textHeader = header(numeric: false), numberHeader = header(numeric: true)
         let count = book.format { format_set_num_format($0, "#,##0") }
+        let indented = book.format { format_set_indent($0, 1) }
         let columns = labels.inputColumns
-        var widths = columns.map { $0.count + 2 }
-        for (column, title) in columns.enumerated() { sheet.text(0, column, title, header) }
+        let numeric: Set = [2, 6, 7, 8]
+        var widths = columns.map { $0.count + 3 }
+        for (column, title) in columns.enumerated() {
+            sheet.text(0, column, title, numeric.contains(column) ? numberHeader : textHeader)
+        }
         for (index, input) in inputs.enumerated() {
             let r = index + 1
             let texts: [(Int, String)] = [(0, input.name), (1, input.sha256 ?? ""), (3, input.kind.rawValue),
                                           (4, input.encoding.rawValue), (5, input.asOf?.description ?? "")]
             for (column, text) in texts {
                 if text.isEmpty { continue }
-                sheet.text(r, column, text, nil)
-                widths[column] = max(widths[column], text.count + 2)
+                sheet.text(r, column, text, indented)
+                widths[column] = max(widths[column], text.count + 3)
             }
             let numbers = [(2, input.byteCount), (6, input.rowsRead), (7, input.accepted), (8, input.rejected)]
             for (column, value) in numbers {
@@ -320,6 +328,7 @@ private final class Workbook {
         }
         close(fd)
         guard let workbook = path.withCString({ workbook_new($0) }) else {
+            unlink(path)
             throw XLSXWriteError(path: path, reason: "libxlsxwriter could not start a workbook (out of memory?)")
         }
         self.workbook = workbook

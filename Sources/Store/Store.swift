@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import GRDB
 import Ingest
 
@@ -43,6 +48,10 @@ public final class MotcuaStore {
         // Two imports creating the same new store race to switch it to WAL and to run the
         // migrations; SQLite answers the loser "busy" at once, without its busy handler. Retry
         // within the busy timeout.
+        // GRDB's migrator guards against other threads, not other processes: a side lock makes
+        // checking and migrating the schema one step for every process that creates.
+        let schemaLock = access == .create ? Self.lockSchema(path: path) : nil
+        defer { if let schemaLock { flock(schemaLock, LOCK_UN); close(schemaLock) } }
         let deadline = Date().addingTimeInterval(Self.busyTimeout)
         while true {
             do {
@@ -59,6 +68,21 @@ public final class MotcuaStore {
                 Thread.sleep(forTimeInterval: 0.05)
             }
         }
+    }
+
+    /// Takes a lock for this store's path, waiting for another process that is creating it.
+    /// The lock file lives in the temporary folder, named by the store's absolute path, so that
+    /// nothing is left beside the store (or beside a file that turns out not to be one).
+    /// nil when the lock file cannot be made: opening then goes on without it.
+    private static func lockSchema(path: String) -> Int32? {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in absolute.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let lockPath = (NSTemporaryDirectory() as NSString).appendingPathComponent("motcua-schema-\(String(hash, radix: 16)).lock")
+        let fd = open(lockPath, O_RDWR | O_CREAT, 0o644)
+        guard fd >= 0 else { return nil }
+        flock(fd, LOCK_EX)
+        return fd
     }
 
     /// `create: true` is `.create`, `false` is `.read`.

@@ -15,6 +15,8 @@ struct RunResult: Sendable, CustomStringConvertible {
     var stderrData: Data
     /// True when the process did not end by itself within the time limit (and was killed).
     var timedOut: Bool
+    /// True when the process ended on a signal (then `status` is the signal's number).
+    var signalled: Bool = false
 
     var stdout: String { String(decoding: stdoutData, as: UTF8.self) }
     var stderr: String { String(decoding: stderrData, as: UTF8.self) }
@@ -68,48 +70,97 @@ enum Motcua {
 
     /// Runs `motcua arguments…` in `directory` and waits for it (killed after `timeout` seconds).
     /// stdout and stderr go to temporary files, so a large output can never block the child.
-    static func run(_ arguments: [String], in directory: URL? = nil, timeout: TimeInterval = 30,
-                    sourceLocation: SourceLocation = #_sourceLocation) throws -> RunResult {
+    /// `environment` is added to the test's own (where `MOTCUA_DB` is always removed first, so a
+    /// store named by the caller's environment never leaks in; pass it here to set it).
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
+                    timeout: TimeInterval = 30, sourceLocation: SourceLocation = #_sourceLocation) throws -> RunResult {
+        let child = try start(arguments, in: directory, environment: environment, sourceLocation: sourceLocation)
+        return try child.wait(timeout: timeout, sourceLocation: sourceLocation)
+    }
+
+    /// Starts `motcua arguments…` in the background; ``Child/wait(timeout:sourceLocation:)`` collects it.
+    static func start(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
+                      sourceLocation: SourceLocation = #_sourceLocation) throws -> Child {
         let binary = try #require(Self.binary, "no executable 'motcua' found next to the test bundle",
                                   sourceLocation: sourceLocation)
-        let scratch = try TempDir(prefix: "motcua-run")
-        let outURL = scratch.url.appendingPathComponent("stdout")
-        let errURL = scratch.url.appendingPathComponent("stderr")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let outHandle = try FileHandle(forWritingTo: outURL)
-        let errHandle = try FileHandle(forWritingTo: errURL)
+        return try Child(binary: binary, arguments: arguments, directory: directory, environment: environment)
+    }
 
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = directory }
-        var environment = ProcessInfo.processInfo.environment
-        environment["NO_COLOR"] = "1"
-        environment["MOTCUA_DB"] = nil  // a store named by the caller's environment must not leak in
-        process.environment = environment
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = outHandle
-        process.standardError = errHandle
+    /// One `motcua` process, started and not yet collected.
+    final class Child: @unchecked Sendable {
+        let arguments: [String]
+        private let process = Process()
+        private let scratch: TempDir
+        private let outURL: URL
+        private let errURL: URL
+        private let outHandle: FileHandle
+        private let errHandle: FileHandle
+        private let finished = DispatchSemaphore(value: 0)
+        private var killedByTest = false
+        private var collected = false
 
-        let finished = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in finished.signal() }
-        try process.run()
-        var timedOut = false
-        if finished.wait(timeout: .now() + timeout) == .timedOut {
-            timedOut = true
-            kill(process.processIdentifier, SIGKILL)
-            finished.wait()
+        fileprivate init(binary: URL, arguments: [String], directory: URL?, environment extra: [String: String]) throws {
+            self.arguments = arguments
+            scratch = try TempDir(prefix: "motcua-run")
+            outURL = scratch.url.appendingPathComponent("stdout")
+            errURL = scratch.url.appendingPathComponent("stderr")
+            _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+            outHandle = try FileHandle(forWritingTo: outURL)
+            errHandle = try FileHandle(forWritingTo: errURL)
+
+            process.executableURL = binary
+            process.arguments = arguments
+            if let directory { process.currentDirectoryURL = directory }
+            var environment = ProcessInfo.processInfo.environment
+            environment["NO_COLOR"] = "1"
+            environment["MOTCUA_DB"] = nil  // a store named by the caller's environment must not leak in
+            environment.merge(extra) { _, new in new }
+            process.environment = environment
+            process.standardInput = FileHandle.nullDevice
+            process.standardOutput = outHandle
+            process.standardError = errHandle
+            process.terminationHandler = { [finished] _ in finished.signal() }
+            try process.run()
         }
-        try outHandle.close()
-        try errHandle.close()
-        let result = RunResult(arguments: arguments, status: process.terminationStatus,
-                               stdoutData: try Data(contentsOf: outURL), stderrData: try Data(contentsOf: errURL),
-                               timedOut: timedOut)
-        #expect(!timedOut, "motcua did not finish within \(timeout) s: \(result)", sourceLocation: sourceLocation)
-        #expect(process.terminationReason == .exit,
-                "motcua was killed by a signal (crash or trap): \(result)", sourceLocation: sourceLocation)
-        return result
+
+        /// True while the process has not ended.
+        var isRunning: Bool { process.isRunning }
+
+        var processIdentifier: Int32 { process.processIdentifier }
+
+        /// Sends SIGKILL (the process gets no chance to clean up).
+        func killHard() {
+            killedByTest = true
+            kill(process.processIdentifier, SIGKILL)
+        }
+
+        /// Waits for the process (killed after `timeout` seconds) and returns what it produced.
+        /// Unless the test killed it, the process must have ended by itself, without a signal.
+        func wait(timeout: TimeInterval = 30, sourceLocation: SourceLocation = #_sourceLocation) throws -> RunResult {
+            precondition(!collected, "a child is collected once")
+            collected = true
+            var timedOut = false
+            if finished.wait(timeout: .now() + timeout) == .timedOut {
+                timedOut = true
+                kill(process.processIdentifier, SIGKILL)
+                finished.wait()
+            }
+            // The termination handler may run just before Process updates its state.
+            while process.isRunning { usleep(1_000) }
+            try outHandle.close()
+            try errHandle.close()
+            let result = RunResult(arguments: arguments, status: process.terminationStatus,
+                                   stdoutData: try Data(contentsOf: outURL), stderrData: try Data(contentsOf: errURL),
+                                   timedOut: timedOut,
+                                   signalled: process.terminationReason == .uncaughtSignal)
+            #expect(!timedOut, "motcua did not finish within \(timeout) s: \(result)", sourceLocation: sourceLocation)
+            if !killedByTest {
+                #expect(process.terminationReason == .exit,
+                        "motcua was killed by a signal (crash or trap): \(result)", sourceLocation: sourceLocation)
+            }
+            return result
+        }
     }
 }
 

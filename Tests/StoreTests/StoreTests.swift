@@ -104,7 +104,7 @@ private func tables(_ set: DossierSet, _ periods: [(Period, PeriodBasis)]) throw
         let fixture = try #require(try fixtureCases().first { $0.name == "rejects" })
         let store = try MotcuaStore(path: try temporaryStorePath(), create: true)
         var seen: [Reject] = []
-        for file in fixture.files { _ = try store.importFile(path: file) { seen.append($0) } }
+        for file in fixture.files { _ = try store.importFile(path: file, onReject: { seen.append($0) }) }
         let stored = try store.rejects()
         #expect(stored.count == seen.count)
         #expect(Set(stored.map { "\($0.file):\($0.line):\($0.field?.rawValue ?? "")" })

@@ -1,0 +1,524 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// End-to-end tests of the store: `motcua import`, `motcua imports [list|remove]` and
+/// `motcua report` without FILE, on the built binary.
+///
+/// Serialized: several tests time imports against each other (a kill after 0.4 s, a second
+/// writer waiting on the 10 s busy timeout) and must not compete with each other for the CPU.
+@Suite(.serialized)
+struct StoreCommandTests {
+    // MARK: - Helpers
+
+    /// A small portal-sync export (units Hoằng Trinh and Hoằng Tiến, 2023-Q1) with one rejected
+    /// row (status 99), so that a store holding it has occurrences, rejects and two units.
+    static let smallExport = """
+        MaHoSo,DonViXuLy,KenhThucHien,NgayTiepNhan,NgayHenTra,NgayKetThucXuLy,NgayTra,TrangThaiHoSo,SoHoaHoSo,SoHoaKetQua
+        A1,UBND xã Hoằng Trinh,1,20230105080000,20230120170000,20230110090000,,10,1,1
+        A2,UBND xã Hoằng Trinh,2,20230106080000,20230110170000,20230112090000,20230113090000,10,0,1
+        A3,UBND xã Hoằng Tiến,3,20230107080000,20230201170000,,,4,1,0
+        A4,UBND xã Hoằng Tiến,1,20230108080000,20230115170000,,,99,0,0
+        A5,UBND xã Hoằng Tiến,2,20221220080000,20230105170000,20230104080000,20230104090000,9,1,1
+
+        """
+
+    /// Another small export, different bytes (so a different SHA-256).
+    static let secondSmallExport = """
+        MaHoSo,DonViXuLy,KenhThucHien,NgayTiepNhan,NgayHenTra,NgayKetThucXuLy,NgayTra,TrangThaiHoSo,SoHoaHoSo,SoHoaKetQua
+        K1,Phòng Tư pháp,1,20230205080000,20230220170000,20230210090000,,10,1,1
+        A3,UBND xã Hoằng Tiến,3,20230107080000,20230201170000,20230215080000,,9,1,1
+
+        """
+
+    /// Writes a generated portal-sync export of `rows` dossiers (`<prefix><i>`, 40 units, every
+    /// row accepted, all received in 2023-Q1) to `url`, quickly: bytes are assembled by hand.
+    static func writeBigExport(rows: Int, prefix: String, to url: URL) throws {
+        let header = "MaHoSo,DonViXuLy,KenhThucHien,NgayTiepNhan,NgayHenTra,NgayKetThucXuLy,NgayTra,"
+            + "TrangThaiHoSo,SoHoaHoSo,SoHoaKetQua\n"
+        let tails: [[UInt8]] = (0..<40).map { unit in
+            Array(",UBND xã Hoằng \(unit),1,20230105080000,20230120170000,20230110090000,,10,1,1\n".utf8)
+        }
+        let prefixBytes = Array(prefix.utf8)
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(header.utf8.count + rows * 90)
+        bytes.append(contentsOf: header.utf8)
+        var digits = [UInt8](repeating: 0, count: 20)
+        for i in 0..<rows {
+            bytes.append(contentsOf: prefixBytes)
+            var n = i, count = 0
+            repeat {
+                digits[count] = UInt8(truncatingIfNeeded: 48 + n % 10)
+                n /= 10
+                count += 1
+            } while n > 0
+            while count > 0 {
+                count -= 1
+                bytes.append(digits[count])
+            }
+            bytes.append(contentsOf: tails[i % 40])
+        }
+        try Data(bytes).write(to: url)
+    }
+
+    /// `motcua imports --db PATH`.
+    static func listing(_ db: String, in dir: TempDir, sourceLocation: SourceLocation = #_sourceLocation) throws -> RunResult {
+        let result = try Motcua.run(["imports", "--db", db], in: dir.url, sourceLocation: sourceLocation)
+        #expect(result.status == 0, "imports failed: \(result)", sourceLocation: sourceLocation)
+        return result
+    }
+
+    /// `motcua report --period 2023-Q1 --format csv --db PATH`.
+    static func storeReport(_ db: String, in dir: TempDir, period: String = "2023-Q1", format: String = "csv",
+                            timeout: TimeInterval = 30,
+                            sourceLocation: SourceLocation = #_sourceLocation) throws -> RunResult {
+        let result = try Motcua.run(["report", "--period", period, "--format", format, "--db", db], in: dir.url,
+                                    timeout: timeout, sourceLocation: sourceLocation)
+        #expect(result.status == 0, "report from the store failed: \(result)", sourceLocation: sourceLocation)
+        return result
+    }
+
+    /// The data rows of an `imports` listing, split at tabs.
+    static func rows(of listing: RunResult) -> [[String]] {
+        listing.stdoutLines.dropFirst().map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+    }
+
+    /// The import id of `file` in an `imports` listing.
+    static func importID(of file: String, in listing: RunResult) -> String? {
+        rows(of: listing).first { $0.count > 1 && $0[1] == file }?[0]
+    }
+
+    /// The `sqlite3` command-line shell, when one is on PATH.
+    static let sqlite3: URL? = {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for dir in path.split(separator: ":") {
+            let candidate = URL(fileURLWithPath: String(dir)).appendingPathComponent("sqlite3")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        return nil
+    }()
+
+    /// Runs `sqlite3 db sql` and returns its stdout (the run must succeed).
+    static func sqlite(_ db: String, _ sql: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        let shell = try #require(sqlite3, sourceLocation: sourceLocation)
+        let scratch = try TempDir(prefix: "motcua-sqlite3")
+        let out = scratch.file("out"), err = scratch.file("err")
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
+        let outHandle = try FileHandle(forWritingTo: out), errHandle = try FileHandle(forWritingTo: err)
+        let process = Process()
+        process.executableURL = shell
+        process.arguments = ["-batch", db, sql]
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = outHandle
+        process.standardError = errHandle
+        try process.run()
+        process.waitUntilExit()
+        try outHandle.close()
+        try errHandle.close()
+        let stdout = try scratch.read("out")
+        let stderr = try scratch.read("err")
+        #expect(process.terminationStatus == 0, "sqlite3 \(db) '\(sql)' → \(process.terminationStatus): \(stderr)",
+                sourceLocation: sourceLocation)
+        return stdout
+    }
+
+    /// Files in `dir` whose names start with `name` (the store and its -wal, -shm, -journal).
+    static func files(startingWith name: String, in dir: URL) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter { $0.hasPrefix(name) }.sorted()
+    }
+
+    // MARK: - kill -9, concurrent readers and writers
+
+    @Test("kill -9 in the middle of an import leaves the store exactly as it was; the import then succeeds")
+    func killedImportChangesNothing() throws {
+        let dir = try TempDir(prefix: "motcua-e2e-store")
+        try dir.write("a.csv", Self.smallExport)
+        let db = dir.file("kho.sqlite").path
+        let first = try Motcua.run(["import", "--db", db, "a.csv"], in: dir.url)
+        try #require(first.status == 0, "\(first)")
+        let listingBefore = try Self.listing(db, in: dir)
+        let reportBefore = try Self.storeReport(db, in: dir)
+        #expect(Self.rows(of: listingBefore).count == 1)
+        if Self.sqlite3 != nil {
+            #expect(try Self.sqlite(db, "PRAGMA integrity_check") == "ok\n")
+        }
+
+        try Self.writeBigExport(rows: 400_000, prefix: "H", to: dir.file("big.csv"))
+        let child = try Motcua.start(["import", "--db", db, "big.csv"], in: dir.url)
+        Thread.sleep(forTimeInterval: 0.4)
+        let wasRunning = child.isRunning
+        child.killHard()
+        let killed = try child.wait(timeout: 10)
+        try #require(wasRunning && killed.signalled && killed.status == SIGKILL,
+                     "the import was not running any more after 0.4 s, so it was not killed mid-way: \(killed)")
+
+        let listingAfter = try Self.listing(db, in: dir)
+        #expect(listingAfter.stdoutData == listingBefore.stdoutData,
+                "the listing changed:\n\(listingBefore.stdout)\n→\n\(listingAfter.stdout)")
+        let reportAfter = try Self.storeReport(db, in: dir)
+        #expect(reportAfter.stdoutData == reportBefore.stdoutData,
+                "the report changed:\n\(reportBefore.stdout)\n→\n\(reportAfter.stdout)")
+        if Self.sqlite3 != nil {
+            #expect(try Self.sqlite(db, "PRAGMA integrity_check") == "ok\n")
+            #expect(try Self.sqlite(db, "SELECT COUNT(*) FROM occurrence") == "4\n")
+        }
+
+        // The killed import left no lock and no half import behind: the same file imports whole.
+        let retry = try Motcua.run(["import", "--db", db, "--lang", "en", "big.csv"], in: dir.url, timeout: 90)
+        #expect(retry.status == 0, "\(retry)")
+        #expect(retry.stderr.contains("imported as #"), "\(retry)")
+        #expect(retry.stderr.contains("400000 rows, 400000 accepted, 0 rejected"), "\(retry)")
+        let listingRetried = try Self.listing(db, in: dir)
+        let rows = Self.rows(of: listingRetried)
+        #expect(rows.count == 2, "\(listingRetried)")
+        #expect(listingRetried.stdoutLines.prefix(2) == listingBefore.stdoutLines.prefix(2),
+                "the first import's line changed: \(listingRetried)")
+        #expect(rows.last?[1] == "big.csv" && rows.last?[7] == "400000", "\(listingRetried)")
+    }
+
+    @Test("a report or listing during an import sees the store before or after it, never half of it")
+    func readersDuringAnImport() throws {
+        let dir = try TempDir(prefix: "motcua-e2e-store")
+        try dir.write("a.csv", Self.smallExport)
+        let db = dir.file("kho.sqlite").path
+        try #require(try Motcua.run(["import", "--db", db, "a.csv"], in: dir.url).status == 0)
+        let reportBefore = try Self.storeReport(db, in: dir)
+        let listingBefore = try Self.listing(db, in: dir)
+
+        try Self.writeBigExport(rows: 120_000, prefix: "B", to: dir.file("b.csv"))
+        let importer = try Motcua.start(["import", "--db", db, "b.csv"], in: dir.url)
+        var reports: [RunResult] = []
+        var listings: [RunResult] = []
+        var readsWhileRunning = 0
+        while importer.isRunning, reports.count < 12 {
+            reports.append(try Motcua.run(["report", "--period", "2023-Q1", "--format", "csv", "--db", db], in: dir.url))
+            listings.append(try Motcua.run(["imports", "--db", db], in: dir.url))
+            if importer.isRunning { readsWhileRunning += 1 }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        let imported = try importer.wait(timeout: 60)
+        #expect(imported.status == 0, "\(imported)")
+        let reportAfter = try Self.storeReport(db, in: dir)
+        let listingAfter = try Self.listing(db, in: dir)
+        #expect(reportAfter.stdoutData != reportBefore.stdoutData, "the import changed no figure")
+        #expect(readsWhileRunning > 0, "no report ran while the import did (the import took under one report)")
+
+        for report in reports {
+            #expect(report.status == 0, "a report during the import failed: \(report)")
+            #expect(report.stdoutData == reportBefore.stdoutData || report.stdoutData == reportAfter.stdoutData,
+                    "a report during the import is neither the before- nor the after-report: \(report)")
+        }
+        for listing in listings {
+            #expect(listing.status == 0, "a listing during the import failed: \(listing)")
+            #expect(listing.stdoutData == listingBefore.stdoutData || listing.stdoutData == listingAfter.stdoutData,
+                    "a listing during the import is neither before nor after: \(listing)")
+        }
+    }
+
+    @Test("two imports started at once into one store both succeed: the second waits for the first")
+    func secondImportWaits() throws {
+        let dir = try TempDir(prefix: "motcua-e2e-store")
+        try dir.write("a.csv", Self.smallExport)
+        let db = dir.file("kho.sqlite").path
+        try #require(try Motcua.run(["import", "--db", db, "a.csv"], in: dir.url).status == 0)
+        // Each import takes a few seconds with a debug build: well inside the 10 s busy timeout.
+        try Self.writeBigExport(rows: 40_000, prefix: "C", to: dir.file("c.csv"))
+        try Self.writeBigExport(rows: 40_000, prefix: "D", to: dir.file("d.csv"))
+
+        let c = try Motcua.start(["import", "--db", db, "--lang", "en", "c.csv"], in: dir.url)
+        let d = try Motcua.start(["import", "--db", db, "--lang", "en", "d.csv"], in: dir.url)
+        let resultC = try c.wait(timeout: 60)
+        let resultD = try d.wait(timeout: 60)
+        for result in [resultC, resultD] {
+            #expect(result.status == 0, "\(result)")
+            #expect(result.stderrLines.count == 1 && result.stderr.contains("imported as #"), "\(result)")
+        }
+        let listing = try Self.listing(db, in: dir)
+        let rows = Self.rows(of: listing)
+        #expect(rows.map { $0[1] }.sorted() == ["a.csv", "c.csv", "d.csv"], "\(listing)")
+        #expect(rows.filter { $0[1] != "a.csv" }.map { $0[7] } == ["40000", "40000"], "\(listing)")
+    }
+
+    @Test("two imports started at once into a store that does not exist yet both succeed")
+    func concurrentImportsCreatingTheStore() throws {
+        let dir = try TempDir(prefix: "motcua-e2e-store")
+        try Self.writeBigExport(rows: 300, prefix: "C", to: dir.file("c.csv"))
+        try Self.writeBigExport(rows: 300, prefix: "D", to: dir.file("d.csv"))
+        // Creating the store and its schema is a race between the two processes: repeat it.
+        for round in 0..<15 {
+            let db = dir.file("kho-\(round).sqlite").path
+            let c = try Motcua.start(["import", "--db", db, "c.csv"], in: dir.url)
+            let d = try Motcua.start(["import", "--db", db, "d.csv"], in: dir.url)
+            let results = [try c.wait(timeout: 30), try d.wait(timeout: 30)]
+            let failed = results.filter { $0.status != 0 }
+            #expect(failed.isEmpty, "round \(round): \(failed.map(\.description).joined(separator: "\n"))")
+            if !failed.isEmpty { break }
+            let listing = try Self.listing(db, in: dir)
+            #expect(Self.rows(of: listing).map { $0[1] }.sorted() == ["c.csv", "d.csv"], "round \(round): \(listing)")
+        }
+    }
+
+    @Test("a store that another import is creating (only an empty grdb_migrations table yet) is not refused",
+          .enabled(if: StoreCommandTests.sqlite3 != nil, "needs the sqlite3 shell"))
+    func storeBeingCreated() throws {
+        // What a first `motcua import` leaves between GRDB's `CREATE TABLE IF NOT EXISTS
+        // grdb_migrations` (autocommit) and the commit of migration v1: a second import that
+        // opens the store in that moment must wait for the schema, not call it "not a motcua store".
+        let dir = try TempDir(prefix: "motcua-e2e-store")
+        try dir.write("a.csv", Self.smallExport)
+        let db = dir.file("kho.sqlite").path
+        _ = try Self.sqlite(db, "PRAGMA journal_mode = WAL; CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY);")
+        let result = try Motcua.run(["import", "--db", db, "a.csv"], in: dir.url)
+        #expect(result.status == 0, "\(result)")
+        #expect(Self.rows(of: try Self.listing(db, in: dir)).map { $0[1] } == ["a.csv"])
+    }
+
+    // MARK: - Faults of the store
+
+    @Test("report, imports and import refuse a text file named as the store (66, one line) and leave it alone")
+    func textFileIsNotAStore() throws {
+        let dir = try TempDir(prefix: "motcua-e2e-store")
+        try dir.write("a.csv", Self.smallExport)
+        let text = "Ghi chú: đây không phải kho dữ liệu.\nnot a database\n"
+        try dir.write("ghichu.txt", text)
+        let before = try Data(contentsOf: dir.file("ghichu.txt"))
+        let commands: [[String]] = [
+            ["report", "--period", "2023-Q1", "--format", "csv", "--db", "ghichu.txt"],
+            ["report", "--period", "2023-Q1", "--db", "ghichu.txt"],
+            ["imports", "--db", "ghichu.txt"],
+            ["imports", "list", "--db", "ghichu.txt"],
+            ["imports", "remove", "1", "--db", "ghichu.txt"],
+            ["import", "--db", "ghichu.txt", "a.csv"],
+        ]
+        for command in commands {
+            let result = try Motcua.run(command, in: dir.url)
+            ErrorContract.expectInputError(result, status: 66, naming: "ghichu.txt")
+            #expect(result.stderr.contains("not a motcua store"), "\(result)")
+            #expect(try Data(contentsOf: dir.file("ghichu.txt")) == before, "the text file changed: \(result)")
+            #expect(Self.files(startingWith: "ghichu.txt", in: dir.url) == ["ghichu.txt"],
+                    "files were made beside the text file: \(result)")
+        }
+    }
+
+    @Test("a store from a newer motcua (an unknown migration) is refused with 66, naming 'newer', and not changed",
+          .enabled(if: StoreCommandTests.sqlite3 != nil, "needs the sqlite3 shell"))
+    func newerStore() throws {
+        let dir = try TempDir(prefix: "motcua-e2e-store")
+        try dir.write("a.csv", Self.smallExport)
+        try dir.write("b.csv", Self.secondSmallExport)
+        let db = dir.file("kho.sqlite").path
+        try #require(try Motcua.run(["import", "--db", db, "a.csv"], in: dir.url).status == 0)
+        let listingBefore = try Self.listing(db, in: dir)
+        _ = try Self.sqlite(db, "INSERT INTO grdb_migrations (identifier) VALUES ('v2: from a newer motcua')")
+
+        let commands: [[String]] = [
+            ["report", "--period", "2023-Q1", "--format", "csv", "--db", db],
+            ["imports", "--db", db],
+            ["imports", "remove", "1", "--db", db],
+            ["import", "--db", db, "b.csv"],
+        ]
+        for command in commands {
+            let result = try Motcua.run(command, in: dir.url)
+            ErrorContract.expectInputError(result, status: 66, naming: db)
+            #expect(result.stderr.contains("newer"), "\(result)")
+        }
+        #expect(try Self.sqlite(db, "SELECT file_name FROM import ORDER BY id") == "a.csv\n")
+        _ = try Self.sqlite(db, "DELETE FROM grdb_migrations WHERE identifier LIKE 'v2:%'")
+        #expect(try Self.listing(db, in: dir).stdoutData == listingBefore.stdoutData)
+    }
+
+    @Test("imports remove of an id that is not in the store: 66, one line, nothing removed")
+    func removeUnknownImport() throws {
+        let dir = try TempDir(prefix: "motcua-e2e-store")
+        try dir.write("a.csv", Self.smallExport)
+        let db = dir.file("kho.sqlite").path
+        try #require(try Motcua.run(["import", "--db", db, "a.csv"], in: dir.url).status == 0)
+        let listingBefore = try Self.listing(db, in: dir)
+        let result = try Motcua.run(["imports", "remove", "999", "--db", db], in: dir.url)
+        ErrorContract.expectInputError(result, status: 66, naming: db)
+        #expect(result.stderr.contains("999"), "\(result)")
+        #expect(try Self.listing(db, in: dir).stdoutData == listingBefore.stdoutData)
+    }
+
+    @Test("report and imports on a store that does not exist: 66, one line, and no file is created")
+    func missingStore() throws {
+        let dir = try TempDir(prefix: "motcua-e2e-store")
+        let commands: [[String]] = [
+            ["report", "--period", "2023-Q1", "--format", "csv", "--db", "khong-co.sqlite"],
+            ["report", "--period", "2023-Q1", "--db", "khong-co.sqlite"],
+            ["imports", "--db", "khong-co.sqlite"],
+            ["imports", "list", "--db", "khong-co.sqlite"],
+        ]
+        for command in commands {
+            let result = try Motcua.run(command, in: dir.url)
+            ErrorContract.expectInputError(result, status: 66, naming: "khong-co.sqlite")
+            #expect(Self.files(startingWith: "khong-co", in: dir.url).isEmpty, "a file was created: \(result)")
+        }
+        // In a folder that does not exist either.
+        let nested = try Motcua.run(["report", "--period", "2023-Q1", "--db", "thu-muc/khong-co.sqlite"], in: dir.url)
+        ErrorContract.expectInputError(nested, status: 66, naming: "thu-muc/khong-co.sqlite")
+        #expect(!dir.exists("thu-muc"))
+    }
+
+    @Test("imports remove on a store that does not exist: 66, and no store is created")
+    func removeFromMissingStore() throws {
+        let dir = try TempDir(prefix: "motcua-e2e-store")
+        let result = try Motcua.run(["imports", "remove", "1", "--db", "khong-co.sqlite"], in: dir.url)
+        ErrorContract.expectInputError(result, status: 66, naming: "khong-co.sqlite")
+        #expect(Self.files(startingWith: "khong-co", in: dir.url).isEmpty, "a store was created by a removal: \(result)")
+    }
+
+    // MARK: - Where the store is
+
+    @Test("the store is --db, else $MOTCUA_DB, else motcua.sqlite in the current folder")
+    func storeLocation() throws {
+        let dir = try TempDir(prefix: "motcua-e2e-store")
+        try dir.write("work/a.csv", Self.smallExport)
+        try dir.write("work/b.csv", Self.secondSmallExport)
+        let work = dir.file("work")
+        let envDB = dir.file("env/kho.sqlite").path
+        try FileManager.default.createDirectory(at: dir.file("env"), withIntermediateDirectories: true)
+
+        let viaEnv = try Motcua.run(["import", "a.csv"], in: work, environment: ["MOTCUA_DB": envDB])
+        #expect(viaEnv.status == 0, "\(viaEnv)")
+        #expect(FileManager.default.fileExists(atPath: envDB), "MOTCUA_DB was not used")
+        #expect(!FileManager.default.fileExists(atPath: work.appendingPathComponent("motcua.sqlite").path),
+                "motcua.sqlite was made in the current folder although MOTCUA_DB was set")
+        let listed = try Motcua.run(["imports"], in: work, environment: ["MOTCUA_DB": envDB])
+        #expect(listed.status == 0 && Self.rows(of: listed).map { $0[1] } == ["a.csv"], "\(listed)")
+        let reported = try Motcua.run(["report", "--period", "2023-Q1", "--format", "csv"], in: work,
+                                      environment: ["MOTCUA_DB": envDB])
+        #expect(reported.status == 0, "\(reported)")
+        #expect(reported.stdoutData == (try Self.storeReport(envDB, in: dir)).stdoutData)
+
+        // --db wins over MOTCUA_DB.
+        let explicit = dir.file("explicit.sqlite").path
+        let viaFlag = try Motcua.run(["import", "--db", explicit, "b.csv"], in: work, environment: ["MOTCUA_DB": envDB])
+        #expect(viaFlag.status == 0, "\(viaFlag)")
+        #expect(Self.rows(of: try Self.listing(explicit, in: dir)).map { $0[1] } == ["b.csv"])
+        #expect(Self.rows(of: try Self.listing(envDB, in: dir)).map { $0[1] } == ["a.csv"])
+
+        // Neither (or MOTCUA_DB empty): motcua.sqlite here.
+        let plain = try Motcua.run(["import", "b.csv"], in: work, environment: ["MOTCUA_DB": ""])
+        #expect(plain.status == 0, "\(plain)")
+        #expect(FileManager.default.fileExists(atPath: work.appendingPathComponent("motcua.sqlite").path))
+        let plainListing = try Motcua.run(["imports"], in: work)
+        #expect(Self.rows(of: plainListing).map { $0[1] } == ["b.csv"], "\(plainListing)")
+        #expect(Self.rows(of: try Self.listing(envDB, in: dir)).map { $0[1] } == ["a.csv"])
+    }
+
+    // MARK: - Imports
+
+    @Test("importing a file already in the store says so, changes nothing and exits 0")
+    func reimport() throws {
+        let dir = try TempDir(prefix: "motcua-e2e-store")
+        try dir.write("a.csv", Self.smallExport)
+        try dir.write("ban-sao.csv", Self.smallExport)
+        let db = dir.file("kho.sqlite").path
+        let first = try Motcua.run(["import", "--db", db, "--lang", "en", "a.csv"], in: dir.url)
+        #expect(first.status == 0, "\(first)")
+        #expect(first.stderrLines.count == 1 && first.stderr.contains("imported as #1"), "\(first)")
+        #expect(first.stderr.contains("5 rows, 4 accepted, 1 rejected"), "\(first)")
+        let listingBefore = try Self.listing(db, in: dir)
+        let reportBefore = try Self.storeReport(db, in: dir)
+
+        for (name, lang, phrase) in [("a.csv", "en", "already in the store"), ("ban-sao.csv", "en", "already in the store"),
+                                     ("a.csv", "vi", "đã có trong kho")] {
+            let again = try Motcua.run(["import", "--db", db, "--lang", lang, name], in: dir.url)
+            #expect(again.status == 0, "\(again)")
+            #expect(again.stderrLines.count == 1, "\(again)")
+            #expect(again.stderr.hasPrefix(name), "the message does not name the file: \(again)")
+            #expect(again.stderr.contains(phrase), "\(again)")
+            #expect(again.stdoutData.isEmpty, "\(again)")
+            #expect(try Self.listing(db, in: dir).stdoutData == listingBefore.stdoutData, "\(again)")
+            #expect(try Self.storeReport(db, in: dir).stdoutData == reportBefore.stdoutData, "\(again)")
+        }
+    }
+
+    @Test("a file that cannot be read: 66 and one line naming it; the other files are still imported")
+    func unreadableFileAmongOthers() throws {
+        let dir = try TempDir(prefix: "motcua-e2e-store")
+        try dir.write("a.csv", Self.smallExport)
+        try dir.write("b.csv", Self.secondSmallExport)
+        let db = dir.file("kho.sqlite").path
+        let result = try Motcua.run(["import", "--db", db, "--lang", "en", "a.csv", "khong-co.csv", "b.csv"], in: dir.url)
+        #expect(result.status == 66, "\(result)")
+        #expect(result.stderrLines.filter { $0.contains("khong-co.csv") }.count == 1, "\(result)")
+        #expect(result.stderrLines.filter { $0.contains("imported as #") }.count == 2, "\(result)")
+        ErrorContract.expectNoCrash(result)
+        #expect(Self.rows(of: try Self.listing(db, in: dir)).map { $0[1] } == ["a.csv", "b.csv"])
+    }
+
+    // MARK: - The store and the raw files give one report
+
+    static let overlap = FixtureCatalog.root.appendingPathComponent("monthly-overlap")
+
+    static var overlapFiles: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: overlap.path)) ?? [])
+            .filter { $0.hasSuffix(".csv") }.sorted(by: FixtureCatalog.byCodePoints)
+    }
+
+    /// The reports compared: 2023-Q1 and 2023-H1, csv and json (decree 09 basis).
+    static let comparedReports: [[String]] = ["2023-Q1", "2023-H1"].flatMap { period in
+        [["--period", period, "--format", "csv"], ["--period", period, "--format", "json"]]
+    }
+
+    /// Every compared report from the raw `files` (run in the fixture folder), keyed by its arguments.
+    static func rawReports(_ files: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> [[String]: Data] {
+        var reports: [[String]: Data] = [:]
+        for arguments in comparedReports {
+            let raw = try Motcua.run(["report"] + arguments + files, in: overlap, sourceLocation: sourceLocation)
+            #expect(raw.status == 0 && !raw.stdoutData.isEmpty, "\(raw)", sourceLocation: sourceLocation)
+            reports[arguments] = raw.stdoutData
+        }
+        return reports
+    }
+
+    /// Every compared report from `db` must be byte-identical to the raw-file one.
+    static func expectStore(_ db: String, equals raw: [[String]: Data], _ label: String,
+                            sourceLocation: SourceLocation = #_sourceLocation) throws {
+        for arguments in comparedReports {
+            let stored = try Motcua.run(["report"] + arguments + ["--db", db], in: overlap, sourceLocation: sourceLocation)
+            #expect(stored.status == 0, "\(label): \(stored)", sourceLocation: sourceLocation)
+            let rawText = String(decoding: raw[arguments] ?? Data(), as: UTF8.self)
+            #expect(stored.stdoutData == raw[arguments],
+                    "\(label) \(arguments.joined(separator: " ")): from the store\n\(stored.stdout)\nfrom the files\n\(rawText)",
+                    sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test("monthly-overlap: a report from the store equals the raw-file report, whatever the import order; so after a removal")
+    func storeEqualsRaw() throws {
+        let files = Self.overlapFiles
+        try #require(files.count >= 2, "no Fixtures/monthly-overlap inputs")
+        let dir = try TempDir(prefix: "motcua-e2e-store")
+        let rawAll = try Self.rawReports(files)
+        for (label, order) in [("sorted", files), ("reversed", Array(files.reversed()))] {
+            let db = dir.file("kho-\(label).sqlite").path
+            let imported = try Motcua.run(["import", "--db", db, "--lang", "en"] + order, in: Self.overlap)
+            #expect(imported.status == 0, "\(imported)")
+            #expect(imported.stderrLines.count == order.count, "\(imported)")
+            let listing = try Self.listing(db, in: dir)
+            #expect(Self.rows(of: listing).map { $0[1] } == order, "\(listing)")
+            try Self.expectStore(db, equals: rawAll, "\(label) import order")
+
+            // Take the latest import out: the store then equals the raw report without that file.
+            let latest = order.last!
+            let id = try #require(Self.importID(of: latest, in: listing))
+            let removed = try Motcua.run(["imports", "remove", id, "--db", db], in: dir.url)
+            #expect(removed.status == 0 && removed.stderrLines.count == 1, "\(removed)")
+            let listingAfter = try Self.listing(db, in: dir)
+            #expect(Self.rows(of: listingAfter).map { $0[1] } == order.dropLast().map { $0 }, "\(listingAfter)")
+            try Self.expectStore(db, equals: try Self.rawReports(files.filter { $0 != latest }),
+                                 "\(label) import order without \(latest)")
+            let again = try Motcua.run(["imports", "remove", id, "--db", db], in: dir.url)
+            ErrorContract.expectInputError(again, status: 66, naming: db)
+        }
+    }
+}
