@@ -24,7 +24,7 @@ public struct RunConfiguration: Sendable, Equatable {
 
     /// The file formats a run can write.
     public enum ReportFormat: String, Sendable, CaseIterable, Codable {
-        case csv, json, table, form06a
+        case csv, json, table, form06a, md, html, xlsx
 
         /// The file name ending.
         public var fileExtension: String {
@@ -33,6 +33,9 @@ public struct RunConfiguration: Sendable, Equatable {
             case .json: return "json"
             case .table: return "txt"
             case .form06a: return "06a.txt"
+            case .md: return "md"
+            case .html: return "html"
+            case .xlsx: return "xlsx"
             }
         }
     }

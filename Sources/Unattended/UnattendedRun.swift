@@ -132,15 +132,23 @@ public struct UnattendedRun {
         let stem = (configuration.reports as NSString).appendingPathComponent("\(table.period).\(configuration.basis.rawValue)")
         let language = configuration.language
         var bodies: [(String, Data)] = []
+        let manifest = ReportManifest(inputs: set.inputs, aliases: set.aliasUses)
         for format in configuration.formats {
-            let body: String
+            let body: Data
             switch format {
-            case .csv: body = table.csv()
-            case .json: body = try table.json(manifest: ReportManifest(inputs: set.inputs, aliases: set.aliasUses))
-            case .table: body = table.text(language: language)
-            case .form06a: body = table.form06aText(language: language)
+            case .csv: body = Data(table.csv().utf8)
+            case .json: body = Data(try table.json(manifest: manifest).utf8)
+            case .table: body = Data(table.text(language: language).utf8)
+            case .form06a: body = Data(table.form06aText(language: language).utf8)
+            case .md: body = Data(table.markdown(language: language).utf8)
+            case .html: body = Data(table.html(language: language, manifest: manifest).utf8)
+            case .xlsx:
+                let scratch = (NSTemporaryDirectory() as NSString).appendingPathComponent("motcua-\(UUID().uuidString).xlsx")
+                defer { try? FileManager.default.removeItem(atPath: scratch) }
+                try XLSXReport.write(table: table, form06a: table, inputs: set.inputs, language: language, to: scratch)
+                body = try Data(contentsOf: URL(fileURLWithPath: scratch))
             }
-            bodies.append(("\(stem).\(format.fileExtension)", Data(body.utf8)))
+            bodies.append(("\(stem).\(format.fileExtension)", body))
         }
         // The figures and the settings that shape the files decide whether anything changed.
         let fingerprint = Data((table.csv() + "\n" + configuration.formats.map(\.rawValue).joined(separator: ",")

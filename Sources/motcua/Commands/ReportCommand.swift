@@ -27,7 +27,11 @@ struct ReportCommand: ParsableCommand {
             Terminal.fail("\(reject.file):\(reject.line): row rejected (--strict): \(reject.sentence)")
             throw ExitCode(Exit.dataError)
         }
-        try Terminal.deliver(try render(set), to: report.output)
+        if report.format == .xlsx {
+            try writeWorkbook(set)
+        } else {
+            try Terminal.deliver(try render(set), to: report.output)
+        }
         if !quiet {
             var summary = RunSummary(inputs: set.inputs, dossiers: set.dossiers.count, collapsed: set.collapsed)
             summary.aliasUses = set.aliasUses
@@ -37,8 +41,8 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         if let step = report.breakdown {
-            guard report.format == .table else {
-                throw ValidationError("--breakdown goes with a format for people (table).")
+            guard [.table, .md, .html].contains(report.format) else {
+                throw ValidationError("--breakdown goes with a format for people: table, md or html.")
             }
             let fits: Bool
             switch (step, report.period.value.span) {
@@ -48,6 +52,9 @@ struct ReportCommand: ParsableCommand {
             if !fits {
                 throw ValidationError("--breakdown \(step.rawValue) needs a longer period (quarters: a year, a half or nine months; halves: a year).")
             }
+        }
+        if report.format == .xlsx, report.output == nil {
+            throw ValidationError("--format xlsx needs --output FILE.xlsx.")
         }
         if report.by == .field, [.csv, .json].contains(report.format) {
             throw ValidationError("--by field goes with formats for people; csv and json are the KPI table by unit.")
@@ -59,7 +66,11 @@ struct ReportCommand: ParsableCommand {
         if let step = report.breakdown {
             let breakdown = KPIBreakdown(period: period, step: step, basis: report.basis, target: report.target.value,
                                          dossiers: set.dossiers, unitNames: set.unitNames)
-            return breakdown.text(language: lang)
+            switch report.format {
+            case .md: return breakdown.markdown(language: lang)
+            case .html: return breakdown.html(language: lang)
+            default: return breakdown.text(language: lang)
+            }
         }
         let table = KPITable(period: period, basis: report.basis, target: report.target.value,
                              dossiers: set.dossiers, unitNames: set.unitNames, grouping: report.by,
@@ -68,12 +79,31 @@ struct ReportCommand: ParsableCommand {
         case .csv: return table.csv()
         case .json: return try table.json(manifest: ReportManifest(inputs: set.inputs, aliases: set.aliasUses))
         case .form06a: return table.form06aText(language: lang)
-        case .table: return table.text(language: lang, colour: report.output == nil && Terminal.stdoutWantsColour)
+        case .md: return table.markdown(language: lang)
+        case .html: return table.html(language: lang, manifest: ReportManifest(inputs: set.inputs, aliases: set.aliasUses))
+        case .table, .xlsx: return table.text(language: lang, colour: report.output == nil && Terminal.stdoutWantsColour)
+        }
+    }
+
+    /// The workbook: the KPI table, form 06a (by unit or field) and the inputs.
+    private func writeWorkbook(_ set: DossierSet) throws {
+        guard let path = report.output else { return }
+        let lang = report.lang
+        func table(_ grouping: KPITable.Grouping) -> KPITable {
+            KPITable(period: report.period.value, basis: report.basis, target: report.target.value,
+                     dossiers: set.dossiers, unitNames: set.unitNames, grouping: grouping, fieldNames: set.fieldNames,
+                     unknownFieldName: lang == .vi ? "(không rõ lĩnh vực)" : "(unknown field)")
+        }
+        do {
+            try XLSXReport.write(table: table(.unit), form06a: table(report.by), inputs: set.inputs, language: lang, to: path)
+        } catch {
+            Terminal.fail(String(describing: error))
+            throw ExitCode(Exit.cannotCreate)
         }
     }
 
     private func fromFiles() throws -> (DossierSet, Reject?) {
-        let run = try InputRun(input, stopAtFirstFailure: true, digests: report.format == .json)
+        let run = try InputRun(input, stopAtFirstFailure: true, digests: [.json, .html, .xlsx].contains(report.format))
         return (run.loader.result, run.firstReject)
     }
 

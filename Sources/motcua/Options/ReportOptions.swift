@@ -10,7 +10,7 @@ struct ReportOptions: ParsableArguments {
     @Option(help: "Period basis: decree09 (15th to 14th, the default) or calendar.")
     var basis: PeriodBasis = .decree09
 
-    @Option(help: "Output format: table or form06a (for people), csv or json (for machines).")
+    @Option(help: "Output format: table, form06a, md, html or xlsx (for people; xlsx needs --output), csv or json (for machines).")
     var format: OutputFormat = .table
 
     @Option(help: "Rows by unit or by field of procedures (TenLinhVuc).")
@@ -30,7 +30,7 @@ struct ReportOptions: ParsableArguments {
 }
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, csv, json, form06a
+    case table, csv, json, form06a, md, html, xlsx
 }
 
 extension KPITable.Grouping: ExpressibleByArgument {}
