@@ -1,0 +1,151 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Issue "unattended quarterly runs": `motcua run` over a temporary inbox through a year of
+/// monthly files, a broken one and reruns included.
+@Suite("motcua run", .serialized)
+struct RunCommandTests {
+    /// A month's portal export: ten new dossiers; the odd ones stay open and are finished in
+    /// the next month's file (so dossiers appear in two files, the later one winning).
+    static func monthFile(_ month: Int, year: Int = 2023) -> String {
+        func stamp(_ y: Int, _ m: Int, _ d: Int, _ h: Int) -> String { String(format: "%04d%02d%02d%02d0000", y, m, d, h) }
+        var rows = ["MaHoSo,DonViXuLy,KenhThucHien,NgayTiepNhan,NgayHenTra,NgayKetThucXuLy,NgayTra,TrangThaiHoSo,SoHoaHoSo,SoHoaKetQua"]
+        if month > 1 {
+            for i in stride(from: 1, to: 10, by: 2) {
+                rows.append("H-\(year)-\(month - 1)-\(i),\(i % 4 == 1 ? "UBND xã A" : "Phòng B"),2,\(stamp(year, month - 1, i + 1, 8)),"
+                            + "\(stamp(year, month - 1, i + 11, 17)),\(stamp(year, month, 5, 9)),,10,1,1")
+            }
+        }
+        for i in 0..<10 {
+            let unit = i % 2 == 0 ? "UBND xã A" : "Phòng B"
+            let received = stamp(year, month, i + 1, 8), due = stamp(year, month, i + 11, 17)
+            if i % 2 == 0 {
+                let finishDay = i % 4 == 0 ? i + 12 : i + 4  // every fourth late
+                rows.append("H-\(year)-\(month)-\(i),\(unit),1,\(received),\(due),\(stamp(year, month, finishDay, 10)),,9,0,1")
+            } else {
+                rows.append("H-\(year)-\(month)-\(i),\(unit),2,\(received),\(due),,,4,1,0")
+            }
+        }
+        return rows.joined(separator: "\n") + "\n"
+    }
+
+    private func setUp() throws -> (dir: TempDir, args: [String]) {
+        let dir = try TempDir(prefix: "motcua-e2e-run")
+        for folder in ["inbox", "archive", "reports"] {
+            try FileManager.default.createDirectory(at: dir.file(folder), withIntermediateDirectories: true)
+        }
+        let args = ["run", "--db", dir.file("kho.sqlite").path, "--inbox", dir.file("inbox").path,
+                    "--archive", dir.file("archive").path, "--reports", dir.file("reports").path,
+                    "--format", "csv", "--format", "json"]
+        return (dir, args)
+    }
+
+    private func listing(_ dir: URL) throws -> [String: Data] {
+        var out: [String: Data] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: dir.path) {
+            out[name] = try Data(contentsOf: dir.appendingPathComponent(name))
+        }
+        return out
+    }
+
+    @Test func aYearOfMonthlyFilesWithABrokenOneAndReruns() throws {
+        let (dir, args) = try setUp()
+        for month in 1...6 { try dir.write("inbox/2023-\(String(format: "%02d", month)).csv", Self.monthFile(month)) }
+        try dir.write("inbox/2023-05-hong.csv", bytes: [0x4D, 0x61, 0x00, 0x48])
+
+        // First run, on 1 July: Q1, Q2 and H1 (decree 09) have closed; one file is set aside.
+        let first = try Motcua.run(args + ["--today", "2023-07-01"], in: dir.url, timeout: 120)
+        #expect(first.status == 65, "\(first)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.file("archive").path).count == 6)
+        #expect(dir.exists("inbox/failed/2023-05-hong.csv"))
+        #expect(try dir.read("inbox/failed/2023-05-hong.csv.txt").contains("not a text file"))
+        let inboxLeft = try FileManager.default.contentsOfDirectory(atPath: dir.file("inbox").path)
+        #expect(inboxLeft == ["failed"])
+        for period in ["2023-Q1", "2023-Q2", "2023-H1"] {
+            #expect(dir.exists("reports/\(period).decree09.csv"), "\(period)")
+            #expect(dir.exists("reports/\(period).decree09.json"), "\(period)")
+            let fromStore = try Motcua.run(["report", "--db", dir.file("kho.sqlite").path, "--period", period,
+                                            "--format", "csv", "--quiet"], in: dir.url)
+            #expect(try dir.read("reports/\(period).decree09.csv") == fromStore.stdout, "\(period)")
+        }
+        #expect(!dir.exists("reports/2023-Q3.decree09.csv"), "Q3 has not closed on 1 July")
+        #expect(first.stderrLines.allSatisfy { $0.contains(" info ") || $0.contains(" notice ") || $0.contains(" error ") })
+
+        // A rerun does nothing.
+        let before = try listing(dir.file("reports"))
+        let again = try Motcua.run(args + ["--today", "2023-07-01"], in: dir.url, timeout: 120)
+        #expect(again.status == 0, "\(again)")
+        #expect(try listing(dir.file("reports")) == before)
+
+        // The rest of the year, and a late correction that changes Q1's figures.
+        for month in 7...12 { try dir.write("inbox/2023-\(String(format: "%02d", month)).csv", Self.monthFile(month)) }
+        try dir.write("inbox/2023-03-bosung.csv", """
+            MaHoSo,DonViXuLy,KenhThucHien,NgayTiepNhan,NgayHenTra,NgayKetThucXuLy,NgayTra,TrangThaiHoSo,SoHoaHoSo,SoHoaKetQua
+            H-2023-2-late,UBND xã A,1,20230210080000,20230215170000,20230301090000,,10,0,0
+
+            """)
+        let yearEnd = try Motcua.run(args + ["--today", "2024-01-01"], in: dir.url, timeout: 120)
+        #expect(yearEnd.status == 0, "\(yearEnd)")
+        #expect(dir.exists("reports/2023-Q1.decree09.v1.csv"), "the old Q1 report is kept with a version suffix")
+        #expect(try dir.read("reports/2023-Q1.decree09.v1.csv") == String(decoding: before["2023-Q1.decree09.csv"] ?? Data(), as: UTF8.self))
+        #expect(try dir.read("reports/2023-Q1.decree09.csv") != dir.read("reports/2023-Q1.decree09.v1.csv"))
+        for period in ["2023-Q3", "2023-Q4", "2023-H2", "2023-9M", "2023"] {
+            #expect(dir.exists("reports/\(period).decree09.csv"), "\(period)")
+        }
+        let afterYear = try listing(dir.file("reports"))
+        let last = try Motcua.run(args + ["--today", "2024-01-01"], in: dir.url, timeout: 120)
+        #expect(last.status == 0)
+        #expect(try listing(dir.file("reports")) == afterYear, "running twice in a row does nothing the second time")
+    }
+
+    @Test func aSecondRunWhileOneHoldsTheLockExits75() throws {
+        let (dir, args) = try setUp()
+        let lockPath = dir.file("kho.sqlite").path + ".lock"
+        let fd = open(lockPath, O_RDWR | O_CREAT, 0o644)
+        #expect(fd >= 0)
+        defer { close(fd) }
+        #expect(flock(fd, LOCK_EX | LOCK_NB) == 0)
+        let pid = "\(getpid())\n"
+        _ = pid.withCString { write(fd, $0, strlen($0)) }
+        let result = try Motcua.run(args, in: dir.url)
+        #expect(result.status == 75, "\(result)")
+        #expect(result.stderrLines.count == 1)
+        #expect(result.stderr.contains("pid \(getpid())"))
+    }
+
+    @Test func aConfigurationFileSetsTheRun() throws {
+        let (dir, _) = try setUp()
+        try dir.write("inbox/2023-01.csv", Self.monthFile(1))
+        try dir.write("inbox/2023-02.csv", Self.monthFile(2))
+        try dir.write("motcua.toml", """
+            store = "kho.sqlite"
+            formats = ["table", "form06a", "md", "html"]
+            periods = ["quarter"]
+            basis = "calendar"
+            lang = "en"
+            [aliases]
+            "Phòng B" = "Phòng B mới"
+
+            """)
+        let result = try Motcua.run(["run", "--config", dir.file("motcua.toml").path, "--today", "2023-04-01", "--quiet"], in: dir.url)
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stderr.isEmpty, "--quiet logs warnings and errors only")
+        for ext in ["txt", "06a.txt", "md", "html"] { #expect(dir.exists("reports/2023-Q1.calendar.\(ext)"), "\(ext)") }
+        let text = try dir.read("reports/2023-Q1.calendar.txt")
+        #expect(text.contains("Phòng B mới"))
+        #expect(text.contains("On-time rate"))
+        #expect(!dir.exists("reports/2023-H1.calendar.txt"))
+    }
+
+    @Test func aBrokenConfigurationIsOneLine() throws {
+        let (dir, _) = try setUp()
+        try dir.write("motcua.toml", "basis = \"weekly\"\n")
+        let result = try Motcua.run(["run", "--config", dir.file("motcua.toml").path], in: dir.url)
+        #expect(result.status == 66)
+        #expect(result.stderrLines.count == 1)
+        #expect(result.stderr.contains("motcua.toml"))
+    }
+}
