@@ -13,8 +13,7 @@ extension KPITable {
         for row in allRows {
             let c = row.counts
             let below = c.isBelow(target) == true
-            let counts = [c.carriedOver, c.receivedNew, c.receivedOnline, c.resolved, c.resolvedEarly,
-                          c.resolvedOnTime, c.resolvedLate, c.pending, c.pendingOverdue].map(language.count)
+            let counts = c.peopleCounts.map(language.count)
             let rates = c.rates.map { language.percent($0?.formatted) }
             let name = Markdown.escape(row.unit ?? labels.total)
             let unitCell = below ? "**⚠ \(name)**" : (row.unit == nil ? "**\(name)**" : name)

@@ -11,8 +11,7 @@ extension KPITable {
         for row in allRows {
             let c = row.counts
             let below = c.isBelow(target) == true
-            let counts = [c.carriedOver, c.receivedNew, c.receivedOnline, c.resolved, c.resolvedEarly,
-                          c.resolvedOnTime, c.resolvedLate, c.pending, c.pendingOverdue].map(language.count)
+            let counts = c.peopleCounts.map(language.count)
             let rates = c.rates.map { language.percent($0?.formatted) }
             grid.append([below ? "*" : ""] + [row.unit ?? labels.total] + counts + rates)
             flagged.append(below)
@@ -60,20 +59,24 @@ struct TextLabels {
 
     var total: String { language == .vi ? "TỔNG CỘNG" : "TOTAL" }
 
-    func legend(_ table: KPITable) -> String {
+    /// The period, its basis and dates, and the target, in one sentence.
+    func periodSentence(_ table: KPITable) -> String {
         let start = table.bounds.start.description.prefix(10)
         let end = table.bounds.lastDay.description.prefix(10)
         let target = language.percent(table.target.description).replacingOccurrences(of: ",00", with: "")
         switch language {
         case .vi:
             let basis = table.basis == .decree09 ? "theo Nghị định 09/2019/NĐ-CP" : "theo tháng dương lịch"
-            return "Kỳ báo cáo \(table.period) (\(basis)): từ \(start) đến \(end). "
-                + "Mục tiêu giải quyết đúng hạn: \(target). * = dưới mục tiêu; — = không có hồ sơ để tính.\n"
+            return "Kỳ báo cáo \(table.period) (\(basis)): từ \(start) đến \(end). Mục tiêu giải quyết đúng hạn: \(target)."
         case .en:
             let basis = table.basis == .decree09 ? "Decree 09/2019 cut-off" : "calendar months"
-            return "Period \(table.period) (\(basis)): \(start) to \(end). "
-                + "On-time target: \(target). * = below target; — = nothing to rate.\n"
+            return "Period \(table.period) (\(basis)): \(start) to \(end). On-time target: \(target)."
         }
+    }
+
+    func legend(_ table: KPITable) -> String {
+        periodSentence(table) + (language == .vi ? " * = dưới mục tiêu; — = không có hồ sơ để tính.\n"
+                                                 : " * = below target; — = nothing to rate.\n")
     }
 
     var noneBelow: String {
@@ -85,5 +88,13 @@ struct TextLabels {
         return language == .vi
             ? "Đơn vị dưới mục tiêu (\(names.count)): \(list)\n"
             : "Units below target (\(names.count)): \(list)\n"
+    }
+}
+
+extension KPICounts {
+    /// The counts the tables for people show, in their column order.
+    var peopleCounts: [Int] {
+        [carriedOver, receivedNew, receivedOnline, resolved, resolvedEarly, resolvedOnTime, resolvedLate, pending,
+         pendingOverdue]
     }
 }

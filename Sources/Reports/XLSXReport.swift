@@ -290,19 +290,9 @@ struct XLSXLabels {
 
     /// The line under the KPI table: period, dates, target, what red and empty cells mean.
     func legend(_ table: KPITable) -> String {
-        let start = table.bounds.start.description.prefix(10)
-        let end = table.bounds.lastDay.description.prefix(10)
-        let target = language.percent(table.target.description).replacingOccurrences(of: ",00", with: "")
-        switch language {
-        case .vi:
-            let basis = table.basis == .decree09 ? "theo Nghị định 09/2019/NĐ-CP" : "theo tháng dương lịch"
-            return "Kỳ báo cáo \(table.period) (\(basis)): từ \(start) đến \(end). Mục tiêu giải quyết đúng hạn: "
-                + "\(target). Hàng tô đỏ: dưới mục tiêu; ô tỷ lệ để trống: không có hồ sơ để tính."
-        case .en:
-            let basis = table.basis == .decree09 ? "Decree 09/2019 cut-off" : "calendar months"
-            return "Period \(table.period) (\(basis)): \(start) to \(end). On-time target: \(target). "
-                + "Red rows: below target; an empty rate: nothing to rate."
-        }
+        TextLabels(language).periodSentence(table) + (language == .vi
+            ? " Hàng tô đỏ: dưới mục tiêu; ô tỷ lệ để trống: không có hồ sơ để tính."
+            : " Red rows: below target; an empty rate: nothing to rate.")
     }
 }
 
