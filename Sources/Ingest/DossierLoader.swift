@@ -47,6 +47,8 @@ public final class DossierLoader {
     public var delimiter: UInt8?
     /// Also hash every file (SHA-256), on the side: a json report's manifest names inputs so.
     public var computesDigests = false
+    /// Told now and then how far into a file reading is (its name, 0…1): a progress bar.
+    public var onProgress: ((String, Double) -> Void)?
     /// Sees every rejected row, in file order.
     public var onReject: (Reject) -> Void = { _ in }
 
@@ -78,7 +80,13 @@ public final class DossierLoader {
         var latest = DossierTable()
         var spellings: [UnitRegistry.SpellingID?] = []
         var asOf: LocalMoment?
+        var sinceProgress = 0
         while let row = try reader.nextRow() {
+            sinceProgress += 1
+            if sinceProgress == 1 << 15, let onProgress, reader.byteCount > 0 {
+                sinceProgress = 0
+                onProgress(name, min(1, Double(reader.currentByteOffset) / Double(reader.byteCount)))
+            }
             switch row {
             case .accepted(let facts):
                 summary.accepted += 1

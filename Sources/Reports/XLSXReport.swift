@@ -7,7 +7,8 @@ import Metrics
 ///
 /// Three sheets: the KPI table (the csv's columns and rows, figures as numbers, rates as
 /// fractions shown `0.00%`, units below target filled red), biểu 06a laid out like the printed
-/// form, and the inputs the figures come from. The workbook's creation date is the latest as-of
+/// form, and the inputs the figures come from; with `--breakdown`, a fourth after the KPI table:
+/// the on-time rate of every unit in every quarter (or half). The workbook's creation date is the latest as-of
 /// of the inputs (else the period's last day), never the clock, so the same inputs give the
 /// same bytes.
 public enum XLSXReport {
@@ -15,13 +16,19 @@ public enum XLSXReport {
     static let belowFill: lxw_color_t = 0xF4CCCC
     static let belowFont: lxw_color_t = 0x990000
 
-    /// Writes a workbook: sheet 1 the KPI table, sheet 2 form 06a, sheet 3 the inputs.
+    /// Writes a workbook: sheet 1 the KPI table, sheet 2 form 06a, sheet 3 the inputs. With a
+    /// `breakdown`, its units × sub-periods table of on-time rates comes second, after the KPI
+    /// table (form 06a and the inputs move to sheets 3 and 4).
     public static func write(table: KPITable, form06a: KPITable, inputs: [InputSummary], language: Language,
-                             to path: String) throws {
+                             breakdown: KPIBreakdown? = nil, to path: String) throws {
         let book = try Workbook(path: path)
         book.setProperties(title: "motcua \(table.period)", created: creationTime(table: table, inputs: inputs))
         let labels = XLSXLabels(language)
         kpiSheet(book.addSheet(labels.kpiSheet), book: book, table: table, labels: labels)
+        if let breakdown {
+            breakdownSheet(book.addSheet(labels.breakdownSheet(breakdown.subPeriodStep)), book: book, breakdown: breakdown,
+                           labels: labels)
+        }
         form06aSheet(book.addSheet(labels.form06aSheet), book: book, table: form06a, language: language)
         inputsSheet(book.addSheet(labels.inputsSheet), book: book, inputs: inputs, labels: labels)
         try book.finish()
@@ -120,6 +127,80 @@ public enum XLSXReport {
 
     private static func longestWord(_ text: String) -> Int {
         text.split(separator: " ").map(\.count).max() ?? 0
+    }
+
+    // MARK: The breakdown sheet (with --breakdown)
+
+    /// Units × sub-periods, each cell the on-time rate as a fraction shown `0.00%`: empty when
+    /// the unit has no dossiers in that sub-period, `—` when it has some but resolved none,
+    /// filled red below target; a bold total row, the header frozen, the legend below.
+    private static func breakdownSheet(_ sheet: Sheet, book: Workbook, breakdown: KPIBreakdown, labels: XLSXLabels) {
+        let header = book.format { f in
+            format_set_bold(f)
+            format_set_align(f, UInt8(LXW_ALIGN_CENTER.rawValue))
+            format_set_align(f, UInt8(LXW_ALIGN_VERTICAL_CENTER.rawValue))
+            format_set_bg_color(f, 0xD9E1F2)
+            format_set_bottom(f, UInt8(LXW_BORDER_THIN.rawValue))
+        }
+        enum Kind: Hashable { case name, rate, none }
+        struct Style: Hashable { var kind: Kind; var below: Bool; var total: Bool }
+        var styles: [Style: Format] = [:]
+        func style(_ kind: Kind, below: Bool = false, total: Bool) -> Format {
+            let key = Style(kind: kind, below: below, total: total)
+            if let f = styles[key] { return f }
+            let f = book.format { f in
+                switch kind {
+                case .name: break
+                case .rate: format_set_num_format(f, "0.00%")
+                case .none: format_set_align(f, UInt8(LXW_ALIGN_RIGHT.rawValue))
+                }
+                if below {
+                    format_set_bg_color(f, belowFill)
+                    format_set_font_color(f, belowFont)
+                }
+                if total {
+                    format_set_bold(f)
+                    format_set_top(f, UInt8(LXW_BORDER_THIN.rawValue))
+                }
+            }
+            styles[key] = f
+            return f
+        }
+
+        let unitTitle = HTMLLabels(labels.language).rowHeader(.unit)
+        sheet.text(0, 0, unitTitle, header)
+        var nameWidth = unitTitle.count + 2
+        for (index, table) in breakdown.tables.enumerated() {
+            sheet.text(0, 1 + index, table.period.description, header)
+        }
+        let rows = breakdown.units.map(Optional.some) + [nil]
+        for (offset, unit) in rows.enumerated() {
+            let r = offset + 1
+            let total = unit == nil
+            let name = unit ?? labels.total
+            sheet.text(r, 0, name, style(.name, total: total))
+            nameWidth = max(nameWidth, name.count + 2)
+            for index in breakdown.tables.indices {
+                let column = 1 + index
+                guard let counts = breakdown.counts(unit: unit, at: index), !counts.isEmpty else {
+                    sheet.blank(r, column, style(.rate, total: total))
+                    continue
+                }
+                if let rate = counts.onTimeRate {
+                    sheet.number(r, column, Double(rate.numerator) / Double(rate.denominator),
+                                 style(.rate, below: rate.isBelow(breakdown.target), total: total))
+                } else {
+                    sheet.text(r, column, "—", style(.none, total: total))
+                }
+            }
+        }
+        sheet.width(0, Double(min(max(nameWidth, 12), 42)))
+        for index in breakdown.tables.indices { sheet.width(1 + index, 12) }
+        sheet.freezePanes(row: 1, column: 0)
+        let note = book.format { format_set_italic($0) }
+        sheet.text(rows.count + 2, 0, labels.breakdownLegend(breakdown), note)
+        sheet.text(rows.count + 3, 0, breakdownDates(breakdown.tables, language: labels.language), note)
+        sheet.printSetup(repeatRows: 0...0)
     }
 
     // MARK: Sheet 2, biểu 06a
@@ -248,6 +329,14 @@ public enum XLSXReport {
     }
 }
 
+extension KPIBreakdown {
+    /// Quarters or halves, as the sub-periods show.
+    fileprivate var subPeriodStep: Step {
+        if case .half = tables.first?.period.span { return .half }
+        return .quarter
+    }
+}
+
 /// libxlsxwriter could not write the workbook: one line naming the file.
 public struct XLSXWriteError: Error, CustomStringConvertible, Sendable {
     public var path: String
@@ -265,6 +354,22 @@ struct XLSXLabels {
     var kpiSheet: String { language == .vi ? "Chỉ số" : "KPI" }
     var form06aSheet: String { language == .vi ? "Biểu 06a" : "06a" }
     var inputsSheet: String { language == .vi ? "Tệp đầu vào" : "Inputs" }
+
+    func breakdownSheet(_ step: KPIBreakdown.Step) -> String {
+        switch step {
+        case .quarter: return language == .vi ? "Theo quý" : "By quarter"
+        case .half: return language == .vi ? "Theo 6 tháng" : "By half"
+        }
+    }
+
+    /// The line under the breakdown: what it shows, the target, what red, empty and `—` cells mean.
+    func breakdownLegend(_ breakdown: KPIBreakdown) -> String {
+        let html = HTMLLabels(language)
+        let goal = language.percent(breakdown.target.description).replacingOccurrences(of: ",00", with: "")
+        return html.breakdownTitle(breakdown.subPeriodStep) + ", " + breakdown.period.description + ". " + (language == .vi
+            ? "Mục tiêu: \(goal). Ô tô đỏ: dưới mục tiêu; ô trống: không có hồ sơ; —: không có hồ sơ đã giải quyết."
+            : "Target: \(goal). Red cells: below target; blank: no dossiers; —: nothing resolved.")
+    }
 
     var total: String { TextLabels(language).total }
 

@@ -112,7 +112,7 @@ extension MotcuaStore {
                 field: fieldID(row[11]), unitSpelling: spelling)
             let code: String = row[2]
             var bytes = code
-            bytes.withUTF8 { table.upsert(code: $0, dossier) { held in !precedes(source, held.source) } }
+            _ = bytes.withUTF8 { table.upsert(code: $0, dossier) { held in !precedes(source, held.source) } }
             if unitSpelling[unit].map({ precedes($0.source, source) }) ?? true {
                 unitSpelling[unit] = (source, spelling)
             }

@@ -41,8 +41,8 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         if let step = report.breakdown {
-            guard [.table, .md, .html].contains(report.format) else {
-                throw ValidationError("--breakdown goes with a format for people: table, md or html.")
+            guard [.table, .md, .html, .xlsx].contains(report.format) else {
+                throw ValidationError("--breakdown goes with a format for people: table, md, html or xlsx.")
             }
             let fits: Bool
             switch (step, report.period.value.span) {
@@ -85,7 +85,8 @@ struct ReportCommand: ParsableCommand {
         }
     }
 
-    /// The workbook: the KPI table, form 06a (by unit or field) and the inputs.
+    /// The workbook: the KPI table, the breakdown (with `--breakdown`), form 06a (by unit or
+    /// field) and the inputs.
     private func writeWorkbook(_ set: DossierSet) throws {
         guard let path = report.output else { return }
         let lang = report.lang
@@ -94,8 +95,13 @@ struct ReportCommand: ParsableCommand {
                      dossiers: set.dossiers, unitNames: set.unitNames, grouping: grouping, fieldNames: set.fieldNames,
                      unknownFieldName: lang == .vi ? "(không rõ lĩnh vực)" : "(unknown field)")
         }
+        let breakdown = report.breakdown.map { step in
+            KPIBreakdown(period: report.period.value, step: step, basis: report.basis, target: report.target.value,
+                         dossiers: set.dossiers, unitNames: set.unitNames)
+        }
         do {
-            try XLSXReport.write(table: table(.unit), form06a: table(report.by), inputs: set.inputs, language: lang, to: path)
+            try XLSXReport.write(table: table(.unit), form06a: table(report.by), inputs: set.inputs, language: lang,
+                                 breakdown: breakdown, to: path)
         } catch {
             Terminal.fail(String(describing: error))
             throw ExitCode(Exit.cannotCreate)

@@ -15,6 +15,9 @@ struct InputRun {
          afterEach: (Result<InputSummary, IngestError>) -> Void = { _ in }) throws {
         loader = try options.makeLoader()
         loader.computesDigests = digests
+        let progress = ProgressLine()
+        loader.onProgress = { progress.update($0, $1) }
+        defer { progress.finish() }
         var writer: RejectsWriter?
         if let path = options.rejects {
             do {
@@ -33,8 +36,10 @@ struct InputRun {
         for file in options.files {
             do {
                 let summary = try loader.load(path: file)
+                progress.finish()
                 afterEach(.success(summary))
             } catch {
+                progress.finish()
                 afterEach(.failure(error))
                 failures.append(error)
                 if stopAtFirstFailure {
