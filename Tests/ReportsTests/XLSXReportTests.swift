@@ -143,6 +143,28 @@ private func written(_ language: Language) throws -> (Unpacked, URL) {
     return (try Unpacked(file), directory)
 }
 
+/// A year of dossiers for the breakdown (see `breakdownSheetRatesAndStyles`).
+private let yearDossiers = [
+    dossier(.returned, unit: 0, received: moment(2023, 1, 2), due: moment(2023, 1, 9), finished: moment(2023, 1, 5)),
+    dossier(.returned, unit: 0, received: moment(2023, 1, 2), due: moment(2023, 1, 9), finished: moment(2023, 1, 9)),
+    dossier(.returned, unit: 0, received: moment(2023, 1, 2), due: moment(2023, 1, 9), finished: moment(2023, 1, 10)),
+    dossier(.returned, unit: 0, received: moment(2023, 7, 3), due: moment(2023, 7, 10), finished: moment(2023, 7, 5)),
+    dossier(.processing, unit: 1, received: moment(2023, 2, 2), channel: .online),
+]
+private let yearNames = [UnitID(rawValue: 0): "Phòng Tư pháp, Hộ tịch", UnitID(rawValue: 1): "UBND xã Hoằng Đức"]
+
+/// Writes the year's workbook with its breakdown by `step` and unpacks it.
+private func writtenWithBreakdown(_ language: Language, step: KPIBreakdown.Step) throws -> (Unpacked, URL) {
+    let directory = try temporaryDirectory()
+    let file = directory.appendingPathComponent("report.xlsx")
+    let year = Period(year: 2023, span: .year)
+    let table = KPITable(period: year, dossiers: yearDossiers, unitNames: yearNames)
+    let breakdown = KPIBreakdown(period: year, step: step, dossiers: yearDossiers, unitNames: yearNames)
+    try XLSXReport.write(table: table, form06a: table, inputs: [input], language: language, breakdown: breakdown,
+                         to: file.path)
+    return (try Unpacked(file), directory)
+}
+
 // MARK: Tests
 
 @Suite struct XLSXReportTests {
@@ -323,6 +345,70 @@ private func written(_ language: Language) throws -> (Unpacked, URL) {
                 }
             }
         }
+    }
+
+    // MARK: The breakdown sheet
+
+    @Test func withoutBreakdownThreeSheets() throws {
+        let (book, directory) = try written(.en)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect(try book.sheetNames.count == 3)
+        #expect(!FileManager.default.fileExists(atPath: book.directory.appendingPathComponent("xl/worksheets/sheet4.xml").path))
+    }
+
+    @Test func breakdownSheetNames() throws {
+        for (language, step, names) in [(Language.en, KPIBreakdown.Step.quarter, ["KPI", "By quarter", "06a", "Inputs"]),
+                                        (.en, .half, ["KPI", "By half", "06a", "Inputs"]),
+                                        (.vi, .quarter, ["Chỉ số", "Theo quý", "Biểu 06a", "Tệp đầu vào"]),
+                                        (.vi, .half, ["Chỉ số", "Theo 6 tháng", "Biểu 06a", "Tệp đầu vào"])] {
+            let (book, directory) = try writtenWithBreakdown(language, step: step)
+            defer { try? FileManager.default.removeItem(at: directory) }
+            #expect(try book.sheetNames == names)
+        }
+    }
+
+    /// 2023 by quarter (decree 09): "Phòng Tư pháp, Hộ tịch" resolves 2 of 3 on time in Q1
+    /// (66.67 %, red), nothing in Q2 and Q4 (empty), 1 of 1 in Q3 (100 %); "UBND xã Hoằng Đức"
+    /// has one open dossier from Q1 on, resolved in no quarter (`—`).
+    @Test func breakdownSheetRatesAndStyles() throws {
+        let (book, directory) = try writtenWithBreakdown(.en, step: .quarter)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let cells = try book.cells(sheet: 2)
+        #expect(["A1", "B1", "C1", "D1", "E1"].map { cells[$0]?.value }
+            == ["Unit", "2023-Q1", "2023-Q2", "2023-Q3", "2023-Q4"])
+        #expect(["A2", "A3", "A4"].map { cells[$0]?.value } == ["Phòng Tư pháp, Hộ tịch", "UBND xã Hoằng Đức", "TOTAL"])
+        // A rate: a number, the exact fraction, shown 0.00 %, red below target.
+        let q1 = try #require(cells["B2"])
+        #expect(q1.type == nil)
+        #expect(try abs(Double(#require(q1.value))! - 2.0 / 3.0) < 1e-12)
+        let red = try book.style(q1.style)
+        #expect(red.numberFormat == "0.00%")
+        #expect(red.fill == "FFF4CCCC" && red.font == "FF990000")
+        // 100 % in Q3: a number, not red.
+        let q3 = try #require(cells["D2"])
+        #expect(q3.type == nil && q3.value == "1")
+        #expect(try book.style(q3.style).fill != "FFF4CCCC")
+        #expect(try book.style(q3.style).numberFormat == "0.00%")
+        // No dossiers in Q2 and Q4: empty cells.
+        #expect(cells["C2"]?.value == nil && cells["E2"]?.value == nil)
+        // Dossiers, nothing resolved: a text —, not red.
+        for ref in ["B3", "C3", "D3", "E3"] {
+            #expect(cells[ref]?.type == "s" && cells[ref]?.value == "—", "\(ref)")
+            #expect(try book.style(#require(cells[ref]).style).fill != "FFF4CCCC", "\(ref)")
+        }
+        // Total row: 2/3 in Q1 (red), — in Q2 (the open dossier is carried over), 100 % in Q3.
+        let total = try #require(cells["B4"])
+        #expect(try abs(Double(#require(total.value))! - 2.0 / 3.0) < 1e-12)
+        #expect(try book.style(total.style).fill == "FFF4CCCC")
+        #expect(cells["C4"]?.value == "—")
+        #expect(cells["D4"]?.value == "1")
+        // The header is frozen.
+        let pane = try #require(try book.xml("xl/worksheets/sheet2.xml").all("pane").first)
+        #expect(pane.attribute("state") == "frozen" && pane.attribute("ySplit") == "1")
+        // The KPI sheet is still sheet 1, form 06a and the inputs follow the breakdown.
+        #expect(try book.cells(sheet: 1)["B2"]?.value == "Phòng Tư pháp, Hộ tịch")
+        #expect(try book.cells(sheet: 3)["A1"]?.value == Form06a.title(.en))
+        #expect(try book.cells(sheet: 4)["A2"]?.value == "tthc-2023-q1.csv")
     }
 
     @Test func unwritablePathIsOneLineNamingIt() throws {
