@@ -100,10 +100,10 @@ extension MotcuaStore {
 
         let insertOccurrence = try db.makeStatement(sql: """
             INSERT INTO occurrence (import_id, line, code, unit_spelling_id, channel, status, received, due,
-                                    finished, digitised_dossier, digitised_result, processed, handed_over,
-                                    procedure_code, procedure_name, field_code, field_name)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                    finished, digitised_dossier, digitised_result, processed, handed_over, procedure_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
+        var procedures = ProcedureIDs(db)
         let insertReject = try db.makeStatement(sql: """
             INSERT INTO reject (import_id, line, code, field, reason, reason_code, raw) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
@@ -133,6 +133,7 @@ extension MotcuaStore {
                         throw DatabaseError(resultCode: .SQLITE_ERROR, message: "unit spelling not stored")
                     }
                     if asOf.map({ $0 < facts.latestMoment }) ?? true { asOf = facts.latestMoment }
+                    let procedureID = try procedures.id(for: (0..<4).map { batch.text(index, $0) })
                     try bindAndStep(insertOccurrence, db: db) { s in
                         let d = facts.dossier
                         sqlite3_bind_int64(s, 1, importID)
@@ -148,10 +149,7 @@ extension MotcuaStore {
                         sqlite3_bind_int64(s, 11, d.digitisedResult ? 1 : 0)
                         bindOptional(s, 12, facts.processed?.seconds)
                         bindOptional(s, 13, facts.handedOver?.seconds)
-                        for k in 0..<4 {
-                            let text = batch.text(index, k)
-                            if text.isEmpty { sqlite3_bind_null(s, Int32(14 + k)) } else { bindText(s, Int32(14 + k), text) }
-                        }
+                        bindOptional(s, 14, procedureID)
                     }
                 }
                 accepted += batch.facts.count
@@ -199,4 +197,35 @@ extension MotcuaStore {
     /// SQLite's SQLITE_TRANSIENT (copy the bytes now), which Swift cannot import as a macro.
     private static let sqliteTransient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
+}
+
+/// The ids of the `procedure` rows an import refers to, looked up by the four texts' bytes:
+/// one dictionary hit per row instead of four text columns.
+private struct ProcedureIDs {
+    let db: Database
+    private var known: [[UInt8]: Int64] = [:]
+
+    init(_ db: Database) { self.db = db }
+
+    /// nil when the row has none of the four fields.
+    mutating func id(for texts: [ArraySlice<UInt8>]) throws -> Int64? {
+        if texts.allSatisfy(\.isEmpty) { return nil }
+        var key: [UInt8] = []
+        for text in texts {
+            key.append(contentsOf: text)
+            key.append(0x1F)
+        }
+        if let id = known[key] { return id }
+        let values = texts.map { String(decoding: $0, as: UTF8.self) }
+        try db.execute(sql: """
+            INSERT OR IGNORE INTO procedure (procedure_code, procedure_name, field_code, field_name) VALUES (?, ?, ?, ?)
+            """, arguments: StatementArguments(values))
+        guard let id = try Int64.fetchOne(db, sql: """
+            SELECT id FROM procedure WHERE procedure_code = ? AND procedure_name = ? AND field_code = ? AND field_name = ?
+            """, arguments: StatementArguments(values)) else {
+            throw DatabaseError(resultCode: .SQLITE_ERROR, message: "procedure not stored")
+        }
+        known[key] = id
+        return id
+    }
 }

@@ -94,7 +94,7 @@ extension MotcuaStore {
         let cursor = try Row.fetchCursor(db, sql: """
             SELECT import_id, line, code, unit_spelling_id, channel, status, received, due, finished,
                    digitised_dossier, digitised_result, field_name
-            FROM occurrence
+            FROM occurrence_detail
             """)
         while let row = try cursor.next() {
             guard let file = indexOfImport[row[0]] else { continue }  // an import left out by `only`
@@ -143,7 +143,7 @@ extension MotcuaStore {
                 let ids = try Self.importIDs(db, only: only)
                 var out: [SourceLine: String] = [:]
                 let statement = try db.makeStatement(sql: """
-                    SELECT COALESCE(procedure_name, procedure_code) FROM occurrence WHERE import_id = ? AND line = ?
+                    SELECT COALESCE(procedure_name, procedure_code) FROM occurrence_detail WHERE import_id = ? AND line = ?
                     """)
                 for source in sources where Int(source.file) < ids.count {
                     if let name = try String.fetchOne(statement, arguments: [ids[Int(source.file)], Int(source.line)]) {
@@ -165,7 +165,7 @@ extension MotcuaStore {
                 let index = Dictionary(uniqueKeysWithValues: records.enumerated().compactMap { i, r in r.id.map { ($0, (Int32(i), r.fileName)) } })
                 var out: [OccurrenceListing] = []
                 for row in try Row.fetchAll(db, sql: """
-                    SELECT o.*, u.name AS unit_name FROM occurrence o JOIN unit_spelling u ON u.id = o.unit_spelling_id
+                    SELECT o.*, u.name AS unit_name FROM occurrence_detail o JOIN unit_spelling u ON u.id = o.unit_spelling_id
                     WHERE o.code = ? ORDER BY o.import_id, o.line
                     """, arguments: [code]) {
                     guard let (file, name) = index[row["import_id"]],

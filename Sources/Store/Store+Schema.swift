@@ -40,12 +40,25 @@ extension MotcuaStore {
                     digitised_result INTEGER NOT NULL,
                     processed INTEGER,                -- NgayKetThucXuLy as read
                     handed_over INTEGER,              -- NgayTra as read
-                    procedure_code TEXT,              -- MaTTHC, TenTTHC, MaLinhVuc, TenLinhVuc as read
-                    procedure_name TEXT,
-                    field_code TEXT,
-                    field_name TEXT,
+                    procedure_id INTEGER REFERENCES procedure(id),
                     PRIMARY KEY (import_id, line)
                 ) WITHOUT ROWID;
+                -- MaTTHC, TenTTHC, MaLinhVuc, TenLinhVuc as read ('' when absent): a few hundred
+                -- distinct rows for millions of occurrences.
+                CREATE TABLE procedure (
+                    id INTEGER PRIMARY KEY,
+                    procedure_code TEXT NOT NULL,
+                    procedure_name TEXT NOT NULL,
+                    field_code TEXT NOT NULL,
+                    field_name TEXT NOT NULL,
+                    UNIQUE (procedure_code, procedure_name, field_code, field_name)
+                );
+                -- Every occurrence with its descriptive fields, NULL where the export had none.
+                CREATE VIEW occurrence_detail AS
+                    SELECT o.*, NULLIF(p.procedure_code, '') AS procedure_code,
+                           NULLIF(p.procedure_name, '') AS procedure_name,
+                           NULLIF(p.field_code, '') AS field_code, NULLIF(p.field_name, '') AS field_name
+                    FROM occurrence o LEFT JOIN procedure p ON p.id = o.procedure_id;
                 CREATE TABLE reject (
                     import_id INTEGER NOT NULL REFERENCES import(id) ON DELETE CASCADE,
                     line INTEGER NOT NULL,

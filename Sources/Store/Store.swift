@@ -91,7 +91,7 @@ public final class MotcuaStore {
     }
 
     /// The tables of a complete store (GRDB's own migrations table included).
-    private static let tables: Set<String> = ["grdb_migrations", "import", "unit_spelling", "occurrence", "reject"]
+    private static let tables: Set<String> = ["grdb_migrations", "import", "unit_spelling", "occurrence", "reject", "procedure"]
 
     /// Refuses files that are not motcua stores, or that a newer motcua wrote.
     private static func checkSchema(_ db: Database, path: String, creating: Bool) throws {

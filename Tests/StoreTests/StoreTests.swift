@@ -179,7 +179,7 @@ private func tables(_ set: DossierSet, _ periods: [(Period, PeriodBasis)]) throw
         let store = try MotcuaStore(path: try temporaryStorePath(), create: true)
         _ = try store.importFile(path: file.path)
         let rows = try store.writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM occurrence ORDER BY line")
+            try Row.fetchAll(db, sql: "SELECT * FROM occurrence_detail ORDER BY line")
         }
         #expect(rows.count == 2, "both occurrences of H1 are kept")
         let first = try #require(rows.first)
