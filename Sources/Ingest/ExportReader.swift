@@ -47,7 +47,7 @@ public final class ExportReader {
     /// Size of the file in bytes.
     public let byteCount: Int
 
-    private let csv: RecordStream
+    private let csv: any RecordSource
     private let units: UnitRegistry
     /// Interns TenLinhVuc when given (reports by field of procedures).
     private let fields: UnitRegistry?
@@ -63,12 +63,17 @@ public final class ExportReader {
 
     /// Opens `path` and reads its header. `name` is how errors and rejects name the file.
     public init(path: String, name: String, fileIndex: Int32 = 0, encoding: SourceEncoding? = nil,
-                delimiter: UInt8? = nil, units: UnitRegistry, fields: UnitRegistry? = nil) throws(IngestError) {
+                delimiter: UInt8? = nil, units: UnitRegistry, fields: UnitRegistry? = nil,
+                readsOnItsOwnThread: Bool = true) throws(IngestError) {
         self.name = name
         self.units = units
         self.fields = fields
         self.fileIndex = fileIndex
-        csv = RecordStream(path: path, name: name, encoding: encoding, delimiter: delimiter)
+        // A caller that already reads on a thread of its own (an import) gains nothing from one
+        // more hand-off: it reads inline.
+        csv = readsOnItsOwnThread
+            ? RecordStream(path: path, name: name, encoding: encoding, delimiter: delimiter)
+            : InlineRecords(path: path, name: name, encoding: encoding, delimiter: delimiter)
         let opening = try csv.open()
         self.encoding = opening.encoding
         self.delimiter = opening.delimiter

@@ -6,13 +6,7 @@ import Foundation
 /// parsing CSV with libcsv (the producer, here), and turning fields into dossier facts (the
 /// consumer, `ExportReader`). On two cores they overlap. Records cross over in batches through a
 /// bounded queue, so memory stays at a few batches whatever the file size.
-final class RecordStream: @unchecked Sendable {
-    /// What the file turned out to be, known before the first record.
-    struct Opening {
-        var encoding: SourceEncoding
-        var delimiter: UInt8
-        var byteCount: Int
-    }
+final class RecordStream: RecordSource, @unchecked Sendable {
 
     private enum Message {
         case opened(Opening)
@@ -75,14 +69,8 @@ final class RecordStream: @unchecked Sendable {
 
     private func produce(path: String, name: String, encoding: SourceEncoding?, delimiter: UInt8?) {
         do {
-            let file = try InputFile(path: path, name: name)
-            let detected: SourceEncoding
-            if let encoding { detected = encoding } else { detected = try SourceEncoding.detect(in: file) }
-            let input = try DecodedInput(file: file, encoding: detected)
-            let prefix = try ExportReader.readFirstLine(of: input)
-            let delimiter = delimiter ?? ExportReader.detectDelimiter(in: prefix)
-            guard send(.opened(Opening(encoding: detected, delimiter: delimiter, byteCount: file.size))) else { return }
-            let csv = CSVReader(input: input, prefix: prefix, delimiter: delimiter)
+            let (opening, csv) = try CSVReader.open(path: path, name: name, encoding: encoding, delimiter: delimiter)
+            guard send(.opened(opening)) else { return }
             var record = CSVRecord()
             var batch = RecordBatch()
             while try csv.read(into: &record) {
@@ -97,6 +85,64 @@ final class RecordStream: @unchecked Sendable {
         } catch {
             _ = send(.failure(error))
         }
+    }
+}
+
+/// What the file turned out to be, known before the first record.
+struct Opening {
+    var encoding: SourceEncoding
+    var delimiter: UInt8
+    var byteCount: Int
+}
+
+/// Where `ExportReader` gets records from: a reader thread of their own (``RecordStream``), or
+/// the calling thread (``InlineRecords``) when the caller already reads on a thread of its own.
+protocol RecordSource: AnyObject {
+    /// Waits until the file is opened and its encoding and delimiter are known.
+    func open() throws(IngestError) -> Opening
+    /// Points `record` at the next record; false at the end of the file.
+    func read(into record: inout CSVRecord) throws(IngestError) -> Bool
+    /// The text of the record last returned, as read, without its final line break.
+    var lastRaw: [UInt8] { get }
+}
+
+/// Records read on the calling thread.
+final class InlineRecords: RecordSource {
+    private let path: String, name: String
+    private let encoding: SourceEncoding?, delimiter: UInt8?
+    private var csv: CSVReader?
+
+    init(path: String, name: String, encoding: SourceEncoding?, delimiter: UInt8?) {
+        (self.path, self.name, self.encoding, self.delimiter) = (path, name, encoding, delimiter)
+    }
+
+    func open() throws(IngestError) -> Opening {
+        let (opening, csv) = try CSVReader.open(path: path, name: name, encoding: encoding, delimiter: delimiter)
+        self.csv = csv
+        return opening
+    }
+
+    func read(into record: inout CSVRecord) throws(IngestError) -> Bool {
+        guard let csv else { return false }
+        return try csv.read(into: &record)
+    }
+
+    var lastRaw: [UInt8] { csv?.lastRaw ?? [] }
+}
+
+extension CSVReader {
+    /// Opens an export: detects its encoding (unless given), decodes its first line, detects
+    /// the delimiter (unless given), and returns a reader positioned at the start.
+    static func open(path: String, name: String, encoding: SourceEncoding?,
+                     delimiter: UInt8?) throws(IngestError) -> (Opening, CSVReader) {
+        let file = try InputFile(path: path, name: name)
+        let detected: SourceEncoding
+        if let encoding { detected = encoding } else { detected = try SourceEncoding.detect(in: file) }
+        let input = try DecodedInput(file: file, encoding: detected)
+        let prefix = try ExportReader.readFirstLine(of: input)
+        let delimiter = delimiter ?? ExportReader.detectDelimiter(in: prefix)
+        let opening = Opening(encoding: detected, delimiter: delimiter, byteCount: file.size)
+        return (opening, CSVReader(input: input, prefix: prefix, delimiter: delimiter))
     }
 }
 

@@ -48,7 +48,15 @@ final class ParsePipeline: @unchecked Sendable {
         /// Descriptive field `k` (0–3, in `descriptiveFields` order) of accepted row `index`.
         func text(_ index: Int, _ k: Int) -> ArraySlice<UInt8> {
             let i = index * 4 + k
-            return texts[(i == 0 ? 0 : textEnds[i - 1])..<textEnds[i]]
+            // Each text is followed by a 0x1F separator (see `descriptiveKey`).
+            return texts[(i == 0 ? 0 : textEnds[i - 1])..<(textEnds[i] - 1)]
+        }
+
+        /// The four descriptive fields of accepted row `index`, separators included: one
+        /// contiguous key that tells apart "AB"+"C" from "A"+"BC".
+        func descriptiveKey(_ index: Int) -> ArraySlice<UInt8> {
+            let first = index * 4
+            return texts[(first == 0 ? 0 : textEnds[first - 1])..<textEnds[first + 3]]
         }
     }
 
@@ -74,7 +82,7 @@ final class ParsePipeline: @unchecked Sendable {
         do {
             let units = UnitRegistry()
             let reader = try ExportReader(path: path, name: name, encoding: options.encoding,
-                                          delimiter: options.delimiter, units: units)
+                                          delimiter: options.delimiter, units: units, readsOnItsOwnThread: false)
             let header = Header(byteCount: reader.byteCount, kind: reader.header.kind, encoding: reader.encoding,
                                 delimiter: reader.delimiter, ignoredColumns: reader.header.ignored)
             guard send(.header(header)) else { return }
@@ -88,6 +96,7 @@ final class ParsePipeline: @unchecked Sendable {
                     batch.facts.append(facts)
                     for field in Self.descriptiveFields {
                         reader.withCurrentField(field) { batch.texts.append(contentsOf: $0) }
+                        batch.texts.append(0x1F)
                         batch.textEnds.append(batch.texts.count)
                     }
                     if seen.insert(facts.unitSpelling.rawValue).inserted {

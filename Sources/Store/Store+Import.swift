@@ -133,7 +133,7 @@ extension MotcuaStore {
                         throw DatabaseError(resultCode: .SQLITE_ERROR, message: "unit spelling not stored")
                     }
                     if asOf.map({ $0 < facts.latestMoment }) ?? true { asOf = facts.latestMoment }
-                    let procedureID = try procedures.id(for: (0..<4).map { batch.text(index, $0) })
+                    let procedureID = try procedures.id(key: batch.descriptiveKey(index)) { (0..<4).map { batch.text(index, $0) } }
                     try bindAndStep(insertOccurrence, db: db) { s in
                         let d = facts.dossier
                         sqlite3_bind_int64(s, 1, importID)
@@ -199,24 +199,19 @@ extension MotcuaStore {
 
 }
 
-/// The ids of the `procedure` rows an import refers to, looked up by the four texts' bytes:
-/// one dictionary hit per row instead of four text columns.
+/// The ids of the `procedure` rows an import refers to, looked up by the bytes of the four
+/// texts: a cache hit per row instead of four text columns.
 private struct ProcedureIDs {
     let db: Database
-    private var known: [[UInt8]: Int64] = [:]
+    private var known = ByteKeyedCache<Int64>(capacity: 1 << 16)
 
     init(_ db: Database) { self.db = db }
 
-    /// nil when the row has none of the four fields.
-    mutating func id(for texts: [ArraySlice<UInt8>]) throws -> Int64? {
-        if texts.allSatisfy(\.isEmpty) { return nil }
-        var key: [UInt8] = []
-        for text in texts {
-            key.append(contentsOf: text)
-            key.append(0x1F)
-        }
-        if let id = known[key] { return id }
-        let values = texts.map { String(decoding: $0, as: UTF8.self) }
+    /// nil when the row has none of the four fields. `texts` gives them one by one.
+    mutating func id(key: ArraySlice<UInt8>, texts: () -> [ArraySlice<UInt8>]) throws -> Int64? {
+        if key.count == 4 { return nil }  // four separators: no field at all
+        if let id = key.withUnsafeBufferPointer({ known.lookup($0) }) { return id }
+        let values = texts().map { String(decoding: $0, as: UTF8.self) }
         try db.execute(sql: """
             INSERT OR IGNORE INTO procedure (procedure_code, procedure_name, field_code, field_name) VALUES (?, ?, ?, ?)
             """, arguments: StatementArguments(values))
@@ -225,7 +220,7 @@ private struct ProcedureIDs {
             """, arguments: StatementArguments(values)) else {
             throw DatabaseError(resultCode: .SQLITE_ERROR, message: "procedure not stored")
         }
-        known[key] = id
+        key.withUnsafeBufferPointer { known.insert($0, id) }
         return id
     }
 }
