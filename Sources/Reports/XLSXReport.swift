@@ -52,31 +52,7 @@ public enum XLSXReport {
             format_set_bottom(f, UInt8(LXW_BORDER_THIN.rawValue))
         }
         // One format per kind of cell, plain or red (below target), regular or bold (total).
-        enum Kind: Hashable { case text, count, rate, flag }
-        struct Style: Hashable { var kind: Kind; var below: Bool; var total: Bool }
-        var styles: [Style: Format] = [:]
-        func style(_ kind: Kind, below: Bool, total: Bool) -> Format {
-            let key = Style(kind: kind, below: below, total: total)
-            if let f = styles[key] { return f }
-            let f = book.format { f in
-                switch kind {
-                case .text: break
-                case .count: format_set_num_format(f, "#,##0")
-                case .rate: format_set_num_format(f, "0.00%")
-                case .flag: format_set_align(f, UInt8(LXW_ALIGN_CENTER.rawValue))
-                }
-                if below {
-                    format_set_bg_color(f, belowFill)
-                    format_set_font_color(f, belowFont)
-                }
-                if total {
-                    format_set_bold(f)
-                    format_set_top(f, UInt8(LXW_BORDER_THIN.rawValue))
-                }
-            }
-            styles[key] = f
-            return f
-        }
+        let style = CellStyles(book)
 
         let columns = labels.kpiColumns
         for (column, title) in columns.enumerated() { sheet.text(0, column, title, header) }
@@ -107,9 +83,9 @@ public enum XLSXReport {
             }
             let flagColumn = rateColumn + counts.rates.count
             if let flag = counts.isBelow(table.target) {
-                sheet.boolean(r, flagColumn, flag, style(.flag, below: below, total: total))
+                sheet.boolean(r, flagColumn, flag, style(.centred, below: below, total: total))
             } else {
-                sheet.blank(r, flagColumn, style(.flag, below: below, total: total))
+                sheet.blank(r, flagColumn, style(.centred, below: below, total: total))
             }
         }
         widths[0] = max(widths[0], table.period.description.count + 2)
@@ -142,30 +118,7 @@ public enum XLSXReport {
             format_set_bg_color(f, 0xD9E1F2)
             format_set_bottom(f, UInt8(LXW_BORDER_THIN.rawValue))
         }
-        enum Kind: Hashable { case name, rate, none }
-        struct Style: Hashable { var kind: Kind; var below: Bool; var total: Bool }
-        var styles: [Style: Format] = [:]
-        func style(_ kind: Kind, below: Bool = false, total: Bool) -> Format {
-            let key = Style(kind: kind, below: below, total: total)
-            if let f = styles[key] { return f }
-            let f = book.format { f in
-                switch kind {
-                case .name: break
-                case .rate: format_set_num_format(f, "0.00%")
-                case .none: format_set_align(f, UInt8(LXW_ALIGN_RIGHT.rawValue))
-                }
-                if below {
-                    format_set_bg_color(f, belowFill)
-                    format_set_font_color(f, belowFont)
-                }
-                if total {
-                    format_set_bold(f)
-                    format_set_top(f, UInt8(LXW_BORDER_THIN.rawValue))
-                }
-            }
-            styles[key] = f
-            return f
-        }
+        let style = CellStyles(book)
 
         let unitTitle = HTMLLabels(labels.language).rowHeader(.unit)
         sheet.text(0, 0, unitTitle, header)
@@ -178,7 +131,7 @@ public enum XLSXReport {
             let r = offset + 1
             let total = unit == nil
             let name = unit ?? labels.total
-            sheet.text(r, 0, name, style(.name, total: total))
+            sheet.text(r, 0, name, style(.text, total: total))
             nameWidth = max(nameWidth, name.count + 2)
             for index in breakdown.tables.indices {
                 let column = 1 + index
@@ -190,7 +143,7 @@ public enum XLSXReport {
                     sheet.number(r, column, Double(rate.numerator) / Double(rate.denominator),
                                  style(.rate, below: rate.isBelow(breakdown.target), total: total))
                 } else {
-                    sheet.text(r, column, "—", style(.none, total: total))
+                    sheet.text(r, column, "—", style(.right, total: total))
                 }
             }
         }
@@ -540,5 +493,40 @@ private struct Sheet {
         worksheet_set_paper(sheet, 9)
         worksheet_fit_to_pages(sheet, 1, 0)
         book.record(worksheet_repeat_rows(sheet, lxw_row_t(rows.lowerBound), lxw_row_t(rows.upperBound)))
+    }
+}
+
+/// One format per kind of cell, plain or red (below target), regular or bold (total row), each
+/// made once per workbook: the KPI and breakdown sheets share the look of a flagged cell.
+private final class CellStyles {
+    enum Kind: Hashable { case text, count, rate, centred, right }
+    private struct Key: Hashable { var kind: Kind; var below: Bool; var total: Bool }
+    private var made: [Key: Format] = [:]
+    private let book: Workbook
+
+    init(_ book: Workbook) { self.book = book }
+
+    func callAsFunction(_ kind: Kind, below: Bool = false, total: Bool) -> Format {
+        let key = Key(kind: kind, below: below, total: total)
+        if let format = made[key] { return format }
+        let format = book.format { f in
+            switch kind {
+            case .text: break
+            case .count: format_set_num_format(f, "#,##0")
+            case .rate: format_set_num_format(f, "0.00%")
+            case .centred: format_set_align(f, UInt8(LXW_ALIGN_CENTER.rawValue))
+            case .right: format_set_align(f, UInt8(LXW_ALIGN_RIGHT.rawValue))
+            }
+            if below {
+                format_set_bg_color(f, XLSXReport.belowFill)
+                format_set_font_color(f, XLSXReport.belowFont)
+            }
+            if total {
+                format_set_bold(f)
+                format_set_top(f, UInt8(LXW_BORDER_THIN.rawValue))
+            }
+        }
+        made[key] = format
+        return format
     }
 }
