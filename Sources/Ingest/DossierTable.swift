@@ -8,7 +8,9 @@ public struct DossierTable: Sendable {
     /// Every dossier, in the order its code was first seen.
     public private(set) var dossiers: [Dossier] = []
     private var codeBytes: [UInt8] = []
-    private var codeEnds: [Int] = []
+    /// Where each code ends in `codeBytes`: 32 bits are plenty (4 GiB of codes would be some
+    /// 200 million dossiers) and halve this array.
+    private var codeEnds: [UInt32] = []
     private var hashes: [UInt32] = []
     /// Index into `dossiers` + 1, or 0 for an empty slot. A power of two long, at most half full.
     private var slots: [UInt32] = Array(repeating: 0, count: 64)
@@ -19,8 +21,7 @@ public struct DossierTable: Sendable {
 
     /// The code of dossier `index`.
     public func code(at index: Int) -> String {
-        let start = index == 0 ? 0 : codeEnds[index - 1]
-        return String(decoding: codeBytes[start..<codeEnds[index]], as: UTF8.self)
+        return String(decoding: codeBytes[codeRange(index)], as: UTF8.self)
     }
 
     /// The dossier with `code`, if any.
@@ -45,7 +46,7 @@ public struct DossierTable: Sendable {
         }
         dossiers.append(dossier)
         codeBytes.append(contentsOf: code)
-        codeEnds.append(codeBytes.count)
+        codeEnds.append(UInt32(truncatingIfNeeded: codeBytes.count))
         hashes.append(hash)
         slots[slot] = UInt32(dossiers.count)
         if dossiers.count * 2 > slots.count { grow() }
@@ -56,10 +57,13 @@ public struct DossierTable: Sendable {
     public func forEach(_ body: (UnsafeBufferPointer<UInt8>, Dossier) -> Void) {
         codeBytes.withUnsafeBufferPointer { all in
             for index in dossiers.indices {
-                let start = index == 0 ? 0 : codeEnds[index - 1]
-                body(UnsafeBufferPointer(rebasing: all[start..<codeEnds[index]]), dossiers[index])
+                body(UnsafeBufferPointer(rebasing: all[codeRange(index)]), dossiers[index])
             }
         }
+    }
+
+    private func codeRange(_ index: Int) -> Range<Int> {
+        (index == 0 ? 0 : Int(codeEnds[index - 1]))..<Int(codeEnds[index])
     }
 
     // MARK: - Hashing
@@ -78,8 +82,8 @@ public struct DossierTable: Sendable {
     }
 
     private func equalCode(_ index: Int, _ code: UnsafeBufferPointer<UInt8>) -> Bool {
-        let start = index == 0 ? 0 : codeEnds[index - 1]
-        let end = codeEnds[index]
+        let range = codeRange(index)
+        let (start, end) = (range.lowerBound, range.upperBound)
         guard end - start == code.count else { return false }
         return codeBytes.withUnsafeBufferPointer { all in
             guard let base = all.baseAddress, let other = code.baseAddress else { return code.isEmpty }
