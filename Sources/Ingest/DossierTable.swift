@@ -30,9 +30,6 @@ public struct DossierTable: Sendable {
         return code.withUTF8 { bytes in find(bytes).found.map { dossiers[$0] } }
     }
 
-    /// Index of the dossier with this code, or nil.
-    public func index(of code: UnsafeBufferPointer<UInt8>) -> Int? { find(code).found }
-
     /// Stores `dossier` under `code`: replaces the one held when `replace` says so (given it),
     /// adds it when the code is new. Returns true when the table changed.
     @discardableResult

@@ -65,9 +65,6 @@ public final class UnitRegistry {
         aliasOfSpelling[Int(spelling.rawValue)].map { aliases.entries[$0].unit } ?? text(of: spelling)
     }
 
-    /// The alias entry this spelling went through, if any.
-    public func alias(of spelling: SpellingID) -> Int? { aliasOfSpelling[Int(spelling.rawValue)] }
-
     /// How many of `dossiers` each alias moved (aliases that moved none are left out).
     public func aliasUses(_ dossiers: [Dossier]) -> [AliasUse] {
         guard !aliases.isEmpty else { return [] }

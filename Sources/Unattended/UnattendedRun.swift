@@ -115,9 +115,8 @@ public struct UnattendedRun {
             logger.info("the store has no dossiers yet: no report to write")
             return
         }
+        // From the year of the earliest dossier: periods before it would be empty anyway.
         let years = (first.civil.year)...max(first.civil.year, today.civil.year)
-        // The first period that can hold any dossier of the store's (a 2022 export carries
-        // dossiers into 2023's periods, not the other way round).
         let periods = ClosedPeriods.periods(kinds: configuration.periods, years: years, basis: configuration.basis, today: today)
         for period in periods {
             let table = KPITable(period: period, basis: configuration.basis, target: configuration.target,

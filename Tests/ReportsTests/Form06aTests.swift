@@ -3,7 +3,6 @@ import Metrics
 import Testing
 @testable import Reports
 
-private func moment(_ y: Int, _ m: Int, _ d: Int) -> LocalMoment { LocalMoment(year: y, month: m, day: d)! }
 
 /// Hand-made dossiers for 2023-Q1 (decree 09): unit 0 with one carried-over dossier resolved
 /// late and one new online dossier pending overdue; unit 1 with a new postal dossier resolved

@@ -170,15 +170,7 @@ struct HTMLRenderTests {
     /// The report of `Fixtures/hand-checked` (2023-Q1), rendered as a reader would see it. With
     /// `MOTCUA_DOCS_SCREENSHOT=PATH` the screenshot is kept there (how docs/report-html.png is made).
     @Test func fixtureReportRenders() async throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let fixtures = root.appendingPathComponent("Fixtures/hand-checked")
-        let loader = DossierLoader()
-        loader.computesDigests = true
-        let names = try FileManager.default.contentsOfDirectory(atPath: fixtures.path).filter { $0.hasSuffix(".csv") }.sorted()
-        try #require(names.count == 3)
-        for name in names { _ = try loader.load(path: fixtures.appendingPathComponent(name).path, name: name) }
-        let set = loader.result
-        let table = KPITable(period: Period(year: 2023, span: .quarter(1)), dossiers: set.dossiers, unitNames: set.unitNames)
+        let (set, table) = try HandChecked.q1()
         #expect(table.rows.count == 4)
 
         let dir = try Browser.temporaryDirectory()

@@ -4,27 +4,7 @@ import Metrics
 import Testing
 @testable import Reports
 
-private func moment(_ y: Int, _ m: Int, _ d: Int, _ h: Int = 0) -> LocalMoment {
-    LocalMoment(year: y, month: m, day: d, hour: h)!
-}
-
-private func dossier(_ status: Status, unit: Int32, received: LocalMoment, due: LocalMoment? = nil,
-                     finished: LocalMoment? = nil, channel: Channel = .direct) -> Dossier {
-    Dossier(unit: UnitID(rawValue: unit), channel: channel, status: status, received: received, due: due,
-            finished: finished, digitisedDossier: false, digitisedResult: false, source: SourceLine(file: 0, line: 0))
-}
-
-/// 2023-Q1: unit "Phòng Tư pháp, Hộ tịch" (a comma: quoted in CSV) resolves 2 of 3 on time;
-/// "UBND xã Hoằng Đức" has one open dossier (no rates but progress).
-private let table = KPITable(
-    period: Period(year: 2023, span: .quarter(1)),
-    dossiers: [
-        dossier(.returned, unit: 0, received: moment(2023, 1, 2), due: moment(2023, 1, 9), finished: moment(2023, 1, 5)),
-        dossier(.returned, unit: 0, received: moment(2023, 1, 2), due: moment(2023, 1, 9), finished: moment(2023, 1, 9)),
-        dossier(.returned, unit: 0, received: moment(2023, 1, 2), due: moment(2023, 1, 9), finished: moment(2023, 1, 10)),
-        dossier(.processing, unit: 1, received: moment(2023, 2, 2), channel: .online),
-    ],
-    unitNames: [UnitID(rawValue: 0): "Phòng Tư pháp, Hộ tịch", UnitID(rawValue: 1): "UBND xã Hoằng Đức"])
+private let table = sampleTable
 
 @Suite struct KPITableCSVTests {
     @Test func exactlyTheMachineTable() {

@@ -7,28 +7,7 @@ import Metrics
 import Testing
 @testable import Reports
 
-private func moment(_ y: Int, _ m: Int, _ d: Int, _ h: Int = 0) -> LocalMoment {
-    LocalMoment(year: y, month: m, day: d, hour: h)!
-}
-
-private func dossier(_ status: Status, unit: Int32, received: LocalMoment, due: LocalMoment? = nil,
-                     finished: LocalMoment? = nil, channel: Channel = .direct) -> Dossier {
-    Dossier(unit: UnitID(rawValue: unit), channel: channel, status: status, received: received, due: due,
-            finished: finished, digitisedDossier: false, digitisedResult: false, source: SourceLine(file: 0, line: 0))
-}
-
-/// 2023-Q1 (15/12/2022 – 14/03/2023): "Phòng Tư pháp, Hộ tịch" resolves 2 of 3 on time (below
-/// target, red); "UBND xã Hoằng Đức" has one open online dossier (no on-time rate, no flag).
-/// The total is 2 of 3 on time too: below target.
-private let table = KPITable(
-    period: Period(year: 2023, span: .quarter(1)),
-    dossiers: [
-        dossier(.returned, unit: 0, received: moment(2023, 1, 2), due: moment(2023, 1, 9), finished: moment(2023, 1, 5)),
-        dossier(.returned, unit: 0, received: moment(2023, 1, 2), due: moment(2023, 1, 9), finished: moment(2023, 1, 9)),
-        dossier(.returned, unit: 0, received: moment(2023, 1, 2), due: moment(2023, 1, 9), finished: moment(2023, 1, 10)),
-        dossier(.processing, unit: 1, received: moment(2023, 2, 2), channel: .online),
-    ],
-    unitNames: [UnitID(rawValue: 0): "Phòng Tư pháp, Hộ tịch", UnitID(rawValue: 1): "UBND xã Hoằng Đức"])
+private let table = sampleTable
 
 private let input: InputSummary = {
     var input = InputSummary(name: "tthc-2023-q1.csv", byteCount: 12_345, kind: .portalVietnamese,
@@ -305,15 +284,8 @@ private func writtenWithBreakdown(_ language: Language, step: KPIBreakdown.Step)
     /// count, every rate to its two decimals, every flag. With `MOTCUA_DOCS_XLSX=PATH` the
     /// workbook is kept there (what docs/report-xlsx.png is rendered from).
     @Test func fixtureWorkbookCarriesTheHandCheckedTable() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let fixtures = root.appendingPathComponent("Fixtures/hand-checked")
-        let loader = DossierLoader()
-        loader.computesDigests = true
-        let names = try FileManager.default.contentsOfDirectory(atPath: fixtures.path).filter { $0.hasSuffix(".csv") }.sorted()
-        try #require(names.count == 3)
-        for name in names { _ = try loader.load(path: fixtures.appendingPathComponent(name).path, name: name) }
-        let set = loader.result
-        let table = KPITable(period: Period(year: 2023, span: .quarter(1)), dossiers: set.dossiers, unitNames: set.unitNames)
+        let (set, table) = try HandChecked.q1()
+        let fixtures = HandChecked.folder
 
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
