@@ -59,14 +59,16 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
-        .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Ingest"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Metrics", "Ingest"]),
+        // Builders, fixture paths and the binary runner every test target shares.
+        .target(name: "TestSupport", dependencies: ["Ingest"], path: "Tests/TestSupport"),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "TestSupport"]),
+        .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Ingest", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Metrics", "Ingest", "TestSupport"]),
         .testTarget(
             name: "StoreTests",
-            dependencies: ["Store", "Ingest", "Metrics", "Reports", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Store", "Ingest", "Metrics", "Reports", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "UnattendedTests", dependencies: ["Unattended", "Metrics"]),
-        .testTarget(name: "MotcuaTests", dependencies: ["motcua"]),
+        .testTarget(name: "UnattendedTests", dependencies: ["Unattended", "Metrics", "TestSupport"]),
+        .testTarget(name: "MotcuaTests", dependencies: ["motcua", "TestSupport"]),
     ]
 )

@@ -1,18 +1,6 @@
+import TestSupport
 import Foundation
 @testable import Ingest
-
-/// Writes `bytes` to a fresh temporary file and returns its path.
-func temporaryFile(_ bytes: [UInt8], name: String = "export.csv") throws -> String {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    let url = dir.appendingPathComponent(name)
-    try Data(bytes).write(to: url)
-    return url.path
-}
-
-func temporaryFile(_ text: String, name: String = "export.csv") throws -> String {
-    try temporaryFile(Array(text.utf8), name: name)
-}
 
 /// Every record of a file, as (line, fields, fault, raw), read through the CSV layer.
 func records(of path: String, delimiter: UInt8? = nil) throws -> [(line: Int, fields: [String], fault: CSVFault?, raw: String)] {
@@ -50,8 +38,3 @@ extension ExportRow {
 }
 
 let portalHeader = "MaHoSo,DonViXuLy,KenhThucHien,NgayTiepNhan,NgayHenTra,NgayKetThucXuLy,NgayTra,TrangThaiHoSo,SoHoaHoSo,SoHoaKetQua\n"
-
-/// A local moment from its parts (test data: always a real date).
-func moment(_ y: Int, _ m: Int, _ d: Int, _ h: Int = 0, _ mi: Int = 0, _ s: Int = 0) -> LocalMoment {
-    LocalMoment(year: y, month: m, day: d, hour: h, minute: mi, second: s)!
-}

@@ -1,3 +1,4 @@
+import TestSupport
 import Ingest
 import Testing
 @testable import Metrics

@@ -1,3 +1,4 @@
+import TestSupport
 import Ingest
 import Testing
 @testable import Metrics
@@ -29,22 +30,21 @@ import Testing
     let table: KPITable = {
         let b: Int32 = 0, a: Int32 = 1
         let dossiers = [
-            dossier(.returned, received: moment(2022, 12, 1), due: moment(2023, 1, 12), finished: moment(2023, 1, 10), unit: b),
-            dossier(.processed, received: moment(2023, 1, 2), due: moment(2023, 1, 20, 17), finished: moment(2023, 1, 20, 15),
-                    channel: .online, unit: b, digitisedDossier: true, digitisedResult: true),
-            dossier(.returned, received: moment(2023, 1, 3), due: moment(2023, 1, 25, 17), finished: moment(2023, 1, 25, 18), unit: b),
-            dossier(.withdrawn, received: moment(2023, 1, 4), finished: moment(2023, 2, 1), channel: .postal, unit: b),
-            dossier(.processing, received: moment(2023, 2, 1), due: moment(2023, 3, 1), channel: .online, unit: b),
-            dossier(.awaitingSupplement, received: moment(2023, 2, 2), due: moment(2023, 3, 1), unit: b),
-            dossier(.processing, received: moment(2022, 12, 10), unit: b),
-            dossier(.registered, received: moment(2023, 2, 3), unit: b),
-            dossier(.returned, received: moment(2022, 12, 1), finished: moment(2022, 12, 14), unit: b),
-            dossier(.stopped, received: moment(2023, 3, 1), due: moment(2023, 3, 13), finished: moment(2023, 3, 14, 23),
-                    unit: b, digitisedDossier: true),
-            dossier(.returned, received: moment(2023, 2, 1), due: moment(2023, 2, 10), finished: moment(2023, 2, 5),
-                    channel: .online, unit: a, digitisedDossier: true, digitisedResult: true),
+            dossier(.returned, unit: b, received: moment(2022, 12, 1), due: moment(2023, 1, 12), finished: moment(2023, 1, 10)),
+            dossier(.processed, unit: b, received: moment(2023, 1, 2), due: moment(2023, 1, 20, 17), finished: moment(2023, 1, 20, 15),
+                    channel: .online, digitisedDossier: true, digitisedResult: true),
+            dossier(.returned, unit: b, received: moment(2023, 1, 3), due: moment(2023, 1, 25, 17), finished: moment(2023, 1, 25, 18)),
+            dossier(.withdrawn, unit: b, received: moment(2023, 1, 4), finished: moment(2023, 2, 1), channel: .postal),
+            dossier(.processing, unit: b, received: moment(2023, 2, 1), due: moment(2023, 3, 1), channel: .online),
+            dossier(.awaitingSupplement, unit: b, received: moment(2023, 2, 2), due: moment(2023, 3, 1)),
+            dossier(.processing, unit: b, received: moment(2022, 12, 10)),
+            dossier(.registered, unit: b, received: moment(2023, 2, 3)),
+            dossier(.returned, unit: b, received: moment(2022, 12, 1), finished: moment(2022, 12, 14)),
+            dossier(.stopped, unit: b, received: moment(2023, 3, 1), due: moment(2023, 3, 13), finished: moment(2023, 3, 14, 23), digitisedDossier: true),
+            dossier(.returned, unit: a, received: moment(2023, 2, 1), due: moment(2023, 2, 10), finished: moment(2023, 2, 5),
+                    channel: .online, digitisedDossier: true, digitisedResult: true),
             // A unit with nothing in the period does not appear.
-            dossier(.returned, received: moment(2023, 5, 1), finished: moment(2023, 5, 2), unit: 2),
+            dossier(.returned, unit: 2, received: moment(2023, 5, 1), finished: moment(2023, 5, 2)),
         ]
         return KPITable(period: Period(year: 2023, span: .quarter(1)), dossiers: dossiers,
                         unitNames: [UnitID(rawValue: b): "UBND xã B", UnitID(rawValue: a): "Phòng A",

@@ -1,3 +1,4 @@
+import TestSupport
 import Ingest
 import Metrics
 import Testing

@@ -1,20 +1,9 @@
+import TestSupport
 import Foundation
 import Ingest
 import Metrics
 import Testing
 @testable import Reports
-
-/// A local moment from its parts (test data: always a real date).
-func moment(_ y: Int, _ m: Int, _ d: Int, _ h: Int = 0) -> LocalMoment {
-    LocalMoment(year: y, month: m, day: d, hour: h)!
-}
-
-/// A dossier for report tests: not digitised, from line 0 of input 0.
-func dossier(_ status: Status, unit: Int32, received: LocalMoment, due: LocalMoment? = nil,
-             finished: LocalMoment? = nil, channel: Channel = .direct) -> Dossier {
-    Dossier(unit: UnitID(rawValue: unit), channel: channel, status: status, received: received, due: due,
-            finished: finished, digitisedDossier: false, digitisedResult: false, source: SourceLine(file: 0, line: 0))
-}
 
 /// 2023-Q1 (15/12/2022 – 14/03/2023): "Phòng Tư pháp, Hộ tịch" (a comma: quoted in CSV)
 /// resolves 2 of 3 on time (below target); "UBND xã Hoằng Đức" has one open online dossier (no

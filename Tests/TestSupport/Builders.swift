@@ -1,0 +1,33 @@
+import Foundation
+import Ingest
+
+/// A local moment from its parts (test data: always a real date).
+public func moment(_ y: Int, _ m: Int, _ d: Int, _ h: Int = 0, _ mi: Int = 0, _ s: Int = 0) -> LocalMoment {
+    guard let value = LocalMoment(year: y, month: m, day: d, hour: h, minute: mi, second: s) else {
+        preconditionFailure("test data names a day that does not exist: \(d)/\(m)/\(y)")
+    }
+    return value
+}
+
+/// A dossier for rule and report tests: unit 0, direct, not digitised, from line 0 of input 0,
+/// unless said otherwise.
+public func dossier(_ status: Status, unit: Int32 = 0, received: LocalMoment, due: LocalMoment? = nil,
+                    finished: LocalMoment? = nil, channel: Channel = .direct, digitisedDossier: Bool = false,
+                    digitisedResult: Bool = false, source: SourceLine = SourceLine(file: 0, line: 0)) -> Dossier {
+    Dossier(unit: UnitID(rawValue: unit), channel: channel, status: status, received: received, due: due,
+            finished: finished, digitisedDossier: digitisedDossier, digitisedResult: digitisedResult, source: source)
+}
+
+/// Writes `bytes` to a fresh temporary file and returns its path.
+public func temporaryFile(_ bytes: [UInt8], name: String = "export.csv") throws -> String {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let url = dir.appendingPathComponent(name)
+    try Data(bytes).write(to: url)
+    return url.path
+}
+
+/// Writes `text` (UTF-8, no BOM) to a fresh temporary file and returns its path.
+public func temporaryFile(_ text: String, name: String = "export.csv") throws -> String {
+    try temporaryFile(Array(text.utf8), name: name)
+}
