@@ -33,6 +33,7 @@ struct CSVRows {
         csv_set_delim(&parser, delimiter(of: lines.first { !isBlank($0) } ?? []))
         let context = Unmanaged.passUnretained(collector).toOpaque()
         for (index, line) in lines.enumerated() {
+            collector.lineFed = index + 1
             if collector.startLine == nil {
                 if isBlank(line) { continue }
                 collector.startLine = index + 1
@@ -68,6 +69,8 @@ struct CSVRows {
         var fields: [String] = []
         /// The line of the record being read; nil between records.
         var startLine: Int?
+        /// The line being fed to libcsv (a record after a lone CR starts on it).
+        var lineFed = 0
 
         static let field: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = {
             bytes, count, context in
@@ -80,7 +83,7 @@ struct CSVRows {
         static let record: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void = { _, context in
             guard let context else { return }
             let me = Unmanaged<Collector>.fromOpaque(context).takeUnretainedValue()
-            me.records.append(Record(line: me.startLine ?? 0, fields: me.fields))
+            me.records.append(Record(line: me.startLine ?? me.lineFed, fields: me.fields))
             me.fields = []
             me.startLine = nil
         }

@@ -27,6 +27,9 @@ public struct LunarDate: Hashable, Sendable, CustomStringConvertible {
 /// months between two months 11 repeats the first month without a major solar term (trung
 /// khí). The Chinese calendar is the same computed at UTC+8, so the two differ in some years
 /// (Tết 1985: 21/01 in Vietnam, 20/02 in China; Tết 2007: 17/02 and 18/02).
+///
+/// Vietnam has computed its calendar for UTC+7 since 1968; before that, the dates here are what
+/// UTC+7 gives, not always what calendars then printed (they followed UTC+8).
 public enum LunarCalendar {
     /// Vietnam's meridian, in hours east of Greenwich.
     static let timeZone = 7.0

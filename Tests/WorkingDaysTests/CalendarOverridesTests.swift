@@ -117,3 +117,11 @@ import TestSupport
         #expect(try CalendarFile.read(path: file.path).entries.map(\.day) == [day("2024-02-15")])
     }
 }
+
+extension CalendarOverridesTests {
+    /// Old Mac line ends (a lone CR): libcsv ends a record at each, all on one "line".
+    @Test func loneCarriageReturns() throws {
+        let overrides = try CalendarFile.overrides(csv: Array("date,kind\r2024-02-15,nghỉ\r2024-02-16,làm\r".utf8), file: "f")
+        #expect(overrides.entries.map(\.kind) == [.off, .work])
+    }
+}
