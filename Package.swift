@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "motcua", targets: ["motcua"]),
         .library(name: "Ingest", targets: ["Ingest"]),
+        .library(name: "WorkingDays", targets: ["WorkingDays"]),
         .library(name: "Metrics", targets: ["Metrics"]),
         .library(name: "Reports", targets: ["Reports"]),
         .library(name: "Store", targets: ["Store"]),
@@ -33,6 +34,14 @@ let package = Package(
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
         .target(name: "Ingest", dependencies: ["CCSV", .product(name: "Crypto", package: "swift-crypto")]),
+        // The civil servants' calendar: the official schedule ships as data, embedded in the
+        // code (an installed motcua needs no resource bundle beside it). CCSV reads --calendar
+        // files until Ingest offers its libcsv table reader to every small CSV input.
+        .target(
+            name: "WorkingDays",
+            dependencies: ["Ingest", "CCSV"],
+            resources: [.embedInCode("Resources/official-days-off.csv")]
+        ),
         .target(name: "Metrics", dependencies: ["Ingest"]),
         .target(name: "Reports", dependencies: ["Ingest", "Metrics", "CXlsxWriter"]),
         .target(
@@ -54,7 +63,7 @@ let package = Package(
         .executableTarget(
             name: "motcua",
             dependencies: [
-                "Ingest", "Metrics", "Reports", "Store", "Unattended",
+                "Ingest", "Metrics", "Reports", "Store", "Unattended", "WorkingDays",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -62,6 +71,7 @@ let package = Package(
         // Builders, fixture paths and the binary runner every test target shares.
         .target(name: "TestSupport", dependencies: ["Ingest"], path: "Tests/TestSupport"),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "TestSupport"]),
+        .testTarget(name: "WorkingDaysTests", dependencies: ["WorkingDays", "Ingest", "TestSupport"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Ingest", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Metrics", "Ingest", "TestSupport"]),
         .testTarget(

@@ -15,7 +15,7 @@ struct Motcua: ParsableCommand {
             be written; 74 the store is busy, read-only or failed.
             """,
         version: ReportManifest.motcuaVersion,
-        subcommands: [ReportCommand.self, CheckCommand.self, ImportCommand.self, ImportsCommand.self, VerifyCommand.self, ExplainCommand.self, RejectsCommand.self, RunCommand.self]
+        subcommands: [ReportCommand.self, CheckCommand.self, ImportCommand.self, ImportsCommand.self, VerifyCommand.self, ExplainCommand.self, RejectsCommand.self, RunCommand.self, CalendarCommand.self]
     )
 }
 
