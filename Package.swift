@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "motcua", targets: ["motcua"]),
+        .library(name: "Wording", targets: ["Wording"]),
         .library(name: "Ingest", targets: ["Ingest"]),
         .library(name: "Metrics", targets: ["Metrics"]),
         .library(name: "Reports", targets: ["Reports"]),
@@ -32,6 +33,7 @@ let package = Package(
             pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
+        .target(name: "Wording"),
         .target(name: "Ingest", dependencies: ["CCSV", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Metrics", dependencies: ["Ingest"]),
         .target(name: "Reports", dependencies: ["Ingest", "Metrics", "CXlsxWriter"]),
@@ -61,6 +63,7 @@ let package = Package(
         ),
         // Builders, fixture paths and the binary runner every test target shares.
         .target(name: "TestSupport", dependencies: ["Ingest"], path: "Tests/TestSupport"),
+        .testTarget(name: "WordingTests", dependencies: ["Wording"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "TestSupport"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Ingest", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Metrics", "Ingest", "TestSupport"]),
