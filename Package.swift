@@ -36,7 +36,12 @@ let package = Package(
         .target(name: "Wording"),
         .target(name: "Ingest", dependencies: ["CCSV", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Metrics", dependencies: ["Ingest"]),
-        .target(name: "Reports", dependencies: ["Ingest", "Metrics", "CXlsxWriter"]),
+        .target(
+            name: "Reports",
+            dependencies: ["Ingest", "Metrics", "Wording", "CXlsxWriter"],
+            // The page's stylesheet, compiled in: an installed binary needs no bundle beside it.
+            resources: [.embedInCode("HTML/report.css")]
+        ),
         .target(
             name: "Store",
             dependencies: [
@@ -48,7 +53,7 @@ let package = Package(
         .target(
             name: "Unattended",
             dependencies: [
-                "Ingest", "Metrics", "Reports", "Store",
+                "Ingest", "Metrics", "Reports", "Store", "Wording",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
@@ -56,7 +61,7 @@ let package = Package(
         .executableTarget(
             name: "motcua",
             dependencies: [
-                "Ingest", "Metrics", "Reports", "Store", "Unattended",
+                "Ingest", "Metrics", "Reports", "Store", "Unattended", "Wording",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -66,12 +71,12 @@ let package = Package(
         .testTarget(name: "WordingTests", dependencies: ["Wording"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "TestSupport"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Ingest", "TestSupport"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Metrics", "Ingest", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Metrics", "Ingest", "Wording", "TestSupport"]),
         .testTarget(
             name: "StoreTests",
             dependencies: ["Store", "Ingest", "Metrics", "Reports", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "UnattendedTests", dependencies: ["Unattended", "Metrics", "TestSupport"]),
+        .testTarget(name: "UnattendedTests", dependencies: ["Unattended", "Metrics", "Reports", "TestSupport"]),
         .testTarget(name: "MotcuaTests", dependencies: ["motcua", "TestSupport"]),
     ]
 )

@@ -2,37 +2,31 @@ import Metrics
 
 extension KPITable {
     /// The machine table's columns, in the order kpi-rules.md fixes.
-    public static let csvColumns = [
-        "period", "unit", "carried_over", "received_new", "received_online", "received_direct",
-        "received_postal", "resolved", "resolved_early", "resolved_on_time", "resolved_late",
-        "resolved_without_result", "pending", "pending_overdue", "on_time_rate", "progress_rate",
-        "online_rate", "digitised_dossier_rate", "digitised_result_rate", "below_target",
-    ]
+    public static let csvColumns = ["period", "unit"] + KPIColumn.published.map(\.name)
 
     /// `--format csv`: exactly the machine table of the KPI rules.
     public func csv() -> String {
         var out = CSVText.line(Self.csvColumns)
         for row in allRows {
-            out += CSVText.line([period.description, row.unit ?? "TOTAL"] + row.counts.machineCells(target: target))
+            out += CSVText.line([period.description, row.machineKey] + KPIColumn.published.map { column in
+                switch row.counts.value(column, target: target) {
+                case .count(let n): return String(n)
+                case .rate(let rate): return rate?.formatted ?? ""
+                case .flag(let flag): return flag.map { $0 ? "true" : "false" } ?? ""
+                }
+            })
         }
         return out
     }
 }
 
-extension KPICounts {
-    /// The counts in table order.
-    var countColumns: [Int] {
-        [carriedOver, receivedNew, receivedOnline, receivedDirect, receivedPostal, resolved, resolvedEarly,
-         resolvedOnTime, resolvedLate, resolvedWithoutResult, pending, pendingOverdue]
-    }
-
-    /// The rates in table order.
-    var rates: [Percentage?] { [onTimeRate, progressRate, onlineRate, digitisedDossierRate, digitisedResultRate] }
-
-    /// Count, rate and flag cells of one machine row, as text.
-    func machineCells(target: Target) -> [String] {
-        countColumns.map(String.init)
-            + rates.map { $0?.formatted ?? "" }
-            + [isBelow(target).map { $0 ? "true" : "false" } ?? ""]
+extension KPITable.Row {
+    /// How machines name the row: the unit, or `TOTAL`.
+    var machineKey: String {
+        switch label {
+        case .named(let name): return name
+        case .noField: return "UNKNOWN_FIELD"
+        case .total: return "TOTAL"
+        }
     }
 }
