@@ -61,7 +61,7 @@ public struct KPITable: Sendable {
     /// Computes the table from every dossier's winning state: one row per unit, or per field
     /// of procedures (`grouping: .field`).
     public init(period: Period, basis: PeriodBasis = .decree09, target: Target = .onTimeDefault,
-                dossiers: some Sequence<Dossier>, unitNames: [UnitID: String],
+                dossiers: [Dossier], unitNames: [UnitID: String],
                 grouping: Grouping = .unit, fieldNames: [FieldID: String] = [:]) {
         self.period = period
         self.basis = basis

@@ -123,18 +123,18 @@ public struct UnattendedRun {
                                           language: configuration.language)
             let report = Report(settings: settings, set: set)
             guard !report.table.rows.isEmpty else { continue }
-            try write(report, aliasUses: set.aliasUses, outcome: &outcome)
+            try write(report, outcome: &outcome)
         }
     }
 
     /// Writes one period's reports unless the same figures are already written.
-    private func write(_ report: Report, aliasUses: [AliasUse], outcome: inout Outcome) throws {
+    private func write(_ report: Report, outcome: inout Outcome) throws {
         let period = report.settings.period
         let stem = (configuration.reports as NSString).appendingPathComponent("\(period).\(configuration.basis.rawValue)")
         let bodies = try configuration.formats.map { format in ("\(stem).\(format.fileExtension)", try report.render(format)) }
         // The figures and the settings that shape the files decide whether anything changed.
         let fingerprint = try report.render(.csv) + Data(("\n" + configuration.formats.map(\.rawValue).joined(separator: ",")
-            + "\n" + configuration.language.rawValue + "\n" + aliasUses.map { "\($0.name)→\($0.unit)" }.joined(separator: ";")).utf8)
+            + "\n" + configuration.language.rawValue + "\n" + report.manifest.aliases.map { "\($0.name)→\($0.unit)" }.joined(separator: ";")).utf8)
         let stamp = stem + ".figures"
         if FileManager.default.contents(atPath: stamp) == fingerprint,
            bodies.allSatisfy({ FileManager.default.fileExists(atPath: $0.0) }) {

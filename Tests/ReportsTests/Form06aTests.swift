@@ -58,7 +58,7 @@ private let fields = [FieldID(rawValue: 0): "Hộ tịch", FieldID(rawValue: 1):
     /// one last, worded.
     @Test func theFormsTable() {
         let table = KPITable(period: q1, dossiers: dossiers, unitNames: names, grouping: .field, fieldNames: fields)
-        let form = Form06aReport(table, .vi).form
+        let form = Form06aReport(table: table, language: .vi).form
         #expect(form.numbered)
         #expect(form.columns.map(\.title) == ["STT", "Lĩnh vực", "Tổng số", "Số kỳ trước chuyển qua", "Số mới tiếp nhận trực tuyến",
                                               "Số mới tiếp nhận trực tiếp và dịch vụ bưu chính", "Tổng số", "Trả trước hạn",
@@ -73,7 +73,7 @@ private let fields = [FieldID(rawValue: 0): "Hộ tịch", FieldID(rawValue: 1):
 
     /// One rendering test: the official header, the column numbers, the rows aligned.
     @Test func textHasTheOfficialHeaderAndNumbering() {
-        let text = Form06aReport(KPITable(period: q1, dossiers: dossiers, unitNames: names), .vi).text()
+        let text = Form06aReport(table: KPITable(period: q1, dossiers: dossiers, unitNames: names), language: .vi).text()
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines[0] == "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH TẠI CƠ QUAN, ĐƠN VỊ TRỰC TIẾP GIẢI QUYẾT TTHC")
         #expect(lines[1] == "Kỳ báo cáo: 2023-Q1 (từ ngày 15/12/2022 đến ngày 14/03/2023)")
@@ -108,7 +108,7 @@ private let fields = [FieldID(rawValue: 0): "Hộ tịch", FieldID(rawValue: 1):
         #expect(breakdown.counts(unit: "UBND xã A", at: 0)?.onTimeRate?.formatted == "0.00")
         #expect(breakdown.counts(unit: "Phòng B", at: 0)?.onTimeRate?.formatted == "100.00")
         #expect(breakdown.counts(unit: nil, at: 0)?.onTimeRate?.formatted == "50.00")
-        let text = BreakdownReport(breakdown, .en).text()
+        let text = BreakdownReport(breakdown: breakdown, language: .en).text()
         #expect(text.hasPrefix("On-time rate by quarter, 2023\n"))
         #expect(text.contains("*0.00%"))
         #expect(text.contains("*50.00%"))

@@ -142,7 +142,7 @@ struct HTMLRenderTests {
         let dir = try Browser.temporaryDirectory()
         defer { Browser.cleanUp(dir) }
         let html = dir.appendingPathComponent("breakdown.html"), png = dir.appendingPathComponent("breakdown.png")
-        try BreakdownReport(PeopleReportFixture.breakdown, .vi).html().write(to: html, atomically: true, encoding: .utf8)
+        try BreakdownReport(breakdown: PeopleReportFixture.breakdown, language: .vi).html().write(to: html, atomically: true, encoding: .utf8)
         try await Browser.run(Browser.chromium!, Browser.flags(profile: dir.appendingPathComponent("profile"))
             + ["--screenshot=\(png.path)", "--window-size=1400,1800", html.absoluteString])
         try await census(png, minimumRed: 100, minimumPink: 500, minimumNonWhite: 1_000)

@@ -121,7 +121,7 @@ private typealias H = HTMLReading
     }
 
     @Test func breakdownPage() throws {
-        let report = BreakdownReport(F.breakdown, .vi)
+        let report = BreakdownReport(breakdown: F.breakdown, language: .vi)
         let page = report.html()
         try expectWellFormedAndSelfContained(page, language: .vi)
         #expect(page.contains("<title>Tỷ lệ giải quyết đúng hạn theo quý — 2023</title>"))

@@ -85,7 +85,7 @@ private typealias F = PeopleReportFixture
     /// Units × quarters: a unit without dossiers in a quarter has no value; one with dossiers and
     /// nothing resolved, a missing rate; cells below target are flagged; the total is last.
     @Test func cellsAndFlags() {
-        let report = BreakdownReport(F.breakdown, .vi)
+        let report = BreakdownReport(breakdown: F.breakdown, language: .vi)
         let table = report.table
         #expect(table.columns.map(\.title) == ["Đơn vị", "2023-Q1", "2023-Q2", "2023-Q3", "2023-Q4"])
         #expect(table.rows.map(\.key) == F.breakdown.units + ["TOTAL"])
@@ -106,7 +106,7 @@ private typealias F = PeopleReportFixture
     }
 
     @Test func wording() {
-        let vi = BreakdownReport(F.breakdown, .vi), en = BreakdownReport(F.breakdown, .en)
+        let vi = BreakdownReport(breakdown: F.breakdown, language: .vi), en = BreakdownReport(breakdown: F.breakdown, language: .en)
         #expect(vi.title == "Tỷ lệ giải quyết đúng hạn theo quý")
         #expect(vi.heading == "Tỷ lệ giải quyết đúng hạn theo quý, 2023")
         #expect(en.heading == "On-time rate by quarter, 2023")

@@ -69,7 +69,7 @@ private func tableLines(_ markdown: String) -> [String] {
     }
 
     @Test func breakdownPage() {
-        let report = BreakdownReport(F.breakdown, .vi)
+        let report = BreakdownReport(breakdown: F.breakdown, language: .vi)
         let markdown = report.markdown()
         #expect(markdown.hasPrefix("## Tỷ lệ giải quyết đúng hạn theo quý — 2023\n"))
         let rows = tableLines(markdown).dropFirst(2).map(cells)

@@ -92,7 +92,7 @@ private let red = "FFF4CCCC"
         let merged = Set(try book.xml("xl/worksheets/sheet2.xml").all("mergeCell").compactMap { $0.attribute("ref") })
         #expect(merged == ["A1:M1", "A2:M2", "A4:A5", "B4:B5", "C4:F4", "G4:J4", "K4:M4"])
         let cells = try book.cells(sheet: 2)
-        let form = Form06aReport(table, .vi)
+        let form = Form06aReport(table: table, language: .vi)
         #expect(cells["A1"]?.value == form.title && cells["A2"]?.value == form.periodLine)
         #expect(["A4", "B4", "C4", "G4", "K4"].map { cells[$0]?.value }
                 == ["STT", "Đơn vị", "Số hồ sơ nhận giải quyết", "Số hồ sơ đã giải quyết", "Số hồ sơ đang giải quyết"])
@@ -138,7 +138,7 @@ private let red = "FFF4CCCC"
         #expect(try book.style(#require(cells["B4"]).style).fill == red)
         #expect(cells["C4"]?.value == "—" && cells["D4"]?.value == "1")
         #expect(try book.xml("xl/worksheets/sheet2.xml").all("pane").first?.attribute("ySplit") == "1")
-        #expect(try book.cells(sheet: 3)["A1"]?.value == Form06aReport(table, .en).title)
+        #expect(try book.cells(sheet: 3)["A1"]?.value == Form06aReport(table: table, language: .en).title)
         #expect(try book.cells(sheet: 4)["A2"]?.value == "tthc-2023-q1.csv")
     }
 

@@ -42,11 +42,8 @@ extension BarChart {
         let labelWidth: Double
         /// Names longer than this are cut, with `…`.
         let maxLabelCharacters: Int
-        let barHeight: Double
-        let rowHeight: Double
-        /// Space above the rows: the target's label, and the legend when there is one.
-        let top: Double
-        let height: Double
+        let seriesCount: Int
+        let rowCount: Int
 
         init(_ chart: BarChart) {
             // About 7.4 units a character at 12 px (bold DejaVu Sans, Vietnamese diacritics):
@@ -54,12 +51,17 @@ extension BarChart {
             let longest = Double(chart.rows.map(\.name.count).max() ?? 0)
             labelWidth = min(max(longest * 7.4 + 20, 130), 360)
             maxLabelCharacters = Int((labelWidth - 20) / 7.4)
-            let several = chart.series.count > 1
-            barHeight = several ? 9 : 16
-            rowHeight = 8 + Double(chart.series.count) * (barHeight + 2) - 2
-            top = several ? 48 : 24
-            height = top + Double(max(chart.rows.count, 1)) * rowHeight + Self.axisHeight
+            seriesCount = chart.series.count
+            rowCount = max(chart.rows.count, 1)
         }
+
+        /// Several series a row: thinner bars, and their legend above the plot.
+        var several: Bool { seriesCount > 1 }
+        var barHeight: Double { several ? 9 : 16 }
+        var rowHeight: Double { 8 + Double(seriesCount) * (barHeight + 2) - 2 }
+        /// Space above the rows: the target's label, and the legend when there is one.
+        var top: Double { several ? 48 : 24 }
+        var height: Double { top + Double(rowCount) * rowHeight + Self.axisHeight }
 
         var x0: Double { labelWidth }
         /// The right margin leaves room for the values of bars near 100 %.

@@ -71,7 +71,7 @@ extension KPIReport {
     /// against their 100 % target.
     var digitalChart: BarChart {
         let rates: [(key: String, rate: RateColumn)] = [("online", .online), ("dossier", .digitisedDossier), ("result", .digitisedResult)]
-        let series = rates.map { BarChart.Series(key: $0.key, title: language[$0.rate.wording.page ?? .onlineRate]) }
+        let series = rates.map { BarChart.Series(key: $0.key, title: language[KPIColumn.rate($0.rate).wording.page ?? .online]) }
         let rows = table.rows.map { row in
             BarChart.Row(name: label(row.label), bars: zip(rates, series).map { rate, series in
                 BarChart.Bar(rate: row.counts.rate(rate.rate), note: series.title)

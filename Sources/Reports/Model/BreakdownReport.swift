@@ -6,12 +6,10 @@ import Wording
 struct BreakdownReport {
     let breakdown: KPIBreakdown
     let language: Language
-    let period: PeriodWording
 
-    init(_ breakdown: KPIBreakdown, _ language: Language) {
-        self.breakdown = breakdown
-        self.language = language
-        period = PeriodWording(breakdown.period, basis: breakdown.basis, target: breakdown.target, language)
+    /// The whole period, worded.
+    var period: PeriodWording {
+        PeriodWording(breakdown.period, basis: breakdown.basis, target: breakdown.target, language)
     }
 
     /// "Tỷ lệ giải quyết đúng hạn theo quý".

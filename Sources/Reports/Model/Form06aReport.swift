@@ -37,11 +37,6 @@ struct Form06aReport {
     let table: KPITable
     let language: Language
 
-    init(_ table: KPITable, _ language: Language) {
-        self.table = table
-        self.language = language
-    }
-
     var title: String { language[.form06aTitle] }
     var periodLine: String { PeriodWording(table, language).formLine }
 

@@ -11,45 +11,35 @@ struct ColumnWording {
     var sheet: Phrase?
 }
 
-extension CountColumn {
-    var wording: ColumnWording {
-        switch self {
-        case .carriedOver: return ColumnWording(short: .carriedOverShort, page: .carriedOver, group: .groupReceived, sheet: .carriedOver)
-        case .receivedNew: return ColumnWording(short: .receivedNewShort, page: .receivedNew, group: .groupReceived, sheet: .receivedNew)
-        case .receivedOnline: return ColumnWording(short: .online, page: .online, group: .groupReceived, sheet: .receivedOnline)
-        case .receivedDirect: return ColumnWording(page: .direct, group: .groupReceived, sheet: .receivedDirect)
-        case .receivedPostal: return ColumnWording(page: .postal, group: .groupReceived, sheet: .receivedPostal)
-        case .resolved: return ColumnWording(short: .resolved, page: .groupTotal, group: .resolved, sheet: .resolved)
-        case .resolvedEarly: return ColumnWording(short: .early, page: .early, group: .resolved, sheet: .early)
-        case .resolvedOnTime: return ColumnWording(short: .onTime, page: .onTime, group: .resolved, sheet: .onTime)
-        case .resolvedLate: return ColumnWording(short: .late, page: .late, group: .resolved, sheet: .late)
-        case .resolvedWithoutResult: return ColumnWording(page: .withoutResult, group: .resolved, sheet: .withoutResultLong)
-        case .pending: return ColumnWording(short: .pending, page: .groupTotal, group: .pending, sheet: .pending)
-        case .pendingOverdue: return ColumnWording(short: .pendingOverdue, page: .overdue, group: .pending, sheet: .pendingOverdue)
-        case .receivedDigitised, .resolvedWithDigitalResult: return ColumnWording()
-        }
-    }
-}
-
-extension RateColumn {
-    var wording: ColumnWording {
-        switch self {
-        case .onTime: return ColumnWording(short: .onTimeRate, page: .onTime, group: .groupRates, sheet: .onTimeRate)
-        case .progress: return ColumnWording(short: .progress, page: .progress, group: .groupRates, sheet: .progress)
-        case .online: return ColumnWording(short: .onlineRate, page: .online, group: .groupRates, sheet: .onlineRate)
-        case .digitisedDossier:
-            return ColumnWording(short: .digitisedDossiers, page: .digitisedDossiers, group: .groupRates, sheet: .digitisedDossiers)
-        case .digitisedResult:
-            return ColumnWording(short: .digitisedResults, page: .digitisedResults, group: .groupRates, sheet: .digitisedResults)
-        }
-    }
-}
-
 extension KPIColumn {
     var wording: ColumnWording {
         switch self {
-        case .count(let column): return column.wording
-        case .rate(let column): return column.wording
+        case .count(.carriedOver):
+            return ColumnWording(short: .carriedOverShort, page: .carriedOver, group: .groupReceived, sheet: .carriedOver)
+        case .count(.receivedNew):
+            return ColumnWording(short: .receivedNewShort, page: .receivedNew, group: .groupReceived, sheet: .receivedNew)
+        case .count(.receivedOnline):
+            return ColumnWording(short: .online, page: .online, group: .groupReceived, sheet: .receivedOnline)
+        case .count(.receivedDirect): return ColumnWording(page: .direct, group: .groupReceived, sheet: .receivedDirect)
+        case .count(.receivedPostal): return ColumnWording(page: .postal, group: .groupReceived, sheet: .receivedPostal)
+        case .count(.resolved): return ColumnWording(short: .resolved, page: .groupTotal, group: .resolved, sheet: .resolved)
+        case .count(.resolvedEarly): return ColumnWording(short: .early, page: .early, group: .resolved, sheet: .early)
+        case .count(.resolvedOnTime): return ColumnWording(short: .onTime, page: .onTime, group: .resolved, sheet: .onTime)
+        case .count(.resolvedLate): return ColumnWording(short: .late, page: .late, group: .resolved, sheet: .late)
+        case .count(.resolvedWithoutResult):
+            return ColumnWording(page: .withoutResult, group: .resolved, sheet: .withoutResultLong)
+        case .count(.pending): return ColumnWording(short: .pending, page: .groupTotal, group: .pending, sheet: .pending)
+        case .count(.pendingOverdue):
+            return ColumnWording(short: .pendingOverdue, page: .overdue, group: .pending, sheet: .pendingOverdue)
+        case .count(.receivedDigitised), .count(.resolvedWithDigitalResult):
+            return ColumnWording()  // numerators of rates: no column of their own
+        case .rate(.onTime): return ColumnWording(short: .onTimeRate, page: .onTime, group: .groupRates, sheet: .onTimeRate)
+        case .rate(.progress): return ColumnWording(short: .progress, page: .progress, group: .groupRates, sheet: .progress)
+        case .rate(.online): return ColumnWording(short: .onlineRate, page: .online, group: .groupRates, sheet: .onlineRate)
+        case .rate(.digitisedDossier):
+            return ColumnWording(short: .digitisedDossiers, page: .digitisedDossiers, group: .groupRates, sheet: .digitisedDossiers)
+        case .rate(.digitisedResult):
+            return ColumnWording(short: .digitisedResults, page: .digitisedResults, group: .groupRates, sheet: .digitisedResults)
         case .belowTarget: return ColumnWording(sheet: .belowTargetColumn)
         }
     }

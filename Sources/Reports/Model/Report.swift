@@ -75,16 +75,16 @@ public final class Report {
         switch format {
         case .csv: return Data(table.csv().utf8)
         case .json: return Data(try table.json(manifest: manifest).utf8)
-        case .form06a: return Data(Form06aReport(grouped, language).text().utf8)
+        case .form06a: return Data(Form06aReport(table: grouped, language: language).text().utf8)
         case .table:
-            let text = breakdown.map { BreakdownReport($0, language).text() }
+            let text = breakdown.map { BreakdownReport(breakdown: $0, language: language).text() }
                 ?? KPIReport(grouped, language).text(colour: colour)
             return Data(text.utf8)
         case .md:
-            let text = breakdown.map { BreakdownReport($0, language).markdown() } ?? KPIReport(grouped, language).markdown()
+            let text = breakdown.map { BreakdownReport(breakdown: $0, language: language).markdown() } ?? KPIReport(grouped, language).markdown()
             return Data(text.utf8)
         case .html:
-            let page = breakdown.map { BreakdownReport($0, language).html() }
+            let page = breakdown.map { BreakdownReport(breakdown: $0, language: language).html() }
                 ?? KPIReport(grouped, language).html(manifest: manifest)
             return Data(page.utf8)
         case .xlsx:

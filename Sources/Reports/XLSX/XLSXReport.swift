@@ -16,9 +16,9 @@ enum XLSXReport {
         KPIReport(table, language).writeSheet(book.addSheet(language[.sheetKPI]), styles: styles)
         if let breakdown {
             let name = language[breakdown.step == .quarter ? .sheetByQuarter : .sheetByHalf]
-            BreakdownReport(breakdown, language).writeSheet(book.addSheet(name), styles: styles)
+            BreakdownReport(breakdown: breakdown, language: language).writeSheet(book.addSheet(name), styles: styles)
         }
-        Form06aReport(form06a, language).writeSheet(book.addSheet(language[.sheetForm06a]), styles: styles)
+        Form06aReport(table: form06a, language: language).writeSheet(book.addSheet(language[.sheetForm06a]), styles: styles)
         InputsTable(inputs: inputs, language: language).writeSheet(book.addSheet(language[.sheetInputs]), styles: styles)
         return try book.finish()
     }
