@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "motcua", targets: ["motcua"]),
+        .library(name: "Wording", targets: ["Wording"]),
         .library(name: "Ingest", targets: ["Ingest"]),
         .library(name: "WorkingDays", targets: ["WorkingDays"]),
         .library(name: "Metrics", targets: ["Metrics"]),
@@ -33,6 +34,7 @@ let package = Package(
             pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
+        .target(name: "Wording"),
         .target(name: "Ingest", dependencies: ["CCSV", .product(name: "Crypto", package: "swift-crypto")]),
         // The civil servants' calendar: the official schedule ships as data, embedded in the
         // code (an installed motcua needs no resource bundle beside it). CCSV reads --calendar
@@ -43,7 +45,12 @@ let package = Package(
             resources: [.embedInCode("Resources/official-days-off.csv")]
         ),
         .target(name: "Metrics", dependencies: ["Ingest"]),
-        .target(name: "Reports", dependencies: ["Ingest", "Metrics", "CXlsxWriter"]),
+        .target(
+            name: "Reports",
+            dependencies: ["Ingest", "Metrics", "Wording", "CXlsxWriter"],
+            // The page's stylesheet, compiled in: an installed binary needs no bundle beside it.
+            resources: [.embedInCode("HTML/report.css")]
+        ),
         .target(
             name: "Store",
             dependencies: [
@@ -55,7 +62,7 @@ let package = Package(
         .target(
             name: "Unattended",
             dependencies: [
-                "Ingest", "Metrics", "Reports", "Store",
+                "Ingest", "Metrics", "Reports", "Store", "Wording",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
@@ -63,22 +70,23 @@ let package = Package(
         .executableTarget(
             name: "motcua",
             dependencies: [
-                "Ingest", "Metrics", "Reports", "Store", "Unattended", "WorkingDays",
+                "Ingest", "Metrics", "Reports", "Store", "Unattended", "Wording", "WorkingDays",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Builders, fixture paths and the binary runner every test target shares.
         .target(name: "TestSupport", dependencies: ["Ingest"], path: "Tests/TestSupport"),
+        .testTarget(name: "WordingTests", dependencies: ["Wording"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "TestSupport"]),
         .testTarget(name: "WorkingDaysTests", dependencies: ["WorkingDays", "Ingest", "TestSupport"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Ingest", "TestSupport"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Metrics", "Ingest", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Metrics", "Ingest", "Wording", "TestSupport"]),
         .testTarget(
             name: "StoreTests",
             dependencies: ["Store", "Ingest", "Metrics", "Reports", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "UnattendedTests", dependencies: ["Unattended", "Metrics", "TestSupport"]),
+        .testTarget(name: "UnattendedTests", dependencies: ["Unattended", "Metrics", "Reports", "TestSupport"]),
         .testTarget(name: "MotcuaTests", dependencies: ["motcua", "TestSupport"]),
     ]
 )

@@ -12,6 +12,7 @@ public struct KPIBreakdown: Sendable {
     /// Every unit that appears in any sub-period, in code-point order.
     public var units: [String]
     public var period: Period
+    public var step: Step
     public var basis: PeriodBasis
     public var target: Target
 
@@ -19,11 +20,12 @@ public struct KPIBreakdown: Sendable {
     public init(period: Period, step: Step, basis: PeriodBasis = .decree09, target: Target = .onTimeDefault,
                 dossiers: [Dossier], unitNames: [UnitID: String]) {
         self.period = period
+        self.step = step
         self.basis = basis
         self.target = target
         let parts = Self.parts(of: period, step: step)
         tables = parts.map { KPITable(period: $0, basis: basis, target: target, dossiers: dossiers, unitNames: unitNames) }
-        units = Set(tables.flatMap { $0.rows.compactMap(\.unit) })
+        units = Set(tables.flatMap { $0.rows.compactMap(\.name) })
             .sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
     }
 
@@ -40,6 +42,6 @@ public struct KPIBreakdown: Sendable {
     /// The counts of `unit` (nil: the total) in sub-period `index`, if it has any.
     public func counts(unit: String?, at index: Int) -> KPICounts? {
         guard let unit else { return tables[index].total }
-        return tables[index].rows.first { $0.unit == unit }?.counts
+        return tables[index].rows.first { $0.name == unit }?.counts
     }
 }

@@ -1,69 +1,62 @@
-import Ingest
-
-/// The counts of one row of the KPI table (biểu 06a's columns and the real-time index's).
+/// The counts of one row of the KPI table, by `CountColumn`; rates are computed from them.
 public struct KPICounts: Hashable, Sendable {
-    public var carriedOver = 0
-    public var receivedNew = 0
-    public var receivedOnline = 0
-    public var receivedDirect = 0
-    public var receivedPostal = 0
-    public var resolved = 0
-    public var resolvedEarly = 0
-    public var resolvedOnTime = 0
-    public var resolvedLate = 0
-    public var resolvedWithoutResult = 0
-    public var pending = 0
-    public var pendingOverdue = 0
-    /// received_new with SoHoaHoSo: the numerator of digitised_dossier_rate.
-    public var receivedDigitised = 0
-    /// resolved with status 9 or 10 and SoHoaKetQua: the numerator of digitised_result_rate.
-    public var resolvedWithDigitalResult = 0
+    private var values: [Int]
 
-    public init() {}
+    public init() { values = Array(repeating: 0, count: CountColumn.count) }
 
-    /// True when the unit has anything to show for the period.
-    public var isEmpty: Bool { self == KPICounts() }
+    /// A row read from a buffer of `CountColumn.count` values in column order.
+    init(_ values: ArraySlice<Int>) { self.values = Array(values) }
+
+    public subscript(column: CountColumn) -> Int {
+        get { values[column.rawValue] }
+        set { values[column.rawValue] = newValue }
+    }
+
+    public subscript(sum: CountSum) -> Int {
+        sum.added.reduce(0) { $0 + self[$1] } - sum.subtracted.reduce(0) { $0 + self[$1] }
+    }
+
+    /// Adds one dossier's classes.
+    public mutating func add(_ c: DossierClass) {
+        var bits = c.rawValue
+        while bits != 0 {
+            values[bits.trailingZeroBitCount] += 1
+            bits &= bits - 1
+        }
+    }
+
+    /// True when the row has anything to show for the period.
+    public var isEmpty: Bool { values.allSatisfy { $0 == 0 } }
 
     /// carried_over + received_new = resolved + pending: biểu 06a's identity.
-    public var balances: Bool { carriedOver + receivedNew == resolved + pending }
+    public var balances: Bool { self[.carriedOver] + self[.receivedNew] == self[.resolved] + self[.pending] }
 
     public static func += (lhs: inout KPICounts, rhs: KPICounts) {
-        lhs.carriedOver += rhs.carriedOver
-        lhs.receivedNew += rhs.receivedNew
-        lhs.receivedOnline += rhs.receivedOnline
-        lhs.receivedDirect += rhs.receivedDirect
-        lhs.receivedPostal += rhs.receivedPostal
-        lhs.resolved += rhs.resolved
-        lhs.resolvedEarly += rhs.resolvedEarly
-        lhs.resolvedOnTime += rhs.resolvedOnTime
-        lhs.resolvedLate += rhs.resolvedLate
-        lhs.resolvedWithoutResult += rhs.resolvedWithoutResult
-        lhs.pending += rhs.pending
-        lhs.pendingOverdue += rhs.pendingOverdue
-        lhs.receivedDigitised += rhs.receivedDigitised
-        lhs.resolvedWithDigitalResult += rhs.resolvedWithDigitalResult
+        for index in lhs.values.indices { lhs.values[index] += rhs.values[index] }
     }
 
     // MARK: Rates
 
-    /// (early + on time) / resolved: the 98 % target of the plan.
-    public var onTimeRate: Percentage? { Percentage(resolvedEarly + resolvedOnTime, of: resolved) }
-
-    /// (early + on time + pending − overdue) / (carried over + received new).
-    public var progressRate: Percentage? {
-        Percentage(resolvedEarly + resolvedOnTime + pending - pendingOverdue, of: carriedOver + receivedNew)
+    /// The rate's fraction; nil when its denominator is zero.
+    public func rate(_ column: RateColumn) -> Percentage? {
+        let (numerator, denominator) = column.fraction
+        return Percentage(self[numerator], of: self[denominator])
     }
 
-    public var onlineRate: Percentage? { Percentage(receivedOnline, of: receivedNew) }
-
-    public var digitisedDossierRate: Percentage? { Percentage(receivedDigitised, of: receivedNew) }
-
-    public var digitisedResultRate: Percentage? {
-        Percentage(resolvedWithDigitalResult, of: resolved - resolvedWithoutResult)
-    }
+    /// The rate the target is about.
+    public var onTimeRate: Percentage? { rate(.onTime) }
 
     /// resolved > 0 and the exact on-time fraction below `target`; nil when nothing was resolved.
     public func isBelow(_ target: Target) -> Bool? {
         onTimeRate.map { $0.isBelow(target) }
+    }
+
+    /// The row's value in a column of the published table.
+    public func value(_ column: KPIColumn, target: Target) -> KPIValue {
+        switch column {
+        case .count(let count): return .count(self[count])
+        case .rate(let rate): return .rate(self.rate(rate))
+        case .belowTarget: return .flag(isBelow(target))
+        }
     }
 }

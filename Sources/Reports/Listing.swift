@@ -17,12 +17,8 @@ public struct Listing: Sendable {
     /// Columns padded to the widest cell, counted in characters (diacritics included).
     public func text() -> String {
         let all = [header] + rows
-        let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
-        return all.map { cells in
-            cells.enumerated().map { column, cell in
-                column == cells.count - 1 ? cell : cell + String(repeating: " ", count: widths[column] - cell.count)
-            }.joined(separator: "  ") + "\n"
-        }.joined()
+        let layout = AlignedText(all, rightAligned: header.map { _ in false })
+        return all.map { layout.line($0) + "\n" }.joined()
     }
 }
 

@@ -1,4 +1,5 @@
 import Ingest
+import Wording
 
 /// The summary a report prints on stderr: files, rows, dossiers, rejects by reason,
 /// duplicates collapsed. Counts only: no row content, so no personal data.
@@ -19,25 +20,15 @@ public struct RunSummary: Sendable {
         let rows = inputs.reduce(0) { $0 + $1.rowsRead }
         var reasons: [RejectReason: Int] = [:]
         for input in inputs { reasons.merge(input.rejectsByReason, uniquingKeysWith: +) }
-        let rejected = reasons.values.reduce(0, +)
         let n = language.count
-        var out: String
-        switch language {
-        case .vi:
-            out = "Tệp: \(inputs.count); dòng đã đọc: \(n(rows)); hồ sơ: \(n(dossiers)); "
-                + "dòng bị loại: \(n(rejected)); dòng trùng đã gộp: \(n(collapsed))\n"
-        case .en:
-            out = "Files: \(inputs.count); rows read: \(n(rows)); dossiers: \(n(dossiers)); "
-                + "rows rejected: \(n(rejected)); duplicates collapsed: \(n(collapsed))\n"
-        }
+        var out = language[.summaryTotals, [.files: String(inputs.count), .rows: n(rows), .dossiers: n(dossiers),
+                                            .rejected: n(reasons.values.reduce(0, +)), .collapsed: n(collapsed)]] + "\n"
         for use in aliasUses {
-            out += language == .vi
-                ? "  bí danh: \(use.name) → \(use.unit): \(n(use.dossiers)) hồ sơ\n"
-                : "  alias: \(use.name) → \(use.unit): \(n(use.dossiers)) dossiers\n"
+            out += "  " + language[.summaryAlias, [.name: use.name, .unit: use.unit, .count: n(use.dossiers)]] + "\n"
         }
         for reason in RejectReason.allCases {
             guard let count = reasons[reason] else { continue }
-            out += "  \(language == .vi ? "loại" : "rejected"): \(n(count)) × \(reason.summary)\n"
+            out += "  " + language[.summaryRejected, [.count: n(count), .reason: reason.summary]] + "\n"
         }
         return out
     }

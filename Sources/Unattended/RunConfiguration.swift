@@ -3,6 +3,7 @@ import Ingest
 import Metrics
 import Reports
 import TOMLKit
+import Wording
 
 /// Everything an unattended run needs: where the store, inbox, archive and reports are, what
 /// to write, and how to count. Read from `motcua.toml`; every key can also be given on the
@@ -21,24 +22,6 @@ public struct RunConfiguration: Sendable, Equatable {
     public var aliases = UnitAliases()
 
     public init() {}
-
-    /// The file formats a run can write.
-    public enum ReportFormat: String, Sendable, CaseIterable, Codable {
-        case csv, json, table, form06a, md, html, xlsx
-
-        /// The file name ending.
-        public var fileExtension: String {
-            switch self {
-            case .csv: return "csv"
-            case .json: return "json"
-            case .table: return "txt"
-            case .form06a: return "06a.txt"
-            case .md: return "md"
-            case .html: return "html"
-            case .xlsx: return "xlsx"
-            }
-        }
-    }
 
     /// The kinds of period the reports cover.
     public enum PeriodKind: String, Sendable, CaseIterable, Codable {

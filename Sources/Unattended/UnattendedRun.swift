@@ -119,43 +119,26 @@ public struct UnattendedRun {
         let years = (first.civil.year)...max(first.civil.year, today.civil.year)
         let periods = ClosedPeriods.periods(kinds: configuration.periods, years: years, basis: configuration.basis, today: today)
         for period in periods {
-            let table = KPITable(period: period, basis: configuration.basis, target: configuration.target,
-                                 dossiers: set.dossiers, unitNames: set.unitNames)
-            guard !table.rows.isEmpty else { continue }
-            try write(table, set: set, outcome: &outcome)
+            let settings = ReportSettings(period: period, basis: configuration.basis, target: configuration.target,
+                                          language: configuration.language)
+            let report = Report(settings: settings, set: set)
+            guard !report.table.rows.isEmpty else { continue }
+            try write(report, outcome: &outcome)
         }
     }
 
     /// Writes one period's reports unless the same figures are already written.
-    private func write(_ table: KPITable, set: DossierSet, outcome: inout Outcome) throws {
-        let stem = (configuration.reports as NSString).appendingPathComponent("\(table.period).\(configuration.basis.rawValue)")
-        let language = configuration.language
-        var bodies: [(String, Data)] = []
-        let manifest = ReportManifest(inputs: set.inputs, aliases: set.aliasUses)
-        for format in configuration.formats {
-            let body: Data
-            switch format {
-            case .csv: body = Data(table.csv().utf8)
-            case .json: body = Data(try table.json(manifest: manifest).utf8)
-            case .table: body = Data(table.text(language: language).utf8)
-            case .form06a: body = Data(table.form06aText(language: language).utf8)
-            case .md: body = Data(table.markdown(language: language).utf8)
-            case .html: body = Data(table.html(language: language, manifest: manifest).utf8)
-            case .xlsx:
-                let scratch = (NSTemporaryDirectory() as NSString).appendingPathComponent("motcua-\(UUID().uuidString).xlsx")
-                defer { try? FileManager.default.removeItem(atPath: scratch) }
-                try XLSXReport.write(table: table, form06a: table, inputs: set.inputs, language: language, to: scratch)
-                body = try Data(contentsOf: URL(fileURLWithPath: scratch))
-            }
-            bodies.append(("\(stem).\(format.fileExtension)", body))
-        }
+    private func write(_ report: Report, outcome: inout Outcome) throws {
+        let period = report.settings.period
+        let stem = (configuration.reports as NSString).appendingPathComponent("\(period).\(configuration.basis.rawValue)")
+        let bodies = try configuration.formats.map { format in ("\(stem).\(format.fileExtension)", try report.render(format)) }
         // The figures and the settings that shape the files decide whether anything changed.
-        let fingerprint = Data((table.csv() + "\n" + configuration.formats.map(\.rawValue).joined(separator: ",")
-            + "\n" + language.rawValue + "\n" + set.aliasUses.map { "\($0.name)→\($0.unit)" }.joined(separator: ";")).utf8)
+        let fingerprint = try report.render(.csv) + Data(("\n" + configuration.formats.map(\.rawValue).joined(separator: ",")
+            + "\n" + configuration.language.rawValue + "\n" + report.manifest.aliases.map { "\($0.name)→\($0.unit)" }.joined(separator: ";")).utf8)
         let stamp = stem + ".figures"
         if FileManager.default.contents(atPath: stamp) == fingerprint,
            bodies.allSatisfy({ FileManager.default.fileExists(atPath: $0.0) }) {
-            logger.debug("\(table.period): up to date")
+            logger.debug("\(period): up to date")
             return
         }
         let version = nextVersion(stem: stem)
@@ -164,7 +147,7 @@ public struct UnattendedRun {
                 let old = versioned(path, stem: stem, version: version)
                 try FileManager.default.moveItem(atPath: path, toPath: old)
                 outcome.reportsSuperseded.append(old)
-                logger.notice("figures of \(table.period) changed: kept the old report as \(old)")
+                logger.notice("figures of \(period) changed: kept the old report as \(old)")
             }
             try data.write(to: URL(fileURLWithPath: path), options: .atomic)
             outcome.reportsWritten.append(path)

@@ -1,8 +1,5 @@
 import TestSupport
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
 
 /// Every format carries the csv's figures: for each fixture below, `report --format csv` is
@@ -148,33 +145,25 @@ struct FormatFiguresTests {
         let file = dir.file("report.xlsx")
         let result = try run(fixture, ["--format", "xlsx", "--output", file.path])
         try #require(result.status == 0, "\(result)")
-        let unpacked = dir.file("unpacked")
-        let unzip = Process()
-        unzip.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
-        unzip.arguments = ["-o", "-q", file.path, "-d", unpacked.path]
-        try unzip.run()
-        unzip.waitUntilExit()
-        try #require(unzip.terminationStatus == 0, "unzip failed")
-
-        let sheet = try XLSXSheet(unpacked, sheet: 1)
+        let sheet = try XLSXBook(file: file).cells(sheet: 1)
         // Columns C…N the 12 counts, O…S the 5 rates, in the csv's order.
-        let letters = (0..<20).map { String(UnicodeScalar(UInt8(ascii: "A") + UInt8($0))) }
+        let letters = XLSXBook.letters(20)
         var rowOf: [String: Int] = [:]
         for r in 2...(csv.rows.count + 1) {
-            if let name = sheet.cells["B\(r)"]?.value { rowOf[name] = r }
+            if let name = sheet["B\(r)"]?.value { rowOf[name] = r }
         }
         for row in csv.rows {
             let name = row.unit == "TOTAL" ? "TỔNG CỘNG" : row.unit
             let r = try #require(rowOf[name], "xlsx: no row for '\(name)' in \(rowOf.keys.sorted())")
-            #expect(sheet.cells["A\(r)"]?.value == Self.period)
+            #expect(sheet["A\(r)"]?.value == Self.period)
             for (offset, column) in KPICSV.countColumns.enumerated() {
-                let cell = sheet.cells["\(letters[2 + offset])\(r)"]
+                let cell = sheet["\(letters[2 + offset])\(r)"]
                 #expect(cell?.type == nil, "xlsx '\(name)' \(column) is not a number")
                 #expect(cell?.value.flatMap(Int.init) == row.count(column),
                         "xlsx '\(name)' \(column): \(cell?.value ?? "nil"), csv \(row[column])")
             }
             for (offset, column) in KPICSV.rateColumns.enumerated() {
-                let cell = sheet.cells["\(letters[14 + offset])\(r)"]
+                let cell = sheet["\(letters[14 + offset])\(r)"]
                 if row[column].isEmpty {
                     #expect(cell?.value == nil, "xlsx '\(name)' \(column): \(cell?.value ?? "nil"), csv empty")
                     continue
@@ -314,50 +303,5 @@ private enum Markdown {
             escaped = false
         }
         return out
-    }
-}
-
-/// One worksheet of an unpacked workbook: every cell by reference (`B2`), with its type (`s`
-/// shared string, `b` boolean, none for a number) and value, shared strings resolved.
-private struct XLSXSheet {
-    struct Cell {
-        var type: String?
-        var value: String?
-    }
-
-    var cells: [String: Cell] = [:]
-
-    init(_ directory: URL, sheet: Int) throws {
-        let strings = try Self.xml(directory.appendingPathComponent("xl/sharedStrings.xml")).all("si")
-            .map { $0.all("t").map { $0.stringValue ?? "" }.joined() }
-        for c in try Self.xml(directory.appendingPathComponent("xl/worksheets/sheet\(sheet).xml")).all("c") {
-            let type = c.attribute("t")
-            var value = c.all("v").first?.stringValue
-            if type == "s", let index = value.flatMap(Int.init) { value = index < strings.count ? strings[index] : nil }
-            cells[c.attribute("r") ?? ""] = Cell(type: type, value: value)
-        }
-    }
-
-    static func xml(_ url: URL) throws -> XMLElement {
-        try #require(try XMLDocument(data: Data(contentsOf: url), options: []).rootElement())
-    }
-}
-
-extension XMLElement {
-    /// Descendant elements named `name`, whatever their namespace, in document order.
-    fileprivate func all(_ name: String) -> [XMLElement] {
-        var found: [XMLElement] = []
-        for child in children ?? [] {
-            guard let element = child as? XMLElement else { continue }
-            if element.localName == name { found.append(element) }
-            found += element.all(name)
-        }
-        return found
-    }
-
-    /// An attribute by name (swift-corelibs' `attribute(forName:)` misses attributes of
-    /// elements in a default namespace).
-    fileprivate func attribute(_ name: String) -> String? {
-        attributes?.first { $0.name == name }?.stringValue
     }
 }

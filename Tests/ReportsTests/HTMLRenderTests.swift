@@ -124,7 +124,7 @@ struct HTMLRenderTests {
         let dir = try Browser.temporaryDirectory()
         defer { Browser.cleanUp(dir) }
         let html = dir.appendingPathComponent("report.html"), png = dir.appendingPathComponent("report.png")
-        try PeopleReportFixture.table.html(manifest: PeopleReportFixture.manifest).write(to: html, atomically: true, encoding: .utf8)
+        try KPIReport(PeopleReportFixture.table, .vi).html(manifest: PeopleReportFixture.manifest).write(to: html, atomically: true, encoding: .utf8)
         try await Browser.run(Browser.chromium!, Browser.flags(profile: dir.appendingPathComponent("profile"))
             + ["--screenshot=\(png.path)", "--window-size=1400,1800", html.absoluteString])
         let data = try Data(contentsOf: png)
@@ -142,7 +142,7 @@ struct HTMLRenderTests {
         let dir = try Browser.temporaryDirectory()
         defer { Browser.cleanUp(dir) }
         let html = dir.appendingPathComponent("breakdown.html"), png = dir.appendingPathComponent("breakdown.png")
-        try PeopleReportFixture.breakdown.html().write(to: html, atomically: true, encoding: .utf8)
+        try BreakdownReport(breakdown: PeopleReportFixture.breakdown, language: .vi).html().write(to: html, atomically: true, encoding: .utf8)
         try await Browser.run(Browser.chromium!, Browser.flags(profile: dir.appendingPathComponent("profile"))
             + ["--screenshot=\(png.path)", "--window-size=1400,1800", html.absoluteString])
         try await census(png, minimumRed: 100, minimumPink: 500, minimumNonWhite: 1_000)
@@ -153,14 +153,14 @@ struct HTMLRenderTests {
         let dir = try Browser.temporaryDirectory()
         defer { Browser.cleanUp(dir) }
         let html = dir.appendingPathComponent("report.html"), pdf = dir.appendingPathComponent("report.pdf")
-        try PeopleReportFixture.table.html().write(to: html, atomically: true, encoding: .utf8)
+        try KPIReport(PeopleReportFixture.table, .vi).html().write(to: html, atomically: true, encoding: .utf8)
         try await Browser.run(Browser.chromium!, Browser.flags(profile: dir.appendingPathComponent("profile"))
             + ["--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", html.absoluteString])
         let data = try Data(contentsOf: pdf)
         #expect(data.prefix(5) == Data("%PDF-".utf8))
         #expect(data.count > 10_000, "\(data.count) bytes")
         let text = String(decoding: data, as: UTF8.self)
-        let boxes = PeopleReportFixture.matches(#"/MediaBox \[0 0 ([0-9.]+) ([0-9.]+)\]"#, in: text)
+        let boxes = HTMLReading.matches(#"/MediaBox \[0 0 ([0-9.]+) ([0-9.]+)\]"#, in: text)
         try #require(!boxes.isEmpty)
         for box in boxes {
             let (w, h) = (Double(box[1])!, Double(box[2])!)
@@ -177,7 +177,7 @@ struct HTMLRenderTests {
         let dir = try Browser.temporaryDirectory()
         defer { Browser.cleanUp(dir) }
         let html = dir.appendingPathComponent("report.html"), png = dir.appendingPathComponent("report.png")
-        try table.html(manifest: ReportManifest(inputs: set.inputs)).write(to: html, atomically: true, encoding: .utf8)
+        try KPIReport(table, .vi).html(manifest: ReportManifest(inputs: set.inputs)).write(to: html, atomically: true, encoding: .utf8)
         try await Browser.run(Browser.chromium!, Browser.flags(profile: dir.appendingPathComponent("profile"))
             + ["--screenshot=\(png.path)", "--window-size=1400,1800", html.absoluteString])
         try await census(png, minimumRed: 500)

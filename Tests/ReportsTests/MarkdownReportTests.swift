@@ -3,6 +3,7 @@ import Foundation
 import Ingest
 import Metrics
 import Testing
+import Wording
 @testable import Reports
 
 private typealias F = PeopleReportFixture
@@ -10,12 +11,12 @@ private typealias F = PeopleReportFixture
 /// The cells of one Markdown table line: split on pipes not escaped by a backslash.
 private func cells(_ line: String) -> [String] {
     var out: [String] = [], cell = "", backslashes = 0
-    for ch in line {
+    for ch in line.unicodeScalars {
         if ch == "|" && backslashes % 2 == 0 {
             out.append(cell.trimmingCharacters(in: .whitespaces))
             cell = ""
         } else {
-            cell.append(ch)
+            cell.unicodeScalars.append(ch)
         }
         backslashes = ch == "\\" ? backslashes + 1 : 0
     }
@@ -30,9 +31,9 @@ private func plain(_ cell: String) -> String {
     if s.hasPrefix("**"), s.hasSuffix("**") { s = String(s.dropFirst(2).dropLast(2)) }
     if s.hasPrefix("⚠ ") { s = String(s.dropFirst(2)) }
     var out = "", escaped = false
-    for ch in s {
+    for ch in s.unicodeScalars {
         if ch == "\\" && !escaped { escaped = true; continue }
-        out.append(ch)
+        out.unicodeScalars.append(ch)
         escaped = false
     }
     return out
@@ -42,86 +43,65 @@ private func tableLines(_ markdown: String) -> [String] {
     markdown.split(separator: "\n").map(String.init).filter { $0.hasPrefix("|") }
 }
 
-/// The text table's columns, as csv columns.
-private let textColumns = ["carried_over", "received_new", "received_online", "resolved", "resolved_early",
-                           "resolved_on_time", "resolved_late", "pending", "pending_overdue", "on_time_rate",
-                           "progress_rate", "online_rate", "digitised_dossier_rate", "digitised_result_rate"]
-
+/// One rendering test for each Markdown page (what it shows is the model's: KPIReportTests),
+/// and the escaping.
 @Suite struct MarkdownReportTests {
-    @Test(arguments: Language.allCases) func sameCellCountEveryRow(language: Language) {
-        for markdown in [F.table.markdown(language: language), F.breakdown.markdown(language: language)] {
-            let lines = tableLines(markdown)
-            #expect(lines.count >= 3)
-            #expect(Set(lines.map { cells($0).count }).count == 1, "\(lines.map { cells($0).count })")
-            // Header, then the delimiter row: left for names, right for figures.
-            let delimiter = cells(lines[1])
-            #expect(delimiter[0].hasPrefix(":-"))
-            #expect(delimiter.dropFirst().allSatisfy { $0.hasSuffix("-:") && !$0.hasPrefix(":") })
-        }
-        #expect(cells(tableLines(F.table.markdown(language: language))[0]).count == 15)
-    }
-
-    @Test(arguments: Language.allCases) func sameFiguresAsTheCSV(language: Language) {
-        let lines = tableLines(F.table.markdown(language: language))
-        let header = cells(lines[0])
-        #expect(header == TextLabels(language).columns)
-        let records = F.csvRecords(F.table)
+    /// The table's cells are the summary view's, escaped; flagged names and the total bold;
+    /// the heading, legend and list of units below target around it.
+    @Test(arguments: Language.allCases) func kpiPage(language: Language) {
+        let report = KPIReport(F.table, language)
+        let markdown = report.markdown()
+        let lines = tableLines(markdown)
+        let view = report.table(.summary)
+        #expect(cells(lines[0]) == view.columns.map(\.title))
+        let delimiter = cells(lines[1])
+        #expect(delimiter[0].hasPrefix(":-") && delimiter.dropFirst().allSatisfy { $0.hasSuffix("-:") && !$0.hasPrefix(":") })
         let rows = lines.dropFirst(2).map(cells)
-        #expect(rows.count == records.count)
-        for (row, record) in zip(rows, records) {
-            let unit = record["unit"]!
-            #expect(plain(row[0]) == (unit == "TOTAL" ? TextLabels(language).total : unit))
-            for (column, cell) in zip(textColumns, row.dropFirst()) {
-                #expect(plain(cell) == F.people(record[column]!, column: column, language), "\(unit) \(column)")
-            }
-            #expect(row[0].hasPrefix("**⚠ ") == (record["below_target"] == "true"), "\(unit)")
+        #expect(rows.map { $0.map(plain) } == view.texts(language))
+        for (row, model) in zip(rows, view.rows) {
+            #expect(row[0].hasPrefix("**⚠ ") == model.isFlagged, "\(model.key)")
+            if model.isTotal { #expect(row.allSatisfy { $0.hasPrefix("**") && $0.hasSuffix("**") }) }
         }
-    }
-
-    @Test func pipesAndMarkupEscaped() {
-        let markdown = F.table.markdown()
+        #expect(markdown.hasPrefix("## " + report.period.heading(report.title) + "\n\n"))
         #expect(markdown.contains("| Tổ \"một cửa\" \\| 'xã'"))
         #expect(markdown.contains("| A \\& \\<B\\>"))
-        #expect(!markdown.contains("<B>"))
+        #expect(markdown.hasSuffix(report.legend(mark: "⚠") + "\n\n" + report.belowLine(report.flagged) + "\n"))
     }
 
-    @Test func flaggedTotalLegendAndHeading() {
-        let markdown = F.table.markdown()
-        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        #expect(lines[0] == "## Kết quả giải quyết thủ tục hành chính — 2023-Q1 (15/12/2022 – 14/03/2023)")
-        #expect(markdown.contains("| **⚠ Phòng Tư pháp, Hộ tịch** "))
-        // Exactly on target is not below.
-        #expect(markdown.contains("| Văn phòng Đăng ký đất đai "))
-        let total = tableLines(markdown).last!
-        #expect(cells(total).allSatisfy { $0.hasPrefix("**") && $0.hasSuffix("**") })
-        #expect(cells(total)[0].contains("TỔNG CỘNG"))
-        #expect(markdown.contains("Kỳ báo cáo 2023-Q1 (theo Nghị định 09/2019/NĐ-CP): từ 15/12/2022 đến 14/03/2023."))
-        #expect(markdown.contains("Mục tiêu giải quyết đúng hạn: 98 %. ⚠ = dưới mục tiêu; — = không có hồ sơ để tính."))
-        #expect(markdown.contains("Đơn vị dưới mục tiêu (1): Phòng Tư pháp, Hộ tịch\n"))
-        let en = F.table.markdown(language: .en)
-        #expect(en.contains("On-time target: 98%. ⚠ = below target; — = nothing to rate."))
-        #expect(en.contains("| **⚠ Phòng Tư pháp, Hộ tịch** "))
-        #expect(en.contains(" 1,200 "))
-    }
-
-    @Test func breakdownByQuarter() {
-        let markdown = F.breakdown.markdown()
+    @Test func breakdownPage() {
+        let report = BreakdownReport(breakdown: F.breakdown, language: .vi)
+        let markdown = report.markdown()
         #expect(markdown.hasPrefix("## Tỷ lệ giải quyết đúng hạn theo quý — 2023\n"))
-        let lines = tableLines(markdown)
-        #expect(cells(lines[0]) == ["Đơn vị", "2023-Q1", "2023-Q2", "2023-Q3", "2023-Q4"])
-        let rows = lines.dropFirst(2).map(cells)
-        #expect(rows.map { plain($0[0]) } == F.breakdown.units + ["TỔNG CỘNG"])
-        for (row, unit) in zip(rows, F.breakdown.units.map(Optional.some) + [nil]) {
-            for index in 0..<4 {
-                let rate = F.breakdown.counts(unit: unit, at: index)?.onTimeRate
-                #expect(plain(row[index + 1]) == Language.vi.percent(rate?.formatted), "\(unit ?? "TOTAL") \(index)")
-                #expect(row[index + 1].hasPrefix("**⚠ ") == (rate?.isBelow(F.breakdown.target) == true))
+        let rows = tableLines(markdown).dropFirst(2).map(cells)
+        let expected = report.table.rows.map { $0.cells.map { $0.value.text(.vi, empty: "—") } }
+        #expect(rows.map { $0.map(plain) } == expected)
+        for (row, model) in zip(rows, report.table.rows) {
+            for (cell, value) in zip(row.dropFirst(), model.cells.dropFirst()) {
+                #expect(cell.hasPrefix("**⚠ ") == value.isFlagged)
             }
         }
-        #expect(rows.last!.allSatisfy { $0.hasPrefix("**") })
+        #expect(rows.last?[4] == "**—**")
         #expect(markdown.contains("| Xã Hải \\| Hà "))
-        #expect(rows.last![4] == "**—**")
-        #expect(markdown.contains("2023-Q3: 15/06/2023 – 14/09/2023"))
-        #expect(F.breakdown.markdown(language: .en).contains("On-time rate by quarter"))
+        #expect(markdown.hasSuffix(report.period.targetLine + " ⚠ = dưới mục tiêu; — = không có hồ sơ đã giải quyết trong kỳ.\n"
+                                   + report.dates + "\n"))
+    }
+
+    /// Issue 11, defect 3: a pipe or a line break followed by a combining mark is still a pipe
+    /// or a line break to a Markdown reader.
+    @Test(arguments: ["a|\u{300}b", "a\n\u{301}b", "a\r\n\u{300}b", "*\u{300}", "plain"])
+    func escapingSeesEveryScalar(text: String) {
+        let escaped = Markdown.escape(text)
+        var previous: Unicode.Scalar?
+        for scalar in escaped.unicodeScalars {
+            #expect(scalar != "\n" && scalar != "\r")
+            if "|*".unicodeScalars.contains(scalar) { #expect(previous == "\\", "\(Array(escaped.unicodeScalars))") }
+            previous = scalar
+        }
+        #expect(cells("| " + escaped + " | x |").count == 2)
+    }
+
+    @Test func escapingIsUnchangedOtherwise() {
+        #expect(Markdown.escape("A & <B> | *x* _y_ [z] `c` #1 ~ !") == "A \\& \\<B\\> \\| \\*x\\* \\_y\\_ \\[z\\] \\`c\\` \\#1 \\~ \\!")
+        #expect(Markdown.escape("two\r\nlines\nhere\rend") == "two lines here end")
     }
 }

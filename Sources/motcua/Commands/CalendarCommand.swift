@@ -1,5 +1,6 @@
 import ArgumentParser
 import Reports
+import Wording
 import WorkingDays
 
 /// `motcua calendar YEAR`: the civil servants' days off (and swapped working days) of a year.

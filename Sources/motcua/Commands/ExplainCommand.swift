@@ -13,7 +13,7 @@ struct ExplainCommand: ParsableCommand {
             motcua explain --period 2023-Q1 --unit "UBND xã Hoằng Trinh" --count resolved_late FILE...
             motcua explain --dossier H45.4-2023-001249 FILE...
             Without FILE, the store is read. Count columns: \
-            \(CountColumn.allCases.map(\.rawValue).joined(separator: ", ")).
+            \(CountColumn.allCases.filter(\.isPublished).map(\.name).joined(separator: ", ")).
             """)
 
     @Option(help: "Period, as for report (with --unit and --count).")
@@ -73,7 +73,7 @@ struct ExplainCommand: ParsableCommand {
         }
         var picked: [(index: Int, dossier: Dossier)] = []
         for (index, d) in set.dossiers.enumerated() where isTotal || units.contains(d.unit) {
-            if DossierClass(d, in: bounds).contains(column.dossierClass) { picked.append((index, d)) }
+            if DossierClass(d, in: bounds).contains(column) { picked.append((index, d)) }
         }
         let procedures = try source.procedures(at: Set(picked.map(\.dossier.source)), inputs: set.inputs)
         let rows = picked.map { index, d in
@@ -111,7 +111,7 @@ enum ListingFormat: String, ExpressibleByArgument, CaseIterable {
 struct CountColumnArgument: ExpressibleByArgument {
     var value: CountColumn
     init?(argument: String) {
-        guard let value = CountColumn(rawValue: argument.lowercased()) else { return nil }
+        guard let value = CountColumn(name: argument.lowercased()) else { return nil }
         self.value = value
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Ingest
 import Reports
 import Store
+import Wording
 
 /// `motcua import`: takes monthly exports into the store, one transaction per file.
 struct ImportCommand: ParsableCommand {
@@ -53,15 +54,8 @@ struct ImportCommand: ParsableCommand {
     private func describe(_ r: ImportRecord, new: Bool, as name: String? = nil) -> String {
         let id = r.id.map(String.init) ?? "?"
         let hash = String(r.sha256.prefix(12))
-        switch (lang, new) {
-        case (.vi, true):
-            return "\(r.fileName): đã nhập (lần nhập #\(id), sha256 \(hash)…): \(r.rowsRead) dòng, \(r.accepted) nhận, \(r.rejected) loại\n"
-        case (.en, true):
-            return "\(r.fileName): imported as #\(id) (sha256 \(hash)…): \(r.rowsRead) rows, \(r.accepted) accepted, \(r.rejected) rejected\n"
-        case (.vi, false):
-            return "\(name ?? r.fileName): đã có trong kho (lần nhập #\(id), \(r.fileName), sha256 \(hash)…): không thay đổi gì\n"
-        case (.en, false):
-            return "\(name ?? r.fileName): already in the store as #\(id) (\(r.fileName), sha256 \(hash)…): nothing changed\n"
-        }
+        let slots: [Slot: String] = [.file: name ?? r.fileName, .id: id, .hash: hash, .stored: r.fileName,
+                                     .rows: String(r.rowsRead), .accepted: String(r.accepted), .rejected: String(r.rejected)]
+        return lang[new ? .imported : .alreadyImported, slots] + "\n"
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import Ingest
 import Reports
@@ -31,6 +32,6 @@ struct RejectsCommand: ParsableCommand {
         } catch let error as StoreError {
             throw StoreFailure(error)
         }
-        try Terminal.deliver(RejectsWriter.csv(rejects), to: output)
+        try Terminal.deliver(Data(RejectsWriter.csv(rejects).utf8), to: output)
     }
 }

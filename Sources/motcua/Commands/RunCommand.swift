@@ -6,6 +6,7 @@ import Metrics
 import Reports
 import Store
 import Unattended
+import Wording
 
 /// `motcua run`: the scheduled job. Imports the inbox, writes the reports of closed periods.
 struct RunCommand: ParsableCommand {
@@ -116,9 +117,9 @@ struct RunCommand: ParsableCommand {
         if let archive { settings.archive = archive }
         if let reports { settings.reports = reports }
         if !formats.isEmpty {
-            let parsed = formats.compactMap { RunConfiguration.ReportFormat(rawValue: $0.lowercased()) }
+            let parsed = formats.compactMap { ReportFormat(rawValue: $0.lowercased()) }
             guard parsed.count == formats.count else {
-                throw ValidationError("--format takes \(RunConfiguration.ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+                throw ValidationError("--format takes \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
             }
             settings.formats = parsed
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Metrics
 import Reports
+import Wording
 
 /// What to compute and how to show it.
 struct ReportOptions: ParsableArguments {
@@ -11,7 +12,7 @@ struct ReportOptions: ParsableArguments {
     var basis: PeriodBasis = .decree09
 
     @Option(help: "Output format: table, form06a, md, html or xlsx (for people; xlsx needs --output), csv or json (for machines).")
-    var format: OutputFormat = .table
+    var format: ReportFormat = .table
 
     @Option(help: "Rows by unit or by field of procedures (TenLinhVuc).")
     var by: KPITable.Grouping = .unit
@@ -29,10 +30,7 @@ struct ReportOptions: ParsableArguments {
     var output: String?
 }
 
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, csv, json, form06a, md, html, xlsx
-}
-
+extension ReportFormat: ExpressibleByArgument {}
 extension KPITable.Grouping: ExpressibleByArgument {}
 extension KPIBreakdown.Step: ExpressibleByArgument {}
 

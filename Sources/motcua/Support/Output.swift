@@ -5,13 +5,13 @@ import Reports
 
 extension Terminal {
     /// Writes a report to `path` (atomically: readers never see half a file) or to stdout.
-    static func deliver(_ body: String, to path: String?) throws {
+    static func deliver(_ body: Data, to path: String?) throws {
         guard let path else {
-            write(body)
+            FileHandle.standardOutput.write(body)
             return
         }
         do {
-            try Data(body.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try body.write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
             fail("\(path): cannot write the report")
             throw ExitCode(Exit.cannotCreate)

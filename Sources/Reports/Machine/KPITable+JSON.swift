@@ -6,14 +6,14 @@ extension KPITable {
     /// null) with the period's bounds, basis and target, and the manifest when given.
     public func json(manifest: ReportManifest? = nil) throws -> String {
         func row(_ r: Row) -> [String: Any] {
-            var object: [String: Any] = ["unit": r.unit ?? "TOTAL"]
-            let names = Self.csvColumns.dropFirst(2)
-            let counts = r.counts.countColumns
-            for (name, value) in zip(names, counts) { object[name] = value }
-            for (name, rate) in zip(names.dropFirst(counts.count), r.counts.rates) {
-                object[name] = rate.map { NSDecimalNumber(string: $0.formatted) } ?? NSNull()
+            var object: [String: Any] = ["unit": r.machineKey]
+            for column in KPIColumn.published {
+                switch r.counts.value(column, target: target) {
+                case .count(let n): object[column.name] = n
+                case .rate(let rate): object[column.name] = rate.map { NSDecimalNumber(string: $0.formatted) } ?? NSNull()
+                case .flag(let flag): object[column.name] = flag.map { $0 as Any } ?? NSNull()
+                }
             }
-            object["below_target"] = r.counts.isBelow(target).map { $0 as Any } ?? NSNull()
             return object
         }
         var document: [String: Any] = [
@@ -25,7 +25,7 @@ extension KPITable {
             "end_moment_exclusive": bounds.end.iso8601,
             "target": NSDecimalNumber(string: target.description),
             "units": rows.map(row),
-            "total": row(Row(unit: nil, counts: total)),
+            "total": row(Row(label: .total, counts: total)),
         ]
         if let manifest { document["manifest"] = manifestObject(manifest) }
         let data = try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys])

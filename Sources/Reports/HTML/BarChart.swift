@@ -1,0 +1,82 @@
+import Metrics
+import Wording
+
+/// A horizontal bar chart of rates on a 0–100 % axis, for the page: a row per unit, one bar per
+/// series in each (a note where a rate has no value), and a line at the target.
+struct BarChart {
+    struct Series {
+        /// Its CSS key (`s-online`), and its name in the legend.
+        var key: String
+        var title: String
+    }
+
+    struct Bar {
+        var rate: Percentage?
+        var isFlagged = false
+        /// What stands in place of a bar that has no rate.
+        var note: String
+    }
+
+    struct Row {
+        var name: String
+        var bars: [Bar]
+        var isFlagged = false
+    }
+
+    var title: String
+    /// One series draws no legend; several do.
+    var series: [Series]
+    var rows: [Row]
+    /// Where the target line stands, in percent, and its label.
+    var target: Double
+    var targetLabel: String
+    var language: Language
+}
+
+extension BarChart {
+    /// Where things go, in SVG user units.
+    struct Geometry {
+        static let viewWidth = 1100.0
+        static let axisHeight = 26.0
+        static let ticks = [0, 25, 50, 75, 100]
+        let labelWidth: Double
+        /// Names longer than this are cut, with `…`.
+        let maxLabelCharacters: Int
+        let seriesCount: Int
+        let rowCount: Int
+
+        init(_ chart: BarChart) {
+            // About 7.4 units a character at 12 px (bold DejaVu Sans, Vietnamese diacritics):
+            // wide enough for most names, cut beyond.
+            let longest = Double(chart.rows.map(\.name.count).max() ?? 0)
+            labelWidth = min(max(longest * 7.4 + 20, 130), 360)
+            maxLabelCharacters = Int((labelWidth - 20) / 7.4)
+            seriesCount = chart.series.count
+            rowCount = max(chart.rows.count, 1)
+        }
+
+        /// Several series a row: thinner bars, and their legend above the plot.
+        var several: Bool { seriesCount > 1 }
+        var barHeight: Double { several ? 9 : 16 }
+        var rowHeight: Double { 8 + Double(seriesCount) * (barHeight + 2) - 2 }
+        /// Space above the rows: the target's label, and the legend when there is one.
+        var top: Double { several ? 48 : 24 }
+        var height: Double { top + Double(rowCount) * rowHeight + Self.axisHeight }
+
+        var x0: Double { labelWidth }
+        /// The right margin leaves room for the values of bars near 100 %.
+        var plotWidth: Double { Self.viewWidth - labelWidth - 86 }
+        var plotBottom: Double { height - Self.axisHeight }
+
+        func x(_ percent: Double) -> Double { x0 + plotWidth * min(max(percent, 0), 100) / 100 }
+        func rowTop(_ index: Int) -> Double { top + Double(index) * rowHeight }
+        func barTop(row: Int, series: Int) -> Double { rowTop(row) + 4 + Double(series) * (barHeight + 2) }
+        /// Where the text beside a bar sits: its baseline, centred on the bar.
+        func textBaseline(barTop: Double) -> Double { barTop + barHeight / 2 + (barHeight > 10 ? 4 : 3.5) }
+    }
+}
+
+extension Percentage {
+    /// The rate in percent as a binary float: for drawing only, never for a figure or a flag.
+    var percentValue: Double { Double(numerator) * 100 / Double(denominator) }
+}

@@ -1,0 +1,115 @@
+import Wording
+
+/// How a table sits on its sheet.
+struct SheetLayout {
+    /// Lines above the table, each across it: a title, then smaller lines.
+    var heading: [String] = []
+    /// Lines below the table, in italics.
+    var notes: [String] = []
+    /// Every cell boxed, as on a printed form.
+    var boxed = false
+    /// Columns titled by their machine names (an English KPI sheet: the csv's header).
+    var machineTitles = false
+    /// The rows (not the total) can be sorted and filtered.
+    var autofilter = false
+    /// Columns kept in view when scrolling sideways.
+    var frozenColumns = 0
+    /// The narrowest and widest column, in characters.
+    var widths: ClosedRange<Int> = 9...42
+    /// Heights of the header rows, top first (none: the default).
+    var headerHeights: [Double] = []
+}
+
+extension PeopleTable {
+    /// Writes the table on `sheet`: the heading, the column titles (two rows under group titles
+    /// when grouped, the ungrouped titles spanning both), the column numbers of a form, the rows
+    /// (figures as numbers, rates as fractions shown `0.00%`, below target red, the total bold),
+    /// the notes. The header stays in view and prints on every page.
+    func write(to sheet: Sheet, styles: CellStyles, layout: SheetLayout, language: Language) {
+        let last = columns.count - 1
+        var r = 0
+        for (index, line) in layout.heading.enumerated() {
+            sheet.merge(r, 0, r, last, line, styles(index == 0 ? .title : .subtitle))
+            if index == 0 { sheet.height(r, 36) }
+            r += 1
+        }
+        if !layout.heading.isEmpty { r += 1 }
+        let headerTop = r
+        let header = styles(.header, boxed: layout.boxed)
+        let titles = columns.map { layout.machineTitles ? $0.key : $0.title }
+        if hasGroups {
+            for span in spans {
+                let first = span.columns.lowerBound, end = span.columns.upperBound - 1
+                if let group = span.title {
+                    if first == end { sheet.text(r, first, group, header) } else { sheet.merge(r, first, r, end, group, header) }
+                    for column in span.columns { sheet.text(r + 1, column, titles[column], header) }
+                } else {
+                    sheet.merge(r, first, r + 1, first, titles[first], header)
+                }
+            }
+            r += 2
+        } else {
+            for (column, title) in titles.enumerated() { sheet.text(r, column, title, header) }
+            r += 1
+        }
+        for (offset, height) in layout.headerHeights.enumerated() { sheet.height(headerTop + offset, height) }
+        if numbered {
+            for column in columns.indices { sheet.text(r, column, "(\(column + 1))", styles(.numbering, boxed: layout.boxed)) }
+            r += 1
+        }
+        let bodyTop = r
+        for row in rows {
+            for (column, cell) in row.cells.enumerated() {
+                write(cell, at: r, column, sheet: sheet, styles: { kind in
+                    styles(kind, below: row.isFlagged || cell.isFlagged, total: row.isTotal, boxed: layout.boxed)
+                })
+            }
+            r += 1
+        }
+        for (column, width) in widths(titles: titles, machineTitles: layout.machineTitles).enumerated() {
+            sheet.width(column, Double(min(max(width, layout.widths.lowerBound), layout.widths.upperBound)))
+        }
+        sheet.freezePanes(row: bodyTop, column: layout.frozenColumns)
+        if layout.autofilter {
+            let units = rows.filter { !$0.isTotal }.count
+            sheet.autofilter(firstRow: bodyTop - 1, firstColumn: 0, lastRow: bodyTop - 1 + max(units, 1), lastColumn: last)
+        }
+        r += 1
+        for note in layout.notes {
+            sheet.text(r, 0, note, styles(.note))
+            r += 1
+        }
+        sheet.printSetup(repeatRows: headerTop...(bodyTop - 1))
+    }
+
+    private func write(_ cell: Cell, at r: Int, _ column: Int, sheet: Sheet, styles: (CellStyles.Kind) -> Format?) {
+        switch cell.value {
+        case .text(let text): sheet.text(r, column, text, styles(.text))
+        case .ordinal(let n): sheet.number(r, column, Double(n), styles(.ordinal))
+        case .count(let n): sheet.number(r, column, Double(n), styles(.count))
+        case .rate(let rate?): sheet.number(r, column, Double(rate.numerator) / Double(rate.denominator), styles(.rate))
+        case .rate(nil) where marksMissingRates: sheet.text(r, column, "—", styles(.dash))
+        case .rate(nil): sheet.blank(r, column, styles(.rate))
+        case .flag(let flag?): sheet.boolean(r, column, flag, styles(.flag))
+        case .flag(nil): sheet.blank(r, column, styles(.flag))
+        case .empty: sheet.blank(r, column, styles(columns[column].role == .figure ? .count : .text))
+        }
+    }
+
+    /// Each column's width in characters: its title (people's titles wrap onto about three
+    /// lines) and its widest cell.
+    private func widths(titles: [String], machineTitles: Bool) -> [Int] {
+        titles.enumerated().map { column, title in
+            let longestWord = title.split(separator: " ").map(\.count).max() ?? 0
+            let titleWidth = machineTitles ? title.count + 2 : max(longestWord, title.count / 3 + 2) + 2
+            return rows.reduce(titleWidth) { width, row in
+                switch row.cells[column].value {
+                case .text(let text): return max(width, text.count + 2)
+                case .ordinal(let n), .count(let n): return max(width, Language.en.count(n).count + 2)
+                case .rate: return max(width, 9)
+                case .flag, .empty: return width
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import Testing
+@testable import Wording
+
+@Suite struct PhraseTableTests {
+    @Test(arguments: Language.allCases) func everyPhraseHasATextInEveryLanguage(language: Language) {
+        let missing = Phrase.allCases.filter { language.phrases[$0] == nil }
+        #expect(missing.isEmpty, "\(language): \(missing)")
+        let blank = Phrase.allCases.filter { language.phrases[$0]?.allSatisfy(\.isWhitespace) == true }
+        #expect(blank.isEmpty, "\(language): \(blank)")
+        #expect(language.phrases.count == Phrase.allCases.count)
+    }
+
+    /// A templated phrase names the same slots in Vietnamese and English, each a known slot, so
+    /// that filling it in one language fills it in the other.
+    @Test func templatedPhrasesHaveTheSamePlaceholders() {
+        for phrase in Phrase.allCases {
+            let vi = Phrase.slots(in: Language.vi[phrase]), en = Phrase.slots(in: Language.en[phrase])
+            #expect(Set(vi) == Set(en), "\(phrase): vi \(vi), en \(en)")
+            for name in vi + en { #expect(Slot(rawValue: name) != nil, "\(phrase): unknown slot {\(name)}") }
+        }
+    }
+
+    @Test func placeholdersAreFilled() {
+        let text = Language.vi[.unitsBelow, [.count: "2", .list: "A; B"]]
+        #expect(text == "Đơn vị dưới mục tiêu (2): A; B")
+        #expect(Language.en[.periodDates, [.period: "2023-Q1", .basis: "calendar months", .start: "01/01/2023",
+                                           .end: "31/03/2023"]]
+                == "Period 2023-Q1 (calendar months): 01/01/2023 to 31/03/2023.")
+    }
+
+    @Test func aValueThatLooksLikeASlotIsNotFilledAgain() {
+        #expect(Language.en[.targetMark, [.target: "{period}"]] == "Target {period}")
+        #expect(Language.fill("{nothing} {", [:]) == "{nothing} {")
+    }
+}
+
+@Suite struct NumberWordingTests {
+    @Test func countsGroupThousands() {
+        #expect(Language.vi.count(1_234_567) == "1.234.567")
+        #expect(Language.en.count(1_234_567) == "1,234,567")
+        #expect(Language.vi.count(999) == "999")
+        #expect(Language.en.count(1000) == "1,000")
+        #expect(Language.vi.count(0) == "0")
+        #expect(Language.en.count(-12_345) == "-12,345")
+    }
+
+    @Test func percentages() {
+        #expect(Language.vi.percent("97.50") == "97,50 %")
+        #expect(Language.en.percent("97.50") == "97.50%")
+        #expect(Language.vi.percent("98") == "98 %")
+        #expect(Language.vi.percent(nil) == "—")
+        #expect(Language.en.percent(nil) == "—")
+    }
+}
