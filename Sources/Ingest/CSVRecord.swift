@@ -14,6 +14,8 @@ public enum CSVFault: Hashable, Sendable {
     case malformedQuote
     /// A quoted field still open at the end of the file.
     case unterminatedQuote
+    /// Longer than the record limit (16 MiB): only its first characters were kept.
+    case tooLong
 }
 
 /// One CSV record: its fields as bytes, its position, and any structural fault.
@@ -22,7 +24,7 @@ public enum CSVFault: Hashable, Sendable {
 /// and only the columns the rules need are ever turned into text. It is a view on a reused
 /// buffer (fields `firstField..<firstField + fieldCount` of `fields`): what it shows changes
 /// with the next read.
-struct CSVRecord {
+struct CSVRecord: @unchecked Sendable {
     var fields = FieldBuffer()
     var firstField = 0
     /// The number of fields when the record is a view on a batch; nil when it owns `fields`.

@@ -55,3 +55,25 @@ public enum CanonicalField: String, CaseIterable, Sendable {
         return table
     }()
 }
+
+extension CanonicalField {
+    /// Position in the spec's table (and `allCases`).
+    var ordinal: Int {
+        switch self {
+        case .maHoSo: return 0
+        case .maTTHC: return 1
+        case .tenTTHC: return 2
+        case .maLinhVuc: return 3
+        case .tenLinhVuc: return 4
+        case .donViXuLy: return 5
+        case .kenhThucHien: return 6
+        case .ngayTiepNhan: return 7
+        case .ngayHenTra: return 8
+        case .ngayKetThucXuLy: return 9
+        case .ngayTra: return 10
+        case .trangThaiHoSo: return 11
+        case .soHoaHoSo: return 12
+        case .soHoaKetQua: return 13
+        }
+    }
+}

@@ -1,37 +1,38 @@
 /// An export file as a stream of UTF-8 chunks, whatever its encoding.
 ///
-/// UTF-8 files are read straight into the chunk (no copy); UTF-16 and Windows-1258 are
-/// transcoded chunk by chunk, carrying any code unit split across two reads.
+/// The file has been checked to be text in `encoding` (``SourceEncoding/check(_:given:)``)
+/// before this reads it. UTF-8 files are read straight into the chunk (no copy); UTF-16 and
+/// Windows-1258 are transcoded chunk by chunk, carrying any code unit split across two reads.
 final class DecodedInput {
     let file: InputFile
     let encoding: SourceEncoding
     private var raw: [UInt8] = []
     private var carry: [UInt8] = []
-    private var skipBOM: Bool
+    /// File offset of the next read (past the BOM, when there is one).
+    private var offset: Int
     private var finished = false
     static let chunkSize = 256 * 1024
 
     init(file: InputFile, encoding: SourceEncoding) throws(IngestError) {
         self.file = file
         self.encoding = encoding
-        skipBOM = encoding.bomLength > 0
-        try file.rewind()
+        offset = 0
+        if encoding.bomLength > 0 {
+            var head = [UInt8](repeating: 0, count: encoding.bomLength)
+            let n = try file.read(into: &head, max: min(head.count, file.size), fileOffset: 0)
+            if n == head.count, head == encoding.bom { offset = n }
+        }
     }
 
     /// Replaces `chunk` with the next decoded bytes; false once the file is exhausted.
     func next(into chunk: inout [UInt8]) throws(IngestError) -> Bool {
-        guard !finished else { return false }
         chunk.removeAll(keepingCapacity: true)
+        guard !finished else { return false }
         switch encoding {
         case .utf8, .utf8BOM:
             chunk.append(contentsOf: repeatElement(0, count: Self.chunkSize))
-            let n = try file.read(into: &chunk, at: 0, max: Self.chunkSize)
+            let n = try read(into: &chunk)
             chunk.removeLast(Self.chunkSize - n)
-            if skipBOM {
-                skipBOM = false
-                if n >= 3, chunk[0] == 0xEF, chunk[1] == 0xBB, chunk[2] == 0xBF { chunk.removeFirst(3) }
-            }
-            finished = n < Self.chunkSize
         case .windows1258:
             let n = try readRaw()
             chunk.reserveCapacity(n * 2)
@@ -43,21 +44,17 @@ final class DecodedInput {
         return !chunk.isEmpty || !finished
     }
 
-    /// Reads the next raw chunk into `raw` (BOM dropped); sets `finished` at end of file.
+    /// Reads the next chunk of the file into `buffer` (which is `chunkSize` long).
+    private func read(into buffer: inout [UInt8]) throws(IngestError) -> Int {
+        let n = try file.read(into: &buffer, max: Self.chunkSize, fileOffset: offset)
+        offset += n
+        finished = n < Self.chunkSize
+        return n
+    }
+
     private func readRaw() throws(IngestError) -> Int {
         if raw.count != Self.chunkSize { raw = [UInt8](repeating: 0, count: Self.chunkSize) }
-        var n = try file.read(into: &raw, at: 0, max: Self.chunkSize)
-        finished = n < Self.chunkSize
-        if skipBOM {
-            skipBOM = false
-            let bom = encoding.bomLength
-            if n >= bom {
-                raw.replaceSubrange(0..<bom, with: [])
-                raw.append(contentsOf: repeatElement(0, count: bom))
-                n -= bom
-            }
-        }
-        return n
+        return try read(into: &raw)
     }
 
     private func decodeUTF16(_ bytes: ArraySlice<UInt8>, into chunk: inout [UInt8]) throws(IngestError) {
@@ -78,15 +75,22 @@ final class DecodedInput {
             units.removeLast()
             carry = [UInt8](pending[(usable - 2)..<usable]) + carry
         }
-        if finished, !carry.isEmpty {
-            throw file.error(.notText("odd number of bytes in UTF-16"))
-        }
-        guard let text = String(validating: units, as: UTF16.self) else {
-            throw file.error(.notText("invalid UTF-16"))
-        }
-        if units.contains(0) {
-            throw file.error(.notText("NUL character"))
+        // The check has found the file valid: this holds unless it changed since.
+        guard let text = String(validating: units, as: UTF16.self), !(finished && !carry.isEmpty) else {
+            throw file.error(.notText(.unpairedSurrogate))
         }
         chunk.append(contentsOf: text.utf8)
+    }
+}
+
+extension SourceEncoding {
+    /// The byte-order mark of this encoding (empty for those without one).
+    var bom: [UInt8] {
+        switch self {
+        case .utf8BOM: return [0xEF, 0xBB, 0xBF]
+        case .utf16LE: return [0xFF, 0xFE]
+        case .utf16BE: return [0xFE, 0xFF]
+        case .utf8, .windows1258: return []
+        }
     }
 }

@@ -28,72 +28,92 @@ public struct InputSummary: Sendable {
     }
 }
 
-/// Reads any number of exports into one set of dossiers, by the spec's as-of rule: a dossier
-/// takes its state from the file with the latest as-of (ties: the file whose name sorts later;
-/// within a file, the later row), so the result never depends on the order of the inputs.
+/// How export files are read: what overrides detection, for every file of a command.
+public struct ReadOptions: Sendable {
+    /// States every file's as-of instead of deriving it (`--as-of`).
+    public var asOf: LocalMoment?
+    public var encoding: SourceEncoding?
+    public var delimiter: UInt8?
+
+    public init(asOf: LocalMoment? = nil, encoding: SourceEncoding? = nil, delimiter: UInt8? = nil) {
+        self.asOf = asOf
+        self.encoding = encoding
+        self.delimiter = delimiter
+    }
+}
+
+/// Reads export files one at a time into one set of dossiers, by the as-of rule
+/// (``AsOfMerger``).
 ///
 /// Memory grows with the number of dossiers, not with file size: each file is streamed into a
-/// map of its own latest occurrences, which is merged once the file's as-of is known.
+/// table of its own latest occurrences, offered to the merger once the file's as-of is known.
 public final class DossierLoader {
     public let units: UnitRegistry
     /// Fields of procedures (TenLinhVuc), interned like units.
     public let fields = UnitRegistry()
-    /// The winning state of every dossier, by code.
-    public private(set) var dossiers = DossierTable()
     public private(set) var inputs: [InputSummary] = []
-    /// States every file's as-of instead of deriving it (`--as-of`).
-    public var asOfOverride: LocalMoment?
-    public var encoding: SourceEncoding?
-    public var delimiter: UInt8?
+    public var options = ReadOptions()
     /// Also hash every file (SHA-256), on the side: a json report's manifest names inputs so.
     public var computesDigests = false
     /// Told now and then how far into a file reading is (its name, 0…1): a progress bar.
     public var onProgress: ((String, Double) -> Void)?
     /// Sees every rejected row, in file order.
     public var onReject: (Reject) -> Void = { _ in }
-
-    private var ranks: [FileRank] = []
-    private var unitSpelling: [UnitID: (rank: FileRank, spelling: UnitRegistry.SpellingID)] = [:]
+    private var merger = AsOfMerger()
 
     /// `aliases` map names as they appear in exports to the unit they count for.
-    public init(aliases: UnitAliases = UnitAliases()) {
+    public init(aliases: UnitAliases = UnitAliases(), options: ReadOptions = ReadOptions()) {
         units = UnitRegistry(aliases: aliases)
+        self.options = options
     }
 
+    /// The winning state of every dossier, by code.
+    public var dossiers: DossierTable { merger.table }
+
     /// Accepted rows that merged into a dossier already read (later states, exact duplicates).
-    public var occurrencesCollapsed: Int { inputs.reduce(0) { $0 + $1.accepted } - dossiers.count }
+    public var occurrencesCollapsed: Int { merger.offered - merger.table.count }
+
+    /// The name to show for each unit: its spelling in the latest occurrence that spells it.
+    public var unitNames: [UnitID: String] { result.unitNames }
+
+    /// What the files read so far add up to.
+    public var result: DossierSet { merger.dossierSet(units: units, fields: fields, inputs: inputs) }
 
     /// Reads one export and merges its dossiers. `name` is how rejects and errors name it.
     @discardableResult
     public func load(path: String, name: String? = nil) throws(IngestError) -> InputSummary {
-        let name = name ?? path
+        try load(InputFile(path: path, name: name))
+    }
+
+    /// Reads one opened export and merges its dossiers.
+    @discardableResult
+    public func load(_ file: InputFile) throws(IngestError) -> InputSummary {
         let fileIndex = Int32(inputs.count)
-        try checkInputFile(path: path, name: name)
-        let digest = computesDigests ? FileDigest(path: path, name: name) : nil
-        let reader = try ExportReader(path: path, name: name, fileIndex: fileIndex, encoding: encoding,
-                                      delimiter: delimiter, units: units, fields: fields)
-        var summary = InputSummary(name: name, byteCount: reader.byteCount, kind: reader.header.kind,
+        let digest = computesDigests ? FileDigest(file: file) : nil
+        let reader = try ExportReader(file: file, fileIndex: fileIndex, encoding: options.encoding,
+                                      delimiter: options.delimiter, units: units, fields: fields)
+        var summary = InputSummary(name: file.name, byteCount: file.size, kind: reader.header.kind,
                                    encoding: reader.encoding, delimiter: reader.delimiter,
                                    ignoredColumns: reader.header.ignored)
         // This file's latest occurrence of each dossier (a later row wins), and the last
-        // spelling of each unit in it, indexed by unit id.
+        // spelling of each unit in it with its line, indexed by unit id.
         var latest = DossierTable()
-        var spellings: [UnitRegistry.SpellingID?] = []
+        var spellings: [(spelling: UnitRegistry.SpellingID, line: Int32)?] = []
         var asOf: LocalMoment?
         var sinceProgress = 0
-        while let row = try reader.nextRow() {
+        while let row = try reader.next() {
             sinceProgress += 1
-            if sinceProgress == 1 << 15, let onProgress, reader.byteCount > 0 {
+            if sinceProgress == 1 << 15, let onProgress, file.size > 0 {
                 sinceProgress = 0
-                onProgress(name, min(1, Double(reader.currentByteOffset) / Double(reader.byteCount)))
+                onProgress(file.name, min(1, Double(row.position.byte) / Double(file.size)))
             }
-            switch row {
+            switch row.outcome {
             case .accepted(let facts):
                 summary.accepted += 1
-                reader.currentCode.withUnsafeBufferPointer { _ = latest.upsert(code: $0, facts.dossier) }
+                row.withCode { _ = latest.upsert(code: $0, facts.dossier) }
                 let unit = Int(facts.dossier.unit.rawValue)
                 if unit >= spellings.count { spellings += Array(repeating: nil, count: unit + 1 - spellings.count) }
-                spellings[unit] = facts.unitSpelling
+                spellings[unit] = (facts.unitSpelling, facts.dossier.source.line)
                 if asOf.map({ $0 < facts.latestMoment }) ?? true { asOf = facts.latestMoment }
             case .rejected(let reject):
                 summary.rejectsByReason[reject.reason, default: 0] += 1
@@ -103,96 +123,15 @@ public final class DossierLoader {
         summary.sha256 = try digest?.value()
         summary.rowsRead = reader.rowsRead
         summary.blankRecords = reader.blankRecords
-        summary.asOf = asOfOverride ?? asOf
-        let rank = FileRank(asOf: summary.asOf, name: name)
-        ranks.append(rank)
+        summary.asOf = options.asOf ?? asOf
+        merger.addInput(FileRank(asOf: summary.asOf, name: file.name))
         inputs.append(summary)
-        merge(latest, rank: rank)
+        merger.offer(latest, occurrences: summary.accepted)
         for (index, spelling) in spellings.enumerated() {
-            let unit = UnitID(rawValue: Int32(index))
-            if let spelling, unitSpelling[unit].map({ $0.rank < rank }) ?? true {
-                unitSpelling[unit] = (rank, spelling)
-            }
+            guard let spelling else { continue }
+            merger.offerSpelling(spelling.spelling, of: UnitID(rawValue: Int32(index)),
+                                 at: SourceLine(file: fileIndex, line: spelling.line))
         }
         return summary
-    }
-
-    private func merge(_ latest: DossierTable, rank: FileRank) {
-        if dossiers.count == 0 {
-            dossiers = latest
-            return
-        }
-        latest.forEach { code, dossier in
-            dossiers.upsert(code: code, dossier) { held in !(rank < ranks[Int(held.source.file)]) }
-        }
-    }
-
-    /// The name to show for each unit: its spelling in the latest-as-of file it appears in.
-    public var unitNames: [UnitID: String] {
-        unitSpelling.mapValues { units.displayName(of: $0.spelling) }
-    }
-}
-
-/// Orders inputs for the as-of rule: as-of first, then the file's base name, then the name
-/// as given (Unicode code points, so the order is the same on every machine). Raw files and
-/// the store's imports are ranked by this one rule.
-public struct FileRank: Comparable, Sendable {
-    public var asOf: LocalMoment?
-    public var baseName: String
-    public var name: String
-
-    public init(asOf: LocalMoment?, name: String) {
-        self.asOf = asOf
-        self.name = name
-        baseName = name.split(separator: "/").last.map(String.init) ?? name
-    }
-
-    public static func < (lhs: Self, rhs: Self) -> Bool {
-        switch (lhs.asOf, rhs.asOf) {
-        case let (l?, r?) where l != r: return l < r
-        case (nil, _?): return true
-        case (_?, nil): return false
-        default: break
-        }
-        if lhs.baseName != rhs.baseName { return lhs.baseName.unicodeScalars.lexicographicallyPrecedes(rhs.baseName.unicodeScalars) }
-        return lhs.name.unicodeScalars.lexicographicallyPrecedes(rhs.name.unicodeScalars)
-    }
-}
-
-/// Every dossier's winning state, and what the figures and the summary need besides: the
-/// result of reading raw files or a store, the same shape either way.
-public struct DossierSet: Sendable {
-    /// Every dossier by code.
-    public var table: DossierTable
-    /// The display name of each unit.
-    public var unitNames: [UnitID: String]
-    /// The display name of each field of procedures.
-    public var fieldNames: [FieldID: String]
-    public var inputs: [InputSummary]
-    /// Accepted rows that merged into a dossier read before (later states, duplicates).
-    public var collapsed: Int
-    /// The aliases that moved dossiers to another unit, and how many.
-    public var aliasUses: [AliasUse]
-
-    public init(table: DossierTable, unitNames: [UnitID: String], fieldNames: [FieldID: String] = [:],
-                inputs: [InputSummary], collapsed: Int, aliasUses: [AliasUse] = []) {
-        self.aliasUses = aliasUses
-        self.table = table
-        self.unitNames = unitNames
-        self.fieldNames = fieldNames
-        self.inputs = inputs
-        self.collapsed = collapsed
-    }
-
-    /// Every dossier's winning state.
-    public var dossiers: [Dossier] { table.dossiers }
-}
-
-extension DossierLoader {
-    /// What the files read so far add up to.
-    public var result: DossierSet {
-        DossierSet(table: dossiers, unitNames: unitNames,
-                   fieldNames: Dictionary(uniqueKeysWithValues: fields.canonicalNames.map { (FieldID(rawValue: $0.key.rawValue), $0.value) }),
-                   inputs: inputs, collapsed: occurrencesCollapsed, aliasUses: units.aliasUses(dossiers.dossiers))
     }
 }

@@ -9,11 +9,13 @@ import Darwin
 /// Manually managed memory rather than two arrays: libcsv hands over every field through a
 /// callback, and `Array.append(contentsOf:)` plus its uniqueness checks cost more than the
 /// copy itself. One buffer is reused for the whole file (the reader and the record swap two).
-final class FieldBuffer {
+/// Field ends are 32-bit: a buffer holds a batch of records of at most 16 MiB each, and a
+/// record of nothing but delimiters has as many fields as bytes.
+final class FieldBuffer: @unchecked Sendable {
     private(set) var bytes: UnsafeMutablePointer<UInt8>
     private(set) var byteCount = 0
     private var byteCapacity: Int
-    private(set) var ends: UnsafeMutablePointer<Int>
+    private(set) var ends: UnsafeMutablePointer<UInt32>
     private(set) var fieldCount = 0
     private var fieldCapacity: Int
 
@@ -36,7 +38,7 @@ final class FieldBuffer {
         if let field, count > 0 { memcpy(bytes + byteCount, field, count) }
         byteCount += count
         if fieldCount == fieldCapacity { growFields() }
-        ends[fieldCount] = byteCount
+        ends[fieldCount] = UInt32(truncatingIfNeeded: byteCount)
         fieldCount += 1
     }
 
@@ -48,32 +50,32 @@ final class FieldBuffer {
     /// Keeps the first `fields` fields only.
     func truncate(toFields fields: Int) {
         fieldCount = fields
-        byteCount = fields == 0 ? 0 : ends[fields - 1]
+        byteCount = fields == 0 ? 0 : Int(ends[fields - 1])
     }
 
     /// Removes the first `fields` fields, shifting the rest down.
     func removeFirst(fields: Int) {
         guard fields > 0 else { return }
-        let shift = ends[fields - 1]
+        let shift = Int(ends[fields - 1])
         memmove(bytes, bytes + shift, byteCount - shift)
         byteCount -= shift
-        for i in 0..<(fieldCount - fields) { ends[i] = ends[i + fields] - shift }
+        for i in 0..<(fieldCount - fields) { ends[i] = ends[i + fields] - UInt32(shift) }
         fieldCount -= fields
     }
 
     /// Appends the first `fields` fields of `other`.
     func append(firstFields fields: Int, of other: FieldBuffer) {
         for i in 0..<fields {
-            let start = i == 0 ? 0 : other.ends[i - 1]
-            append(other.bytes + start, count: other.ends[i] - start)
+            let start = i == 0 ? 0 : Int(other.ends[i - 1])
+            append(other.bytes + start, count: Int(other.ends[i]) - start)
         }
     }
 
     /// Field `index` (which must exist).
     @inline(__always)
     func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
-        let start = index == 0 ? 0 : ends[index - 1]
-        return UnsafeBufferPointer(start: bytes + start, count: ends[index] - start)
+        let start = index == 0 ? 0 : Int(ends[index - 1])
+        return UnsafeBufferPointer(start: bytes + start, count: Int(ends[index]) - start)
     }
 
     private func growBytes(to needed: Int) {
@@ -88,7 +90,7 @@ final class FieldBuffer {
 
     private func growFields() {
         let capacity = fieldCapacity * 2
-        let bigger = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
+        let bigger = UnsafeMutablePointer<UInt32>.allocate(capacity: capacity)
         bigger.update(from: ends, count: fieldCount)
         ends.deallocate()
         ends = bigger

@@ -7,10 +7,10 @@ public final class FileDigest: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     private var result: Result<String, IngestError> = .failure(IngestError(file: "", kind: .empty))
 
-    /// Starts hashing `path` at once.
-    public init(path: String, name: String) {
+    /// Starts hashing `file` at once (through its own offsets: the file is not opened again).
+    public init(file: InputFile) {
         Thread.detachNewThread { [self] in
-            result = Result { () throws(IngestError) -> String in try Self.sha256(of: path, name: name) }
+            result = Result { () throws(IngestError) -> String in try Self.sha256(of: file) }
             done.signal()
         }
     }
@@ -23,19 +23,20 @@ public final class FileDigest: @unchecked Sendable {
     }
 
     /// The SHA-256 of a file, hex, read in 1 MiB chunks.
-    public static func sha256(of path: String, name: String) throws(IngestError) -> String {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw IngestError(file: name, kind: .unreadable("cannot open"))
-        }
-        defer { try? handle.close() }
+    public static func sha256(of file: InputFile) throws(IngestError) -> String {
         var hasher = SHA256()
-        do {
-            while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-                hasher.update(data: chunk)
-            }
-        } catch {
-            throw IngestError(file: name, kind: .unreadable(error.localizedDescription))
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        var offset = 0
+        while offset < file.size {
+            let n = try file.read(into: &buffer, max: buffer.count, fileOffset: offset)
+            buffer.withUnsafeBytes { hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
+            offset += n
         }
         return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// The SHA-256 of the file at `path`, hex.
+    public static func sha256(of path: String, name: String) throws(IngestError) -> String {
+        try sha256(of: InputFile(path: path, name: name))
     }
 }

@@ -11,6 +11,7 @@ public enum RejectReason: String, CaseIterable, Sendable {
     case tooManyFields
     case malformedQuote
     case unterminatedQuote
+    case recordTooLong
 
     /// A short English sentence, as the rejects output writes it.
     public func sentence(field: CanonicalField?) -> String {
@@ -27,6 +28,7 @@ public enum RejectReason: String, CaseIterable, Sendable {
         case .tooManyFields: return "record has more fields than the header"
         case .malformedQuote: return "malformed quoting"
         case .unterminatedQuote: return "quoted field still open at end of file"
+        case .recordTooLong: return "record too long"
         }
     }
 }
@@ -41,7 +43,7 @@ public struct Reject: Sendable, Equatable {
     public var field: CanonicalField?
     public var reason: RejectReason
     /// The record's text as read, decoded (it may hold personal data: it goes to the rejects
-    /// file only, never to a report or a log).
+    /// file only, never to a report or a log); of a record too long, its first 1,000 characters.
     public var raw: String
 
     public init(file: String, line: Int, field: CanonicalField?, reason: RejectReason, raw: String) {

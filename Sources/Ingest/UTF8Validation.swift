@@ -7,11 +7,21 @@
 struct UTF8Validator {
     /// Bytes of an incomplete sequence at the end of the last chunk.
     private var pending: [UInt8] = []
-    private(set) var isValid = true
+    /// Where the first invalid sequence starts (in the offsets `feed` was given).
+    private(set) var invalidOffset: Int?
+    /// Offset of the next byte fed.
+    private var offset = 0
 
-    /// Validates the next chunk; a sequence may straddle chunks.
-    mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>) {
+    var isValid: Bool { invalidOffset == nil }
+
+    /// Validates the next chunk, which starts at `offset` (by default, where the last one
+    /// ended); a sequence may straddle chunks.
+    mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int? = nil) {
+        if let offset { self.offset = offset }
+        let chunkStart = self.offset
+        self.offset += bytes.count
         guard isValid, let base = bytes.baseAddress else { return }
+        func fail(_ at: Int) { invalidOffset = at }
         var i = 0
         if !pending.isEmpty {
             // Complete the straddling sequence with up to three bytes of this chunk.
@@ -20,9 +30,11 @@ struct UTF8Validator {
             pending.append(contentsOf: bytes[0..<take])
             i = take
             if pending.count < Self.sequenceLength(pending[0]) { return }
-            isValid = pending.withUnsafeBufferPointer { Self.validSequence($0, at: 0) == pending.count }
+            if pending.withUnsafeBufferPointer({ Self.validSequence($0, at: 0) }) != pending.count {
+                fail(chunkStart - (pending.count - take))
+                return
+            }
             pending.removeAll()
-            guard isValid else { return }
         }
         let n = bytes.count
         while i < n {
@@ -37,19 +49,19 @@ struct UTF8Validator {
             }
             let length = Self.sequenceLength(base[i])
             if length == 0 {
-                isValid = false
+                fail(chunkStart + i)
                 return
             }
             if i + length > n {
                 pending = Array(bytes[i..<n])
                 // Reject early what can never become valid.
                 let prefix = pending.dropFirst().allSatisfy { $0 & 0xC0 == 0x80 }
-                if !prefix { isValid = false }
+                if !prefix { fail(chunkStart + i) }
                 return
             }
             let consumed = Self.validSequence(bytes, at: i)
             if consumed == 0 {
-                isValid = false
+                fail(chunkStart + i)
                 return
             }
             i += consumed
@@ -58,7 +70,7 @@ struct UTF8Validator {
 
     /// Call at the end of the input: a sequence left open makes the text invalid.
     mutating func finish() -> Bool {
-        if !pending.isEmpty { isValid = false }
+        if !pending.isEmpty, isValid { invalidOffset = offset - pending.count }
         return isValid
     }
 

@@ -49,6 +49,7 @@ extension RejectReason {
         case .tooManyFields: return "more fields than the header"
         case .malformedQuote: return "malformed quoting"
         case .unterminatedQuote: return "quote open at end of file"
+        case .recordTooLong: return "record too long"
         }
     }
 }

@@ -11,18 +11,8 @@ public enum ImportOutcome: Sendable {
     case alreadyImported(ImportRecord)
 }
 
-/// How to read files being imported (the options `report` has for raw files).
-public struct ImportOptions: Sendable {
-    public var asOf: LocalMoment?
-    public var encoding: SourceEncoding?
-    public var delimiter: UInt8?
-
-    public init(asOf: LocalMoment? = nil, encoding: SourceEncoding? = nil, delimiter: UInt8? = nil) {
-        self.asOf = asOf
-        self.encoding = encoding
-        self.delimiter = delimiter
-    }
-}
+/// How to read files being imported: the options `report` has for raw files.
+public typealias ImportOptions = ReadOptions
 
 extension MotcuaStore {
     /// Imports one export file in one transaction: its import record, every accepted
@@ -34,15 +24,16 @@ extension MotcuaStore {
     public func importFile(path: String, name: String? = nil, options: ImportOptions = ImportOptions(),
                            progress: (Double) -> Void = { _ in },
                            onReject: (Reject) -> Void = { _ in }) throws -> ImportOutcome {
-        let name = name ?? path
-        try checkInputFile(path: path, name: name)
-        // The hash is computed on the other core while the rows are read; the transaction
-        // checks it before committing, so that a file already in the store changes nothing.
-        let digest = FileDigest(path: path, name: name)
+        // Opened once; checked and its header read before the store is locked. The hash is
+        // computed on the side while the rows are read; the transaction checks it before
+        // committing, so that a file already in the store changes nothing.
+        let file = try InputFile(path: path, name: name)
+        let digest = FileDigest(file: file)
+        let reader = try ExportReader(file: file, encoding: options.encoding, delimiter: options.delimiter, units: UnitRegistry())
         do {
             var rejects: [Reject] = []
             let outcome = try writer.write { db -> ImportOutcome in
-                let record = try Self.importRows(db, path: path, name: name, options: options, progress: progress) {
+                let record = try Self.importRows(db, reader: reader, options: options, progress: progress) {
                     rejects.append($0)
                 }
                 let hash = try digest.value()
@@ -71,30 +62,29 @@ extension MotcuaStore {
         var record: ImportRecord
     }
 
-    private static func importRows(_ db: Database, path: String, name: String, options: ImportOptions,
+    /// Reads the rows of `reader` on a thread of its own (`reader` is not touched here once
+    /// the pipeline starts) and inserts them.
+    private static func importRows(_ db: Database, reader: ExportReader, options: ImportOptions,
                                    progress: (Double) -> Void, onReject: (Reject) -> Void) throws -> ImportRecord {
-        let pipeline = ParsePipeline(path: path, name: name, options: options)
+        let ignored = String(decoding: try JSONEncoder().encode(reader.header.ignored), as: UTF8.self)
+        var record = ImportRecord(
+            id: nil, fileName: reader.name, sha256: "pending:" + UUID().uuidString, bytes: reader.byteCount,
+            exportKind: reader.header.kind.rawValue, encoding: reader.encoding.rawValue, delimiter: Int(reader.delimiter),
+            asOf: nil, rowsRead: 0, accepted: 0, rejected: 0, blankRecords: 0, ignoredColumns: ignored,
+            importedAt: Date())
+        let pipeline = Pipeline(producer: ImportBatch.producer(reader))
         do {
-            return try importRows(db, from: pipeline, name: name, options: options, progress: progress, onReject: onReject)
+            return try insertRows(db, from: pipeline, into: record, options: options, progress: progress, onReject: onReject)
         } catch {
             pipeline.cancel()
             throw error
         }
     }
 
-    private static func importRows(_ db: Database, from pipeline: ParsePipeline, name: String, options: ImportOptions,
-                                   progress: (Double) -> Void, onReject: (Reject) -> Void) throws -> ImportRecord {
-        let first = pipeline.next()
-        guard case .header(let header) = first else {
-            if case .failure(let error) = first { throw error }
-            throw DatabaseError(resultCode: .SQLITE_ERROR, message: "reader ended without a header")
-        }
-        let ignored = String(decoding: try JSONEncoder().encode(header.ignoredColumns), as: UTF8.self)
-        var record = ImportRecord(
-            id: nil, fileName: name, sha256: "pending:" + UUID().uuidString, bytes: header.byteCount,
-            exportKind: header.kind.rawValue, encoding: header.encoding.rawValue, delimiter: Int(header.delimiter),
-            asOf: nil, rowsRead: 0, accepted: 0, rejected: 0, blankRecords: 0, ignoredColumns: ignored,
-            importedAt: Date())
+    private static func insertRows(_ db: Database, from pipeline: Pipeline<ImportBatch>, into record: ImportRecord,
+                                   options: ImportOptions, progress: (Double) -> Void,
+                                   onReject: (Reject) -> Void) throws -> ImportRecord {
+        var record = record
         try record.insert(db)
         guard let importID = record.id else { throw DatabaseError(resultCode: .SQLITE_ERROR, message: "import has no id") }
 
@@ -109,13 +99,10 @@ extension MotcuaStore {
             """)
         var spellingIDs: [Int32: Int64] = [:]  // reader's spelling id → unit_spelling.id
         var asOf: LocalMoment?
-        var rejected = 0, accepted = 0
+        var rejected = 0, accepted = 0, rowsRead = 0, blankRecords = 0
 
         while true {
-            switch pipeline.next() {
-            case .header: continue
-            case .failure(let error): throw error
-            case .end(let rowsRead, let blankRecords):
+            guard let batch = try pipeline.next() else {
                 record.asOf = (options.asOf ?? asOf)?.seconds
                 record.rowsRead = rowsRead
                 record.accepted = accepted
@@ -123,43 +110,44 @@ extension MotcuaStore {
                 record.blankRecords = blankRecords
                 try record.update(db)
                 return record
-            case .batch(let batch):
-                progress(batch.fraction)
-                for spelling in batch.newSpellings {
-                    spellingIDs[spelling.id.rawValue] = try unitSpellingID(db, spelling.text)
-                }
-                for (index, facts) in batch.facts.enumerated() {
-                    guard let spellingID = spellingIDs[facts.unitSpelling.rawValue] else {
-                        throw DatabaseError(resultCode: .SQLITE_ERROR, message: "unit spelling not stored")
-                    }
-                    if asOf.map({ $0 < facts.latestMoment }) ?? true { asOf = facts.latestMoment }
-                    let procedureID = try procedures.id(key: batch.descriptiveKey(index)) { (0..<4).map { batch.text(index, $0) } }
-                    try bindAndStep(insertOccurrence, db: db) { s in
-                        let d = facts.dossier
-                        sqlite3_bind_int64(s, 1, importID)
-                        sqlite3_bind_int64(s, 2, Int64(d.source.line))
-                        bindText(s, 3, batch.code(index))
-                        sqlite3_bind_int64(s, 4, spellingID)
-                        sqlite3_bind_int64(s, 5, Int64(d.channel.rawValue))
-                        sqlite3_bind_int64(s, 6, Int64(d.status.rawValue))
-                        sqlite3_bind_int64(s, 7, d.received.seconds)
-                        bindOptional(s, 8, d.due?.seconds)
-                        bindOptional(s, 9, d.finished?.seconds)
-                        sqlite3_bind_int64(s, 10, d.digitisedDossier ? 1 : 0)
-                        sqlite3_bind_int64(s, 11, d.digitisedResult ? 1 : 0)
-                        bindOptional(s, 12, facts.processed?.seconds)
-                        bindOptional(s, 13, facts.handedOver?.seconds)
-                        bindOptional(s, 14, procedureID)
-                    }
-                }
-                accepted += batch.facts.count
-                for (reject, code) in zip(batch.rejects, batch.rejectCodes) {
-                    try insertReject.execute(arguments: [importID, reject.line, code, reject.field?.rawValue, reject.sentence,
-                                                         reject.reason.rawValue, reject.raw])
-                    onReject(reject)
-                }
-                rejected += batch.rejects.count
             }
+            rowsRead = batch.rowsRead
+            blankRecords = batch.blankRecords
+            progress(batch.fraction)
+            for spelling in batch.newSpellings {
+                spellingIDs[spelling.id.rawValue] = try unitSpellingID(db, spelling.text)
+            }
+            for (index, facts) in batch.facts.enumerated() {
+                guard let spellingID = spellingIDs[facts.unitSpelling.rawValue] else {
+                    throw DatabaseError(resultCode: .SQLITE_ERROR, message: "unit spelling not stored")
+                }
+                if asOf.map({ $0 < facts.latestMoment }) ?? true { asOf = facts.latestMoment }
+                let procedureID = try procedures.id(key: batch.descriptiveKey(index)) { (0..<4).map { batch.text(index, $0) } }
+                try bindAndStep(insertOccurrence, db: db) { s in
+                    let d = facts.dossier
+                    sqlite3_bind_int64(s, 1, importID)
+                    sqlite3_bind_int64(s, 2, Int64(d.source.line))
+                    bindText(s, 3, batch.code(index))
+                    sqlite3_bind_int64(s, 4, spellingID)
+                    sqlite3_bind_int64(s, 5, Int64(d.channel.rawValue))
+                    sqlite3_bind_int64(s, 6, Int64(d.status.rawValue))
+                    sqlite3_bind_int64(s, 7, d.received.seconds)
+                    bindOptional(s, 8, d.due?.seconds)
+                    bindOptional(s, 9, d.finished?.seconds)
+                    sqlite3_bind_int64(s, 10, d.digitisedDossier ? 1 : 0)
+                    sqlite3_bind_int64(s, 11, d.digitisedResult ? 1 : 0)
+                    bindOptional(s, 12, facts.processed?.seconds)
+                    bindOptional(s, 13, facts.handedOver?.seconds)
+                    bindOptional(s, 14, procedureID)
+                }
+            }
+            accepted += batch.facts.count
+            for (reject, code) in zip(batch.rejects, batch.rejectCodes) {
+                try insertReject.execute(arguments: [importID, reject.line, code, reject.field?.rawValue, reject.sentence,
+                                                     reject.reason.rawValue, reject.raw])
+                onReject(reject)
+            }
+            rejected += batch.rejects.count
         }
     }
 

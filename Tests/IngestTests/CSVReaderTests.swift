@@ -73,10 +73,10 @@ import Testing
     }
 
     @Test func delimiterDetectionCountsOutsideQuotes() {
-        #expect(ExportReader.detectDelimiter(in: Array("\n\"a,b,c\";x;y\n".utf8)) == UInt8(ascii: ";"))
-        #expect(ExportReader.detectDelimiter(in: Array("a\tb\tc,d\n".utf8)) == 0x09)
-        #expect(ExportReader.detectDelimiter(in: Array("a,b;c\n".utf8)) == UInt8(ascii: ","))
-        #expect(ExportReader.detectDelimiter(in: Array("single\n".utf8)) == UInt8(ascii: ","))
+        #expect(HeaderLine.detectDelimiter(in: Array("\"a,b,c\";x;y".utf8)[...]) == UInt8(ascii: ";"))
+        #expect(HeaderLine.detectDelimiter(in: Array("a\tb\tc,d".utf8)[...]) == 0x09)
+        #expect(HeaderLine.detectDelimiter(in: Array("a,b;c".utf8)[...]) == UInt8(ascii: ","))
+        #expect(HeaderLine.detectDelimiter(in: Array("single".utf8)[...]) == UInt8(ascii: ","))
     }
 }
 

@@ -21,8 +21,7 @@ import Testing
     }
 
     private func load(_ paths: [String], asOf: LocalMoment? = nil) throws -> DossierLoader {
-        let loader = DossierLoader()
-        loader.asOfOverride = asOf
+        let loader = DossierLoader(options: ReadOptions(asOf: asOf))
         for path in paths { try loader.load(path: path) }
         return loader
     }

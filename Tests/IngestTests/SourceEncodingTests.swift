@@ -6,7 +6,7 @@ import Testing
 @Suite struct SourceEncodingTests {
     private func detect(_ bytes: [UInt8]) throws(IngestError) -> SourceEncoding {
         let path = (try? temporaryFile(bytes)) ?? "/nonexistent"
-        return try SourceEncoding.detect(in: try InputFile(path: path, name: "f.csv"))
+        return try SourceEncoding.check(try InputFile(path: path, name: "f.csv"), given: nil)
     }
 
     private let vietnamese = "Mã hồ sơ,Đơn vị\n"
@@ -33,8 +33,8 @@ import Testing
     }
 
     @Test func notTextAndEmpty() {
-        #expect(throws: IngestError(file: "f.csv", kind: .notText("NUL byte"))) { try detect([0x61, 0x00, 0x62]) }
-        #expect(throws: IngestError(file: "f.csv", kind: .notText("bytes undefined in Windows-1258"))) {
+        #expect(throws: IngestError(file: "f.csv", line: 1, kind: .notText(.nulByte))) { try detect([0x61, 0x00, 0x62]) }
+        #expect(throws: IngestError(file: "f.csv", line: 1, kind: .notText(.undefinedInWindows1258(0x81)))) {
             try detect([0x61, 0x81, 0x62])
         }
         #expect(throws: IngestError(file: "f.csv", kind: .empty)) { try detect([]) }

@@ -5,7 +5,7 @@ import Foundation
 /// Every record of a file, as (line, fields, fault, raw), read through the CSV layer.
 func records(of path: String, delimiter: UInt8? = nil) throws -> [(line: Int, fields: [String], fault: CSVFault?, raw: String)] {
     let file = try InputFile(path: path, name: path)
-    let encoding = try SourceEncoding.detect(in: file)
+    let encoding = try SourceEncoding.check(file, given: nil)
     let input = try DecodedInput(file: file, encoding: encoding)
     let reader = CSVReader(input: input, prefix: [], delimiter: delimiter ?? UInt8(ascii: ","))
     var record = CSVRecord()
@@ -25,15 +25,17 @@ func rows(of path: String, units: UnitRegistry = UnitRegistry()) throws -> [Expo
     return out
 }
 
+/// An accepted row as the tests look at it.
+struct Occurrence {
+    var code: String
+    var dossier: Dossier
+    var unitSpelling: UnitRegistry.SpellingID
+    var latestMoment: LocalMoment
+}
+
 extension ExportRow {
     var occurrence: Occurrence? {
-        if case .accepted(let o) = self { return o }
-        return nil
-    }
-
-    var reject: Reject? {
-        if case .rejected(let r) = self { return r }
-        return nil
+        facts.map { Occurrence(code: code, dossier: $0.dossier, unitSpelling: $0.unitSpelling, latestMoment: $0.latestMoment) }
     }
 }
 

@@ -16,4 +16,8 @@ public enum ReportFormat: String, CaseIterable, Sendable, Codable {
 
     /// Formats that can show the breakdown by quarter or half.
     public var showsBreakdown: Bool { isForPeople && self != .form06a }
+
+    /// Formats that list their inputs with each file's SHA-256 (the json manifest, the html
+    /// footer, the xlsx inputs sheet): reading raw files for them also hashes each file.
+    public var namesInputsByHash: Bool { self == .json || self == .html || self == .xlsx }
 }

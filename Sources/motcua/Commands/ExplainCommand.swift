@@ -48,8 +48,8 @@ struct ExplainCommand: ParsableCommand {
     }
 
     func run() throws {
-        let source = try DossierSource(input: input, store: store)
-        let set = try source.dossierSet()
+        let source = try input.dossierSource(store: store)
+        let (set, _) = try readDossiers(from: source, rejects: input.rejects)
         let listing: Listing
         if let code = dossier {
             listing = try occurrences(of: code, in: set, from: source)
@@ -62,7 +62,7 @@ struct ExplainCommand: ParsableCommand {
     }
 
     private func dossiers(in column: CountColumn, unit: String, period: Period, set: DossierSet,
-                          from source: DossierSource) throws -> Listing {
+                          from source: any DossierSource) throws -> Listing {
         let bounds = period.bounds(basis)
         let wanted = unit.normalizedKey
         let isTotal = wanted == "total"
@@ -75,7 +75,7 @@ struct ExplainCommand: ParsableCommand {
         for (index, d) in set.dossiers.enumerated() where isTotal || units.contains(d.unit) {
             if DossierClass(d, in: bounds).contains(column) { picked.append((index, d)) }
         }
-        let procedures = try source.procedures(at: Set(picked.map(\.dossier.source)), inputs: set.inputs)
+        let procedures = try failing { try source.procedures(at: Set(picked.map(\.dossier.source))) }
         let rows = picked.map { index, d in
             Listing.dossierRow(code: set.table.code(at: index), procedure: procedures[d.source], dossier: d,
                                file: set.inputs[Int(d.source.file)].name, reason: column.reason(for: d, in: bounds))
@@ -84,9 +84,9 @@ struct ExplainCommand: ParsableCommand {
         return Listing(header: Listing.dossierHeader, rows: rows)
     }
 
-    private func occurrences(of code: String, in set: DossierSet, from source: DossierSource) throws -> Listing {
+    private func occurrences(of code: String, in set: DossierSet, from source: any DossierSource) throws -> Listing {
         let winner = set.table.dossier(code: code)?.source
-        let found = try source.occurrences(of: code, inputs: set.inputs)
+        let found = try failing { try source.occurrences(of: code) }
         if found.isEmpty {
             Terminal.fail("no occurrence of dossier \(code) in the inputs")
             throw ExitCode(Exit.noInput)
@@ -113,53 +113,5 @@ struct CountColumnArgument: ExpressibleByArgument {
     init?(argument: String) {
         guard let value = CountColumn(name: argument.lowercased()) else { return nil }
         self.value = value
-    }
-}
-
-/// Where an audit reads dossiers from: the raw files named, or the store.
-struct DossierSource {
-    private let files: InputOptions?
-    private let store: MotcuaStore?
-    private let storeAliases: () throws -> UnitAliases
-
-    init(input: InputOptions, store options: StoreOptions) throws {
-        storeAliases = input.aliases
-        if input.files.isEmpty {
-            files = nil
-            store = try options.open(.read)
-        } else {
-            files = input
-            store = nil
-        }
-    }
-
-    func dossierSet() throws -> DossierSet {
-        if let files { return try InputRun(files, stopAtFirstFailure: true).loader.result }
-        let aliases = try storeAliases()
-        return try storeCall { try $0.dossierSet(aliases: aliases) }
-    }
-
-    func procedures(at sources: Set<SourceLine>, inputs: [InputSummary]) throws -> [SourceLine: String] {
-        if files != nil { return try ingestCall { try ExportRescan.procedures(inputs: inputs, at: sources) } }
-        return try storeCall { try $0.procedures(at: sources) }
-    }
-
-    func occurrences(of code: String, inputs: [InputSummary]) throws -> [OccurrenceListing] {
-        if files != nil { return try ingestCall { try ExportRescan.occurrences(of: code, inputs: inputs) } }
-        return try storeCall { try $0.occurrences(of: code) }
-    }
-
-    private func storeCall<T>(_ body: (MotcuaStore) throws -> T) throws -> T {
-        guard let store else { throw ExitCode(Exit.noInput) }
-        do { return try body(store) } catch let error as StoreError { throw StoreFailure(error) }
-    }
-
-    private func ingestCall<T>(_ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let error as IngestError {
-            Terminal.fail(error.description)
-            throw ExitCode(Exit.noInput)
-        }
     }
 }

@@ -22,7 +22,8 @@ struct ReportCommand: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        let (set, firstReject) = input.files.isEmpty ? try fromStore() : try fromFiles()
+        let source = try input.dossierSource(store: store, digests: report.format.namesInputsByHash)
+        let (set, firstReject) = try readDossiers(from: source, rejects: input.rejects)
         if strict, let reject = firstReject {
             Terminal.fail("\(reject.file):\(reject.line): row rejected (--strict): \(reject.sentence)")
             throw ExitCode(Exit.dataError)
@@ -64,23 +65,6 @@ struct ReportCommand: ParsableCommand {
         }
         if report.by == .field, !report.format.isForPeople {
             throw ValidationError("--by field goes with formats for people; csv and json are the KPI table by unit.")
-        }
-    }
-
-    private func fromFiles() throws -> (DossierSet, Reject?) {
-        let run = try InputRun(input, stopAtFirstFailure: true, digests: [.json, .html, .xlsx].contains(report.format))
-        return (run.loader.result, run.firstReject)
-    }
-
-    private func fromStore() throws -> (DossierSet, Reject?) {
-        let opened = try store.open(.read)
-        do {
-            let set = try opened.dossierSet(aliases: try input.aliases())
-            let rejects = try opened.rejects()
-            if let path = input.rejects { try RejectsFile.write(rejects, to: path) }
-            return (set, rejects.first)
-        } catch let error as StoreError {
-            throw StoreFailure(error)
         }
     }
 }

@@ -75,15 +75,9 @@ struct VerifyCommand: ParsableCommand {
         for file in files where !expected.contains(hashes[file] ?? "") {
             hashMismatch("\(file): not an input of the report (SHA-256 \(hashes[file] ?? "?") is not in its manifest)")
         }
-        let loader = DossierLoader(aliases: document.aliases)
-        loader.computesDigests = true
-        do {
-            for file in files { try loader.load(path: file) }
-        } catch {
-            Terminal.fail(error.description)
-            throw ExitCode(Exit.noInput)
-        }
-        return loader.result
+        let source = ExportFiles(paths: files, aliases: document.aliases)
+        source.computesDigests = true
+        return try readDossiers(from: source).0
     }
 
     private func fromStore(_ document: ReportDocument) throws -> DossierSet {
@@ -98,7 +92,7 @@ struct VerifyCommand: ParsableCommand {
             }
             if let id = match?.id { ids.insert(id) }
         }
-        do { return try opened.dossierSet(only: ids, aliases: document.aliases) } catch { throw StoreFailure(error) }
+        return try readDossiers(from: StoredDossiers(store: opened, only: ids, aliases: document.aliases)).0
     }
 
     private func hashMismatch(_ message: String) -> Never {

@@ -40,13 +40,14 @@ struct InputOptions: ParsableArguments {
         }
     }
 
+    /// How files are read, by these options.
+    var readOptions: ReadOptions {
+        ReadOptions(asOf: asOf?.value, encoding: encoding?.value, delimiter: delimiter?.value)
+    }
+
     /// A loader configured by these options.
     func makeLoader() throws -> DossierLoader {
-        let loader = DossierLoader(aliases: try aliases())
-        loader.encoding = encoding?.value
-        loader.delimiter = delimiter?.value
-        loader.asOfOverride = asOf?.value
-        return loader
+        DossierLoader(aliases: try aliases(), options: readOptions)
     }
 }
 

@@ -1,0 +1,101 @@
+/// One row of an export, read against the spec: where it starts, its dossier code, and the
+/// dossier's facts or the reason it was rejected.
+///
+/// After rust-csv's `ByteRecord`: the code and the fields stay bytes (a view on the batch of
+/// records the row was read from), so an accepted row costs no `String` and no copy.
+public struct ExportRow: Sendable {
+    public enum Outcome: Sendable {
+        case accepted(RowFacts)
+        case rejected(Reject)
+    }
+
+    public var position: RecordPosition
+    public var outcome: Outcome
+    /// The record's fields by canonical field.
+    public let fields: RowFields
+    let codeBytes: CodeBytes
+
+    /// Calls `body` with the dossier code's bytes: MaHoSo trimmed, and normalised like any text
+    /// when it is not plain ASCII. Empty when the row has none, or is rejected before its code
+    /// is read (a structural fault, more fields than the header).
+    @inline(__always)
+    public func withCode<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        switch codeBytes {
+        case .asRead: return try fields.withValue(.maHoSo, body)
+        case .normalized(let bytes): return try bytes.withUnsafeBufferPointer(body)
+        case .none: return try body(UnsafeBufferPointer(start: nil, count: 0))
+        }
+    }
+
+    /// The dossier code as text.
+    public var code: String { withCode { String(decoding: $0, as: UTF8.self) } }
+
+    /// The facts of an accepted row.
+    public var facts: RowFacts? {
+        if case .accepted(let facts) = outcome { return facts }
+        return nil
+    }
+
+    /// Why the row was rejected, when it was.
+    public var reject: Reject? {
+        if case .rejected(let reject) = outcome { return reject }
+        return nil
+    }
+}
+
+/// Where a row's dossier code is.
+enum CodeBytes: Sendable {
+    /// MaHoSo's bytes as read (trimmed): plain ASCII, nothing to normalise.
+    case asRead
+    /// MaHoSo normalised (NFC, white space folded).
+    case normalized([UInt8])
+    /// Not read.
+    case none
+}
+
+/// What an accepted row says about its dossier.
+public struct RowFacts: Sendable {
+    public var dossier: Dossier
+    public var unitSpelling: UnitRegistry.SpellingID
+    /// The latest of NgayTiepNhan, NgayKetThucXuLy and NgayTra: what the file's as-of is made of.
+    public var latestMoment: LocalMoment
+    /// NgayKetThucXuLy and NgayTra as read (the dossier keeps only the finish they make).
+    public var processed: LocalMoment?
+    public var handedOver: LocalMoment?
+}
+
+/// The fields of one record, looked up by canonical field: a view on the batch it was read in.
+public struct RowFields: @unchecked Sendable {
+    let buffer: FieldBuffer
+    let first: Int
+    let count: Int
+    let columns: ColumnMap
+
+    /// Calls `body` with the bytes of `field`, trimmed of ASCII white space (empty when the
+    /// export has no such column or the record is shorter).
+    @inline(__always)
+    public func withValue<R>(_ field: CanonicalField, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        let index = columns.index[field.ordinal]
+        guard index >= 0, index < count else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
+        return try body(buffer.field(first + index).trimmingASCIIWhitespace)
+    }
+
+    /// `field` as text people read: NFC, trimmed, white space folded (empty when absent).
+    public func text(_ field: CanonicalField) -> String {
+        withValue(field) { String(decoding: $0, as: UTF8.self).normalizedForDisplay }
+    }
+
+    /// True when every field is empty or white space: a blank line, for the spec.
+    var isBlank: Bool {
+        (0..<count).allSatisfy { i in buffer.field(first + i).allSatisfy(\.isASCIIWhitespace) }
+    }
+}
+
+/// Which column holds each canonical field (by ``CanonicalField/ordinal``), -1 when none.
+final class ColumnMap: Sendable {
+    let index: [Int]
+
+    init(_ header: HeaderMap) {
+        index = CanonicalField.allCases.map { header.columns[$0] ?? -1 }
+    }
+}

@@ -1,0 +1,170 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension SourceEncoding {
+    /// The encoding of `file` (the one `given`, else detected by the spec's rule), after one pass
+    /// over every byte that checks the file is text in it.
+    ///
+    /// Detection: a BOM decides; else valid UTF-8 is UTF-8; else Windows-1258. Whatever decided
+    /// the encoding, the same rules then hold over the whole file: no NUL byte (outside UTF-16),
+    /// nothing invalid in UTF-8, nothing Windows-1258 leaves undefined, UTF-16 of even length
+    /// with paired surrogates and no NUL character. The error names the line of the first
+    /// offending byte. Validity is a property of the whole file, so this reads all of it before
+    /// a record is parsed; detection reads it a second time only for a Windows-1258 file.
+    static func check(_ file: InputFile, given: SourceEncoding?) throws(IngestError) -> SourceEncoding {
+        var head = [UInt8](repeating: 0, count: 3)
+        let n = try file.read(into: &head, max: min(3, file.size), fileOffset: 0)
+        let bom = Self.bom(in: head[0..<n])
+        let encoding = given ?? bom
+        let start = encoding.map { $0.bomLength > 0 && $0 == bom ? $0.bomLength : 0 } ?? 0
+        if file.size == start { throw file.error(.empty) }
+        var scan = TextScan(file: file, start: start)
+        switch encoding {
+        case .utf8?, .utf8BOM?:
+            let (nul, invalid) = try scan.utf8(stopAtFirst: true)
+            if let first = [nul, invalid].compactMap({ $0 }).min() {
+                try scan.throwIfFound(.init(offset: first, reason: first == nul ? .nulByte : .invalidUTF8), unitWidth: 1)
+            }
+        case .windows1258?:
+            try scan.throwIfFound(scan.windows1258(), unitWidth: 1)
+        case .utf16LE?, .utf16BE?:
+            try scan.throwIfFound(scan.utf16(bigEndian: encoding == .utf16BE), unitWidth: 2, bigEndian: encoding == .utf16BE)
+        case nil:
+            // Valid UTF-8 is UTF-8 (NUL is valid UTF-8, and still not text).
+            let (nul, invalid) = try scan.utf8(stopAtFirst: false)
+            if invalid == nil {
+                if let nul { try scan.throwIfFound(.init(offset: nul, reason: .nulByte), unitWidth: 1) }
+                return .utf8
+            }
+            try scan.throwIfFound(scan.windows1258(), unitWidth: 1)
+            return .windows1258
+        }
+        return encoding ?? .utf8
+    }
+
+    /// The encoding a byte-order mark at the start of `bytes` announces.
+    private static func bom(in bytes: ArraySlice<UInt8>) -> SourceEncoding? {
+        let b = Array(bytes)
+        if b.count >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { return .utf8BOM }
+        if b.count >= 2, b[0] == 0xFF, b[1] == 0xFE { return .utf16LE }
+        if b.count >= 2, b[0] == 0xFE, b[1] == 0xFF { return .utf16BE }
+        return nil
+    }
+}
+
+/// One pass over a file's bytes from `start`, in 1 MiB reads, looking for the first byte that
+/// makes it not text in one encoding.
+private struct TextScan {
+    struct Found {
+        var offset: Int
+        var reason: IngestError.NotText
+    }
+
+    let file: InputFile
+    let start: Int
+    private var buffer = [UInt8](repeating: 0, count: 1 << 20)
+
+    init(file: InputFile, start: Int) {
+        self.file = file
+        self.start = start
+    }
+
+    /// Calls `body` with each read, its file offset, until it returns a finding or the file ends.
+    private mutating func eachChunk(_ body: (UnsafeBufferPointer<UInt8>, Int) -> Found?) throws(IngestError) -> Found? {
+        var offset = start
+        while offset < file.size {
+            let n = try file.read(into: &buffer, max: buffer.count, fileOffset: offset)
+            if let found = buffer.withUnsafeBufferPointer({ body(UnsafeBufferPointer(rebasing: $0[0..<n]), offset) }) {
+                return found
+            }
+            offset += n
+        }
+        return nil
+    }
+
+    /// The offsets of the first NUL byte and of the first byte that is not valid UTF-8 (nil
+    /// when there is none). With `stopAtFirst`, stops at whichever comes first.
+    mutating func utf8(stopAtFirst: Bool) throws(IngestError) -> (nul: Int?, invalid: Int?) {
+        var validator = UTF8Validator()
+        var nul: Int?
+        _ = try eachChunk { bytes, offset in
+            if nul == nil, let base = bytes.baseAddress, let hit = memchr(base, 0, bytes.count) {
+                nul = offset + UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+            }
+            validator.feed(bytes, at: offset)
+            if validator.invalidOffset != nil || (stopAtFirst && nul != nil) { return Found(offset: 0, reason: .invalidUTF8) }
+            return nil
+        }
+        _ = validator.finish()
+        return (nul, validator.invalidOffset)
+    }
+
+    /// The first NUL byte or byte Windows-1258 leaves undefined.
+    mutating func windows1258() throws(IngestError) -> Found? {
+        try eachChunk { bytes, offset in
+            for (i, byte) in bytes.enumerated() where byte == 0 || Windows1258.isUndefined(byte) {
+                return Found(offset: offset + i, reason: byte == 0 ? .nulByte : .undefinedInWindows1258(byte))
+            }
+            return nil
+        }
+    }
+
+    /// The first unpaired surrogate or NUL character, or the odd last byte.
+    mutating func utf16(bigEndian: Bool) throws(IngestError) -> Found? {
+        var pendingHigh: Int?  // offset of a high surrogate waiting for its partner
+        let found = try eachChunk { bytes, offset in
+            var i = 0
+            while i + 1 < bytes.count {
+                let unit = bigEndian ? UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1]) : UInt16(bytes[i + 1]) << 8 | UInt16(bytes[i])
+                let at = offset + i
+                i += 2
+                if let high = pendingHigh {
+                    pendingHigh = nil
+                    if UTF16.isTrailSurrogate(unit) { continue }
+                    return Found(offset: high, reason: .unpairedSurrogate)
+                }
+                if unit == 0 { return Found(offset: at, reason: .nulCharacter) }
+                if UTF16.isLeadSurrogate(unit) { pendingHigh = at } else if UTF16.isTrailSurrogate(unit) {
+                    return Found(offset: at, reason: .unpairedSurrogate)
+                }
+            }
+            return nil
+        }
+        if let found { return found }
+        if let high = pendingHigh { return Found(offset: high, reason: .unpairedSurrogate) }
+        if (file.size - start) % 2 == 1 { return Found(offset: file.size - 1, reason: .oddUTF16Length) }
+        return nil
+    }
+
+    /// Throws `notText` for `found`, naming its line.
+    mutating func throwIfFound(_ found: Found?, unitWidth: Int, bigEndian: Bool = false) throws(IngestError) {
+        guard let found else { return }
+        let line = try lineNumber(of: found.offset, unitWidth: unitWidth, bigEndian: bigEndian)
+        throw file.error(.notText(found.reason), line: line)
+    }
+
+    /// The 1-based physical line of the byte at `offset`: LF, CRLF and a lone CR each end a line,
+    /// as the CSV reader counts them. Reads the file again up to there (errors only).
+    private mutating func lineNumber(of offset: Int, unitWidth: Int, bigEndian: Bool) throws(IngestError) -> Int {
+        var breaks = 0
+        var previousWasCR = false
+        let end = offset - (offset - start) % unitWidth
+        var position = start
+        while position < end {
+            let n = try file.read(into: &buffer, max: min(buffer.count, end - position), fileOffset: position)
+            var i = 0
+            while i + unitWidth <= n {
+                let unit: UInt16 = unitWidth == 1 ? UInt16(buffer[i])
+                    : bigEndian ? UInt16(buffer[i]) << 8 | UInt16(buffer[i + 1]) : UInt16(buffer[i + 1]) << 8 | UInt16(buffer[i])
+                if unit == 0x0A { breaks += 1 } else if previousWasCR { breaks += 1 }
+                previousWasCR = unit == 0x0D
+                i += unitWidth
+            }
+            position += n
+        }
+        return breaks + (previousWasCR ? 1 : 0) + 1
+    }
+}

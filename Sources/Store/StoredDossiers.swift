@@ -1,0 +1,76 @@
+import GRDB
+import Ingest
+
+/// Dossiers from the store: every import, or those of `only`, read by the as-of rule, with the
+/// unit aliases of the command applied. Inputs are numbered by import id order.
+public struct StoredDossiers: DossierSource {
+    public let store: MotcuaStore
+    public var only: Set<Int64>?
+    public var aliases: UnitAliases
+
+    public init(store: MotcuaStore, only: Set<Int64>? = nil, aliases: UnitAliases = UnitAliases()) {
+        self.store = store
+        self.only = only
+        self.aliases = aliases
+    }
+
+    /// The stored dossiers; `onReject` sees the stored rejected rows of the imports.
+    public func dossierSet(onReject: (Reject) -> Void) throws(StoreError) -> DossierSet {
+        let set = try store.dossierSet(only: only, aliases: aliases)
+        try store.rejects(only: only).forEach(onReject)
+        return set
+    }
+
+    public func occurrences(of code: String) throws(StoreError) -> [OccurrenceListing] {
+        try store.read { db in
+            let records = try MotcuaStore.importRecords(db, only: only)
+            let index = Dictionary(uniqueKeysWithValues: records.enumerated().compactMap { i, r in r.id.map { ($0, (Int32(i), r.fileName)) } })
+            var out: [OccurrenceListing] = []
+            for row in try Row.fetchAll(db, sql: """
+                SELECT o.import_id, o.line, \(MotcuaStore.stateColumns), o.procedure_name, o.procedure_code, u.name
+                FROM occurrence_detail o JOIN unit_spelling u ON u.id = o.unit_spelling_id
+                WHERE o.code = ? ORDER BY o.import_id, o.line
+                """, arguments: [code]) {
+                guard let (file, name) = index[row[0]] else { continue }
+                let dossier = try MotcuaStore.dossier(row, at: 2, source: SourceLine(file: file, line: row[1]))
+                out.append(OccurrenceListing(file: name, fileIndex: file, line: row[1], code: code,
+                                             procedure: (row[9] as String?) ?? (row[10] as String?), unit: row[11] as String?,
+                                             dossier: dossier, reject: nil))
+            }
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM reject WHERE code = ? ORDER BY import_id, line", arguments: [code]) {
+                guard let (file, name) = index[row["import_id"]] else { continue }
+                let reject = MotcuaStore.reject(row, file: name)
+                out.append(OccurrenceListing(file: name, fileIndex: file, line: reject.line, code: code, procedure: nil,
+                                             unit: nil, dossier: nil, reject: reject))
+            }
+            return out.sorted { ($0.fileIndex, $0.line) < ($1.fileIndex, $1.line) }
+        }
+    }
+
+    public func procedures(at sources: Set<SourceLine>) throws(StoreError) -> [SourceLine: String] {
+        try store.read { db in
+            let ids = try MotcuaStore.importRecords(db, only: only).compactMap(\.id)
+            var out: [SourceLine: String] = [:]
+            let statement = try db.makeStatement(sql: """
+                SELECT COALESCE(procedure_name, procedure_code) FROM occurrence_detail WHERE import_id = ? AND line = ?
+                """)
+            for source in sources where Int(source.file) < ids.count {
+                if let name = try String.fetchOne(statement, arguments: [ids[Int(source.file)], Int(source.line)]) {
+                    out[source] = name
+                }
+            }
+            return out
+        }
+    }
+}
+
+extension MotcuaStore {
+    /// Runs `body` in a read transaction, the store's faults as ``StoreError``.
+    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try writer.read(body)
+        } catch {
+            throw Self.translate(error, path: path)
+        }
+    }
+}
