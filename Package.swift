@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "Metrics", targets: ["Metrics"]),
         .library(name: "Reports", targets: ["Reports"]),
         .library(name: "Store", targets: ["Store"]),
+        .library(name: "Commands", targets: ["Commands"]),
         .library(name: "Unattended", targets: ["Unattended"]),
     ],
     dependencies: [
@@ -59,10 +60,13 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
+        // What each command does (report, verify, explain, check, import…), testable without
+        // the command line.
+        .target(name: "Commands", dependencies: ["Ingest", "Metrics", "Reports", "Store", "Wording", "WorkingDays"]),
         .target(
             name: "Unattended",
             dependencies: [
-                "Ingest", "Metrics", "Reports", "Store", "Wording",
+                "Commands", "Ingest", "Metrics", "Reports", "Store", "Wording",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
@@ -70,7 +74,7 @@ let package = Package(
         .executableTarget(
             name: "motcua",
             dependencies: [
-                "Ingest", "Metrics", "Reports", "Store", "Unattended", "Wording", "WorkingDays",
+                "Commands", "Ingest", "Metrics", "Reports", "Store", "Unattended", "Wording", "WorkingDays",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -85,6 +89,10 @@ let package = Package(
         .testTarget(
             name: "StoreTests",
             dependencies: ["Store", "Ingest", "Metrics", "Reports", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "CommandsTests",
+            dependencies: ["Commands", "Ingest", "Metrics", "Reports", "Store", "Wording", "WorkingDays", "TestSupport"]
         ),
         .testTarget(name: "UnattendedTests", dependencies: ["Unattended", "Metrics", "Reports", "TestSupport"]),
         .testTarget(name: "MotcuaTests", dependencies: ["motcua", "TestSupport"]),

@@ -40,7 +40,7 @@ public struct UnitAliases: Sendable, Equatable {
             let fields = Self.splitCSVLine(String(line))
             if fields.allSatisfy({ $0.trimmingWhitespace.isEmpty }) { continue }
             guard fields.count == 2 else {
-                throw AliasError(line: index + 1, message: "expected two fields (name,unit), found \(fields.count)")
+                throw AliasError(line: index + 1, fieldCount: fields.count)
             }
             if index == 0, fields[0].normalizedKey == "name", fields[1].normalizedKey == "unit" { continue }
             add(name: fields[0], unit: fields[1])
@@ -67,11 +67,12 @@ public struct UnitAliases: Sendable, Equatable {
     }
 }
 
-/// A line of an aliases file that cannot be read.
+/// A line of an aliases file that cannot be read: it has not the two fields `name,unit`.
 public struct AliasError: Error, Sendable, CustomStringConvertible {
     public var line: Int
-    public var message: String
-    public var description: String { "line \(line): \(message)" }
+    /// How many fields the line has.
+    public var fieldCount: Int
+    public var description: String { "line \(line): expected two fields (name,unit), found \(fieldCount)" }
 }
 
 /// How many dossiers an alias moved to its unit in one report.

@@ -92,7 +92,7 @@ public struct RunConfiguration: Sendable, Equatable {
                 throw Failure(description: "\(unitsPath): cannot read the unit aliases")
             }
             do { aliases = try UnitAliases(csv: String(decoding: text, as: UTF8.self)) } catch {
-                throw Failure(description: "\(unitsPath):\(error.line): \(error.message)")
+                throw Failure(description: "\(unitsPath):\(error.line): expected two fields (name,unit), found \(error.fieldCount)")
             }
         }
         for (name, unit) in (file.aliases ?? [:]).sorted(by: { $0.key < $1.key }) { aliases.add(name: name, unit: unit) }

@@ -42,7 +42,22 @@ public enum Phrase: String, CaseIterable, Sendable {
     // MARK: Summaries on stderr, check, import
     case summaryTotals, summaryAlias, summaryRejected
     case checkFormat, checkRows, checkIgnored, checkAsOf
-    case imported, alreadyImported
+    case imported, alreadyImported, importRemoved
+
+    // MARK: Errors: what went wrong, after the file and line
+    case errorUnitsUnreadable, errorUnitsFields, errorRejectsUnwritable, errorReportUnwritable, errorRender
+    case errorStrictReject, errorReportUnreadable, errorNotJSONReport, errorNoManifest, errorManifestInput
+    case errorHashMismatch, errorInputMissing, errorNotAnInput, errorNotInStore, errorNoSuchUnit, errorNoOccurrence
+
+    // MARK: The calendar
+    case calendarTitleOfficial, calendarTitleComputed, calendarOverrides
+    case calendarDate, calendarWeekday, calendarKind, calendarSource, dayOff, workingDay, calendarSummary
+    case monday, tuesday, wednesday, thursday, friday, saturday, sunday
+    case holidayNewYear, holidayLunarNewYearsEve, holidayTet1, holidayTet2, holidayTet3, holidayTet4, holidayHungKings
+    case holidayReunification, holidayLabour, holidayNationalDayEve, holidayNationalDay
+    case labourCodeHoliday, labourCodeInLieu
+    case calendarUnreadable, calendarNotText, calendarMalformedQuote, calendarTooManyFields, calendarMissingKind
+    case calendarBadDate, calendarOutsideYears, calendarUnknownKind, calendarDuplicateDate
 }
 
 /// A named argument of a templated phrase: `{period}` in the text.
@@ -50,4 +65,5 @@ public enum Slot: String, CaseIterable, Sendable {
     case period, basis, start, end, target, mark, count, list, title, periods
     case files, rows, dossiers, rejected, accepted, collapsed
     case name, unit, reason, kind, encoding, delimiter, columns, moment, file, id, hash, stored
+    case found, expected, input, store, code, year, holiday, day, off, work, days, text, years, line
 }

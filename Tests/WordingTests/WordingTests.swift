@@ -10,6 +10,11 @@ import Testing
         #expect(language.phrases.count == Phrase.allCases.count)
     }
 
+    /// The tables of each concern never give one phrase twice (a second text would be lost).
+    @Test(arguments: Language.allCases) func everyPhraseIsInOneTable(language: Language) {
+        #expect(Phrase.tables(language).map(\.count).reduce(0, +) == Phrase.allCases.count)
+    }
+
     /// A templated phrase names the same slots in Vietnamese and English, each a known slot, so
     /// that filling it in one language fills it in the other.
     @Test func templatedPhrasesHaveTheSamePlaceholders() {

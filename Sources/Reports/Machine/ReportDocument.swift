@@ -20,26 +20,36 @@ public struct ReportDocument: Sendable {
 
     /// Why a file is not a report motcua can verify.
     public struct ReadError: Error, CustomStringConvertible, Sendable {
-        public var description: String
+        public enum Kind: Sendable {
+            /// Not a json object.
+            case notJSON
+            /// No manifest, or one without its period, basis, target or inputs.
+            case noManifest
+            /// An input of the manifest without its name or SHA-256.
+            case inputWithoutHash
+        }
+
+        public var kind: Kind
+        public var description: String { "\(kind)" }
     }
 
     public init(json data: Data) throws(ReadError) {
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            throw ReadError(description: "not a json report")
+            throw ReadError(kind: .notJSON)
         }
         guard let manifest = object["manifest"] as? [String: Any],
               let periodText = manifest["period"] as? String, let period = try? Period(parsing: periodText),
               let basisText = manifest["basis"] as? String, let basis = PeriodBasis(rawValue: basisText),
               let targetNumber = manifest["target"] as? NSNumber, let target = Target(targetNumber.stringValue),
               let inputs = manifest["inputs"] as? [[String: Any]] else {
-            throw ReadError(description: "the report has no manifest (made by motcua report --format json?)")
+            throw ReadError(kind: .noManifest)
         }
         self.period = period
         self.basis = basis
         self.target = target
         self.inputs = try inputs.map { input throws(ReadError) -> Input in
             guard let name = input["name"] as? String, let sha = input["sha256"] as? String else {
-                throw ReadError(description: "a manifest input lacks its name or SHA-256")
+                throw ReadError(kind: .inputWithoutHash)
             }
             return Input(name: name, sha256: sha)
         }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Reports
+import Commands
 import Wording
 import WorkingDays
 
@@ -35,15 +35,9 @@ struct CalendarCommand: ParsableCommand {
     }
 
     func run() throws {
-        let language = CalendarLanguage(rawValue: lang.rawValue) ?? .vi
-        do {
-            let overrides = try calendar.map { path throws(CalendarFileError) in try CalendarFile.read(path: path) }
-            let working = try WorkingCalendar(overrides: overrides ?? CalendarOverrides())
-            guard let listing = CalendarListing(year: year, calendar: working) else { throw ExitCode(Exit.noInput) }
-            Terminal.write(format == .csv ? listing.csv() : listing.text(language))
-        } catch let error as CalendarFileError {
-            Terminal.fail(error.message(in: language))
-            throw ExitCode(error.isUnreadable ? Exit.noInput : Exit.dataError)
+        guard let listing = try failing(lang, { try CalendarRun.listing(year: year, overrides: calendar) }) else {
+            throw ExitCode(ExitStatus.noInput)
         }
+        Terminal.write(format == .csv ? listing.csv() : listing.text(lang))
     }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
-import Ingest
-import Reports
+import Commands
 import Wording
 
 /// `motcua check`: what each export is and which of its rows would be rejected.
@@ -20,13 +19,18 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let run = try InputRun(input, stopAtFirstFailure: false) { result in
-            switch result {
-            case .success(let summary): Terminal.write(summary.checkDescription(lang))
-            case .failure(let error): Terminal.fail(error.description)
+        let progress = ProgressLine()
+        defer { progress.finish() }
+        let outcome = try failing(.en) {
+            try Check(input.inputs()).perform(rejects: input.rejects, progress: progress.update) { result in
+                progress.finish()
+                switch result {
+                case .success(let summary): Terminal.write(summary.checkDescription(lang))
+                case .failure(let error): Terminal.fail(error.message(.en))
+                }
             }
         }
-        if !run.failures.isEmpty { throw ExitCode(Exit.noInput) }
-        if run.firstReject != nil { throw ExitCode(Exit.dataError) }
+        if outcome.failures > 0 { throw ExitCode(ExitStatus.noInput) }
+        if outcome.rejected > 0 { throw ExitCode(ExitStatus.dataError) }
     }
 }

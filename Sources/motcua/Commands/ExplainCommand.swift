@@ -1,8 +1,7 @@
 import ArgumentParser
-import Ingest
+import Commands
 import Metrics
 import Reports
-import Store
 
 /// `motcua explain`: the dossiers behind one figure, or every occurrence of one dossier.
 struct ExplainCommand: ParsableCommand {
@@ -48,59 +47,19 @@ struct ExplainCommand: ParsableCommand {
     }
 
     func run() throws {
-        let source = try input.dossierSource(store: store)
-        let (set, _) = try readDossiers(from: source, rejects: input.rejects)
-        let listing: Listing
-        if let code = dossier {
-            listing = try occurrences(of: code, in: set, from: source)
-        } else if let period = period?.value, let unit, let column = count?.value {
-            listing = try dossiers(in: column, unit: unit, period: period, set: set, from: source)
-        } else {
-            return
+        let progress = ProgressLine()
+        defer { progress.finish() }
+        let listing = try failing(.en) { () throws -> Listing? in
+            let source = try input.inputs(store: store).source()
+            let read = try ReadDossiers(source, rejects: input.rejects, progress: progress.update)
+            progress.finish()
+            let explanation = Explanation(set: read.set, source: source)
+            if let code = dossier { return try explanation.occurrences(of: code) }
+            guard let period = period?.value, let unit, let column = count?.value else { return nil }
+            return try explanation.dossiers(in: column, unit: unit, period: period, basis: basis)
         }
+        guard let listing else { return }
         Terminal.write(format == .csv ? listing.csv() : listing.text())
-    }
-
-    private func dossiers(in column: CountColumn, unit: String, period: Period, set: DossierSet,
-                          from source: any DossierSource) throws -> Listing {
-        let bounds = period.bounds(basis)
-        let wanted = unit.normalizedKey
-        let isTotal = wanted == "total"
-        let units = Set(set.unitNames.filter { $0.value.normalizedKey == wanted }.keys)
-        if !isTotal, units.isEmpty {
-            Terminal.fail("no unit named '\(unit)' in the inputs")
-            throw ExitCode(Exit.noInput)
-        }
-        var picked: [(index: Int, dossier: Dossier)] = []
-        for (index, d) in set.dossiers.enumerated() where isTotal || units.contains(d.unit) {
-            if DossierClass(d, in: bounds).contains(column) { picked.append((index, d)) }
-        }
-        let procedures = try failing { try source.procedures(at: Set(picked.map(\.dossier.source))) }
-        let rows = picked.map { index, d in
-            Listing.dossierRow(code: set.table.code(at: index), procedure: procedures[d.source], dossier: d,
-                               file: set.inputs[Int(d.source.file)].name, reason: column.reason(for: d, in: bounds))
-        }
-        .sorted { ($0[7], Int($0[8]) ?? 0) < ($1[7], Int($1[8]) ?? 0) }
-        return Listing(header: Listing.dossierHeader, rows: rows)
-    }
-
-    private func occurrences(of code: String, in set: DossierSet, from source: any DossierSource) throws -> Listing {
-        let winner = set.table.dossier(code: code)?.source
-        let found = try failing { try source.occurrences(of: code) }
-        if found.isEmpty {
-            Terminal.fail("no occurrence of dossier \(code) in the inputs")
-            throw ExitCode(Exit.noInput)
-        }
-        let rows = found.map { o -> [String] in
-            let d = o.dossier
-            let state = o.reject.map { "rejected: \($0.sentence)" } ?? (o.source == winner ? "wins" : "superseded")
-            return [o.file, "\(o.line)", o.unit ?? "", o.procedure ?? "", d.map { "\($0.channel.rawValue)" } ?? "",
-                    d?.received.description ?? "", d?.due?.description ?? "",
-                    d.flatMap { $0.status.isFinished ? $0.finished?.description : nil } ?? "",
-                    d.map { "\($0.status.rawValue)" } ?? "", state]
-        }
-        return Listing(header: ["file", "line", "unit", "procedure", "channel", "received", "due", "finished", "status", "state"],
-                       rows: rows)
     }
 }
 

@@ -1,7 +1,5 @@
 import ArgumentParser
-import Ingest
-import Reports
-import Store
+import Commands
 import Wording
 
 /// `motcua import`: takes monthly exports into the store, one transaction per file.
@@ -22,40 +20,18 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let opened = try store.open(.create)
-        let options = ImportOptions(asOf: input.asOf?.value, encoding: input.encoding?.value, delimiter: input.delimiter?.value)
-        var rejects = RejectsSink(path: input.rejects)
-        var failed = false
         let progress = ProgressLine()
         defer { progress.finish() }
-        for file in input.files {
-            do {
-                let outcome = try opened.importFile(path: file, options: options, progress: { progress.update(file, $0) },
-                                                    onReject: { rejects.add($0) })
+        let run = ImportRun(store: store.path, files: input.files, read: input.readOptions)
+        let failures = try failing(.en) {
+            try run.perform(rejects: input.rejects, progress: progress.update) { file, result in
                 progress.finish()
-                switch outcome {
-                case .imported(let record):
-                    Terminal.writeError(describe(record, new: true))
-                case .alreadyImported(let record):
-                    Terminal.writeError(describe(record, new: false, as: file))
+                switch result {
+                case .success(let outcome): Terminal.writeError(outcome.message(file: file, lang) + "\n")
+                case .failure(let error): Terminal.fail(error.message(.en))
                 }
-            } catch let error as IngestError {
-                Terminal.fail(error.description)
-                failed = true
-            } catch let error as StoreError {
-                try rejects.close()
-                throw StoreFailure(error)
             }
         }
-        try rejects.close()
-        if failed { throw ExitCode(Exit.noInput) }
-    }
-
-    private func describe(_ r: ImportRecord, new: Bool, as name: String? = nil) -> String {
-        let id = r.id.map(String.init) ?? "?"
-        let hash = String(r.sha256.prefix(12))
-        let slots: [Slot: String] = [.file: name ?? r.fileName, .id: id, .hash: hash, .stored: r.fileName,
-                                     .rows: String(r.rowsRead), .accepted: String(r.accepted), .rejected: String(r.rejected)]
-        return lang[new ? .imported : .alreadyImported, slots] + "\n"
+        if failures > 0 { throw ExitCode(ExitStatus.noInput) }
     }
 }

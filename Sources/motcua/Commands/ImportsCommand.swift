@@ -1,7 +1,5 @@
 import ArgumentParser
-import Foundation
-import Ingest
-import Store
+import Commands
 
 /// `motcua imports`: lists the store's imports; `motcua imports remove ID` takes one out.
 struct ImportsCommand: ParsableCommand {
@@ -17,17 +15,7 @@ struct ImportsCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let opened = try store.open(.read)
-            let records: [ImportRecord]
-            do { records = try opened.imports() } catch { throw StoreFailure(error) }
-            var out = "id\tfile\tsha256\tkind\tencoding\tas_of\trows\taccepted\trejected\timported_at\n"
-            let formatter = ISO8601DateFormatter()
-            for r in records {
-                let asOf = r.asOf.map { LocalMoment(seconds: $0).description } ?? ""
-                out += "\(r.id ?? 0)\t\(r.fileName)\t\(r.sha256.prefix(12))\t\(r.exportKind)\t\(r.encoding)\t\(asOf)\t"
-                    + "\(r.rowsRead)\t\(r.accepted)\t\(r.rejected)\t\(formatter.string(from: r.importedAt))\n"
-            }
-            Terminal.write(out)
+            Terminal.write(try failing(.en) { try StoreListing.imports(store: store.path) })
         }
     }
 
@@ -42,13 +30,7 @@ struct ImportsCommand: ParsableCommand {
         var id: Int64
 
         func run() throws {
-            let opened = try store.open(.write)
-            do {
-                let record = try opened.removeImport(id: id)
-                Terminal.writeError("removed import #\(id) (\(record.fileName), \(record.accepted) occurrences)\n")
-            } catch {
-                throw StoreFailure(error)
-            }
+            Terminal.writeError(try failing(.en) { try StoreListing.remove(import: id, store: store.path, .en) } + "\n")
         }
     }
 }

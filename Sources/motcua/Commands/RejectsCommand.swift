@@ -1,8 +1,6 @@
-import Foundation
 import ArgumentParser
-import Ingest
-import Reports
-import Store
+import Commands
+import Foundation
 
 /// `motcua rejects`: the rejected rows kept in the store, in the spec's rejects format.
 struct RejectsCommand: ParsableCommand {
@@ -19,19 +17,9 @@ struct RejectsCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let opened = try store.open(.read)
-        var rejects: [Reject]
-        do {
-            rejects = try opened.rejects()
-            if let id = `import` {
-                guard let name = try opened.imports().first(where: { $0.id == id })?.fileName else {
-                    throw StoreError(path: store.path, kind: .noSuchImport(id))
-                }
-                rejects = rejects.filter { $0.file == name }
-            }
-        } catch let error as StoreError {
-            throw StoreFailure(error)
+        try failing(.en) {
+            let csv = try StoreListing.rejects(store: store.path, import: `import`)
+            try Terminal.deliver(Data(csv.utf8), to: output)
         }
-        try Terminal.deliver(Data(RejectsWriter.csv(rejects).utf8), to: output)
     }
 }

@@ -1,9 +1,7 @@
 import ArgumentParser
-import Foundation
-import Ingest
-import Metrics
+import Commands
 import Reports
-import Store
+import Wording
 
 /// `motcua report`: the KPI table of one period, from export files or from the store.
 struct ReportCommand: ParsableCommand {
@@ -22,28 +20,18 @@ struct ReportCommand: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        let source = try input.dossierSource(store: store, digests: report.format.namesInputsByHash)
-        let (set, firstReject) = try readDossiers(from: source, rejects: input.rejects)
-        if strict, let reject = firstReject {
-            Terminal.fail("\(reject.file):\(reject.line): row rejected (--strict): \(reject.sentence)")
-            throw ExitCode(Exit.dataError)
-        }
         let settings = ReportSettings(period: report.period.value, basis: report.basis, target: report.target.value,
                                       grouping: report.by, breakdown: report.breakdown, language: report.lang)
-        let bytes: Data
-        do {
-            bytes = try Report(settings: settings, set: set)
-                .render(report.format, colour: report.output == nil && Terminal.stdoutWantsColour)
-        } catch {
-            Terminal.fail("\(report.output ?? "stdout"): \(error)")
-            throw ExitCode(Exit.cannotCreate)
+        let run = ReportRun(settings: settings, format: report.format, strict: strict,
+                            colour: report.output == nil && Terminal.stdoutWantsColour)
+        let progress = ProgressLine()
+        defer { progress.finish() }
+        let outcome = try failing(.en) {
+            try run.perform(input.inputs(store: store), rejects: input.rejects, output: report.output, progress: progress.update)
         }
-        try Terminal.deliver(bytes, to: report.output)
-        if !quiet {
-            var summary = RunSummary(inputs: set.inputs, dossiers: set.dossiers.count, collapsed: set.collapsed)
-            summary.aliasUses = set.aliasUses
-            Terminal.writeError(summary.text(language: report.lang))
-        }
+        progress.finish()
+        try failing(.en) { try Terminal.deliver(outcome.bytes, to: report.output) }
+        if !quiet { Terminal.writeError(outcome.summary.text(language: report.lang)) }
     }
 
     func validate() throws {

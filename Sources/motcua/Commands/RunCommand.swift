@@ -1,4 +1,5 @@
 import ArgumentParser
+import Commands
 import Foundation
 import Ingest
 import Logging
@@ -91,13 +92,14 @@ struct RunCommand: ParsableCommand {
             progress.finish()
         } catch let error as StoreError {
             progress.finish()
-            throw StoreFailure(error)
+            Terminal.fail(error.description)
+            throw ExitCode(error.exitStatus)
         } catch {
             progress.finish()
             Terminal.fail(String(describing: error))
             throw ExitCode(74)
         }
-        if !outcome.setAside.isEmpty { throw ExitCode(Exit.dataError) }
+        if !outcome.setAside.isEmpty { throw ExitCode(ExitStatus.dataError) }
     }
 
     /// The configuration file's settings, with the command line's on top.
@@ -107,7 +109,7 @@ struct RunCommand: ParsableCommand {
         if let file {
             do { settings = try RunConfiguration(file: file) } catch {
                 Terminal.fail(error.description)
-                throw ExitCode(Exit.noInput)
+                throw ExitCode(ExitStatus.noInput)
             }
         }
         if let db { settings.store = db } else if config == nil, let env = ProcessInfo.processInfo.environment["MOTCUA_DB"], !env.isEmpty {
@@ -126,7 +128,11 @@ struct RunCommand: ParsableCommand {
         if let basis { settings.basis = basis }
         if let target { settings.target = target.value }
         if let lang { settings.language = lang }
-        for entry in try InputOptions.aliases(from: units).entries { settings.aliases.add(name: entry.name, unit: entry.unit) }
+        if let units {
+            for entry in try failing(.en, { try Inputs.aliases(from: units) }).entries {
+                settings.aliases.add(name: entry.name, unit: entry.unit)
+            }
+        }
         return settings
     }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import ArgumentParser
+import Commands
 import Ingest
 
 /// How inputs are read: shared by every command that reads exports.
@@ -22,32 +22,14 @@ struct InputOptions: ParsableArguments {
     @Argument(help: "Export files (CSV).")
     var files: [String] = []
 
-    /// The aliases of `--units`, or none; an unreadable file ends the command (66).
-    func aliases() throws -> UnitAliases { try Self.aliases(from: units) }
-
-    /// The aliases in the CSV file at `path`, or none when nil.
-    static func aliases(from path: String?) throws -> UnitAliases {
-        guard let path else { return UnitAliases() }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            Terminal.fail("\(path): cannot read the unit aliases")
-            throw ExitCode(Exit.noInput)
-        }
-        do {
-            return try UnitAliases(csv: String(decoding: data, as: UTF8.self))
-        } catch {
-            Terminal.fail("\(path):\(error.line): \(error.message)")
-            throw ExitCode(Exit.noInput)
-        }
-    }
-
     /// How files are read, by these options.
     var readOptions: ReadOptions {
         ReadOptions(asOf: asOf?.value, encoding: encoding?.value, delimiter: delimiter?.value)
     }
 
-    /// A loader configured by these options.
-    func makeLoader() throws -> DossierLoader {
-        DossierLoader(aliases: try aliases(), options: readOptions)
+    /// The files named (none: the store), read by these options.
+    func inputs(store: StoreOptions? = nil) -> Inputs {
+        Inputs(files: files, read: readOptions, unitsFile: units, store: store?.path ?? "motcua.sqlite")
     }
 }
 

@@ -4,7 +4,7 @@ import Metrics
 extension CountColumn {
     /// Why `d` is in this column for `bounds`, in one English sentence: what `explain --count`
     /// prints beside each dossier.
-    public func reason(for d: Dossier, in bounds: PeriodBounds) -> String {
+    func reason(for d: Dossier, in bounds: PeriodBounds) -> String {
         let received = d.received.description
         let finished = d.finished?.description ?? "—"
         let due = d.due?.description

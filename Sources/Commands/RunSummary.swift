@@ -16,6 +16,12 @@ public struct RunSummary: Sendable {
         self.collapsed = collapsed
     }
 
+    /// The summary of a set of dossiers read.
+    public init(_ set: DossierSet) {
+        self.init(inputs: set.inputs, dossiers: set.dossiers.count, collapsed: set.collapsed)
+        aliasUses = set.aliasUses
+    }
+
     public func text(language: Language) -> String {
         let rows = inputs.reduce(0) { $0 + $1.rowsRead }
         var reasons: [RejectReason: Int] = [:]

@@ -1,6 +1,6 @@
 extension Phrase {
-    /// The Vietnamese text of every phrase.
-    static let vietnamese: [Phrase: String] = [
+    /// The Vietnamese of the reports: titles, columns, legends, the page, the workbook.
+    static let vietnameseReports: [Phrase: String] = [
         // Reports: titles, the period, rows
         .reportTitle: "Kết quả giải quyết thủ tục hành chính",
         .markdownHeading: "{title} — {period} ({start} – {end})",
@@ -111,17 +111,5 @@ extension Phrase {
         .sheetInputs: "Tệp đầu vào",
         .sheetByQuarter: "Theo quý",
         .sheetByHalf: "Theo 6 tháng",
-
-        // Summaries on stderr, check, import
-        .summaryTotals: "Tệp: {files}; dòng đã đọc: {rows}; hồ sơ: {dossiers}; dòng bị loại: {rejected}; "
-            + "dòng trùng đã gộp: {collapsed}",
-        .summaryAlias: "bí danh: {name} → {unit}: {count} hồ sơ",
-        .summaryRejected: "loại: {count} × {reason}",
-        .checkFormat: "kiểu tệp: {kind}; mã hóa: {encoding}; dấu phân cách: {delimiter}",
-        .checkRows: "dòng: {rows}; nhận: {accepted}; loại bỏ: {rejected}",
-        .checkIgnored: "cột bỏ qua: {columns}",
-        .checkAsOf: "as-of: {moment}",
-        .imported: "{file}: đã nhập (lần nhập #{id}, sha256 {hash}…): {rows} dòng, {accepted} nhận, {rejected} loại",
-        .alreadyImported: "{file}: đã có trong kho (lần nhập #{id}, {stored}, sha256 {hash}…): không thay đổi gì",
     ]
 }

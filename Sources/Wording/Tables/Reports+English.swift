@@ -1,6 +1,6 @@
 extension Phrase {
-    /// The English text of every phrase.
-    static let english: [Phrase: String] = [
+    /// The English of the reports: titles, columns, legends, the page, the workbook.
+    static let englishReports: [Phrase: String] = [
         // Reports: titles, the period, rows
         .reportTitle: "Administrative procedures: results",
         .markdownHeading: "{title} — {period} ({start} – {end})",
@@ -111,17 +111,5 @@ extension Phrase {
         .sheetInputs: "Inputs",
         .sheetByQuarter: "By quarter",
         .sheetByHalf: "By half",
-
-        // Summaries on stderr, check, import
-        .summaryTotals: "Files: {files}; rows read: {rows}; dossiers: {dossiers}; rows rejected: {rejected}; "
-            + "duplicates collapsed: {collapsed}",
-        .summaryAlias: "alias: {name} → {unit}: {count} dossiers",
-        .summaryRejected: "rejected: {count} × {reason}",
-        .checkFormat: "kind: {kind}; encoding: {encoding}; delimiter: {delimiter}",
-        .checkRows: "rows: {rows}; accepted: {accepted}; rejected: {rejected}",
-        .checkIgnored: "ignored columns: {columns}",
-        .checkAsOf: "as-of: {moment}",
-        .imported: "{file}: imported as #{id} (sha256 {hash}…): {rows} rows, {accepted} accepted, {rejected} rejected",
-        .alreadyImported: "{file}: already in the store as #{id} ({stored}, sha256 {hash}…): nothing changed",
     ]
 }

@@ -1,5 +1,9 @@
+import Commands
 import Testing
-@testable import WorkingDays
+import WorkingDays
+
+/// The shipped calendar, built once for the whole test target (a broken data file fails here).
+private let shippedCalendar = try! WorkingCalendar()
 
 /// What `motcua calendar` prints, from the listing model.
 @Suite struct CalendarListingTests {

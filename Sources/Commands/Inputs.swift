@@ -1,0 +1,88 @@
+import Foundation
+import Ingest
+import Store
+
+/// Where a command's dossiers come from, as its options say: the export files named, else the
+/// store; how files are read; the unit aliases that apply.
+public struct Inputs: Sendable {
+    /// Export files, as named on the command line; none: the store.
+    public var files: [String]
+    public var read: ReadOptions
+    /// A `name,unit` CSV of unit aliases (`--units`), if any.
+    public var unitsFile: String?
+    /// The store, when no file is named.
+    public var store: String
+
+    public init(files: [String], read: ReadOptions = ReadOptions(), unitsFile: String? = nil, store: String = "motcua.sqlite") {
+        self.files = files
+        self.read = read
+        self.unitsFile = unitsFile
+        self.store = store
+    }
+
+    /// The aliases of `unitsFile`, or none.
+    public func aliases() throws(CommandError) -> UnitAliases {
+        guard let unitsFile else { return UnitAliases() }
+        return try Self.aliases(from: unitsFile)
+    }
+
+    /// The aliases in the `name,unit` CSV file at `path`.
+    public static func aliases(from path: String) throws(CommandError) -> UnitAliases {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CommandError(file: path, .unitsUnreadable)
+        }
+        do {
+            return try UnitAliases(csv: String(decoding: data, as: UTF8.self))
+        } catch {
+            throw CommandError(file: path, line: error.line, .unitsLine(error))
+        }
+    }
+
+    /// The files named, else the store (which must exist). `digests`: also hash every file,
+    /// for the formats that name their inputs by SHA-256.
+    public func source(digests: Bool = false) throws(CommandError) -> any DossierSource {
+        let aliases = try aliases()
+        if files.isEmpty { return StoredDossiers(store: try Self.open(store, .read), aliases: aliases) }
+        let source = ExportFiles(paths: files, options: read, aliases: aliases)
+        source.computesDigests = digests
+        return source
+    }
+
+    /// Opens the store at `path` for `access`.
+    public static func open(_ path: String, _ access: MotcuaStore.Access) throws(CommandError) -> MotcuaStore {
+        do {
+            return try MotcuaStore(path: path, access: access)
+        } catch {
+            throw CommandError(file: path, .store(error))
+        }
+    }
+}
+
+/// Told now and then how far the reading of a file has come: its name, and 0…1 (a progress bar).
+public typealias Progress = (String, Double) -> Void
+
+/// Every dossier of a source by the as-of rule, and the first rejected row, if any.
+public struct ReadDossiers {
+    public var set: DossierSet
+    public var firstReject: Reject?
+
+    /// Reads `source`, writing its rejected rows to `rejects` (a rejects file) as they come.
+    public init(_ source: any DossierSource, rejects path: String? = nil, progress: Progress? = nil) throws(CommandError) {
+        (source as? ExportFiles)?.onProgress = progress
+        var writer = try RejectsFile(path: path)
+        var first: Reject?
+        do {
+            set = try CommandError.from {
+                try source.dossierSet { reject in
+                    if first == nil { first = reject }
+                    writer.add(reject)
+                }
+            }
+        } catch {
+            writer.abandon()
+            throw error
+        }
+        try writer.close()
+        firstReject = first
+    }
+}
