@@ -110,7 +110,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case usageUnknownOption, usageDidYouMean, usageMissingValue, usageUnexpected, usageMissingArgument
     case usageInvalidValue, usageOneOf, usageNoValue, usageMissingSubcommand, usageOther, usageSeeHelp
     case chromeOverview, chromeUsage, chromeArguments, chromeOptions, chromeSubcommands, chromeShowHelp
-    case chromeShowVersion, chromeDefault, chromeValues, chromeSeeHelp
+    case chromeShowVersion, chromeDefault, chromeValues, chromeSeeHelp, chromeOptionsToken, chromeSubcommandToken
 
     // MARK: The calendar
     case calendarTitleOfficial, calendarTitleComputed, calendarOverrides

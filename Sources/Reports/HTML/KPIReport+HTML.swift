@@ -27,7 +27,7 @@ extension KPIReport {
         ]
         if let mark = period.provisionalLine { body.insert(.el("p", ["class": "provisional"], text: mark), at: 0) }
         var charts = [onTimeChart, digitalChart]
-        if table.grouping == .unit, trend.count > 1 { charts.append(trendChart(trend)) }
+        if !trend.isEmpty { charts.append(trendChart(trend)) }
         body += charts.map(\.section)
         if let manifest { body.append(InputsTable(inputs: manifest.inputs, language: language).footer) }
         return HTMLPage.document(language, title: heading, body: body)

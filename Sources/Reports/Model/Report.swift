@@ -113,7 +113,8 @@ public final class Report {
         case .md:
             return Data((breakdown.map { $0.markdown() } ?? (form06a ? form.markdown() : people.markdown())).utf8)
         case .html:
-            let page = breakdown.map { $0.html() } ?? (form06a ? form.html() : people.html(manifest: manifest, trend: trend))
+            let page = breakdown.map { $0.html() }
+                ?? (form06a ? form.html() : people.html(manifest: manifest, trend: settings.grouping == .unit ? trend : []))
             return Data(page.utf8)
         case .xlsx:
             return try XLSXReport.workbook(people: people, breakdown: breakdown, form: form, inputs: manifest.inputs)

@@ -36,5 +36,6 @@ extension Phrase {
         .chromeOverview: "OVERVIEW:", .chromeUsage: "USAGE:", .chromeArguments: "ARGUMENTS:", .chromeOptions: "OPTIONS:",
         .chromeSubcommands: "SUBCOMMANDS:", .chromeShowHelp: "Show help information.", .chromeShowVersion: "Show the version.",
         .chromeDefault: "default:", .chromeValues: "values:", .chromeSeeHelp: "See '{name} <subcommand>' for detailed help.",
+        .chromeOptionsToken: "<options>", .chromeSubcommandToken: "<subcommand>",
     ]
 }

@@ -36,5 +36,6 @@ extension Phrase {
         .chromeOverview: "TỔNG QUAN:", .chromeUsage: "CÁCH DÙNG:", .chromeArguments: "THAM SỐ:", .chromeOptions: "TÙY CHỌN:",
         .chromeSubcommands: "LỆNH:", .chromeShowHelp: "Hiện trợ giúp.", .chromeShowVersion: "Hiện phiên bản.",
         .chromeDefault: "mặc định:", .chromeValues: "giá trị:", .chromeSeeHelp: "Xem '{name} <lệnh>' để biết chi tiết.",
+        .chromeOptionsToken: "<tùy chọn>", .chromeSubcommandToken: "<lệnh>",
     ]
 }

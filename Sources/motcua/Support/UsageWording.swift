@@ -5,8 +5,11 @@ import Wording
 /// worded again from their known forms, the argument they name kept; any other keeps its
 /// English inside a sentence in the reader's language, so that it still names the argument.
 enum UsageWording {
-    static func message(_ english: String, _ language: Language) -> String {
-        if WordedUsage.messages.contains(english) { return english }
+    static func message(_ message: String, _ language: Language) -> String {
+        if WordedUsage.messages.contains(message) { return message }
+        // A long list of values comes as bullets on lines of their own: one line, like a short one.
+        var english = message.replacingOccurrences(of: ". Please provide one of the following:\n  - ", with: ". Please provide one of ")
+        if english != message { english = english.replacingOccurrences(of: "\n  - ", with: ", ") + "." }
         for (pattern, word) in patterns {
             guard let match = english.firstMatch(of: pattern) else { continue }
             return word(match.output.map { $0.substring.map(String.init) ?? "" }, language)
@@ -42,14 +45,15 @@ enum UsageWording {
     static func help(_ text: String, _ language: Language) -> String {
         guard language != .en else { return text }
         var out = text
-        let frame: [(String, Phrase)] = [("OVERVIEW:", .chromeOverview), ("USAGE:", .chromeUsage), ("ARGUMENTS:", .chromeArguments),
-                                         ("OPTIONS:", .chromeOptions), ("SUBCOMMANDS:", .chromeSubcommands),
-                                         ("Show help information.", .chromeShowHelp), ("Show the version.", .chromeShowVersion),
-                                         ("default:", .chromeDefault), ("values:", .chromeValues)]
-        for (english, phrase) in frame { out = out.replacingOccurrences(of: english, with: language[phrase]) }
         if let see = out.firstMatch(of: #/See '([^']*) <subcommand>' for detailed help\./#) {
             out.replaceSubrange(see.range, with: language[.chromeSeeHelp, [.name: String(see.output.1)]])
         }
+        let frame: [(String, Phrase)] = [("OVERVIEW:", .chromeOverview), ("USAGE:", .chromeUsage), ("ARGUMENTS:", .chromeArguments),
+                                         ("OPTIONS:", .chromeOptions), ("SUBCOMMANDS:", .chromeSubcommands),
+                                         ("Show help information.", .chromeShowHelp), ("Show the version.", .chromeShowVersion),
+                                         ("default:", .chromeDefault), ("values:", .chromeValues),
+                                         ("<options>", .chromeOptionsToken), ("<subcommand>", .chromeSubcommandToken)]
+        for (english, phrase) in frame { out = out.replacingOccurrences(of: english, with: language[phrase]) }
         return out
     }
 }
