@@ -7,15 +7,15 @@ extension CommandError {
     /// One line for people: `file:line: what went wrong`, in `language`.
     public func message(_ language: Language) -> String {
         switch reason {
-        case .input(let error): return error.description
-        case .store(let error): return error.description
+        case .input(let error): return error.message(language)
+        case .store(let error): return error.message(language)
         case .calendar(let error): return error.message(language)
         case .unitsUnreadable: return placed(language[.errorUnitsUnreadable])
         case .unitsLine(let error): return placed(language[.errorUnitsFields, [.count: String(error.fieldCount)]])
         case .cannotWriteRejects: return placed(language[.errorRejectsUnwritable])
         case .cannotWriteReport: return placed(language[.errorReportUnwritable])
         case .cannotRender(let reason): return placed(language[.errorRender, [.reason: reason]])
-        case .strictReject(let reject): return placed(language[.errorStrictReject, [.reason: reject.sentence]])
+        case .strictReject(let reject): return placed(language[.errorStrictReject, [.reason: reject.reason(language)]])
         case .reportUnreadable: return placed(language[.errorReportUnreadable])
         case .notAReport(let error):
             switch error.kind {
@@ -28,7 +28,9 @@ extension CommandError {
         case .inputMissing(let sha256): return placed(language[.errorInputMissing, [.hash: sha256]])
         case .notAnInput(let sha256): return placed(language[.errorNotAnInput, [.hash: sha256]])
         case .notInStore(let sha256, let store): return placed(language[.errorNotInStore, [.hash: sha256, .store: store]])
-        case .noSuchUnit(let unit, _): return placed(language[.errorNoSuchUnit, [.unit: unit]])
+        case .noSuchUnit(let unit, let suggestions) where suggestions.isEmpty: return placed(language[.errorNoSuchUnit, [.unit: unit]])
+        case .noSuchUnit(let unit, let suggestions):
+            return placed(language[.errorSuggestUnits, [.unit: unit, .list: suggestions.map { "'\($0)'" }.joined(separator: ", ")]])
         case .noOccurrence(let code): return placed(language[.errorNoOccurrence, [.code: code]])
         }
     }

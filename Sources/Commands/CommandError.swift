@@ -87,7 +87,7 @@ public enum ExitStatus {
 
 extension CommandError {
     /// Runs `body`, turning the faults of a dossier source (files or the store) into command errors.
-    static func from<T>(_ body: () throws -> T) throws(CommandError) -> T {
+    public static func from<T>(_ body: () throws -> T) throws(CommandError) -> T {
         do {
             return try body()
         } catch let error as IngestError {

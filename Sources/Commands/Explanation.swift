@@ -1,9 +1,11 @@
 import Ingest
 import Metrics
 import Reports
+import Wording
 
 /// `motcua explain`: the dossiers behind one count of the KPI table, or every occurrence of
-/// one dossier across the inputs.
+/// one dossier across the inputs. Worded for people in their language, or for machines
+/// (`language` nil: column names, codes and English reasons, as the csv listing writes them).
 public struct Explanation {
     /// The dossiers by the as-of rule, and where they came from (for the look-ups of audits).
     public let set: DossierSet
@@ -16,49 +18,77 @@ public struct Explanation {
 
     /// The dossiers counted in `column` for `unit` (its name as any input spells it, or
     /// `TOTAL`) in `period`: code, procedure, channel, dates, status, the file and line its
-    /// state came from, and why it is in that column; by file and line.
-    public func dossiers(in column: CountColumn, unit: String, period: Period, basis: PeriodBasis) throws(CommandError) -> Listing {
+    /// state came from, and why it is in that column; by file and line. An unknown unit is an
+    /// error that suggests the closest names.
+    public func dossiers(in column: CountColumn, unit: String, period: Period, basis: PeriodBasis,
+                         language: Language?) throws(CommandError) -> Listing {
         let bounds = period.bounds(basis)
         let wanted = unit.normalizedKey
-        let isTotal = wanted == "total"
+        let isTotal = wanted == "total" || Language.allCases.contains { $0[.total].normalizedKey == wanted }
         let units = Set(set.unitNames.filter { $0.value.normalizedKey == wanted }.keys)
-        if !isTotal, units.isEmpty { throw CommandError(.noSuchUnit(unit, suggestions: [])) }
+        if !isTotal, units.isEmpty {
+            throw CommandError(.noSuchUnit(unit, suggestions: UnitSuggestions.closest(to: unit, among: Array(set.unitNames.values))))
+        }
         var picked: [(index: Int, dossier: Dossier)] = []
         for (index, d) in set.dossiers.enumerated() where isTotal || units.contains(d.unit) {
             if DossierClass(d, in: bounds).contains(column) { picked.append((index, d)) }
         }
         let procedures = try CommandError.from { try source.procedures(at: Set(picked.map(\.dossier.source))) }
-        let rows = picked.map { index, d in
-            Self.dossierRow(code: set.table.code(at: index), procedure: procedures[d.source], dossier: d,
-                            file: set.inputs[Int(d.source.file)].name, reason: column.reason(for: d, in: bounds))
+        let words = DossierWords(language)
+        let rows = picked.sorted { (set.inputs[Int($0.dossier.source.file)].name, $0.dossier.source.line)
+            < (set.inputs[Int($1.dossier.source.file)].name, $1.dossier.source.line) }
+        .map { index, d in
+            [set.table.code(at: index), procedures[d.source] ?? "", words.channel(d.channel), d.received.description,
+             d.due?.description ?? "", d.status.isFinished ? (d.finished?.description ?? "") : "", words.status(d.status),
+             set.inputs[Int(d.source.file)].name, "\(d.source.line)", words.reason(column, d, bounds)]
         }
-        .sorted { ($0[7], Int($0[8]) ?? 0) < ($1[7], Int($1[8]) ?? 0) }
-        return Listing(header: Self.dossierHeader, rows: rows)
-    }
-
-    /// Every row of the inputs about dossier `code`, accepted or rejected, and which one won.
-    public func occurrences(of code: String) throws(CommandError) -> Listing {
-        let winner = set.table.dossier(code: code)?.source
-        let found = try CommandError.from { try source.occurrences(of: code) }
-        if found.isEmpty { throw CommandError(.noOccurrence(code)) }
-        let rows = found.map { o -> [String] in
-            let d = o.dossier
-            let state = o.reject.map { "rejected: \($0.sentence)" } ?? (o.source == winner ? "wins" : "superseded")
-            return [o.file, "\(o.line)", o.unit ?? "", o.procedure ?? "", d.map { "\($0.channel.rawValue)" } ?? "",
-                    d?.received.description ?? "", d?.due?.description ?? "",
-                    d.flatMap { $0.status.isFinished ? $0.finished?.description : nil } ?? "",
-                    d.map { "\($0.status.rawValue)" } ?? "", state]
-        }
-        return Listing(header: ["file", "line", "unit", "procedure", "channel", "received", "due", "finished", "status", "state"],
+        return Listing(header: words.header([.code, .procedure, .channel, .received, .due, .finished, .status, .file, .line, .reason]),
                        rows: rows)
     }
 
-    /// The dossiers behind one count: code, procedure, channel, dates, status, source, reason.
-    static let dossierHeader = ["code", "procedure", "channel", "received", "due", "finished", "status", "file", "line", "reason"]
+    /// Every row of the inputs about dossier `code`, accepted or rejected, and which one won.
+    public func occurrences(of code: String, language: Language?) throws(CommandError) -> Listing {
+        let winner = set.table.dossier(code: code)?.source
+        let found = try CommandError.from { try source.occurrences(of: code) }
+        if found.isEmpty { throw CommandError(.noOccurrence(code)) }
+        let words = DossierWords(language)
+        let rows = found.map { o -> [String] in
+            let d = o.dossier
+            return [o.file, "\(o.line)", o.unit ?? "", o.procedure ?? "", d.map { words.channel($0.channel) } ?? "",
+                    d?.received.description ?? "", d?.due?.description ?? "",
+                    d.flatMap { $0.status.isFinished ? $0.finished?.description : nil } ?? "",
+                    d.map { words.status($0.status) } ?? "", words.state(o, winner: winner)]
+        }
+        return Listing(header: words.header([.file, .line, .unit, .procedure, .channel, .received, .due, .finished, .status, .state]),
+                       rows: rows)
+    }
+}
 
-    static func dossierRow(code: String, procedure: String?, dossier d: Dossier, file: String, reason: String) -> [String] {
-        [code, procedure ?? "", "\(d.channel.rawValue)", d.received.description, d.due?.description ?? "",
-         d.status.isFinished ? (d.finished?.description ?? "") : "", "\(d.status.rawValue)", file,
-         "\(d.source.line)", reason]
+/// The closest unit names to one that is not found: those that contain it or that it contains
+/// (by normalised key), else the nearest by edits, if within a quarter of its length.
+enum UnitSuggestions {
+    static func closest(to name: String, among names: [String], limit: Int = 3) -> [String] {
+        let key = name.normalizedKey
+        let unique = Array(Set(names)).sortedVietnamese { $0 }
+        let containing = unique.filter { let other = $0.normalizedKey; return other.contains(key) || key.contains(other) }
+        if !containing.isEmpty { return Array(containing.prefix(limit)) }
+        let near = unique.map { ($0, distance(Array(key), Array($0.normalizedKey))) }.filter { $0.1 <= max(2, key.count / 4) }
+        guard let best = near.map(\.1).min() else { return [] }
+        return near.filter { $0.1 == best }.prefix(limit).map(\.0)
+    }
+
+    /// Levenshtein distance between two strings' characters.
+    static func distance(_ a: [Character], _ b: [Character]) -> Int {
+        var row = Array(0...b.count)
+        for (i, x) in a.enumerated() {
+            var previous = row[0]
+            row[0] = i + 1
+            for (j, y) in b.enumerated() {
+                let current = row[j + 1]
+                row[j + 1] = min(row[j + 1] + 1, row[j] + 1, previous + (x == y ? 0 : 1))
+                previous = current
+            }
+        }
+        return row[b.count]
     }
 }

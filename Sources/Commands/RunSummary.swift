@@ -2,7 +2,8 @@ import Ingest
 import Wording
 
 /// The summary a report prints on stderr: files, rows, dossiers, rejects by reason,
-/// duplicates collapsed. Counts only: no row content, so no personal data.
+/// duplicates collapsed, the aliases that moved dossiers, the exports that look cut off. Counts
+/// only: no row content, so no personal data.
 public struct RunSummary: Sendable {
     public var inputs: [InputSummary]
     public var dossiers: Int
@@ -34,28 +35,11 @@ public struct RunSummary: Sendable {
         }
         for reason in RejectReason.allCases {
             guard let count = reasons[reason] else { continue }
-            out += "  " + language[.summaryRejected, [.count: n(count), .reason: reason.summary]] + "\n"
+            out += "  " + language[.summaryRejected, [.count: n(count), .reason: reason.summary(language)]] + "\n"
+        }
+        for input in inputs {
+            if let cutOff = input.cutOff { out += "  " + input.name + ": " + cutOff.warning(language) + "\n" }
         }
         return out
-    }
-}
-
-extension RejectReason {
-    /// The reason without a field name, for totals across fields.
-    public var summary: String {
-        switch self {
-        case .missingValue: return "required value missing"
-        case .unreadableDate: return "date not in a known form"
-        case .nonexistentDate: return "date that does not exist"
-        case .unknownChannel: return "unknown channel"
-        case .unknownStatus: return "unknown status"
-        case .invalidYesNo: return "invalid yes/no value"
-        case .finishedWithoutDate: return "finished without a finish date"
-        case .finishedBeforeReceived: return "finished before received"
-        case .tooManyFields: return "more fields than the header"
-        case .malformedQuote: return "malformed quoting"
-        case .unterminatedQuote: return "quote open at end of file"
-        case .recordTooLong: return "record too long"
-        }
     }
 }

@@ -14,6 +14,8 @@ public struct InputSummary: Sendable {
     /// The latest moment among the accepted rows (or the `--as-of` given).
     public var asOf: LocalMoment?
     public var blankRecords = 0
+    /// The last record, when it looks cut off (the export was incomplete).
+    public var cutOff: CutOffRecord?
 
     public var rejected: Int { rejectsByReason.values.reduce(0, +) }
 
@@ -123,6 +125,7 @@ public final class DossierLoader {
         summary.sha256 = try digest?.value()
         summary.rowsRead = reader.rowsRead
         summary.blankRecords = reader.blankRecords
+        summary.cutOff = reader.cutOff
         summary.asOf = options.asOf ?? asOf
         merger.addInput(FileRank(asOf: summary.asOf, name: file.name))
         inputs.append(summary)

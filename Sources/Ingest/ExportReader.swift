@@ -21,6 +21,9 @@ public final class ExportReader: @unchecked Sendable {
     public private(set) var rowsRead = 0
     /// Whitespace-only records skipped as blank lines.
     public private(set) var blankRecords = 0
+    /// The last record, once the end is reached, when it looks cut off (a warning, not an error).
+    public private(set) var cutOff: CutOffRecord?
+    private var last: LastRecord?
 
     private let rules: RowRules
     private let records: Pipeline<RecordBatch>
@@ -33,6 +36,7 @@ public final class ExportReader: @unchecked Sendable {
     public init(file: InputFile, fileIndex: Int32 = 0, encoding: SourceEncoding? = nil, delimiter: UInt8? = nil,
                 units: UnitRegistry, fields: UnitRegistry? = nil, recordLimit: Int = ExportReader.recordLimit) throws(IngestError) {
         self.file = file
+        if let workbook = try file.spreadsheetKind() { throw file.error(.spreadsheet(workbook)) }
         self.encoding = try SourceEncoding.check(file, given: encoding)
         let input = try DecodedInput(file: file, encoding: self.encoding)
         let start = try HeaderLine.find(in: input, delimiter: delimiter, limit: recordLimit)
@@ -81,6 +85,9 @@ public final class ExportReader: @unchecked Sendable {
         while true {
             guard let batch, index < batch.count else {
                 guard let next = try records.next() else {
+                    if batch != nil {
+                        cutOff = last?.cutOff(header: header.count, endsWithLineBreak: file.endsWithLineBreak(encoding))
+                    }
                     batch = nil
                     return nil
                 }
@@ -93,12 +100,14 @@ public final class ExportReader: @unchecked Sendable {
             let (first, count) = batch.fieldRange(i)
             let fields = RowFields(buffer: batch.fields, first: first, count: count, columns: rules.columns)
             let fault = batch.fault(i)
+            let position = batch.position(i)
             if fault == nil, fields.isBlank {
                 blankRecords += 1
+                last = nil
                 continue
             }
             rowsRead += 1
-            let position = batch.position(i)
+            last = LastRecord(line: position.line, fields: count, fault: fault)
             let (result, code) = rules.apply(fields, fault: fault, line: position.line)
             switch result {
             case .success(let facts):

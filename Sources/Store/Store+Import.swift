@@ -100,6 +100,7 @@ extension MotcuaStore {
         var spellingIDs: [Int32: Int64] = [:]  // reader's spelling id → unit_spelling.id
         var asOf: LocalMoment?
         var rejected = 0, accepted = 0, rowsRead = 0, blankRecords = 0
+        var cutOff: CutOffRecord?
 
         while true {
             guard let batch = try pipeline.next() else {
@@ -109,9 +110,11 @@ extension MotcuaStore {
                 record.rejected = rejected
                 record.blankRecords = blankRecords
                 try record.update(db)
+                record.cutOff = cutOff
                 return record
             }
             rowsRead = batch.rowsRead
+            cutOff = batch.cutOff
             blankRecords = batch.blankRecords
             progress(batch.fraction)
             for spelling in batch.newSpellings {

@@ -300,7 +300,7 @@ struct StoreCommandTests {
         for command in commands {
             let result = try Motcua.run(command, in: dir.url)
             ErrorContract.expectInputError(result, status: 66, naming: "ghichu.txt")
-            #expect(result.stderr.contains("not a motcua store"), "\(result)")
+            #expect(result.stderr.contains("không phải kho dữ liệu motcua"), "Vietnamese by default: \(result)")
             #expect(try Data(contentsOf: dir.file("ghichu.txt")) == before, "the text file changed: \(result)")
             #expect(Self.files(startingWith: "ghichu.txt", in: dir.url) == ["ghichu.txt"],
                     "files were made beside the text file: \(result)")
@@ -327,7 +327,7 @@ struct StoreCommandTests {
         for command in commands {
             let result = try Motcua.run(command, in: dir.url)
             ErrorContract.expectInputError(result, status: 66, naming: db)
-            #expect(result.stderr.contains("newer"), "\(result)")
+            #expect(result.stderr.contains("phiên bản motcua mới hơn"), "Vietnamese by default: \(result)")
         }
         #expect(try Self.sqlite(db, "SELECT file_name FROM import ORDER BY id") == "a.csv\n")
         _ = try Self.sqlite(db, "DELETE FROM grdb_migrations WHERE identifier LIKE 'v2:%'")

@@ -3,8 +3,10 @@ import Metrics
 
 extension KPITable {
     /// `--format json`: the figures of the csv table (numbers as numbers, a missing rate as
-    /// null) with the period's bounds, basis and target, and the manifest when given.
-    public func json(manifest: ReportManifest? = nil) throws -> String {
+    /// null) with the period's bounds, basis and target, and the manifest when given. A
+    /// provisional report (data that does not cover the period) says so with `"provisional":
+    /// true`, at the top and in the manifest; a final one has no such key.
+    public func json(manifest: ReportManifest? = nil, provisional: Bool = false) throws -> String {
         func row(_ r: Row) -> [String: Any] {
             var object: [String: Any] = ["unit": r.machineKey]
             for column in KPIColumn.published {
@@ -27,7 +29,12 @@ extension KPITable {
             "units": rows.map(row),
             "total": row(Row(label: .total, counts: total)),
         ]
-        if let manifest { document["manifest"] = manifestObject(manifest) }
+        if provisional { document["provisional"] = true }
+        if let manifest {
+            var object = manifestObject(manifest)
+            if provisional { object["provisional"] = true }
+            document["manifest"] = object
+        }
         let data = try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys])
         return String(decoding: data, as: UTF8.self) + "\n"
     }

@@ -11,7 +11,9 @@ public struct ReportManifest: Sendable {
     public var aliases: [AliasUse]
 
     /// Inputs in the as-of rule's order (the order they take precedence in), so that a report
-    /// from raw files and one from the store, or from files named in another order, agree.
+    /// from raw files and one from the store, or from files named in another order, agree. Each
+    /// is named as given when that is a relative path, else by its base name: a report that
+    /// travels never carries the folders of the machine that made it.
     public init(inputs: [InputSummary], aliases: [AliasUse] = []) {
         self.aliases = aliases
         self.inputs = inputs.sorted {
@@ -19,6 +21,17 @@ public struct ReportManifest: Sendable {
             if l != r { return l < r }
             return ($0.sha256 ?? "") < ($1.sha256 ?? "")
         }
+        .map { input in
+            var named = input
+            named.name = Self.publishedName(input.name)
+            return named
+        }
+    }
+
+    /// `name` if it is a relative path, else its last component.
+    public static func publishedName(_ name: String) -> String {
+        guard name.hasPrefix("/") else { return name }
+        return name.split(separator: "/").last.map(String.init) ?? name
     }
 }
 

@@ -13,5 +13,9 @@ extension Phrase {
         .imported: "{file}: imported as #{id} (sha256 {hash}…): {rows} rows, {accepted} accepted, {rejected} rejected",
         .alreadyImported: "{file}: already in the store as #{id} ({stored}, sha256 {hash}…): nothing changed",
         .importRemoved: "removed import #{id} ({file}, {count} occurrences)",
+        .checkRejected: "{count} × {reason}",
+        .kindPortalSync: "portal-sync",
+        .kindPortalVN: "portal-vn",
+        .kindSpreadsheet: "spreadsheet",
     ]
 }

@@ -18,5 +18,8 @@ extension Phrase {
         .errorNotInStore: "no import in {store} has the manifest's SHA-256 {hash}",
         .errorNoSuchUnit: "no unit named '{unit}' in the inputs",
         .errorNoOccurrence: "no occurrence of dossier {code} in the inputs",
+        .errorSuggestUnits: "no unit named '{unit}' in the inputs; did you mean: {list}?",
+        .errorUnknownColumn: "no count column is titled '{text}'; the columns: {list}",
+        .errorAmbiguousColumn: "the title '{text}' may mean any of the columns {list}; give the column's machine name",
     ]
 }

@@ -18,5 +18,8 @@ extension Phrase {
         .errorNotInStore: "kho {store} không có lần nhập nào có SHA-256 {hash} như bản kê dữ liệu ghi",
         .errorNoSuchUnit: "không có đơn vị nào tên '{unit}' trong dữ liệu",
         .errorNoOccurrence: "không thấy hồ sơ {code} trong dữ liệu",
+        .errorSuggestUnits: "không có đơn vị nào tên '{unit}' trong dữ liệu; có phải: {list}?",
+        .errorUnknownColumn: "không có cột số liệu nào tên '{text}'; các cột: {list}",
+        .errorAmbiguousColumn: "tên cột '{text}' có thể là một trong các cột: {list}; hãy ghi tên máy của cột",
     ]
 }

@@ -111,5 +111,27 @@ extension Phrase {
         .sheetInputs: "Inputs",
         .sheetByQuarter: "By quarter",
         .sheetByHalf: "By half",
+
+        // Provisional reports, the period compared with
+        .provisionalTitle: "PROVISIONAL — the data does not cover the whole period",
+        .onTimePrevious: "On time, previous period",
+        .onTimeLastYear: "On time, same period last year",
+        .onTimeChange: "Change (points)",
+        .comparedWith: "Compared with {period} ({start} to {end}); changes in percentage points.",
+
+        // Form 06a: the official header and the signature block
+        .form06aNumberLine: "Form 06a/VPCP/KSTT",
+        .form06aIssued: "Issued with Circular 01/2020/TT-VPCP",
+        .reportingUnit: "Reporting unit: {unit}",
+        .receivingUnit: "Receiving unit: {unit}",
+        .form06aMeasure: "Figures: dossiers",
+        .signaturePlaceDate: "……………, date ……………",
+        .signaturePreparer: "PREPARED BY",
+        .signaturePreparerNote: "(signature, full name)",
+        .signatureHead: "HEAD OF THE UNIT",
+        .signatureHeadNote: "(signature, seal)",
+        .yes: "Yes",
+        .chartTrend: "On-time rate over the last four quarters, by unit",
+        .zoomedAxis: "The axis starts at {start} (zoomed to show the differences), not at 0%.",
     ]
 }

@@ -111,5 +111,27 @@ extension Phrase {
         .sheetInputs: "Tệp đầu vào",
         .sheetByQuarter: "Theo quý",
         .sheetByHalf: "Theo 6 tháng",
+
+        // Provisional reports, the period compared with
+        .provisionalTitle: "TẠM TÍNH — số liệu chưa đủ kỳ",
+        .onTimePrevious: "Đúng hạn kỳ trước",
+        .onTimeLastYear: "Đúng hạn cùng kỳ năm trước",
+        .onTimeChange: "Tăng/giảm (điểm %)",
+        .comparedWith: "So sánh với kỳ {period} (từ {start} đến {end}); tăng/giảm tính bằng điểm phần trăm.",
+
+        // Form 06a: the official header and the signature block
+        .form06aNumberLine: "Biểu số 06a/VPCP/KSTT",
+        .form06aIssued: "Ban hành kèm theo Thông tư số 01/2020/TT-VPCP",
+        .reportingUnit: "Đơn vị báo cáo: {unit}",
+        .receivingUnit: "Đơn vị nhận báo cáo: {unit}",
+        .form06aMeasure: "Đơn vị tính: hồ sơ",
+        .signaturePlaceDate: "……………, ngày …… tháng …… năm ……",
+        .signaturePreparer: "NGƯỜI LẬP BIỂU",
+        .signaturePreparerNote: "(Ký, ghi rõ họ tên)",
+        .signatureHead: "THỦ TRƯỞNG ĐƠN VỊ",
+        .signatureHeadNote: "(Ký tên, đóng dấu)",
+        .yes: "Có",
+        .chartTrend: "Tỷ lệ giải quyết đúng hạn bốn quý gần nhất theo đơn vị",
+        .zoomedAxis: "Trục tỷ lệ bắt đầu từ {start} (phóng to để thấy rõ chênh lệch), không phải từ 0 %.",
     ]
 }

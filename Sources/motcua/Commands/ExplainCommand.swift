@@ -2,61 +2,72 @@ import ArgumentParser
 import Commands
 import Metrics
 import Reports
+import Wording
 
 /// `motcua explain`: the dossiers behind one figure, or every occurrence of one dossier.
 struct ExplainCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "explain",
-        abstract: "List the dossiers behind one count of the KPI table, or every occurrence of one dossier.",
-        discussion: """
-            motcua explain --period 2023-Q1 --unit "UBND xã Hoằng Trinh" --count resolved_late FILE...
-            motcua explain --dossier H45.4-2023-001249 FILE...
-            Without FILE, the store is read. Count columns: \
-            \(CountColumn.allCases.filter(\.isPublished).map(\.name).joined(separator: ", ")).
-            """)
+    static let configuration = commandConfiguration(
+        "explain", .helpExplain, .helpExplainDetails,
+        slots: [.columns: CountColumn.allCases.filter(\.isPublished).map(\.name).joined(separator: ", ")])
 
-    @Option(help: "Period, as for report (with --unit and --count).")
-    var period: PeriodArgument?
+    @Option(help: help(.helpExplainPeriod))
+    var period: String?
 
-    @Option(help: "Period basis: decree09 or calendar.")
+    @Option(help: help(.helpBasis))
     var basis: PeriodBasis = .decree09
 
-    @Option(help: "The unit, as the report names it (letter case and spacing do not matter), or TOTAL.")
+    @Option(help: help(.helpExplainUnit))
     var unit: String?
 
-    @Option(help: "The count column whose dossiers to list.")
-    var count: CountColumnArgument?
+    @Option(help: help(.helpExplainCount))
+    var count: String?
 
-    @Option(help: "List every occurrence of this dossier code across the inputs, and which one won.")
+    @Option(help: help(.helpExplainDossier))
     var dossier: String?
 
-    @Option(help: "Output format: table or csv.")
+    @Option(help: help(.helpListingFormat))
     var format: ListingFormat = .table
 
     @OptionGroup var input: InputOptions
     @OptionGroup var store: StoreOptions
+    @OptionGroup var language: LanguageOption
 
     func validate() throws {
         if dossier != nil {
-            if period != nil || unit != nil || count != nil {
-                throw ValidationError("Give either --dossier, or --period with --unit and --count.")
-            }
+            if period != nil || unit != nil || count != nil { throw usage(.usageExplainEither) }
         } else if period == nil || unit == nil || count == nil {
-            throw ValidationError("Give --period, --unit and --count (or --dossier CODE).")
+            throw usage(.usageExplainAll)
         }
+        if let period { _ = try PeriodText.parse(period) }
+        if let count { _ = try Self.column(count) }
+    }
+
+    /// The count column a title names: its machine name, or a title people see in a table.
+    static func column(_ text: String) throws -> CountColumn {
+        if let column = CountColumn(name: text.lowercased()) { return column }
+        let matches = CountColumn.titled(text)
+        if matches.count == 1, let column = matches.first { return column }
+        if matches.isEmpty {
+            let titles = CountColumn.tableTitles(CommandLanguage.current).map { "'\($0)'" }.joined(separator: ", ")
+            throw usage(.errorUnknownColumn, [.text: text, .list: titles])
+        }
+        throw usage(.errorAmbiguousColumn, [.text: text, .list: matches.map(\.name).joined(separator: ", ")])
     }
 
     func run() throws {
+        let language = language.value
+        let words: Language? = format == .csv ? nil : language
         let progress = ProgressLine()
         defer { progress.finish() }
-        let listing = try failing(.en) { () throws -> Listing? in
+        let listing = try failing(language) { () throws -> Listing? in
             let source = try input.inputs(store: store).source()
             let read = try ReadDossiers(source, rejects: input.rejects, progress: progress.update)
             progress.finish()
             let explanation = Explanation(set: read.set, source: source)
-            if let code = dossier { return try explanation.occurrences(of: code) }
-            guard let period = period?.value, let unit, let column = count?.value else { return nil }
-            return try explanation.dossiers(in: column, unit: unit, period: period, basis: basis)
+            if let code = dossier { return try explanation.occurrences(of: code, language: words) }
+            guard let period, let unit, let count else { return nil }
+            return try explanation.dossiers(in: try Self.column(count), unit: unit, period: try PeriodText.parse(period),
+                                            basis: basis, language: words)
         }
         guard let listing else { return }
         Terminal.write(format == .csv ? listing.csv() : listing.text())
@@ -65,12 +76,4 @@ struct ExplainCommand: ParsableCommand {
 
 enum ListingFormat: String, ExpressibleByArgument, CaseIterable {
     case table, csv
-}
-
-struct CountColumnArgument: ExpressibleByArgument {
-    var value: CountColumn
-    init?(argument: String) {
-        guard let value = CountColumn(name: argument.lowercased()) else { return nil }
-        self.value = value
-    }
 }

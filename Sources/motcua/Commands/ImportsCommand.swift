@@ -1,36 +1,35 @@
 import ArgumentParser
 import Commands
+import Wording
 
 /// `motcua imports`: lists the store's imports; `motcua imports remove ID` takes one out.
 struct ImportsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "imports",
-        abstract: "List the store's imports, or remove one.",
-        subcommands: [List.self, Remove.self],
-        defaultSubcommand: List.self)
+    static let configuration = commandConfiguration("imports", .helpImports, subcommands: [List.self, Remove.self],
+                                                    defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the imports, oldest first.")
+        static let configuration = commandConfiguration("list", .helpImportsList)
 
         @OptionGroup var store: StoreOptions
+        @OptionGroup var language: LanguageOption
 
         func run() throws {
-            Terminal.write(try failing(.en) { try StoreListing.imports(store: store.path) })
+            Terminal.write(try failing(language.value) { try StoreListing.imports(store: store.path) })
         }
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "remove",
-            abstract: "Take one import out of the store (its dossiers fall back to their next occurrence).")
+        static let configuration = commandConfiguration("remove", .helpImportsRemove)
 
         @OptionGroup var store: StoreOptions
+        @OptionGroup var language: LanguageOption
 
-        @Argument(help: "The import's id (see motcua imports).")
+        @Argument(help: help(.helpImportID))
         var id: Int64
 
         func run() throws {
-            Terminal.writeError(try failing(.en) { try StoreListing.remove(import: id, store: store.path, .en) } + "\n")
+            let language = language.value
+            Terminal.writeError(try failing(language) { try StoreListing.remove(import: id, store: store.path, language) } + "\n")
         }
     }
 }

@@ -1,23 +1,23 @@
 import ArgumentParser
 import Commands
 import Foundation
+import Wording
 
 /// `motcua rejects`: the rejected rows kept in the store, in the spec's rejects format.
 struct RejectsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "rejects",
-        abstract: "Print the store's rejected rows (file,line,field,reason,raw), or write them with --output.")
+    static let configuration = commandConfiguration("rejects", .helpRejectsCommand)
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var language: LanguageOption
 
-    @Option(help: "Only the rejects of this import (see motcua imports).")
+    @Option(help: help(.helpRejectsImport))
     var `import`: Int64?
 
-    @Option(help: "Write to this file instead of standard output.")
+    @Option(help: help(.helpRejectsOutput))
     var output: String?
 
     func run() throws {
-        try failing(.en) {
+        try failing(language.value) {
             let csv = try StoreListing.rejects(store: store.path, import: `import`)
             try Terminal.deliver(Data(csv.utf8), to: output)
         }

@@ -1,29 +1,24 @@
 import ArgumentParser
 import Commands
+import Wording
 
 /// `motcua verify`: recomputes a json report from its inputs and says whether it stands.
 struct VerifyCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "verify",
-        abstract: "Recompute a json report from the named files (or the store) and compare every figure.",
-        discussion: """
-            Prints OK, or each differing cell. Exit 0 when identical, 1 when a figure differs, 65 when \
-            an input's SHA-256 does not match the report's manifest (the input is named), 66 when the \
-            report or an input cannot be read.
-            """)
+    static let configuration = commandConfiguration("verify", .helpVerify, .helpVerifyDetails)
 
-    @Argument(help: "A report written by motcua report --format json.")
+    @Argument(help: help(.helpVerifyReport))
     var report: String
 
-    @Argument(help: "The export files the report was made from (none: the store's imports, found by SHA-256).")
+    @Argument(help: help(.helpVerifyFiles))
     var files: [String] = []
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
         let progress = ProgressLine()
         defer { progress.finish() }
-        let differences = try failing(.en) {
+        let differences = try failing(language.value) {
             try Verification(report: report).differences(files: files, store: store.path, progress: progress.update)
         }
         progress.finish()

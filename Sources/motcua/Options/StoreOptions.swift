@@ -1,9 +1,10 @@
 import ArgumentParser
 import Foundation
+import Wording
 
 /// Where the store is: `--db`, else `$MOTCUA_DB`, else `motcua.sqlite` in the current folder.
 struct StoreOptions: ParsableArguments {
-    @Option(help: "The store (SQLite). Default: $MOTCUA_DB, else motcua.sqlite in the current folder.")
+    @Option(help: help(.helpDB))
     var db: String?
 
     var path: String {
