@@ -54,7 +54,7 @@ SERVICE_COLUMNS = [
     "LuanChuyen",
 ]
 
-FIELD_ORDER = [  # order in which single-field validity is checked (decision, README)
+FIELD_ORDER = [  # the order in which validate() checks single fields (a decision, README)
     "MaHoSo", "DonViXuLy", "KenhThucHien", "NgayTiepNhan", "NgayHenTra",
     "NgayKetThucXuLy", "NgayTra", "TrangThaiHoSo", "SoHoaHoSo", "SoHoaKetQua",
 ] + SERVICE_COLUMNS
