@@ -26,6 +26,22 @@ enum XLSXReport {
         return try book.finish()
     }
 
+    /// The workbook of a plan or index report: the KPI table, the plan table, the service
+    /// index, the inputs: a sheet per table.
+    static func workbook(people: KPIReport, service: [ServiceReport], inputs: [InputSummary]) throws(XLSXWriteError) -> Data {
+        let language = people.language
+        let book = try Workbook()
+        book.setProperties(title: people.period.titled("motcua \(people.table.period)"),
+                           created: creationTime(table: people.table, inputs: inputs))
+        let styles = CellStyles(book)
+        people.writeSheet(book.addSheet(language[.sheetKPI]), styles: styles)
+        for report in service {
+            report.writeSheet(book.addSheet(language[report.kind == .plan ? .sheetPlan : .sheetIndex]), styles: styles)
+        }
+        InputsTable(inputs: inputs, language: language).writeSheet(book.addSheet(language[.sheetInputs]), styles: styles)
+        return try book.finish()
+    }
+
     /// Seconds since 1970 UTC: the latest as-of of the inputs, else the end of the period.
     static func creationTime(table: KPITable, inputs: [InputSummary]) -> Int {
         let local = inputs.compactMap(\.asOf).max() ?? table.bounds.lastDay
