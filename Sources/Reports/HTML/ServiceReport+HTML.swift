@@ -8,15 +8,17 @@ extension ServiceReport {
     /// best first, and the inputs.
     func html(manifest: ReportManifest?) -> String {
         let heading = period.titled(title) + " — " + period.period
-        var body: [Node] = [
-            .el("header", [.el("h1", text: heading), .el("p", ["class": "meta"], text: period.dates)]),
+        // At a glance first: the points per unit (index) and each unit's missed targets; then
+        // every figure.
+        var body: [Node] = [.el("header", [.el("h1", text: heading), .el("p", ["class": "meta"], text: period.dates)])]
+        if kind == .index { body.append(pointsChart.section) }
+        body += [
+            .el("section", ["class": "missed"], [.el("ul", missed.map { .el("li", text: $0) })]),
             .el("section", ["class": "table"], [
                 .el("div", ["class": "scroll"], [people.html(language, class: kind == .plan ? "plan" : "index766")]),
             ] + notes.dropFirst().map { .el("p", ["class": "legend"], text: $0) }),
-            .el("section", ["class": "missed"], [.el("ul", missed.map { .el("li", text: $0) })]),
         ]
         if let mark = period.provisionalLine { body.insert(.el("p", ["class": "provisional"], text: mark), at: 0) }
-        if kind == .index { body.append(pointsChart.section) }
         if let manifest { body.append(InputsTable(inputs: manifest.inputs, language: language).footer) }
         return HTMLPage.document(language, title: heading, body: body)
     }

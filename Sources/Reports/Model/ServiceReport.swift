@@ -94,11 +94,11 @@ struct ServiceReport {
             for (index, line) in lines.enumerated() {
                 let name: PeopleTable.Value = index == 0 ? .text(name(row)) : .text("")
                 out.append(PeopleTable.Row(key: key, cells: [PeopleTable.Cell(value: name)]
-                    + line.cells.map { PeopleTable.Cell(value: $0, isFlagged: line.flagged) },
+                    + line.cells.map { PeopleTable.Cell(value: $0) },
                                            isTotal: row.label == .total, isFlagged: line.flagged))
             }
         }
-        return PeopleTable(columns: columns, rows: out, marksMissingRates: true)
+        return PeopleTable(columns: columns, rows: out, flagsRows: true, marksMissingRates: true)
     }
 
     /// One line per unit with a target not met (plan) or an indicator below full marks (index).
