@@ -59,6 +59,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The libFuzzer target over the ingest (scripts/fuzz builds it with -sanitize=fuzzer in
+        // .build-fuzz); a normal build makes it a tool that replays a corpus through its checks.
+        .executableTarget(name: "IngestFuzz", dependencies: ["Ingest"], path: "Tests/Fuzz", exclude: ["corpus"]),
         // Builders, fixture paths and the binary runner every test target shares.
         .target(name: "TestSupport", dependencies: ["Ingest"], path: "Tests/TestSupport"),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "TestSupport"]),
@@ -69,6 +72,6 @@ let package = Package(
             dependencies: ["Store", "Ingest", "Metrics", "Reports", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "UnattendedTests", dependencies: ["Unattended", "Metrics", "TestSupport"]),
-        .testTarget(name: "MotcuaTests", dependencies: ["motcua", "TestSupport"]),
+        .testTarget(name: "MotcuaTests", dependencies: ["motcua", "IngestFuzz", "TestSupport"]),
     ]
 )
