@@ -119,6 +119,15 @@ public final class MotcuaStore {
         if try !migrator.hasCompletedMigrations(db) { throw StoreError(path: path, kind: .newerSchema) }
     }
 
+    /// Runs `body` in a read transaction, the store's faults as ``StoreError``.
+    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try writer.read(body)
+        } catch {
+            throw Self.translate(error, path: path)
+        }
+    }
+
     /// Maps what SQLite reported onto the store's faults.
     static func translate(_ error: any Error, path: String) -> StoreError {
         if let error = error as? StoreError { return error }

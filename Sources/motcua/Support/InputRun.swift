@@ -12,10 +12,9 @@ struct InputRun {
 
     /// Loads `options.files`. With `stopAtFirstFailure`, an unreadable input prints its error
     /// and ends the command with status 66.
-    init(_ options: InputOptions, stopAtFirstFailure: Bool, digests: Bool = false,
+    init(_ options: InputOptions, stopAtFirstFailure: Bool,
          afterEach: (Result<InputSummary, IngestError>) -> Void = { _ in }) throws {
         loader = try options.makeLoader()
-        loader.computesDigests = digests
         let progress = ProgressLine()
         loader.onProgress = { progress.update($0, $1) }
         defer { progress.finish() }

@@ -45,11 +45,3 @@ struct RejectsSink {
         }
     }
 }
-
-enum RejectsFile {
-    static func write(_ rejects: [Reject], to path: String) throws {
-        var sink = RejectsSink(path: path)
-        for reject in rejects { sink.add(reject) }
-        try sink.close()
-    }
-}
