@@ -79,6 +79,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The libFuzzer target over the ingest (scripts/fuzz builds it with -sanitize=fuzzer in
+        // .build-fuzz); a normal build makes it a tool that replays a corpus through its checks.
+        .executableTarget(name: "IngestFuzz", dependencies: ["Ingest"], path: "Tests/Fuzz", exclude: ["corpus"]),
         // Builders, fixture paths and the binary runner every test target shares.
         .target(name: "TestSupport", dependencies: ["Ingest"], path: "Tests/TestSupport"),
         .testTarget(name: "WordingTests", dependencies: ["Wording"]),
@@ -95,6 +98,6 @@ let package = Package(
             dependencies: ["Commands", "Ingest", "Metrics", "Reports", "Store", "Wording", "WorkingDays", "TestSupport"]
         ),
         .testTarget(name: "UnattendedTests", dependencies: ["Unattended", "Metrics", "Reports", "TestSupport"]),
-        .testTarget(name: "MotcuaTests", dependencies: ["motcua", "TestSupport"]),
+        .testTarget(name: "MotcuaTests", dependencies: ["motcua", "IngestFuzz", "TestSupport"]),
     ]
 )

@@ -115,9 +115,3 @@ public final class InputFile: @unchecked Sendable {
         return false
     }
 }
-
-/// Checks that `path` names a readable regular file, throwing the error `report` would give
-/// for it (missing, a directory, a pipe, no permission).
-public func checkInputFile(path: String, name: String) throws(IngestError) {
-    _ = try InputFile(path: path, name: name)
-}

@@ -29,17 +29,15 @@ extension MotcuaStore {
 
     /// The rejected rows of every import (of those in `only`), in import and line order.
     public func rejects(only: Set<Int64>? = nil) throws(StoreError) -> [Reject] {
-        do {
-            return try writer.read { db in
-                let names = Dictionary(uniqueKeysWithValues: try ImportRecord.fetchAll(db).compactMap { r in r.id.map { ($0, r.fileName) } })
-                return try Row.fetchAll(db, sql: "SELECT * FROM reject ORDER BY import_id, line").compactMap { row in
-                    let id: Int64 = row["import_id"]
-                    guard only?.contains(id) ?? true else { return nil }
-                    return Self.reject(row, file: names[id] ?? "?")
-                }
-            }
-        } catch {
-            throw Self.translate(error, path: path)
+        try read { db in try Self.rejects(db, only: only) }
+    }
+
+    static func rejects(_ db: Database, only: Set<Int64>?) throws -> [Reject] {
+        let names = Dictionary(uniqueKeysWithValues: try ImportRecord.fetchAll(db).compactMap { r in r.id.map { ($0, r.fileName) } })
+        return try Row.fetchAll(db, sql: "SELECT * FROM reject ORDER BY import_id, line").compactMap { row in
+            let id: Int64 = row["import_id"]
+            guard only?.contains(id) ?? true else { return nil }
+            return Self.reject(row, file: names[id] ?? "?")
         }
     }
 
@@ -55,7 +53,7 @@ extension MotcuaStore {
         }
     }
 
-    private static func dossierSet(_ db: Database, only: Set<Int64>?, aliases: UnitAliases) throws -> DossierSet {
+    static func dossierSet(_ db: Database, only: Set<Int64>?, aliases: UnitAliases) throws -> DossierSet {
         let records = try importRecords(db, only: only)
         var indexOfImport: [Int64: Int32] = [:]
         var merger = AsOfMerger()

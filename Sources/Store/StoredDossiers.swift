@@ -14,10 +14,13 @@ public struct StoredDossiers: DossierSource {
         self.aliases = aliases
     }
 
-    /// The stored dossiers; `onReject` sees the stored rejected rows of the imports.
+    /// The stored dossiers; `onReject` sees the stored rejected rows of the imports. Both are
+    /// read in one transaction: an import committed meanwhile is in both or in neither.
     public func dossierSet(onReject: (Reject) -> Void) throws(StoreError) -> DossierSet {
-        let set = try store.dossierSet(only: only, aliases: aliases)
-        try store.rejects(only: only).forEach(onReject)
+        let (set, rejects) = try store.read { db in
+            (try MotcuaStore.dossierSet(db, only: only, aliases: aliases), try MotcuaStore.rejects(db, only: only))
+        }
+        rejects.forEach(onReject)
         return set
     }
 
@@ -60,17 +63,6 @@ public struct StoredDossiers: DossierSource {
                 }
             }
             return out
-        }
-    }
-}
-
-extension MotcuaStore {
-    /// Runs `body` in a read transaction, the store's faults as ``StoreError``.
-    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
-        do {
-            return try writer.read(body)
-        } catch {
-            throw Self.translate(error, path: path)
         }
     }
 }

@@ -160,6 +160,17 @@ private func tables(_ set: DossierSet, _ periods: [(Period, PeriodBasis)]) throw
         }
     }
 
+    /// Tables without the migration that made them recorded: not a store motcua made, nor one
+    /// to migrate over (issue 11: this gave 74 "table import already exists").
+    @Test func aStoreWhoseMigrationsWereEmptiedIsNotAStore() throws {
+        let path = try temporaryStorePath()
+        let store = try MotcuaStore(path: path, create: true)
+        try store.writer.write { db in try db.execute(sql: "DELETE FROM grdb_migrations") }
+        for access in [MotcuaStore.Access.read, .write, .create] {
+            #expect(throws: StoreError(path: path, kind: .notAStore)) { try MotcuaStore(path: path, access: access) }
+        }
+    }
+
     @Test func exitStatuses() {
         #expect(StoreError(path: "x", kind: .notAStore).exitStatus == 66)
         #expect(StoreError(path: "x", kind: .busy).exitStatus == 74)
