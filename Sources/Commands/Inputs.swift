@@ -32,13 +32,17 @@ public struct Inputs: Sendable {
 
     /// The aliases in the `name,unit` CSV file at `path`.
     public static func aliases(from path: String) throws(CommandError) -> UnitAliases {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CommandError(file: path, .unitsUnreadable)
-        }
         do {
-            return try UnitAliases(csv: String(decoding: data, as: UTF8.self))
-        } catch {
+            return try UnitAliases(path: path)
+        } catch let error as AliasError {
             throw CommandError(file: path, line: error.line, .unitsLine(error))
+        } catch let error as IngestError {
+            switch error.kind {
+            case .unreadable, .isDirectory, .notRegularFile, .nameNotUTF8: throw CommandError(file: path, .unitsUnreadable)
+            default: throw CommandError(file: error.file, line: error.line, .input(error))
+            }
+        } catch {
+            throw CommandError(file: path, .unitsUnreadable)
         }
     }
 

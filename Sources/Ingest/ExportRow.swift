@@ -102,6 +102,9 @@ public struct RowFields: @unchecked Sendable {
         withValue(ordinal: ordinal) { String(decoding: $0, as: UTF8.self).normalizedForDisplay }
     }
 
+    /// How many fields the record has (more than the header's is a fault of its own).
+    public var fieldCount: Int { count }
+
     /// True when every field is empty or white space: a blank line, for the spec.
     var isBlank: Bool {
         (0..<count).allSatisfy { i in buffer.field(first + i).allSatisfy(\.isASCIIWhitespace) }

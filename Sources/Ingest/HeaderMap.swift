@@ -34,6 +34,13 @@ public struct TableHeader<Field: TableField>: Sendable {
         }
     }
 
+    /// A file without a header: the schema's columns in order, by position.
+    init(positionalWithDelimiter delimiter: UInt8) {
+        count = Field.allCases.count
+        self.delimiter = delimiter
+        for field in Field.allCases { columns[field] = field.ordinal }
+    }
+
     /// True when the header names `field` (under any spelling).
     public func has(_ field: Field) -> Bool { columns[field] != nil }
 

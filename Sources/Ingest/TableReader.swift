@@ -13,7 +13,10 @@ public final class TableReader<Field: TableField>: @unchecked Sendable {
     public let file: InputFile
     public let encoding: SourceEncoding
     public let delimiter: UInt8
-    public let header: TableHeader<Field>
+    public private(set) var header: TableHeader<Field>
+    /// True when the file has no header line: its first line names none of the schema's
+    /// columns, and the columns are read by position (small files people write by hand).
+    public private(set) var isPositional = false
     let columns: ColumnMap
     /// Records read after the header (blank ones excluded).
     public private(set) var rowsRead = 0
@@ -26,8 +29,10 @@ public final class TableReader<Field: TableField>: @unchecked Sendable {
     private var batch: RecordBatch?
     private var index = 0
 
-    /// Reads the header of `file`. `encoding` and `delimiter` override detection.
-    public init(file: InputFile, encoding: SourceEncoding? = nil, delimiter: UInt8? = nil,
+    /// Reads the header of `file`. `encoding` and `delimiter` override detection. `positional`:
+    /// a first line that names none of the schema's columns is a record, and the columns are
+    /// taken in the schema's order.
+    public init(file: InputFile, encoding: SourceEncoding? = nil, delimiter: UInt8? = nil, positional: Bool = false,
                 recordLimit: Int = ExportReader.recordLimit) throws(IngestError) {
         self.file = file
         if let workbook = try file.spreadsheetKind() { throw file.error(.spreadsheet(workbook)) }
@@ -49,6 +54,13 @@ public final class TableReader<Field: TableField>: @unchecked Sendable {
         }
         let headerRecord = record
         header = TableHeader(headers: (0..<headerRecord.count).map { headerRecord.string(at: $0) }, delimiter: start.delimiter)
+        if positional, header.columns.isEmpty {
+            header = TableHeader(positionalWithDelimiter: start.delimiter)
+            isPositional = true
+            var first = RecordBatch()
+            first.append(headerRecord, raw: csv)
+            batch = first
+        }
         try header.validate(file: file.name, line: line)
         columns = ColumnMap(header)
         records = Pipeline { send throws(IngestError) in
@@ -60,8 +72,9 @@ public final class TableReader<Field: TableField>: @unchecked Sendable {
 
     /// Opens `path` and reads its header. `name` is how errors and rejects name the file.
     public convenience init(path: String, name: String? = nil, encoding: SourceEncoding? = nil,
-                            delimiter: UInt8? = nil) throws(IngestError) {
-        try self.init(file: InputFile(path: path, name: name), encoding: encoding, delimiter: delimiter)
+                            delimiter: UInt8? = nil, positional: Bool = false) throws(IngestError) {
+        try self.init(file: InputFile(path: path, name: name), encoding: encoding, delimiter: delimiter,
+                      positional: positional)
     }
 
     /// The file as named on the command line.

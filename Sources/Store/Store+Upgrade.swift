@@ -10,7 +10,8 @@ extension MotcuaStore {
             var config = Configuration()
             config.readonly = true
             let needsMigration = try DatabaseQueue(path: path, configuration: config).read { db in
-                guard try db.tableExists("grdb_migrations"), try db.tableExists("import") else { return false }
+                guard try db.tableExists("grdb_migrations"), try db.tableExists("import"),
+                      try !migrator.appliedIdentifiers(db).isEmpty else { return false }
                 return try !migrator.hasBeenSuperseded(db) && !migrator.hasCompletedMigrations(db)
             }
             guard needsMigration else { return }

@@ -125,7 +125,7 @@ struct ServiceReport {
     var notes: [String] {
         var notes = [period.dates]
         if kind == .plan {
-            let list = PlanTarget.allCases.map { "\($0.name) \(language.percent(goals[$0].description))" }
+            let list = PlanTarget.allCases.map { "\(language[Self.phrase($0)]) \(language.percent(goals[$0].description))" }
             notes.append(language[.goalsLine, [.list: list.joined(separator: ", ")]])
         } else {
             notes.append(language[.indexOutOf62])
