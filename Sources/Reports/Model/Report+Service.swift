@@ -20,7 +20,7 @@ extension Report {
             index.basis = settings.basis
             let sheets = [ServiceReport(service, plan, catalogue: people.catalogue),
                           ServiceReport(service, index, catalogue: people.catalogue)]
-            return try XLSXReport.workbook(people: self.people, service: sheets, inputs: manifest.inputs)
+            return try XLSXReport.workbook(people: self.people, breakdown: nil, form: nil, service: sheets, inputs: manifest.inputs)
         }
     }
 }
