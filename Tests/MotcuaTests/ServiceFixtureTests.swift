@@ -104,3 +104,35 @@ struct ServiceFixtureTests {
         #expect(listed == expected, "\(result.stderr)")
     }
 }
+
+/// Goals and the catalogue on the command line: a wrong or repeated goal is a usage error (64),
+/// a catalogue that cannot be read stops the run (66), its rejects with --strict fail it (65).
+@Suite struct ServiceCommandLineTests {
+    static let folder = PackagePaths.fixture("plan-targets")
+
+    @Test(arguments: [
+        ["--goal", "satisfied=95", "--goal", "satisfied=96"], ["--target", "97", "--goal", "on_time=97"],
+        ["--goal", "satisfaction=90"], ["--goal", "satisfied=101"], ["--goal", "satisfied"], ["--goal", "satisfied=9,5"],
+    ])
+    func wrongGoals(_ goals: [String]) throws {
+        let result = try Motcua.run(["report", "--table", "plan", "--period", "2024-Q2", "--format", "csv"] + goals
+                                    + ["cnvpdk-2024-06.csv"], in: Self.folder)
+        #expect(result.status == 64, "\(result)")
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test func catalogueFaults() throws {
+        let dir = try TempDir(prefix: "motcua-catalogue")
+        let noCode = try dir.write("danh-muc.csv", "TenTTHC,MucDoDVC\nCấp phép,3\n").path
+        let missing = dir.file("khong-co.csv").path
+        for catalogue in [noCode, missing, dir.path] {
+            let result = try Motcua.run(["report", "--table", "plan", "--period", "2024-Q2", "--format", "csv",
+                                         "--catalogue", catalogue, "cnvpdk-2024-06.csv"], in: Self.folder)
+            ErrorContract.expectInputError(result, status: 66, naming: catalogue)
+        }
+        let strict = try Motcua.run(["report", "--table", "plan", "--period", "2024-Q2", "--format", "csv", "--strict",
+                                     "--catalogue", "catalogue/danh-muc-tthc.csv", "cnvpdk-2024-06.csv"], in: Self.folder)
+        #expect(strict.status == 65, "\(strict)")
+        #expect(strict.stderr.contains("catalogue/danh-muc-tthc.csv:4"), "\(strict.stderr)")
+    }
+}
