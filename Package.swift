@@ -38,11 +38,11 @@ let package = Package(
         .target(name: "Wording"),
         .target(name: "Ingest", dependencies: ["CCSV", .product(name: "Crypto", package: "swift-crypto")]),
         // The civil servants' calendar: the official schedule ships as data, embedded in the
-        // code (an installed motcua needs no resource bundle beside it). CCSV reads --calendar
-        // files until Ingest offers its libcsv table reader to every small CSV input.
+        // code (an installed motcua needs no resource bundle beside it), read like --calendar
+        // files by Ingest's table reader.
         .target(
             name: "WorkingDays",
-            dependencies: ["Ingest", "CCSV"],
+            dependencies: ["Ingest"],
             resources: [.embedInCode("Resources/official-days-off.csv")]
         ),
         .target(name: "Metrics", dependencies: ["Ingest"]),
