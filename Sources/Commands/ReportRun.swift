@@ -1,6 +1,6 @@
 import Foundation
 import Ingest
-import Metrics
+import KPIMetrics
 import Reports
 
 /// `motcua report`: the dossiers of a source, then the figures of one period, then the bytes

@@ -1,6 +1,6 @@
 import Foundation
 import Ingest
-import Metrics
+import KPIMetrics
 import Reports
 
 /// What decides whether a period's reports must be written again: the figures they show, with

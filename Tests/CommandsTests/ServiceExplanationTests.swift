@@ -1,7 +1,7 @@
 import Commands
 import Foundation
 import Ingest
-import Metrics
+import KPIMetrics
 import Reports
 import Testing
 import TestSupport

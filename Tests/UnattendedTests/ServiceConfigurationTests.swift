@@ -1,6 +1,6 @@
 import TestSupport
 import Foundation
-import Metrics
+import KPIMetrics
 import Reports
 import Testing
 @testable import Unattended

@@ -1,4 +1,4 @@
-import Metrics
+import KPIMetrics
 
 extension ServiceTable {
     /// The plan table's columns (service-index.md).

@@ -1,5 +1,5 @@
 import Foundation
-import Metrics
+import KPIMetrics
 
 extension ServiceTable {
     /// `--table plan|index766 --format json`: the csv's figures by unit (numbers as numbers, a

@@ -1,5 +1,5 @@
 import Foundation
-import Metrics
+import KPIMetrics
 
 extension Report {
     /// The plan table or the service index in `format`.

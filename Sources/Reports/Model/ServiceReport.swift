@@ -1,4 +1,4 @@
-import Metrics
+import KPIMetrics
 import Wording
 
 /// The people's plan table or service index, built once from the computed counts: a row per

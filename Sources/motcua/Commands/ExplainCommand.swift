@@ -1,6 +1,6 @@
 import ArgumentParser
 import Commands
-import Metrics
+import KPIMetrics
 import Reports
 import Wording
 
