@@ -1080,7 +1080,7 @@ def resolution_table(dossiers, display, cal, period, basis):
         return [canonical, unit_text, code, title, str(g[0]), days_text(g[1]), average]
 
     def procedures_of(unit):
-        codes = [p for (u, p) in groups if u is unit and p is not ALL]
+        codes = [p for (u, p) in groups if u == unit and p is not ALL]
         return sorted(codes, key=lambda p: (p == "", p))  # no procedure last
 
     rows = []
