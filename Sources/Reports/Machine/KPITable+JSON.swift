@@ -74,6 +74,7 @@ extension ReportManifest {
             })
             object["catalogue"] = service.catalogue.map { ["name": $0.name, "sha256": $0.sha256] as Any } ?? NSNull()
         }
+        if let deadlines { object["deadlines"] = deadlines.object }
         return object
     }
 }

@@ -26,6 +26,8 @@ public struct ReportSettings: Sendable {
     public var receivingUnit: String?
     /// The goals of the plan's targets (on_time's is also the KPI table's target).
     public var goals = Goals()
+    /// `--fill-deadlines` and `--calendar` as used, for the manifest (nil: neither).
+    public var deadlines: DeadlinesManifest?
 
     public init(period: Period, basis: PeriodBasis = .decree09, target: Target = .onTimeDefault,
                 grouping: KPITable.Grouping = .unit, breakdown: KPIBreakdown.Step? = nil, language: Language = .vi) {
@@ -48,12 +50,15 @@ public enum ReportTable: String, CaseIterable, Sendable {
     case plan
     /// The service index of QĐ 766 (service-index.md), in every format.
     case index766
+    /// Resolution time in working days per unit and procedure (catalogue.md), in every format
+    /// but json.
+    case resolution
 
     /// The tables of service-index.md: every format, machine ones included.
     public var isService: Bool { self == .plan || self == .index766 }
 
     /// The basis a table counts by unless told: the national portal's months for the index.
-    public var defaultBasis: PeriodBasis { self == .index766 ? .calendar : .decree09 }
+    public var defaultBasis: PeriodBasis { self == .index766 || self == .resolution ? .calendar : .decree09 }
 }
 
 /// One report: its figures, computed from the dossiers when a format first needs them, and the
@@ -81,6 +86,7 @@ public final class Report {
     /// catalogue when one was given.
     public convenience init(settings: ReportSettings, set: DossierSet, catalogue: Catalogue? = nil) {
         var manifest = ReportManifest(inputs: set.inputs, aliases: set.aliasUses)
+        manifest.deadlines = settings.deadlines
         if settings.table.isService {
             manifest.service = ServiceManifest(table: settings.table.rawValue, goals: settings.goals,
                                                catalogue: catalogue.map { ($0.name, $0.sha256) })

@@ -56,7 +56,8 @@ struct ReportOptions: ParsableArguments {
         if format == .xlsx, output == nil { throw usage(.usageXLSXOutput) }
         if by == .field, !format.isForPeople { throw usage(.usageByField) }
         if table == .form06a, !format.isForPeople { throw usage(.usageTableMachine) }
-        if table.isService, breakdown != nil || by == .field { throw usage(.usageBreakdownFormat) }
+        if table.isService || table == .resolution, breakdown != nil || by == .field { throw usage(.usageBreakdownFormat) }
+        if table == .resolution, format == .json || format == .form06a { throw usage(.usageListFormat, [.text: format.rawValue]) }
     }
 
     func parsedPeriod() throws -> Period { try PeriodText.parse(period) }
