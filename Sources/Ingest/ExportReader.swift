@@ -2,10 +2,13 @@
 /// record onto a dossier's facts or a ``Reject``.
 ///
 /// A cursor in GRDB's sense: `next()` returns ``ExportRow``s until it returns nil. Making the
-/// reader checks the file's encoding over every byte and reads the header, on the caller's
-/// thread; the records are then parsed by libcsv on a thread of their own and handed over in
-/// batches (a ``Pipeline``), while the row rules run on the caller's thread: the two halves of
-/// reading a file, of about equal cost, overlap on two cores.
+/// reader checks the file's encoding over every byte (on every core) and reads the header, on
+/// the caller's thread. The rest of the file is cut into parts (``Chunking``) that threads of
+/// their own read at once, each with its own libcsv parser and row rules, handing their rows
+/// over in batches (a ``Pipeline``); `next()` takes the parts in file order, checks that each
+/// starts where the one before ended (reading a part again when it does not), and gives every
+/// row its position in the file and its units and fields of procedures in the registries
+/// given, so that rows, rejects, counts and interned names are exactly those of one pass.
 ///
 /// Used by one thread at a time (it may be made on one and read on another).
 public final class ExportReader: @unchecked Sendable {
@@ -17,28 +20,47 @@ public final class ExportReader: @unchecked Sendable {
     public let encoding: SourceEncoding
     public let delimiter: UInt8
     public let header: HeaderMap
+    /// Where the units of the rows are interned (their spellings' text).
+    public let units: UnitRegistry
     /// Records read after the header (blank ones excluded).
-    public private(set) var rowsRead = 0
+    public internal(set) var rowsRead = 0
     /// Whitespace-only records skipped as blank lines.
-    public private(set) var blankRecords = 0
+    public internal(set) var blankRecords = 0
     /// The last record, once the end is reached, when it looks cut off (a warning, not an error).
-    public private(set) var cutOff: CutOffRecord?
-    private var last: LastRecord?
+    public internal(set) var cutOff: CutOffRecord?
 
-    private let rules: RowRules
-    private let records: Pipeline<RecordBatch>
-    private var batch: RecordBatch?
-    private var index = 0
+    let fields: UnitRegistry?
+    let columns: ColumnMap
+    let fileIndex: Int32
+    let recordLimit: Int
+    let chunking: Chunking
+    /// Where each part starts (the first at the file's start) and the parts being read.
+    let partStarts: [Int]
+    let parts: Pipeline<RowBatch>
+    /// The part being taken, its batch and where in it; positions and registries of the part.
+    var state = PartState()
 
     /// Reads the header of `file`. `encoding` and `delimiter` override detection; `fileIndex`
     /// is the input's index in the run (the `file` of each dossier's ``SourceLine``); units,
     /// and fields of procedures when given, are interned in those registries.
-    public init(file: InputFile, fileIndex: Int32 = 0, encoding: SourceEncoding? = nil, delimiter: UInt8? = nil,
-                units: UnitRegistry, fields: UnitRegistry? = nil, recordLimit: Int = ExportReader.recordLimit) throws(IngestError) {
+    public convenience init(file: InputFile, fileIndex: Int32 = 0, encoding: SourceEncoding? = nil, delimiter: UInt8? = nil,
+                            units: UnitRegistry, fields: UnitRegistry? = nil, recordLimit: Int = ExportReader.recordLimit) throws(IngestError) {
+        try self.init(file: file, fileIndex: fileIndex, encoding: encoding, delimiter: delimiter, units: units, fields: fields,
+                      recordLimit: recordLimit, chunking: .standard)
+    }
+
+    init(file: InputFile, fileIndex: Int32 = 0, encoding: SourceEncoding? = nil, delimiter: UInt8? = nil,
+         units: UnitRegistry, fields: UnitRegistry? = nil, recordLimit: Int = ExportReader.recordLimit,
+         chunking: Chunking) throws(IngestError) {
         self.file = file
+        self.units = units
+        self.fields = fields
+        self.fileIndex = fileIndex
+        self.recordLimit = recordLimit
+        self.chunking = chunking
         if let workbook = try file.spreadsheetKind() { throw file.error(.spreadsheet(workbook)) }
-        self.encoding = try SourceEncoding.check(file, given: encoding)
-        let input = try DecodedInput(file: file, encoding: self.encoding)
+        self.encoding = try SourceEncoding.check(file, given: encoding, threads: chunking.threads)
+        let input = try DecodedInput(file: file, encoding: self.encoding, readSize: chunking.readSize)
         let start = try HeaderLine.find(in: input, delimiter: delimiter, limit: recordLimit)
         self.delimiter = start.delimiter
         let csv = CSVReader(input: input, prefix: start.text, delimiter: start.delimiter, line: start.line,
@@ -56,12 +78,20 @@ public final class ExportReader: @unchecked Sendable {
         let headerRecord = record
         header = HeaderMap(headers: (0..<headerRecord.count).map { headerRecord.string(at: $0) }, delimiter: start.delimiter)
         try header.validate(file: file.name, line: line)
-        rules = RowRules(header: header, units: units, fields: fields, fileIndex: fileIndex)
-        records = Pipeline { send throws(IngestError) in
-            while let batch = try csv.nextBatch() {
-                guard send(batch) else { return }
-            }
+        columns = ColumnMap(header)
+        let starts = try chunking.starts(in: file, encoding: self.encoding, from: input.offset)
+        if let next = starts.first { csv.stop(at: next) }
+        partStarts = [0] + starts
+        let first = Self.part(csv, header: header, fileIndex: fileIndex, fileName: file.name, keepsFields: fields != nil)
+        var producers = [first.producer]
+        for (index, start) in starts.enumerated() {
+            let stop = index + 1 < starts.count ? starts[index + 1] : nil
+            let reading = PartSpec(file: file, encoding: self.encoding, delimiter: self.delimiter, header: header,
+                                   fileIndex: fileIndex, limit: recordLimit, readSize: chunking.readSize,
+                                   keepsFields: fields != nil)
+            producers.append(reading.producer(from: start, stop: stop))
         }
+        parts = Pipeline(depth: chunking.depth, threads: chunking.threads, producers: producers)
     }
 
     /// Opens `path` and reads its header. `name` is how errors and rejects name the file.
@@ -71,52 +101,42 @@ public final class ExportReader: @unchecked Sendable {
                       delimiter: delimiter, units: units, fields: fields)
     }
 
+    deinit { parts.cancel() }
+
     /// The file as named on the command line.
     public var name: String { file.name }
 
     /// Size of the file in bytes.
     public var byteCount: Int { file.size }
 
-    /// Where the units of the rows are interned (their spellings' text).
-    public var units: UnitRegistry { rules.units }
+    static func part(_ csv: CSVReader, header: HeaderMap, fileIndex: Int32, fileName: String, keepsFields: Bool) -> PartReader {
+        PartReader(csv: csv, rules: RowRules(header: header, units: UnitRegistry(),
+                                             fields: keepsFields ? UnitRegistry() : nil, fileIndex: fileIndex),
+                   fileName: fileName)
+    }
+}
 
-    /// The next row, or nil at the end of the file.
-    public func next() throws(IngestError) -> ExportRow? {
-        while true {
-            guard let batch, index < batch.count else {
-                guard let next = try records.next() else {
-                    if batch != nil {
-                        cutOff = last?.cutOff(header: header.count, endsWithLineBreak: file.endsWithLineBreak(encoding))
-                    }
-                    batch = nil
-                    return nil
-                }
-                batch = next
-                index = 0
-                continue
-            }
-            let i = index
-            index += 1
-            let (first, count) = batch.fieldRange(i)
-            let fields = RowFields(buffer: batch.fields, first: first, count: count, columns: rules.columns)
-            let fault = batch.fault(i)
-            let position = batch.position(i)
-            if fault == nil, fields.isBlank {
-                blankRecords += 1
-                last = nil
-                continue
-            }
-            rowsRead += 1
-            last = LastRecord(line: position.line, fields: count, fault: fault)
-            let (result, code) = rules.apply(fields, fault: fault, line: position.line)
-            switch result {
-            case .success(let facts):
-                return ExportRow(position: position, outcome: .accepted(facts), fields: fields, codeBytes: code)
-            case .failure(let failure):
-                let reject = Reject(file: name, line: position.line, field: failure.field, reason: failure.reason,
-                                    raw: String(decoding: batch.raw(i), as: UTF8.self))
-                return ExportRow(position: position, outcome: .rejected(reject), fields: fields, codeBytes: code)
-            }
-        }
+/// What a thread needs to read a part of an export that starts after the header.
+struct PartSpec: Sendable {
+    let file: InputFile
+    let encoding: SourceEncoding
+    let delimiter: UInt8
+    let header: HeaderMap
+    let fileIndex: Int32
+    let limit: Int
+    let readSize: Int
+    let keepsFields: Bool
+
+    /// A reader of the part from file offset `start` (just after a line feed) to the first line
+    /// start at or after `stop` where no record is under way (the end of the file when nil).
+    func reader(from start: Int, stop: Int?) throws(IngestError) -> PartReader {
+        let input = try DecodedInput(file: file, encoding: encoding, start: start, readSize: readSize)
+        let csv = CSVReader(input: input, prefix: [], delimiter: delimiter, limit: limit, stop: stop)
+        return ExportReader.part(csv, header: header, fileIndex: fileIndex, fileName: file.name, keepsFields: keepsFields)
+    }
+
+    /// Reads that part, made on the thread that reads it.
+    func producer(from start: Int, stop: Int?) -> Pipeline<RowBatch>.Producer {
+        { send throws(IngestError) in try reader(from: start, stop: stop).produce(send) }
     }
 }

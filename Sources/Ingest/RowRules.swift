@@ -9,7 +9,7 @@ final class RowRules {
     let columns: ColumnMap
     let units: UnitRegistry
     /// Interns TenLinhVuc when given (reports by field of procedures).
-    private let fields: UnitRegistry?
+    let fields: UnitRegistry?
     private let fileIndex: Int32
     @exclusivity(unchecked) private var channels = ByteKeyedCache<Channel?>(capacity: 256)
     @exclusivity(unchecked) private var statuses = ByteKeyedCache<Status?>(capacity: 256)
