@@ -9,7 +9,7 @@ let package = Package(
         .library(name: "Wording", targets: ["Wording"]),
         .library(name: "Ingest", targets: ["Ingest"]),
         .library(name: "WorkingDays", targets: ["WorkingDays"]),
-        .library(name: "Metrics", targets: ["Metrics"]),
+        .library(name: "KPIMetrics", targets: ["KPIMetrics"]),
         .library(name: "Reports", targets: ["Reports"]),
         .library(name: "Store", targets: ["Store"]),
         .library(name: "Commands", targets: ["Commands"]),
@@ -38,17 +38,17 @@ let package = Package(
         .target(name: "Wording"),
         .target(name: "Ingest", dependencies: ["CCSV", .product(name: "Crypto", package: "swift-crypto")]),
         // The civil servants' calendar: the official schedule ships as data, embedded in the
-        // code (an installed motcua needs no resource bundle beside it). CCSV reads --calendar
-        // files until Ingest offers its libcsv table reader to every small CSV input.
+        // code (an installed motcua needs no resource bundle beside it), read like --calendar
+        // files by Ingest's table reader.
         .target(
             name: "WorkingDays",
-            dependencies: ["Ingest", "CCSV"],
+            dependencies: ["Ingest"],
             resources: [.embedInCode("Resources/official-days-off.csv")]
         ),
-        .target(name: "Metrics", dependencies: ["Ingest"]),
+        .target(name: "KPIMetrics", dependencies: ["Ingest"]),
         .target(
             name: "Reports",
-            dependencies: ["Ingest", "Metrics", "Wording", "CXlsxWriter"],
+            dependencies: ["Ingest", "KPIMetrics", "Wording", "CXlsxWriter"],
             // The page's stylesheet, compiled in: an installed binary needs no bundle beside it.
             resources: [.embedInCode("HTML/report.css")]
         ),
@@ -62,11 +62,11 @@ let package = Package(
         ),
         // What each command does (report, verify, explain, check, import…), testable without
         // the command line.
-        .target(name: "Commands", dependencies: ["Ingest", "Metrics", "Reports", "Store", "Wording", "WorkingDays"]),
+        .target(name: "Commands", dependencies: ["Ingest", "KPIMetrics", "Reports", "Store", "Wording", "WorkingDays"]),
         .target(
             name: "Unattended",
             dependencies: [
-                "Commands", "Ingest", "Metrics", "Reports", "Store", "Wording",
+                "Commands", "Ingest", "KPIMetrics", "Reports", "Store", "Wording",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
@@ -74,7 +74,7 @@ let package = Package(
         .executableTarget(
             name: "motcua",
             dependencies: [
-                "Commands", "Ingest", "Metrics", "Reports", "Store", "Unattended", "Wording", "WorkingDays",
+                "Commands", "Ingest", "KPIMetrics", "Reports", "Store", "Unattended", "Wording", "WorkingDays",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -87,17 +87,17 @@ let package = Package(
         .testTarget(name: "WordingTests", dependencies: ["Wording"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "TestSupport"]),
         .testTarget(name: "WorkingDaysTests", dependencies: ["WorkingDays", "Ingest", "TestSupport"]),
-        .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Ingest", "TestSupport"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Metrics", "Ingest", "Wording", "TestSupport"]),
+        .testTarget(name: "KPIMetricsTests", dependencies: ["KPIMetrics", "Ingest", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "KPIMetrics", "Ingest", "Wording", "TestSupport"]),
         .testTarget(
             name: "StoreTests",
-            dependencies: ["Store", "Ingest", "Metrics", "Reports", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Store", "Ingest", "KPIMetrics", "Reports", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "CommandsTests",
-            dependencies: ["Commands", "Ingest", "Metrics", "Reports", "Store", "Wording", "WorkingDays", "TestSupport"]
+            dependencies: ["Commands", "Ingest", "KPIMetrics", "Reports", "Store", "Wording", "WorkingDays", "TestSupport"]
         ),
-        .testTarget(name: "UnattendedTests", dependencies: ["Unattended", "Metrics", "Reports", "TestSupport"]),
+        .testTarget(name: "UnattendedTests", dependencies: ["Unattended", "KPIMetrics", "Reports", "TestSupport"]),
         .testTarget(name: "MotcuaTests", dependencies: ["motcua", "IngestFuzz", "TestSupport"]),
     ]
 )

@@ -14,8 +14,10 @@ public struct Check {
     public struct Outcome: Sendable {
         /// Files that could not be read.
         public var failures = 0
-        /// Rows rejected, in every file.
+        /// Rows rejected, in every file (the catalogue's included).
         public var rejected = 0
+        /// The procedure catalogue, when one was given and could be read.
+        public var catalogue: Catalogue?
     }
 
     /// Reads every file, writing rejected rows to `rejects`; `each` gets a file's summary or
@@ -32,6 +34,16 @@ public struct Check {
                 let summary = try loader.load(path: file)
                 outcome.rejected += summary.rejected
                 each(.success(summary))
+            } catch {
+                outcome.failures += 1
+                each(.failure(CommandError(file: error.file, line: error.line, .input(error))))
+            }
+        }
+        if let path = inputs.catalogue {
+            do {
+                let catalogue = try Catalogue(path: path) { rejects.add($0) }
+                outcome.rejected += catalogue.rejected
+                outcome.catalogue = catalogue
             } catch {
                 outcome.failures += 1
                 each(.failure(CommandError(file: error.file, line: error.line, .input(error))))

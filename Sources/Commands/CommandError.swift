@@ -1,5 +1,5 @@
 import Ingest
-import Metrics
+import KPIMetrics
 import Reports
 import Store
 import WorkingDays

@@ -1,5 +1,5 @@
 import Ingest
-import Metrics
+import KPIMetrics
 import Reports
 import Wording
 
@@ -23,6 +23,15 @@ public struct Explanation {
     public func dossiers(in column: CountColumn, unit: String, period: Period, basis: PeriodBasis,
                          language: Language?) throws(CommandError) -> Listing {
         let bounds = period.bounds(basis)
+        return try listing(unit: unit, language: language) { DossierClass($0, in: bounds).contains(column) } reason: { words, d in
+            words.reason(column, d, bounds)
+        }
+    }
+
+    /// The dossiers of `unit` (or `TOTAL`) that `counts` picks, by file and line: code,
+    /// procedure, channel, dates, status, the file and line of their state, and `reason`.
+    func listing(unit: String, language: Language?, counts: (Dossier) -> Bool,
+                 reason: (DossierWords, Dossier) -> String) throws(CommandError) -> Listing {
         let wanted = unit.normalizedKey
         let isTotal = wanted == "total" || Language.allCases.contains { $0[.total].normalizedKey == wanted }
         let units = Set(set.unitNames.filter { $0.value.normalizedKey == wanted }.keys)
@@ -30,8 +39,8 @@ public struct Explanation {
             throw CommandError(.noSuchUnit(unit, suggestions: UnitSuggestions.closest(to: unit, among: Array(set.unitNames.values))))
         }
         var picked: [(index: Int, dossier: Dossier)] = []
-        for (index, d) in set.dossiers.enumerated() where isTotal || units.contains(d.unit) {
-            if DossierClass(d, in: bounds).contains(column) { picked.append((index, d)) }
+        for (index, d) in set.dossiers.enumerated() where (isTotal || units.contains(d.unit)) && counts(d) {
+            picked.append((index, d))
         }
         let procedures = try CommandError.from { try source.procedures(at: Set(picked.map(\.dossier.source))) }
         let words = DossierWords(language)
@@ -40,7 +49,7 @@ public struct Explanation {
         .map { index, d in
             [set.table.code(at: index), procedures[d.source] ?? "", words.channel(d.channel), d.received.description,
              d.due?.description ?? "", d.status.isFinished ? (d.finished?.description ?? "") : "", words.status(d.status),
-             set.inputs[Int(d.source.file)].name, "\(d.source.line)", words.reason(column, d, bounds)]
+             set.inputs[Int(d.source.file)].name, "\(d.source.line)", reason(words, d)]
         }
         return Listing(header: words.header([.code, .procedure, .channel, .received, .due, .finished, .status, .file, .line, .reason]),
                        rows: rows)

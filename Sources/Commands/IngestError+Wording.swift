@@ -71,7 +71,7 @@ extension Reject {
     /// Why the row was rejected, for people, in `language` (the rejects file keeps the spec's
     /// English sentence).
     public func reason(_ language: Language) -> String {
-        language[reason.phrase, [.name: field?.rawValue ?? ""]]
+        language[reason.phrase, [.name: field ?? ""]]
     }
 }
 
@@ -91,6 +91,13 @@ extension RejectReason {
         case .malformedQuote: return .rejectMalformedQuote
         case .unterminatedQuote: return .rejectUnterminatedQuote
         case .recordTooLong: return .rejectRecordTooLong
+        case .unknownPayment: return .rejectUnknownPayment
+        case .invalidAmount: return .rejectInvalidAmount
+        case .invalidWholeNumber: return .rejectInvalidWholeNumber
+        case .unknownRating: return .rejectUnknownRating
+        case .unknownRouting: return .rejectUnknownRouting
+        case .unknownServiceLevel: return .rejectUnknownServiceLevel
+        case .duplicateProcedure: return .rejectDuplicateProcedure
         }
     }
 
@@ -110,6 +117,13 @@ extension RejectReason {
         case .malformedQuote: phrase = .rejectedMalformedQuote
         case .unterminatedQuote: phrase = .rejectedUnterminatedQuote
         case .recordTooLong: phrase = .rejectedRecordTooLong
+        case .unknownPayment: phrase = .rejectedUnknownPayment
+        case .invalidAmount: phrase = .rejectedInvalidAmount
+        case .invalidWholeNumber: phrase = .rejectedInvalidWholeNumber
+        case .unknownRating: phrase = .rejectedUnknownRating
+        case .unknownRouting: phrase = .rejectedUnknownRouting
+        case .unknownServiceLevel: phrase = .rejectedUnknownServiceLevel
+        case .duplicateProcedure: phrase = .rejectedDuplicateProcedure
         }
         return language[phrase]
     }

@@ -12,12 +12,16 @@ public struct Inputs: Sendable {
     public var unitsFile: String?
     /// The store, when no file is named.
     public var store: String
+    /// The procedure catalogue (`--catalogue`), if any.
+    public var catalogue: String?
 
-    public init(files: [String], read: ReadOptions = ReadOptions(), unitsFile: String? = nil, store: String = "motcua.sqlite") {
+    public init(files: [String], read: ReadOptions = ReadOptions(), unitsFile: String? = nil, store: String = "motcua.sqlite",
+                catalogue: String? = nil) {
         self.files = files
         self.read = read
         self.unitsFile = unitsFile
         self.store = store
+        self.catalogue = catalogue
     }
 
     /// The aliases of `unitsFile`, or none.
@@ -28,13 +32,17 @@ public struct Inputs: Sendable {
 
     /// The aliases in the `name,unit` CSV file at `path`.
     public static func aliases(from path: String) throws(CommandError) -> UnitAliases {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CommandError(file: path, .unitsUnreadable)
-        }
         do {
-            return try UnitAliases(csv: String(decoding: data, as: UTF8.self))
-        } catch {
+            return try UnitAliases(path: path)
+        } catch let error as AliasError {
             throw CommandError(file: path, line: error.line, .unitsLine(error))
+        } catch let error as IngestError {
+            switch error.kind {
+            case .unreadable, .isDirectory, .notRegularFile, .nameNotUTF8: throw CommandError(file: path, .unitsUnreadable)
+            default: throw CommandError(file: error.file, line: error.line, .input(error))
+            }
+        } catch {
+            throw CommandError(file: path, .unitsUnreadable)
         }
     }
 
@@ -61,13 +69,17 @@ public struct Inputs: Sendable {
 /// Told now and then how far the reading of a file has come: its name, and 0…1 (a progress bar).
 public typealias Progress = (String, Double) -> Void
 
-/// Every dossier of a source by the as-of rule, and the first rejected row, if any.
+/// Every dossier of a source by the as-of rule, the procedure catalogue when one is given,
+/// and the first rejected row (of the exports, else of the catalogue), if any.
 public struct ReadDossiers {
     public var set: DossierSet
+    public var catalogue: Catalogue?
     public var firstReject: Reject?
 
-    /// Reads `source`, writing its rejected rows to `rejects` (a rejects file) as they come.
-    public init(_ source: any DossierSource, rejects path: String? = nil, progress: Progress? = nil) throws(CommandError) {
+    /// Reads `source` and the catalogue at `catalogue`, writing their rejected rows to `rejects`
+    /// (one rejects file) as they come.
+    public init(_ source: any DossierSource, catalogue: String? = nil, rejects path: String? = nil,
+                progress: Progress? = nil) throws(CommandError) {
         (source as? ExportFiles)?.onProgress = progress
         var writer = try RejectsFile(path: path)
         var first: Reject?
@@ -76,6 +88,14 @@ public struct ReadDossiers {
                 try source.dossierSet { reject in
                     if first == nil { first = reject }
                     writer.add(reject)
+                }
+            }
+            self.catalogue = try catalogue.map { path throws(CommandError) in
+                try CommandError.from {
+                    try Catalogue(path: path) { reject in
+                        if first == nil { first = reject }
+                        writer.add(reject)
+                    }
                 }
             }
         } catch {

@@ -1,6 +1,6 @@
 import Foundation
 import Ingest
-import Metrics
+import KPIMetrics
 import Reports
 
 /// `motcua report`: the dossiers of a source, then the figures of one period, then the bytes
@@ -31,17 +31,17 @@ public struct ReportRun {
     public func perform(_ inputs: Inputs, rejects: String? = nil, output: String? = nil,
                         progress: Progress? = nil) throws(CommandError) -> Outcome {
         let source = try inputs.source(digests: format.namesInputsByHash)
-        let read = try ReadDossiers(source, rejects: rejects, progress: progress)
+        let read = try ReadDossiers(source, catalogue: inputs.catalogue, rejects: rejects, progress: progress)
         if strict, let reject = read.firstReject {
             throw CommandError(file: reject.file, line: reject.line, .strictReject(reject))
         }
         let bytes: Data
         do {
-            bytes = try Report(settings: settings, set: read.set).render(format, colour: colour)
+            bytes = try Report(settings: settings, set: read.set, catalogue: read.catalogue).render(format, colour: colour)
         } catch {
             throw CommandError(file: output ?? "stdout", .cannotRender(String(describing: error)))
         }
-        return Outcome(bytes: bytes, summary: RunSummary(read.set))
+        return Outcome(bytes: bytes, summary: RunSummary(read.set, catalogue: read.catalogue))
     }
 }
 

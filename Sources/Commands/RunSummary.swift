@@ -10,6 +10,10 @@ public struct RunSummary: Sendable {
     public var collapsed: Int
     /// Aliases that moved dossiers to another unit.
     public var aliasUses: [AliasUse] = []
+    /// The procedure catalogue read, if any, and the procedures dossiers use that it lacks
+    /// (most frequent first).
+    public var catalogue: Catalogue?
+    public var missingProcedures: [(code: String, dossiers: Int)] = []
 
     public init(inputs: [InputSummary], dossiers: Int, collapsed: Int) {
         self.inputs = inputs
@@ -18,9 +22,11 @@ public struct RunSummary: Sendable {
     }
 
     /// The summary of a set of dossiers read.
-    public init(_ set: DossierSet) {
+    public init(_ set: DossierSet, catalogue: Catalogue? = nil) {
         self.init(inputs: set.inputs, dossiers: set.dossiers.count, collapsed: set.collapsed)
         aliasUses = set.aliasUses
+        self.catalogue = catalogue
+        missingProcedures = catalogue.map(set.missingProcedures(from:)) ?? []
     }
 
     public func text(language: Language) -> String {
@@ -39,6 +45,20 @@ public struct RunSummary: Sendable {
         }
         for input in inputs {
             if let cutOff = input.cutOff { out += "  " + input.name + ": " + cutOff.warning(language) + "\n" }
+        }
+        if let catalogue {
+            out += language[.summaryCatalogue, [.file: catalogue.name, .rows: n(catalogue.rowsRead),
+                                                .count: n(catalogue.entries.count), .rejected: n(catalogue.rejected)]] + "\n"
+            for reason in RejectReason.allCases {
+                guard let count = catalogue.rejectsByReason[reason] else { continue }
+                out += "  " + language[.summaryRejected, [.count: n(count), .reason: reason.summary(language)]] + "\n"
+            }
+            if !missingProcedures.isEmpty {
+                out += language[.summaryMissingProcedures, [.count: n(missingProcedures.count)]] + "\n"
+                for (code, count) in missingProcedures {
+                    out += "  " + language[.summaryMissingProcedure, [.code: code, .count: n(count)]] + "\n"
+                }
+            }
         }
         return out
     }

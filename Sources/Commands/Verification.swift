@@ -1,6 +1,6 @@
 import Foundation
 import Ingest
-import Metrics
+import KPIMetrics
 import Reports
 import Store
 
@@ -25,13 +25,30 @@ public struct Verification {
     /// Every cell that differs between the report and its recomputation from `files` (none: the
     /// store's imports at `store`); empty when the report stands. Throws when an input does not
     /// match the manifest.
-    public func differences(files: [String], store: String, progress: Progress? = nil) throws(CommandError) -> [String] {
+    /// A plan or index report is recomputed with the catalogue at `catalogue`, which must be the
+    /// one its manifest names (by SHA-256).
+    public func differences(files: [String], store: String, catalogue: String? = nil,
+                            progress: Progress? = nil) throws(CommandError) -> [String] {
         let set = files.isEmpty ? try fromStore(store) : try fromFiles(files, progress: progress)
-        let table = KPITable(period: document.period, basis: document.basis, target: document.target,
-                             dossiers: set.dossiers, unitNames: set.unitNames)
-        let manifest = ReportManifest(inputs: set.inputs, aliases: set.aliasUses)
-        let recomputed = try CommandError.from { try ReportDocument(json: Data(table.json(manifest: manifest).utf8)) }
+        let table = ReportTable(rawValue: document.table).flatMap { $0.isService ? $0 : nil } ?? .kpi
+        var settings = ReportSettings(period: document.period, basis: document.basis, target: document.target)
+        settings.table = table
+        settings.goals = document.goals
+        let report = Report(settings: settings, set: set, catalogue: try checkedCatalogue(catalogue))
+        let recomputed = try CommandError.from { try ReportDocument(json: report.render(.json)) }
         return document.differences(from: recomputed)
+    }
+
+    /// The catalogue at `path`, once its SHA-256 is the manifest's; none when the report was
+    /// made without one.
+    private func checkedCatalogue(_ path: String?) throws(CommandError) -> Catalogue? {
+        guard let expected = document.catalogue else { return nil }
+        guard let path else { throw CommandError(file: expected.name, .inputMissing(sha256: expected.sha256)) }
+        let catalogue = try CommandError.from { try Catalogue(path: path) }
+        if catalogue.sha256 != expected.sha256 {
+            throw CommandError(file: path, .hashMismatch(found: catalogue.sha256, expected: expected.sha256, input: expected.name))
+        }
+        return catalogue
     }
 
     /// The dossiers of `files`, once each file's SHA-256 is one of the manifest's and every

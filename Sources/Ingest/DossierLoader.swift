@@ -53,6 +53,8 @@ public final class DossierLoader {
     public let units: UnitRegistry
     /// Fields of procedures (TenLinhVuc), interned like units.
     public let fields = UnitRegistry()
+    /// Procedure codes (MaTTHC), interned.
+    public let procedures = ProcedureRegistry()
     public private(set) var inputs: [InputSummary] = []
     public var options = ReadOptions()
     /// Also hash every file (SHA-256), on the side: a json report's manifest names inputs so.
@@ -81,7 +83,9 @@ public final class DossierLoader {
     public var unitNames: [UnitID: String] { result.unitNames }
 
     /// What the files read so far add up to.
-    public var result: DossierSet { merger.dossierSet(units: units, fields: fields, inputs: inputs) }
+    public var result: DossierSet {
+        merger.dossierSet(units: units, fields: fields, procedures: procedures.codes, inputs: inputs)
+    }
 
     /// Reads one export and merges its dossiers. `name` is how rejects and errors name it.
     @discardableResult
@@ -95,7 +99,8 @@ public final class DossierLoader {
         let fileIndex = Int32(inputs.count)
         let digest = computesDigests ? FileDigest(file: file) : nil
         let reader = try ExportReader(file: file, fileIndex: fileIndex, encoding: options.encoding,
-                                      delimiter: options.delimiter, units: units, fields: fields, chunking: chunking)
+                                      delimiter: options.delimiter, units: units, fields: fields, procedures: procedures,
+                                      chunking: chunking)
         var summary = InputSummary(name: file.name, byteCount: file.size, kind: reader.header.kind,
                                    encoding: reader.encoding, delimiter: reader.delimiter,
                                    ignoredColumns: reader.header.ignored)

@@ -5,6 +5,7 @@ struct PartState {
     /// How far into the batch's names first met the rows taken have gone.
     var newSpelling = 0
     var newField = 0
+    var newProcedure = 0
     /// The positions of the part being taken are counted from its start: these make them the
     /// file's (the lines, decoded bytes and records before the part).
     var lines = 0
@@ -20,6 +21,8 @@ struct PartState {
     /// fields of procedures, by the part's field id.
     var spellings: [(UnitID, UnitRegistry.SpellingID)] = []
     var fieldIDs: [FieldID] = []
+    /// The part's procedure codes in the reader's registry, by the part's id.
+    var procedureIDs: [ProcedureID] = []
     var last: LastRecord?
     var finished = false
 }
@@ -42,6 +45,7 @@ extension ExportReader {
                 state.index = 0
                 state.newSpelling = 0
                 state.newField = 0
+                state.newProcedure = 0
                 continue
             }
             let i = state.index
@@ -67,6 +71,9 @@ extension ExportReader {
                 facts.dossier.unitSpelling = spelling
                 facts.unitSpelling = spelling
                 if facts.dossier.field != .unknown { facts.dossier.field = state.fieldIDs[Int(facts.dossier.field.rawValue)] }
+                if facts.dossier.procedure != .none {
+                    facts.dossier.procedure = state.procedureIDs[Int(facts.dossier.procedure.rawValue)]
+                }
                 facts.dossier.source.line = Int32(clamping: position.line)
                 return ExportRow(position: position, outcome: .accepted(facts), fields: fields, codeBytes: row.code)
             case .rejected(var reject):
@@ -90,6 +97,10 @@ extension ExportReader {
             if Int(new.id) == state.fieldIDs.count { state.fieldIDs.append(id) }
             state.newField += 1
         }
+        while state.newProcedure < batch.newProcedures.count, batch.newProcedures[state.newProcedure].row == row {
+            state.procedureIDs.append(procedures.intern(batch.newProcedures[state.newProcedure].code))
+            state.newProcedure += 1
+        }
     }
 
     private func nextBatch() throws(IngestError) -> RowBatch? {
@@ -110,6 +121,7 @@ extension ExportReader {
         state.taken = end.fileOffset
         state.spellings.removeAll(keepingCapacity: true)
         state.fieldIDs.removeAll(keepingCapacity: true)
+        state.procedureIDs.removeAll(keepingCapacity: true)
         while state.nextPart < partStarts.count {
             let start = partStarts[state.nextPart]
             if start == state.taken {
@@ -128,8 +140,6 @@ extension ExportReader {
     }
 
     private func reread(from start: Int, stop: Int?) {
-        let spec = PartSpec(file: file, encoding: encoding, delimiter: delimiter, header: header, fileIndex: fileIndex,
-                            limit: recordLimit, readSize: chunking.readSize, keepsFields: fields != nil)
         state.rereading = Pipeline(depth: chunking.depth, producer: spec.producer(from: start, stop: stop))
     }
 }

@@ -1,5 +1,6 @@
-/// Reads one export file row by row: checks that it is text, finds its header, then maps each
-/// record onto a dossier's facts or a ``Reject``.
+/// Reads one export file row by row: the export schema (the canonical fields) opened like every
+/// table (``TableReader/open(_:encoding:delimiter:recordLimit:threads:readSize:)``), each
+/// record mapped onto a dossier's facts or a ``Reject`` by the ``RowRules``.
 ///
 /// A cursor in GRDB's sense: `next()` returns ``ExportRow``s until it returns nil. Making the
 /// reader checks the file's encoding over every byte (on every core) and reads the header, on
@@ -7,12 +8,14 @@
 /// their own read at once, each with its own libcsv parser and row rules, handing their rows
 /// over in batches (a ``Pipeline``); `next()` takes the parts in file order, checks that each
 /// starts where the one before ended (reading a part again when it does not), and gives every
-/// row its position in the file and its units and fields of procedures in the registries
-/// given, so that rows, rejects, counts and interned names are exactly those of one pass.
+/// row its position in the file and its units, fields of procedures and procedures in the
+/// registries given, so that rows, rejects, counts and interned names are exactly those of one
+/// pass.
 ///
 /// Used by one thread at a time (it may be made on one and read on another).
 public final class ExportReader: @unchecked Sendable {
-    /// The spec's longest record, in bytes of decoded text: a longer one is rejected (record too
+    /// Longest record read (bytes of decoded text): a longer one is rejected (`header too
+    /// long` when it is the header), its fields are not kept (memory stays bounded however
     /// long) and reading goes on after it.
     public static let recordLimit = 16 << 20
 
@@ -30,10 +33,12 @@ public final class ExportReader: @unchecked Sendable {
     public internal(set) var cutOff: CutOffRecord?
 
     let fields: UnitRegistry?
+    let procedures: ProcedureRegistry
     let columns: ColumnMap
-    let fileIndex: Int32
     let recordLimit: Int
     let chunking: Chunking
+    /// What a thread needs to read a part after the first.
+    let spec: PartSpec
     /// Where each part starts (the first at the file's start) and the parts being read.
     let partStarts: [Int]
     let parts: Pipeline<RowBatch>
@@ -42,63 +47,48 @@ public final class ExportReader: @unchecked Sendable {
 
     /// Reads the header of `file`. `encoding` and `delimiter` override detection; `fileIndex`
     /// is the input's index in the run (the `file` of each dossier's ``SourceLine``); units,
-    /// and fields of procedures when given, are interned in those registries.
+    /// fields of procedures and procedures, when given, are interned in those registries.
     public convenience init(file: InputFile, fileIndex: Int32 = 0, encoding: SourceEncoding? = nil, delimiter: UInt8? = nil,
-                            units: UnitRegistry, fields: UnitRegistry? = nil, recordLimit: Int = ExportReader.recordLimit) throws(IngestError) {
+                            units: UnitRegistry, fields: UnitRegistry? = nil, procedures: ProcedureRegistry? = nil,
+                            recordLimit: Int = ExportReader.recordLimit) throws(IngestError) {
         try self.init(file: file, fileIndex: fileIndex, encoding: encoding, delimiter: delimiter, units: units, fields: fields,
-                      recordLimit: recordLimit, chunking: .standard)
+                      procedures: procedures, recordLimit: recordLimit, chunking: .standard)
     }
 
     init(file: InputFile, fileIndex: Int32 = 0, encoding: SourceEncoding? = nil, delimiter: UInt8? = nil,
-         units: UnitRegistry, fields: UnitRegistry? = nil, recordLimit: Int = ExportReader.recordLimit,
-         chunking: Chunking) throws(IngestError) {
+         units: UnitRegistry, fields: UnitRegistry? = nil, procedures: ProcedureRegistry? = nil,
+         recordLimit: Int = ExportReader.recordLimit, chunking: Chunking) throws(IngestError) {
         self.file = file
         self.units = units
         self.fields = fields
-        self.fileIndex = fileIndex
+        self.procedures = procedures ?? ProcedureRegistry()
         self.recordLimit = recordLimit
         self.chunking = chunking
-        if let workbook = try file.spreadsheetKind() { throw file.error(.spreadsheet(workbook)) }
-        self.encoding = try SourceEncoding.check(file, given: encoding, threads: chunking.threads)
-        let input = try DecodedInput(file: file, encoding: self.encoding, readSize: chunking.readSize)
-        let start = try HeaderLine.find(in: input, delimiter: delimiter, limit: recordLimit)
-        self.delimiter = start.delimiter
-        let csv = CSVReader(input: input, prefix: start.text, delimiter: start.delimiter, line: start.line,
-                            byte: start.byte, limit: recordLimit)
-        var record = CSVRecord()
-        repeat {
-            guard try csv.read(into: &record) else { throw file.error(.empty) }
-        } while record.fault == nil && record.isBlank
-        let line = record.position.line
-        switch record.fault {
-        case .tooLong?: throw file.error(.headerTooLong(limit: recordLimit), line: line)
-        case .some: throw file.error(.malformedHeader, line: line)
-        case nil: break
-        }
-        let headerRecord = record
-        header = HeaderMap(headers: (0..<headerRecord.count).map { headerRecord.string(at: $0) }, delimiter: start.delimiter)
-        try header.validate(file: file.name, line: line)
+        let opening = try TableReader<CanonicalField>.open(file, encoding: encoding, delimiter: delimiter, recordLimit: recordLimit,
+                                                           threads: chunking.threads, readSize: chunking.readSize)
+        self.encoding = opening.encoding
+        self.delimiter = opening.delimiter
+        header = HeaderMap(headers: opening.names, delimiter: opening.delimiter)
+        try header.validate(file: file.name, line: opening.record.position.line)
         columns = ColumnMap(header)
-        let starts = try chunking.starts(in: file, encoding: self.encoding, from: input.offset)
-        if let next = starts.first { csv.stop(at: next) }
+        spec = PartSpec(file: file, encoding: opening.encoding, delimiter: opening.delimiter, header: header, columns: columns,
+                        fileIndex: fileIndex, limit: recordLimit, readSize: chunking.readSize, keepsFields: fields != nil)
+        let starts = try chunking.starts(in: file, encoding: opening.encoding, from: opening.input.offset)
+        if let next = starts.first { opening.csv.stop(at: next) }
         partStarts = [0] + starts
-        let first = Self.part(csv, header: header, fileIndex: fileIndex, fileName: file.name, keepsFields: fields != nil)
-        var producers = [first.producer]
+        var producers = [spec.part(opening.csv).producer]
         for (index, start) in starts.enumerated() {
-            let stop = index + 1 < starts.count ? starts[index + 1] : nil
-            let reading = PartSpec(file: file, encoding: self.encoding, delimiter: self.delimiter, header: header,
-                                   fileIndex: fileIndex, limit: recordLimit, readSize: chunking.readSize,
-                                   keepsFields: fields != nil)
-            producers.append(reading.producer(from: start, stop: stop))
+            producers.append(spec.producer(from: start, stop: index + 1 < starts.count ? starts[index + 1] : nil))
         }
         parts = Pipeline(depth: chunking.depth, threads: chunking.threads, producers: producers)
     }
 
     /// Opens `path` and reads its header. `name` is how errors and rejects name the file.
     public convenience init(path: String, name: String? = nil, fileIndex: Int32 = 0, encoding: SourceEncoding? = nil,
-                            delimiter: UInt8? = nil, units: UnitRegistry, fields: UnitRegistry? = nil) throws(IngestError) {
+                            delimiter: UInt8? = nil, units: UnitRegistry, fields: UnitRegistry? = nil,
+                            procedures: ProcedureRegistry? = nil) throws(IngestError) {
         try self.init(file: InputFile(path: path, name: name), fileIndex: fileIndex, encoding: encoding,
-                      delimiter: delimiter, units: units, fields: fields)
+                      delimiter: delimiter, units: units, fields: fields, procedures: procedures)
     }
 
     deinit { parts.cancel() }
@@ -108,12 +98,6 @@ public final class ExportReader: @unchecked Sendable {
 
     /// Size of the file in bytes.
     public var byteCount: Int { file.size }
-
-    static func part(_ csv: CSVReader, header: HeaderMap, fileIndex: Int32, fileName: String, keepsFields: Bool) -> PartReader {
-        PartReader(csv: csv, rules: RowRules(header: header, units: UnitRegistry(),
-                                             fields: keepsFields ? UnitRegistry() : nil, fileIndex: fileIndex),
-                   fileName: fileName)
-    }
 }
 
 /// What a thread needs to read a part of an export that starts after the header.
@@ -122,17 +106,25 @@ struct PartSpec: Sendable {
     let encoding: SourceEncoding
     let delimiter: UInt8
     let header: HeaderMap
+    let columns: ColumnMap
     let fileIndex: Int32
     let limit: Int
     let readSize: Int
     let keepsFields: Bool
 
+    /// The part read by `csv`, with row rules and registries of its own.
+    func part(_ csv: CSVReader) -> PartReader {
+        PartReader(csv: csv, rules: RowRules(header: header, columns: columns, units: UnitRegistry(),
+                                             fields: keepsFields ? UnitRegistry() : nil, procedures: ProcedureRegistry(),
+                                             fileIndex: fileIndex),
+                   fileName: file.name)
+    }
+
     /// A reader of the part from file offset `start` (just after a line feed) to the first line
     /// start at or after `stop` where no record is under way (the end of the file when nil).
     func reader(from start: Int, stop: Int?) throws(IngestError) -> PartReader {
         let input = try DecodedInput(file: file, encoding: encoding, start: start, readSize: readSize)
-        let csv = CSVReader(input: input, prefix: [], delimiter: delimiter, limit: limit, stop: stop)
-        return ExportReader.part(csv, header: header, fileIndex: fileIndex, fileName: file.name, keepsFields: keepsFields)
+        return part(CSVReader(input: input, prefix: [], delimiter: delimiter, limit: limit, stop: stop))
     }
 
     /// Reads that part, made on the thread that reads it.

@@ -80,7 +80,7 @@ public struct IngestError: Error, Equatable, Sendable, CustomStringConvertible {
 
 extension IngestError.Kind {
     /// The fault in English, without the place.
-    var sentence: String {
+    public var sentence: String {
         switch self {
         case .unreadable(let reason): return "cannot read: \(reason)"
         case .isDirectory: return "is a directory, not an export file"

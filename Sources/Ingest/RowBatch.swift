@@ -1,6 +1,6 @@
 /// Rows of one part of an export, read and judged on a thread of its own: the records' fields
 /// back to back, each row's position (counted from the part's start) and outcome, and the unit
-/// spellings and fields of procedures the part met first, with the row that met them (the
+/// spellings, fields of procedures and procedure codes the part met first, with the row that met them (the
 /// part's registries are its own; the consumer interns them again, in file order).
 ///
 /// What a reading thread hands over (through a ``Pipeline``): once sent, a batch is never
@@ -21,6 +21,9 @@ struct RowBatch: @unchecked Sendable {
     var newSpellings: [(row: Int, text: String)] = []
     /// A field of procedures first met: its text and the part's id for it.
     var newFields: [(row: Int, text: String, id: Int32)] = []
+    /// A procedure code first met: the part interns codes in the order it meets them, so the
+    /// part's id of each is its place in this list (over the part's batches).
+    var newProcedures: [(row: Int, code: String)] = []
     /// The part's last batch: where its reader ended.
     var end: ReadEnd?
 
@@ -48,6 +51,7 @@ struct PartReader: @unchecked Sendable {
         var batch = RowBatch()
         let units = rules.units
         let fields = rules.fields
+        let procedures = rules.procedures
         while try csv.read(into: &record) {
             let first = batch.fields.fieldCount
             for i in 0..<record.count {
@@ -59,17 +63,21 @@ struct PartReader: @unchecked Sendable {
                                      fault: record.fault, outcome: nil, code: .none)
             if record.fault != nil || !row.isBlank {
                 let (spellings, fieldNames) = (units.spellings.count, fields?.spellings.count ?? 0)
+                let procedureCount = procedures.codes.count
                 let (result, code) = rules.apply(row, fault: record.fault, line: record.position.line)
                 entry.code = code
                 switch result {
                 case .success(let facts):
                     entry.outcome = .accepted(facts)
                 case .failure(let failure):
-                    entry.outcome = .rejected(Reject(file: fileName, line: record.position.line, field: failure.field,
+                    entry.outcome = .rejected(Reject(file: fileName, line: record.position.line, field: failure.field?.rawValue,
                                                      reason: failure.reason, raw: String(decoding: csv.lastRaw, as: UTF8.self)))
                 }
                 for id in spellings..<units.spellings.count {
                     batch.newSpellings.append((batch.rows.count, units.spellings[id].text))
+                }
+                for id in procedureCount..<procedures.codes.count {
+                    batch.newProcedures.append((batch.rows.count, procedures.codes[id]))
                 }
                 if let fields {
                     for id in fieldNames..<fields.spellings.count {

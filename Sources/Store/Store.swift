@@ -52,6 +52,7 @@ public final class MotcuaStore {
         // checking and migrating the schema one step for every process that creates.
         let schemaLock = access == .create ? Self.lockSchema(path: path) : nil
         defer { if let schemaLock { flock(schemaLock, LOCK_UN); close(schemaLock) } }
+        if access == .read { try Self.upgradeIfOlder(path: path) }
         let deadline = Date().addingTimeInterval(Self.busyTimeout)
         while true {
             do {

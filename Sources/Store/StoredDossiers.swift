@@ -30,14 +30,14 @@ public struct StoredDossiers: DossierSource {
             let index = Dictionary(uniqueKeysWithValues: records.enumerated().compactMap { i, r in r.id.map { ($0, (Int32(i), r.fileName)) } })
             var out: [OccurrenceListing] = []
             for row in try Row.fetchAll(db, sql: """
-                SELECT o.import_id, o.line, \(MotcuaStore.stateColumns), o.procedure_name, o.procedure_code, u.name
+                SELECT o.import_id, o.line, o.procedure_name, o.procedure_code, u.name, \(MotcuaStore.stateColumns)
                 FROM occurrence_detail o JOIN unit_spelling u ON u.id = o.unit_spelling_id
                 WHERE o.code = ? ORDER BY o.import_id, o.line
                 """, arguments: [code]) {
                 guard let (file, name) = index[row[0]] else { continue }
-                let dossier = try MotcuaStore.dossier(row, at: 2, source: SourceLine(file: file, line: row[1]))
+                let dossier = try MotcuaStore.dossier(row, at: 5, source: SourceLine(file: file, line: row[1]))
                 out.append(OccurrenceListing(file: name, fileIndex: file, line: row[1], code: code,
-                                             procedure: (row[9] as String?) ?? (row[10] as String?), unit: row[11] as String?,
+                                             procedure: (row[2] as String?) ?? (row[3] as String?), unit: row[4] as String?,
                                              dossier: dossier, reject: nil))
             }
             for row in try Row.fetchAll(db, sql: "SELECT * FROM reject WHERE code = ? ORDER BY import_id, line", arguments: [code]) {

@@ -1,5 +1,5 @@
 import Ingest
-import Metrics
+import KPIMetrics
 
 /// Which reporting periods the data covers, on a basis: a period is final once its end (its
 /// basis's cut-off: decree 09, the 15th of its last month; calendar, the first of the next) is

@@ -1,6 +1,6 @@
 import Foundation
 import Ingest
-import Metrics
+import KPIMetrics
 import Reports
 
 /// What decides whether a period's reports must be written again: the figures they show, with
@@ -26,6 +26,11 @@ struct ReportFingerprint: Equatable {
         if configuration.formats.contains(where: \.isForPeople), let previous = report.previous { tables.append(previous) }
         if configuration.formats.contains(.html) { tables += report.trend }
         for table in tables { lines += Self.lines(table) }
+        if settings.table.isService, let csv = try? report.render(.csv) {
+            // The plan's or the index's own figures, with the catalogue and goals they depend on.
+            lines += ["table \(settings.table.rawValue) catalogue \(report.manifest.service?.catalogue?.sha256 ?? "none")",
+                      String(decoding: csv, as: UTF8.self)]
+        }
         figures = lines.joined(separator: "\n")
         presentation = "formats \(configuration.formats.map(\.rawValue).joined(separator: ",")) lang \(settings.language.rawValue)"
             + " reporting \(settings.reportingUnit ?? "") receiving \(settings.receivingUnit ?? "")"

@@ -1,7 +1,7 @@
 import Commands
 import Foundation
 import Ingest
-import Metrics
+import KPIMetrics
 import Reports
 import TOMLKit
 import Wording
@@ -9,7 +9,8 @@ import Wording
 extension RunConfiguration {
     /// Every key of `motcua.toml`.
     public static let keys = ["store", "inbox", "archive", "reports", "formats", "basis", "target", "lang", "periods",
-                              "provisional", "compare", "reporting-unit", "receiving-unit", "units", "aliases"]
+                              "provisional", "compare", "reporting-unit", "receiving-unit", "units", "aliases",
+                              "tables", "catalogue", "goals"]
 
     /// Reads `motcua.toml` at `path`: relative paths in it are relative to its folder; a number
     /// may be written as an integer or a decimal; an unknown key, or a value of the wrong type
@@ -54,6 +55,17 @@ extension RunConfiguration {
                 throw ConfigurationError(file: path, reason: .units(error.message(language)))
             }
         }
+        if let v = try file.strings("tables") {
+            tables = try v.map { text throws(ConfigurationError) in
+                let table = try file.choice("tables", text, ReportTable.init)
+                guard table != .form06a else {
+                    throw ConfigurationError(file: path, reason: .badValue(key: "tables", value: text, allowed: "kpi, plan, index766"))
+                }
+                return table
+            }
+        }
+        if let v = try file.string("catalogue") { catalogue = resolve(v) }
+        try readGoals(file)
         if let entries = table["aliases"] {
             guard let aliasTable = entries.table else { throw ConfigurationError(file: path, reason: .wrongType(key: "aliases", expected: .configTable)) }
             for key in aliasTable.keys.sorted() {
@@ -66,8 +78,36 @@ extension RunConfiguration {
     }
 }
 
+extension RunConfiguration {
+    /// The `[goals]` table: `name = percent` for each target; on_time's is `target` (both
+    /// given is an error, never a silent choice).
+    fileprivate mutating func readGoals(_ file: TOMLFile) throws(ConfigurationError) {
+        guard let entry = file.table["goals"] else { return }
+        guard let goalTable = entry.table else { throw ConfigurationError(file: file.path, reason: .wrongType(key: "goals", expected: .configTable)) }
+        let names = PlanTarget.allCases.map(\.name).joined(separator: ", ")
+        for key in goalTable.keys.sorted() {
+            let value: String
+            if let int = goalTable[key]?.int { value = String(int) } else if let double = goalTable[key]?.double {
+                value = String(format: "%g", double)
+            } else {
+                throw ConfigurationError(file: file.path, reason: .wrongType(key: "goals.\(key)", expected: .configNumber))
+            }
+            if key == PlanTarget.onTime.name {
+                guard file.table["target"] == nil, let goal = Target(value) else {
+                    throw ConfigurationError(file: file.path, reason: .badValue(key: "goals.on_time", value: value, allowed: "target"))
+                }
+                target = goal
+                continue
+            }
+            do { try goals.set(key, value) } catch {
+                throw ConfigurationError(file: file.path, reason: .badValue(key: "goals.\(key)", value: value, allowed: names))
+            }
+        }
+    }
+}
+
 /// The values of a parsed configuration file, read by type, a wrong type an error naming the key.
-private struct TOMLFile {
+fileprivate struct TOMLFile {
     let path: String
     let table: TOMLTable
 

@@ -1,6 +1,6 @@
 import Foundation
 import Ingest
-import Metrics
+import KPIMetrics
 import Reports
 import Wording
 
@@ -26,6 +26,12 @@ public struct RunConfiguration: Sendable {
     /// Form 06a's reporting and receiving units.
     public var reportingUnit: String?
     public var receivingUnit: String?
+    /// The tables written for each period: `kpi`, `plan`, `index766`.
+    public var tables: [ReportTable] = [.kpi]
+    /// The procedure catalogue the plan and index tables are computed with.
+    public var catalogue: String?
+    /// The goals of the plan's targets other than on_time (whose goal is `target`).
+    public var goals = Goals()
 
     public init() {}
 
@@ -37,6 +43,8 @@ public struct RunConfiguration: Sendable {
     /// What a report of `period` is made with.
     func settings(_ period: Period, provisional: Bool) -> ReportSettings {
         var settings = ReportSettings(period: period, basis: basis, target: target, language: language)
+        settings.goals = goals
+        settings.goals[.onTime] = target
         settings.comparison = comparison
         settings.provisional = provisional
         settings.reportingUnit = reportingUnit

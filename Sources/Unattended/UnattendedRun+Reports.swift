@@ -1,7 +1,7 @@
 import Commands
 import Foundation
 import Ingest
-import Metrics
+import KPIMetrics
 import Reports
 import Store
 import Wording
@@ -10,7 +10,9 @@ extension UnattendedRun {
     /// Writes the reports of every period the data covers (and, when asked, the open one, as
     /// provisional), each once, again only when its figures or presentation changed.
     func writeReports(from store: MotcuaStore, outcome: inout Outcome) throws(CommandError) {
-        let set = try ReadDossiers(StoredDossiers(store: store, aliases: configuration.aliases)).set
+        let read = try ReadDossiers(StoredDossiers(store: store, aliases: configuration.aliases),
+                                    catalogue: configuration.tables.contains(where: \.isService) ? configuration.catalogue : nil)
+        let set = read.set
         logAliases(set)
         let imports = try CommandError.from { try store.imports() }
         guard let asOf = imports.compactMap(\.asOf).max().map(LocalMoment.init(seconds:)),
@@ -23,11 +25,15 @@ extension UnattendedRun {
         let periods = CoveredPeriods(kinds: configuration.periods, years: first.civil.year...max(first.civil.year, asOf.civil.year),
                                      basis: configuration.basis, asOf: asOf)
         for period in periods.final {
-            try write(period, provisional: false, set: set, outcome: &outcome)
+            for table in configuration.tables {
+                try write(period, table, provisional: false, set: set, catalogue: read.catalogue, outcome: &outcome)
+            }
         }
         for period in periods.open {
             if configuration.provisional {
-                try write(period, provisional: true, set: set, outcome: &outcome)
+                for table in configuration.tables {
+                    try write(period, table, provisional: true, set: set, catalogue: read.catalogue, outcome: &outcome)
+                }
             } else {
                 logger.info("\(language[.runPeriodOpen, [.period: period.description, .moment: asOf.description]])")
             }
@@ -47,10 +53,16 @@ extension UnattendedRun {
 
     /// Writes one period's reports unless the same figures, presented the same way, are
     /// already written. A final report replaces the provisional one of its period.
-    private func write(_ period: Period, provisional: Bool, set: DossierSet, outcome: inout Outcome) throws(CommandError) {
-        let report = Report(settings: configuration.settings(period, provisional: provisional), set: set)
+    private func write(_ period: Period, _ table: ReportTable, provisional: Bool, set: DossierSet, catalogue: Catalogue?,
+                       outcome: inout Outcome) throws(CommandError) {
+        var settings = configuration.settings(period, provisional: provisional)
+        settings.table = table
+        // The index counts by the national portal's months; kpi and plan by the run's basis.
+        if table == .index766 { settings.basis = table.defaultBasis }
+        let report = Report(settings: settings, set: set, catalogue: catalogue)
         guard !report.table.rows.isEmpty else { return }
-        let base = (configuration.reports as NSString).appendingPathComponent("\(period).\(configuration.basis.rawValue)")
+        let name = "\(period).\(settings.basis.rawValue)" + (table.isService ? ".\(table.rawValue)" : "")
+        let base = (configuration.reports as NSString).appendingPathComponent(name)
         let stem = provisional ? base + ".provisional" : base
         let bodies = try configuration.formats.map { format throws(CommandError) in
             ("\(stem).\(format.fileExtension)", try CommandError.from { try report.render(format) })

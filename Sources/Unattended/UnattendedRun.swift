@@ -2,7 +2,7 @@ import Commands
 import Foundation
 import Ingest
 import Logging
-import Metrics
+import KPIMetrics
 import Reports
 import Store
 import Wording

@@ -34,3 +34,13 @@ extension Language {
         return sign + "\(m / 100)" + (self == .vi ? "," : ".") + decimals
     }
 }
+
+extension Language {
+    /// A non-negative decimal for people, from hundredths: `13,63` in Vietnamese, `13.63` in
+    /// English, `—` when it has no value (index points).
+    public func decimal(_ hundredths: Int?) -> String {
+        guard let hundredths else { return "—" }
+        let cents = hundredths % 100
+        return "\(hundredths / 100)" + (self == .vi ? "," : ".") + (cents < 10 ? "0" : "") + "\(cents)"
+    }
+}

@@ -121,6 +121,27 @@ public enum Phrase: String, CaseIterable, Sendable {
     case labourCodeHoliday, labourCodeInLieu
     case calendarUnreadable, calendarNotText, calendarMalformedQuote, calendarTooManyFields, calendarMissingKind
     case calendarBadDate, calendarOutsideYears, calendarUnknownKind, calendarDuplicateDate
+
+    // MARK: The service columns, the catalogue, the plan and the service index (issue 12)
+    case rejectUnknownPayment, rejectInvalidAmount, rejectInvalidWholeNumber, rejectUnknownRating
+    case rejectUnknownRouting, rejectUnknownServiceLevel, rejectDuplicateProcedure
+    case rejectedUnknownPayment, rejectedInvalidAmount, rejectedInvalidWholeNumber, rejectedUnknownRating
+    case rejectedUnknownRouting, rejectedUnknownServiceLevel, rejectedDuplicateProcedure
+    case summaryCatalogue, summaryMissingProcedures, summaryMissingProcedure
+    case planTitle, indexTitle, planHeading, indexHeading
+    case targetOnTime, targetEligibleOnline, targetDigitisedResult, targetSatisfied, targetElectronicRouting
+    case indicatorProgress, indicatorFullOnline, indicatorOnlinePayment, indicatorEResult, indicatorDigitised
+    case indicatorReuse, indicatorDataStore, indicatorVNeID, indicatorSatisfaction, indicatorTotal
+    case columnTarget, columnIndicator, columnNumerator, columnDenominator, columnRate, columnGoal, columnMet
+    case columnMaxPoints, columnPoints, met, notMet, missedTargets, allTargetsMet, noTargetFigures, belowFullMarks, allFullMarks
+    case indexOutOf62, chartIndexPoints, pointsOutOf, sheetPlan, sheetIndex, noCatalogue, catalogueUsed, goalsLine
+    case helpCatalogue, helpGoal, helpExplainTable, usageGoal, usageGoalTwice, usageExplainFigure, usageExplainTable
+    case figureNumerator, figureDenominator
+    case whyOnTimeNum, whyResolved, whyEligibleOnlineNum, whyEligibleOnlineDen, whyDigitisedResultNum
+    case whyDigitisedResultDen, whySatisfiedNum, whySatisfiedDen, whyRoutingNum, whyRoutingDen, whyProgressNum
+    case whyProgressDen, whyFullOnlineNum, whyFullOnlineDen, whyPaymentNum, whyPaymentDen, whyEResultNum, whyEResultDen
+    case whyDigitisedNum, whyReceived, whyReuseNum, whyReuseDen, whyDataStoreNum, whyDataStoreDen, whyVNeIDNum
+    case whyVNeIDDen, whyComplaintNum, whyComplaintDen, whyLate
 }
 
 /// A named argument of a templated phrase: `{period}` in the text.
@@ -130,4 +151,5 @@ public enum Slot: String, CaseIterable, Sendable {
     case name, unit, reason, kind, encoding, delimiter, columns, moment, file, id, hash, stored
     case found, expected, input, store, code, year, holiday, day, off, work, days, text, years, line
     case first, second, received, due, finished, status, channel
+    case points, max, goal, figure, procedure
 }

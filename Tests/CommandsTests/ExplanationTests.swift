@@ -1,6 +1,6 @@
 import Commands
 import Ingest
-import Metrics
+import KPIMetrics
 import Testing
 import TestSupport
 

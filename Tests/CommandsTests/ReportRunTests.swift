@@ -1,6 +1,6 @@
 import Commands
 import Foundation
-import Metrics
+import KPIMetrics
 import Reports
 import Testing
 import TestSupport

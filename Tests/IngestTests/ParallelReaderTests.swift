@@ -18,7 +18,9 @@ import Testing
     private func reading(_ path: String, chunking: Chunking, limit: Int) throws -> [String] {
         let units = UnitRegistry(aliases: UnitAliases([(name: "Phòng Tư pháp", unit: "UBND xã A")]))
         let fields = UnitRegistry()
+        let procedures = ProcedureRegistry()
         let reader = try ExportReader(file: InputFile(path: path, name: "f.csv"), fileIndex: 3, units: units, fields: fields,
+                                      procedures: procedures,
                                       recordLimit: limit, chunking: chunking)
         var out: [String] = []
         while let row = try reader.next() {
@@ -34,6 +36,7 @@ import Testing
         out.append("rows \(reader.rowsRead) blank \(reader.blankRecords) cut \(String(describing: reader.cutOff))")
         out.append("units \(units.spellings.map { "\($0.text)=\($0.unit.rawValue)" })")
         out.append("fields \(fields.spellings.map { "\($0.text)=\($0.unit.rawValue)" })")
+        out.append("procedures \(procedures.codes)")
         return out
     }
 
@@ -47,6 +50,7 @@ import Testing
         let set = loader.result
         set.table.forEach { code, dossier in out.append("\(String(decoding: code, as: UTF8.self)) \(dossier)") }
         out.append("names \(set.unitNames.sorted { $0.key < $1.key }) \(set.fieldNames.sorted { $0.key < $1.key })")
+        out.append("procedures \(loader.procedures.codes)")
         out.append("collapsed \(set.collapsed) aliases \(set.aliasUses) spellings \(set.unitSpellings.map { "\($0.text)=\($0.unit.rawValue)" })")
         for input in set.inputs {
             out.append("\(input.name) \(input.rowsRead) \(input.accepted) \(input.rejectsByReason.sorted { $0.key.rawValue < $1.key.rawValue }) "
@@ -61,9 +65,10 @@ import Testing
         maker.windows1258 = seed % 5 == 4
         let dir = try TempDir(prefix: "motcua-parts")
         var bytes = maker.file(rows: 10 + Int(seed % 50))
-        if seed % 7 == 3 { bytes = [0xEF, 0xBB, 0xBF] + bytes }
+        if seed % 7 == 3, !maker.windows1258 { bytes = [0xEF, 0xBB, 0xBF] + bytes }
         let path = try dir.write("f.csv", bytes: bytes).path
-        let limit = seed % 3 == 0 ? 90 : ExportReader.recordLimit
+        // A limit just over the header's 131 bytes: some records, quoted line breaks and all, are too long.
+        let limit = seed % 3 == 0 ? 160 : ExportReader.recordLimit
         let whole = try reading(path, chunking: .whole, limit: limit)
         var random = SplitMix64(seed: seed &* 7919)
         for _ in 0..<4 {
@@ -94,7 +99,7 @@ import Testing
         text += "\",1,15/03/2023,,,,2,,\nH2,B,1,16/03/2023,,,,2,,\n"
         let path = try dir.write("f.csv", text).path
         let whole = try reading(path, chunking: .whole, limit: ExportReader.recordLimit)
-        #expect(whole.count == 5, "two rows, the counts and the registries")
+        #expect(whole.count == 6, "two rows, the counts and the four registries")
         for size in [1, 7, 64, 300] {
             let chunking = Chunking(partSize: size, readSize: 5, threads: 3)
             #expect(try reading(path, chunking: chunking, limit: ExportReader.recordLimit) == whole)

@@ -48,7 +48,8 @@ struct PartsFileMaker {
         case 4, 5, 6: return chance(50) ? "" : date()
         case 7: return pick(["1", "2", "4", "5", "9", "10", "", "đang xử lý", "x", "7"])
         case 8, 9: return pick(["", "1", "0", "có", "maybe"])
-        default: return field()
+        case 10: return field()
+        default: return pick(["1.001", "2.002", "", " 1.001 ", "3.003", "1.00\(random.next() % 9)"])
         }
     }
 
@@ -56,7 +57,7 @@ struct PartsFileMaker {
     mutating func file(rows: Int) -> [UInt8] {
         let delimiter: Character = pick([",", ",", ";", "\t"])
         let names = ["MaHoSo", "DonViXuLy", "KenhThucHien", "NgayTiepNhan", "NgayHenTra", "NgayKetThucXuLy", "NgayTra",
-                     "TrangThaiHoSo", "SoHoaHoSo", "SoHoaKetQua", "TenLinhVuc"]
+                     "TrangThaiHoSo", "SoHoaHoSo", "SoHoaKetQua", "TenLinhVuc", "MaTTHC"]
         var text = (chance(20) ? "\n \n" : "") + names.joined(separator: String(delimiter)) + pick(breaks)
         for _ in 0..<rows {
             if chance(4) { text += pick(["", " ", "\t", "  "]) + pick(breaks) }

@@ -1,7 +1,7 @@
 import TestSupport
 import Foundation
 import Ingest
-import Metrics
+import KPIMetrics
 import Reports
 import Testing
 @testable import Store
@@ -108,8 +108,8 @@ private func tables(_ set: DossierSet, _ periods: [(Period, PeriodBasis)]) throw
         for file in fixture.files { _ = try store.importFile(path: file, onReject: { seen.append($0) }) }
         let stored = try store.rejects()
         #expect(stored.count == seen.count)
-        #expect(Set(stored.map { "\($0.file):\($0.line):\($0.field?.rawValue ?? "")" })
-                == Set(seen.map { "\($0.file):\($0.line):\($0.field?.rawValue ?? "")" }))
+        #expect(Set(stored.map { "\($0.file):\($0.line):\($0.field ?? "")" })
+                == Set(seen.map { "\($0.file):\($0.line):\($0.field ?? "")" }))
         #expect(stored.map(\.raw).sorted() == seen.map(\.raw).sorted())
         let set = try store.dossierSet()
         #expect(set.inputs.map(\.rejected).reduce(0, +) == seen.count)

@@ -1,5 +1,5 @@
 import Foundation
-import Metrics
+import KPIMetrics
 
 extension KPITable {
     /// `--format json`: the figures of the csv table (numbers as numbers, a missing rate as
@@ -31,7 +31,7 @@ extension KPITable {
         ]
         if provisional { document["provisional"] = true }
         if let manifest {
-            var object = manifestObject(manifest)
+            var object = manifest.object(period: period, basis: basis, bounds: bounds, target: target)
             if provisional { object["provisional"] = true }
             document["manifest"] = object
         }
@@ -40,9 +40,11 @@ extension KPITable {
     }
 }
 
-extension KPITable {
-    private func manifestObject(_ manifest: ReportManifest) -> [String: Any] {
-        [
+extension ReportManifest {
+    /// The manifest as json: the program and rules versions, the period, the target, the
+    /// aliases and every input; a plan or index report adds its table, goals and catalogue.
+    func object(period: Period, basis: PeriodBasis, bounds: PeriodBounds, target: Target) -> [String: Any] {
+        var object: [String: Any] = [
             "motcua_version": ReportManifest.motcuaVersion,
             "rules_version": KPIRules.version,
             "period": period.description,
@@ -50,8 +52,8 @@ extension KPITable {
             "start": bounds.start.isoDate,
             "end": bounds.lastDay.isoDate,
             "target": NSDecimalNumber(string: target.description),
-            "aliases": manifest.aliases.map { ["name": $0.name, "unit": $0.unit, "dossiers": $0.dossiers] as [String: Any] },
-            "inputs": manifest.inputs.map { input -> [String: Any] in
+            "aliases": aliases.map { ["name": $0.name, "unit": $0.unit, "dossiers": $0.dossiers] as [String: Any] },
+            "inputs": inputs.map { input -> [String: Any] in
                 [
                     "name": input.name,
                     "sha256": input.sha256 ?? NSNull(),
@@ -65,5 +67,13 @@ extension KPITable {
                 ]
             },
         ]
+        if let service {
+            object["table"] = service.table
+            object["goals"] = Dictionary(uniqueKeysWithValues: PlanTarget.allCases.map {
+                ($0.name, NSDecimalNumber(string: service.goals[$0].description))
+            })
+            object["catalogue"] = service.catalogue.map { ["name": $0.name, "sha256": $0.sha256] as Any } ?? NSNull()
+        }
+        return object
     }
 }

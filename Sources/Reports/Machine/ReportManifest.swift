@@ -1,5 +1,5 @@
 import Ingest
-import Metrics
+import KPIMetrics
 
 /// What a json report was made from, so that an auditor can prove it: the program and rules
 /// versions, the period, and every input by name and SHA-256.
@@ -9,6 +9,8 @@ public struct ReportManifest: Sendable {
     public var inputs: [InputSummary]
     /// Unit aliases that moved dossiers in this report (they change its figures).
     public var aliases: [AliasUse]
+    /// A plan or index report's table, goals and catalogue (nil: the KPI table).
+    public var service: ServiceManifest?
 
     /// Inputs in the as-of rule's order (the order they take precedence in), so that a report
     /// from raw files and one from the store, or from files named in another order, agree. Each
@@ -35,3 +37,16 @@ public struct ReportManifest: Sendable {
     }
 }
 
+/// What a plan or index report adds to its manifest: the table, the goals, and the catalogue
+/// by name and SHA-256 (nil: none was given).
+public struct ServiceManifest: Sendable {
+    public var table: String
+    public var goals: Goals
+    public var catalogue: (name: String, sha256: String)?
+
+    public init(table: String, goals: Goals, catalogue: (name: String, sha256: String)?) {
+        self.table = table
+        self.goals = goals
+        self.catalogue = catalogue.map { (ReportManifest.publishedName($0.name), $0.sha256) }
+    }
+}

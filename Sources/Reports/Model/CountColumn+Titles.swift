@@ -1,5 +1,5 @@
 import Ingest
-import Metrics
+import KPIMetrics
 import Wording
 
 extension CountColumn {

@@ -1,4 +1,4 @@
-import Metrics
+import KPIMetrics
 import Wording
 
 /// A table as people read it, in whatever format: titled columns (some under a group title),
@@ -35,6 +35,8 @@ struct PeopleTable {
         case flag(Bool?)
         /// A change in hundredths of a percentage point, or none when either rate has no value.
         case change(Int?)
+        /// Index points in hundredths, or none when the indicator has no value.
+        case points(Int?)
         /// No value at all (a unit without dossiers in a sub-period).
         case empty
     }
@@ -95,13 +97,14 @@ extension PeopleTable.Value {
         case .rate(let rate): return language.percent(rate?.formatted)
         case .flag(let flag): return flag.map { $0 ? "✓" : "" } ?? ""
         case .change(let points): return language.points(points)
+        case .points(let hundredths): return language.decimal(hundredths)
         case .empty: return empty
         }
     }
 
     var isRate: Bool {
         switch self {
-        case .rate, .change: return true
+        case .rate, .change, .points: return true
         default: return false
         }
     }

@@ -1,6 +1,6 @@
 import Foundation
 import Ingest
-import Metrics
+import KPIMetrics
 import Wording
 
 /// What a report shows: its period and how it counts, how its rows are grouped, whether the
@@ -24,6 +24,8 @@ public struct ReportSettings: Sendable {
     /// Form 06a's reporting and receiving units (dotted blanks when not given).
     public var reportingUnit: String?
     public var receivingUnit: String?
+    /// The goals of the plan's targets (on_time's is also the KPI table's target).
+    public var goals = Goals()
 
     public init(period: Period, basis: PeriodBasis = .decree09, target: Target = .onTimeDefault,
                 grouping: KPITable.Grouping = .unit, breakdown: KPIBreakdown.Step? = nil, language: Language = .vi) {
@@ -42,6 +44,16 @@ public enum ReportTable: String, CaseIterable, Sendable {
     case kpi
     /// Biểu 06a of Thông tư 01/2020/TT-VPCP, with its official header and signature block.
     case form06a = "06a"
+    /// The plan's five service targets (service-index.md), in every format.
+    case plan
+    /// The service index of QĐ 766 (service-index.md), in every format.
+    case index766
+
+    /// The tables of service-index.md: every format, machine ones included.
+    public var isService: Bool { self == .plan || self == .index766 }
+
+    /// The basis a table counts by unless told: the national portal's months for the index.
+    public var defaultBasis: PeriodBasis { self == .index766 ? .calendar : .decree09 }
 }
 
 /// One report: its figures, computed from the dossiers when a format first needs them, and the
@@ -52,21 +64,34 @@ public final class Report {
     private let dossiers: [Dossier]
     private let unitNames: [UnitID: String]
     private let fieldNames: [FieldID: String]
+    /// The catalogue's entry of each procedure, by ``ProcedureID`` (empty: no catalogue).
+    let catalogue: [CatalogueEntry?]
 
     public init(settings: ReportSettings, dossiers: [Dossier], unitNames: [UnitID: String],
-                fieldNames: [FieldID: String] = [:], manifest: ReportManifest) {
+                fieldNames: [FieldID: String] = [:], catalogue: [CatalogueEntry?] = [], manifest: ReportManifest) {
         self.settings = settings
         self.dossiers = dossiers
         self.unitNames = unitNames
         self.fieldNames = fieldNames
+        self.catalogue = catalogue
         self.manifest = manifest
     }
 
-    /// The report of a loaded set of dossiers (from files or the store).
-    public convenience init(settings: ReportSettings, set: DossierSet) {
+    /// The report of a loaded set of dossiers (from files or the store), with the procedure
+    /// catalogue when one was given.
+    public convenience init(settings: ReportSettings, set: DossierSet, catalogue: Catalogue? = nil) {
+        var manifest = ReportManifest(inputs: set.inputs, aliases: set.aliasUses)
+        if settings.table.isService {
+            manifest.service = ServiceManifest(table: settings.table.rawValue, goals: settings.goals,
+                                               catalogue: catalogue.map { ($0.name, $0.sha256) })
+        }
         self.init(settings: settings, dossiers: set.dossiers, unitNames: set.unitNames, fieldNames: set.fieldNames,
-                  manifest: ReportManifest(inputs: set.inputs, aliases: set.aliasUses))
+                  catalogue: catalogue?.entries(for: set.procedureCodes) ?? [], manifest: manifest)
     }
+
+    /// The service counts by unit: what the plan table and the index are made of.
+    public private(set) lazy var service = ServiceTable(period: settings.period, basis: settings.basis,
+                                                        dossiers: dossiers, unitNames: unitNames, catalogue: catalogue)
 
     /// The KPI table by unit.
     public private(set) lazy var table = makeTable(.unit)
@@ -101,6 +126,7 @@ public final class Report {
     /// The report in `format`: its file's bytes. `colour` marks the table's rows below target
     /// for a terminal.
     public func render(_ format: ReportFormat, colour: Bool = false) throws -> Data {
+        if settings.table.isService { return try renderService(format) }
         let breakdown = format.showsBreakdown ? self.breakdown.map { BreakdownReport(breakdown: $0, settings: settings) } : nil
         let form06a = format == .form06a || settings.table == .form06a
         switch format {

@@ -12,6 +12,8 @@ final class CellStyles {
         case text, count, rate, ordinal, flag
         /// A change in percentage points, signed.
         case change
+        /// Index points, two decimals.
+        case points
         /// A rate that has no value, written `—`.
         case dash
     }
@@ -64,6 +66,7 @@ final class CellStyles {
                 format_set_italic(f)
                 format_set_align(f, centre)
             case .change: format_set_num_format(f, "+0.00;-0.00;0.00")
+            case .points: format_set_num_format(f, "0.00")
             case .text: format_set_indent(f, 1)
             case .count: format_set_num_format(f, "#,##0")
             case .rate: format_set_num_format(f, "0.00%")

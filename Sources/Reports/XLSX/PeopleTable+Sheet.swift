@@ -117,7 +117,8 @@ extension PeopleTable {
         case .flag(true): sheet.text(r, column, language[.yes], styles(.flag))
         case .flag: sheet.blank(r, column, styles(.flag))
         case .change(let hundredths?): sheet.number(r, column, Double(hundredths) / 100, styles(.change))
-        case .change(nil): sheet.text(r, column, "—", styles(.dash))
+        case .change(nil), .points(nil): sheet.text(r, column, "—", styles(.dash))
+        case .points(let hundredths?): sheet.number(r, column, Double(hundredths) / 100, styles(.points))
         case .empty: sheet.blank(r, column, styles(columns[column].role == .figure ? .count : .text))
         }
     }
@@ -132,7 +133,7 @@ extension PeopleTable {
                 switch row.cells[column].value {
                 case .text(let text): return max(width, text.count + 2)
                 case .ordinal(let n), .count(let n): return max(width, Language.en.count(n).count + 2)
-                case .rate, .change: return max(width, 9)
+                case .rate, .change, .points: return max(width, 9)
                 case .flag, .empty: return width
                 }
             }

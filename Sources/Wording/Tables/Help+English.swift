@@ -10,14 +10,15 @@ extension Phrase {
         .helpReport: "Compute the KPI table of a period from export files, or from the store when no FILE is given.",
         .helpPeriod: "Period: 2023-Q3, Quý III/2023, quý 3 năm 2023, Q3 2023, 2023-H1, 6 tháng đầu năm 2023, 2023-9M, "
             + "9 tháng năm 2023, năm 2023.",
-        .helpBasis: "Period basis: decree09 (15th to 14th, Decree 09/2019, the default) or calendar.",
+        .helpBasis: "Period basis: decree09 (15th to 14th, Decree 09/2019; the default, but calendar for index766) or calendar.",
         .helpFormat: "Output format: table, form06a, md, html or xlsx (for people; xlsx needs --output), csv or json (for machines).",
         .helpBy: "Rows by unit or by field of procedures (TenLinhVuc).",
         .helpBreakdown: "Split the period into quarters or halves: one table of units × sub-periods with the on-time rate of each.",
         .helpTarget: "On-time target in percent (default 98).",
         .helpLang: "Language: vi (the default, or MOTCUA_LANG) or en.",
         .helpOutput: "Write the report to this file instead of standard output.",
-        .helpTable: "The table for people: kpi (the KPI table, the default) or 06a (form 06a/VPCP/KSTT, with its signature block).",
+        .helpTable: "The table: kpi (the KPI table, the default), plan (the plan's five service targets), index766 (the service "
+            + "index of Decision 766/QĐ-TTg), or 06a for people (form 06a/VPCP/KSTT, with its signature block).",
         .helpCompare: "Compare on-time rates with: previous (the period before, the default), last-year, or none.",
         .helpReportingUnit: "The reporting unit on form 06a (none: a dotted line to fill in by hand).",
         .helpReceivingUnit: "The receiving unit on form 06a (none: a dotted line to fill in by hand).",

@@ -9,14 +9,15 @@ extension Phrase {
         .helpReport: "Tính bảng chỉ số của một kỳ báo cáo từ các tệp xuất, hoặc từ kho dữ liệu khi không chỉ ra tệp nào.",
         .helpPeriod: "Kỳ báo cáo: 2023-Q3, Quý III/2023, quý 3 năm 2023, Q3 2023, 2023-H1, 6 tháng đầu năm 2023, 2023-9M, "
             + "9 tháng năm 2023, năm 2023.",
-        .helpBasis: "Mốc số liệu: decree09 (từ ngày 15 đến ngày 14 theo Nghị định 09/2019/NĐ-CP, mặc định) hoặc calendar (tháng dương lịch).",
+        .helpBasis: "Mốc số liệu: decree09 (từ ngày 15 đến ngày 14 theo Nghị định 09/2019/NĐ-CP, mặc định; riêng index766 mặc định calendar) hoặc calendar (tháng dương lịch).",
         .helpFormat: "Dạng báo cáo: table, form06a, md, html, xlsx (cho người đọc; xlsx cần --output) hoặc csv, json (cho máy).",
         .helpBy: "Mỗi dòng là một đơn vị (unit) hoặc một lĩnh vực thủ tục (field).",
         .helpBreakdown: "Chia kỳ theo quý (quarter) hoặc 6 tháng (half): bảng tỷ lệ đúng hạn của từng đơn vị theo từng kỳ con.",
         .helpTarget: "Mục tiêu giải quyết đúng hạn, tính bằng phần trăm (mặc định 98).",
         .helpLang: "Ngôn ngữ: vi (mặc định, hoặc theo biến MOTCUA_LANG) hoặc en.",
         .helpOutput: "Ghi báo cáo vào tệp này thay vì ra màn hình.",
-        .helpTable: "Bảng cho người đọc: kpi (bảng chỉ số, mặc định) hoặc 06a (Biểu số 06a/VPCP/KSTT, có phần ký).",
+        .helpTable: "Bảng: kpi (bảng chỉ số, mặc định), plan (năm chỉ tiêu kế hoạch về phục vụ), index766 (Bộ chỉ số "
+            + "phục vụ theo Quyết định 766/QĐ-TTg), hoặc 06a cho người đọc (Biểu số 06a/VPCP/KSTT, có phần ký).",
         .helpCompare: "So sánh tỷ lệ đúng hạn với: previous (kỳ trước, mặc định), last-year (cùng kỳ năm trước) hoặc none.",
         .helpReportingUnit: "Đơn vị báo cáo ghi trên Biểu 06a (để trống: dòng chấm để điền tay).",
         .helpReceivingUnit: "Đơn vị nhận báo cáo ghi trên Biểu 06a (để trống: dòng chấm để điền tay).",

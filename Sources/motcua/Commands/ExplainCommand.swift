@@ -1,6 +1,6 @@
 import ArgumentParser
 import Commands
-import Metrics
+import KPIMetrics
 import Reports
 import Wording
 
@@ -14,7 +14,10 @@ struct ExplainCommand: ParsableCommand {
     var period: String?
 
     @Option(help: help(.helpBasis))
-    var basis: PeriodBasis = .decree09
+    var basis: PeriodBasis?
+
+    @Option(help: help(.helpExplainTable))
+    var table: ReportTable = .kpi
 
     @Option(help: help(.helpExplainUnit))
     var unit: String?
@@ -39,7 +42,19 @@ struct ExplainCommand: ParsableCommand {
             throw usage(.usageExplainAll)
         }
         if let period { _ = try PeriodText.parse(period) }
-        if let count { _ = try Self.column(count) }
+        if table == .form06a { throw usage(.usageExplainTable) }
+        if let count {
+            if table.isService { _ = try figure(count) } else { _ = try Self.column(count) }
+        }
+    }
+
+    /// The plan's or the index's count that `text` names (`satisfied.denominator`).
+    func figure(_ text: String) throws -> ServiceCount {
+        guard let count = ServiceFigureName.count(text, table: table) else {
+            throw usage(.usageExplainFigure, [.text: text, .kind: table.rawValue,
+                                              .list: ServiceFigureName.names(table: table).joined(separator: ", ")])
+        }
+        return count
     }
 
     /// The count column a title names: its machine name, or a title people see in a table.
@@ -61,11 +76,16 @@ struct ExplainCommand: ParsableCommand {
         defer { progress.finish() }
         let listing = try failing(language) { () throws -> Listing? in
             let source = try input.inputs(store: store).source()
-            let read = try ReadDossiers(source, rejects: input.rejects, progress: progress.update)
+            let read = try ReadDossiers(source, catalogue: input.catalogue, rejects: input.rejects, progress: progress.update)
             progress.finish()
             let explanation = Explanation(set: read.set, source: source)
             if let code = dossier { return try explanation.occurrences(of: code, language: words) }
             guard let period, let unit, let count else { return nil }
+            let basis = basis ?? table.defaultBasis
+            if table.isService {
+                return try explanation.dossiers(in: try figure(count), catalogue: read.catalogue, unit: unit,
+                                                period: try PeriodText.parse(period), basis: basis, language: words)
+            }
             return try explanation.dossiers(in: try Self.column(count), unit: unit, period: try PeriodText.parse(period),
                                             basis: basis, language: words)
         }

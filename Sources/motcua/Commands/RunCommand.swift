@@ -2,7 +2,7 @@ import ArgumentParser
 import Commands
 import Foundation
 import Logging
-import Metrics
+import KPIMetrics
 import Reports
 import Unattended
 import Wording

@@ -12,6 +12,9 @@ struct VerifyCommand: ParsableCommand {
     @Argument(help: help(.helpVerifyFiles))
     var files: [String] = []
 
+    @Option(help: help(.helpCatalogue))
+    var catalogue: String?
+
     @OptionGroup var store: StoreOptions
     @OptionGroup var language: LanguageOption
 
@@ -19,7 +22,8 @@ struct VerifyCommand: ParsableCommand {
         let progress = ProgressLine()
         defer { progress.finish() }
         let differences = try failing(language.value) {
-            try Verification(report: report).differences(files: files, store: store.path, progress: progress.update)
+            try Verification(report: report).differences(files: files, store: store.path, catalogue: catalogue,
+                                                          progress: progress.update)
         }
         progress.finish()
         if differences.isEmpty {

@@ -21,6 +21,9 @@ struct InputOptions: ParsableArguments {
     @Option(help: help(.helpUnits))
     var units: String?
 
+    @Option(help: help(.helpCatalogue))
+    var catalogue: String?
+
     @Argument(help: help(.helpFiles))
     var files: [String] = []
 
@@ -54,6 +57,7 @@ struct InputOptions: ParsableArguments {
 
     /// The files named (none: the store), read by these options.
     func inputs(store: StoreOptions? = nil) throws -> Inputs {
-        Inputs(files: files, read: try readOptions(), unitsFile: units, store: store?.path ?? "motcua.sqlite")
+        Inputs(files: files, read: try readOptions(), unitsFile: units, store: store?.path ?? "motcua.sqlite",
+               catalogue: catalogue)
     }
 }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Metrics
+import KPIMetrics
 import Reports
 import Wording
 
@@ -9,7 +9,7 @@ struct ReportOptions: ParsableArguments {
     var period: String
 
     @Option(help: help(.helpBasis))
-    var basis: PeriodBasis = .decree09
+    var basis: PeriodBasis?
 
     @Option(help: help(.helpFormat))
     var format: ReportFormat = .table
@@ -29,6 +29,9 @@ struct ReportOptions: ParsableArguments {
     @Option(help: help(.helpTarget))
     var target: String?
 
+    @Option(name: .customLong("goal"), help: help(.helpGoal))
+    var goals: [String] = []
+
     @Option(name: .customLong("reporting-unit"), help: help(.helpReportingUnit))
     var reportingUnit: String?
 
@@ -42,7 +45,7 @@ struct ReportOptions: ParsableArguments {
 
     func validate() throws {
         let period = try parsedPeriod()
-        _ = try parsedTarget()
+        _ = try parsedGoals()
         if let step = breakdown {
             guard format.showsBreakdown else { throw usage(.usageBreakdownFormat) }
             switch (step, period.span) {
@@ -53,6 +56,7 @@ struct ReportOptions: ParsableArguments {
         if format == .xlsx, output == nil { throw usage(.usageXLSXOutput) }
         if by == .field, !format.isForPeople { throw usage(.usageByField) }
         if table == .form06a, !format.isForPeople { throw usage(.usageTableMachine) }
+        if table.isService, breakdown != nil || by == .field { throw usage(.usageBreakdownFormat) }
     }
 
     func parsedPeriod() throws -> Period { try PeriodText.parse(period) }
@@ -63,11 +67,26 @@ struct ReportOptions: ParsableArguments {
         return value
     }
 
+    /// The plan's goals: `--target` sets on_time's, each `--goal` one more; one given twice,
+    /// or both ways, is a usage error.
+    func parsedGoals() throws -> Goals {
+        let target = try parsedTarget()
+        do {
+            return try Goals(target: self.target.map { _ in target.description }, assignments: goals)
+        } catch .invalid(let text) {
+            throw usage(.usageGoal, [.text: text, .list: PlanTarget.allCases.map(\.name).joined(separator: ", ")])
+        } catch .twice(let name) {
+            throw usage(.usageGoalTwice, [.name: name])
+        }
+    }
+
     /// The report these options ask for.
     func settings() throws -> ReportSettings {
-        var settings = ReportSettings(period: try parsedPeriod(), basis: basis, target: try parsedTarget(), grouping: by,
-                                      breakdown: breakdown, language: language.value)
+        let goals = try parsedGoals()
+        var settings = ReportSettings(period: try parsedPeriod(), basis: basis ?? table.defaultBasis, target: goals[.onTime],
+                                      grouping: by, breakdown: breakdown, language: language.value)
         settings.table = table
+        settings.goals = goals
         settings.comparison = compare.value
         settings.reportingUnit = reportingUnit
         settings.receivingUnit = receivingUnit
