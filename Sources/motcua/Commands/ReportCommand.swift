@@ -17,6 +17,10 @@ struct ReportCommand: ParsableCommand {
     @Flag(name: [.short, .long], help: help(.helpQuiet))
     var quiet = false
 
+    func validate() throws {
+        if let rollUp = report.by.rollUp, input.units == nil { throw usage(.usageRollUpUnits, [.text: rollUp.argument]) }
+    }
+
     func run() throws {
         let language = report.language.value
         let run = ReportRun(settings: try report.settings(), format: report.format, strict: strict,
