@@ -10,6 +10,9 @@
 #                                                --basis <basis> [--catalogue CAT] ./*.csv
 #   variant no-catalogue:                  no --catalogue
 #   variant goals-N=V[,N=V...]:            --goal N=V for each pair (target=V: --target V)
+# expected/rollup/[<table>/]<period>.<basis>.<by>.csv, <table> plan or index766 (none: kpi),
+#   UNITS the case's one units/*.csv       <-  oracle.py [--table <table>] --period <period>
+#                                                --basis <basis> --units UNITS --by <by> ./*.csv
 # Exit status 0 when everything matches.
 cd "$(dirname "$0")" || exit 2
 fail=0
@@ -71,6 +74,21 @@ for dir in */; do
       esac
       check "$exp" "$@"
     done
+  done
+  units=
+  for u in "$dir"/units/*.csv; do
+    [ -f "$u" ] && units=units/${u##*/}
+  done
+  for exp in "$dir"/expected/rollup/*.csv "$dir"/expected/rollup/plan/*.csv "$dir"/expected/rollup/index766/*.csv; do
+    [ -f "$exp" ] || continue
+    name=$(basename "$exp" .csv)
+    period=${name%%.*}
+    rest=${name#*.}
+    basis=${rest%%.*}
+    by=${rest#*.}
+    table=$(basename "$(dirname "$exp")")
+    [ "$table" = rollup ] && table=kpi
+    check "$exp" --table "$table" --period "$period" --basis "$basis" --units "$units" --by "$by"
   done
 done
 exit $fail
