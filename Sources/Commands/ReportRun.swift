@@ -45,7 +45,6 @@ public struct ReportRun {
             throw CommandError(file: reject.file, line: reject.line, .strictReject(reject))
         }
         var set = read.set
-        var settings = self.settings
         let bytes: Data
         if deadlines.isUsed || settings.table == .resolution {
             let (rules, manifest) = try deadlines.apply(to: &set, catalogue: read.catalogue)
