@@ -574,13 +574,20 @@ def validate_catalogue_row(v):
 # ---------------------------------------------------------------------------
 # Several files -> one winning occurrence per dossier
 
-def ingest(paths, stated_as_of=None):
-    """stated_as_of: --as-of, the as-of moment of every file (input-formats.md)."""
+def ingest(paths, stated_as_of=None, aliases=None):
+    """stated_as_of: --as-of, the as-of moment of every file (input-formats.md).
+    aliases: {name key: unit as written} of a units file; an aliased row counts for its
+    unit, shown as the units file writes it."""
+    aliases = aliases or {}
     files = []
     all_rejects = []
     for path in paths:
         name, accepted, rejects = load_file(path)
         all_rejects.extend(rejects)
+        for row in accepted:
+            if row["unit_key"] in aliases:
+                row["unit_display"] = aliases[row["unit_key"]]
+                row["unit_key"] = key(row["unit_display"])
         moments = [m for r in accepted for m in r["moments"]]
         as_of = max(moments) if moments else datetime.datetime.min
         if stated_as_of is not None:
@@ -935,6 +942,113 @@ def missing_procedures(dossiers, catalogue):
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
+
+# ---------------------------------------------------------------------------
+# Units in a hierarchy (README: "--units", "--by parent|level=LEVEL")
+
+UNITS_COLUMNS = {"name": "name", "tên": "name", "tên trong tệp xuất": "name",
+                 "unit": "unit", "đơn vị": "unit",
+                 "parent": "parent", "cấp trên": "parent", "đơn vị cấp trên": "parent", "đơn vị cha": "parent",
+                 "level": "level", "cấp": "level"}
+
+# Every accepted spelling of a level (keys), and the word reports write.
+LEVEL_WORDS = {
+    "tỉnh": ["tỉnh", "tinh", "cấp tỉnh", "cap tinh", "thành phố trực thuộc trung ương", "province"],
+    "sở": ["sở", "so", "ban", "ngành", "nganh", "sở ngành", "so nganh", "cấp sở", "cap so", "department"],
+    "huyện": ["huyện", "huyen", "cấp huyện", "cap huyen", "quận", "quan", "thị xã", "thi xa",
+              "thành phố thuộc tỉnh", "district"],
+    "phòng": ["phòng", "phong", "phòng ban", "phong ban", "chi nhánh", "chi nhanh", "office"],
+    "xã": ["xã", "xa", "cấp xã", "cap xa", "phường", "phuong", "thị trấn", "thi tran", "đặc khu", "dac khu",
+           "commune"],
+}
+LEVELS = {key(w): word for word, spellings in LEVEL_WORDS.items() for w in spellings}
+
+
+def load_units(path):
+    """The units file: (aliases {name key: unit}, units {unit key: (name, parent key, level)}).
+    A first line naming a column is the header; else columns are name, unit, parent, level."""
+    with open(path, "rb") as fh:
+        text = decode(fh.read(), path)
+    records = [f for _, f, e in read_records(text, detect_delimiter(text)) if e is None and not is_blank(f)]
+    order = ["name", "unit", "parent", "level"]
+    if records and any(key(f) in UNITS_COLUMNS for f in records[0]):
+        order = [UNITS_COLUMNS.get(key(f)) for f in records[0]]
+        records = records[1:]
+    aliases, units = {}, {}
+    for fields in records:
+        v = {c: norm(f) for c, f in zip(order, fields) if c}
+        name, unit = v.get("name", ""), v.get("unit", "")
+        if key(name) and key(unit) and key(name) != key(unit):
+            aliases[key(name)] = unit
+        if not key(unit):
+            continue
+        held = units.get(key(unit), (unit, None, None))
+        parent = key(v["parent"]) if v.get("parent") else held[1]
+        level = LEVELS[key(v["level"])] if v.get("level") else held[2]
+        units[key(unit)] = (held[0], parent, level)
+    return aliases, units
+
+
+def rolled(shown, units, by):
+    """The rows of a roll-up: [(kind, unit, parent, level, sums)] from the unit rows `shown`
+    [(display name, sums)], in code-point order; sums added key by key."""
+    names = {key(n): n for n, _ in shown}
+
+    def name_of(k):
+        return names.get(k) or units[k][0]
+
+    def parent_of(n):
+        p = units.get(key(n), (None, None, None))[1]
+        return name_of(p) if p else ""
+
+    def level_of(n):
+        return units.get(key(n), (None, None, None))[2] or ""
+
+    def add(a, b):
+        return {k: a.get(k, 0) + b.get(k, 0) for k in set(a) | set(b)}
+
+    rows = []
+    if by == "parent":
+        groups = {}
+        for n, sums in shown:
+            groups.setdefault(parent_of(n), []).append((n, sums))
+        for p in sorted(g for g in groups if g) + ([""] if "" in groups else []):
+            total = {}
+            for n, sums in sorted(groups[p]):
+                rows.append(("unit", n, p, level_of(n), sums))
+                total = add(total, sums)
+            rows.append(("subtotal", p or "NO_PARENT", parent_of(p) if p else "", level_of(p) if p else "", total))
+        return rows
+    level = LEVELS[key(by.split("=", 1)[1])]
+    sums_at, outside = {}, []
+    for n, sums in shown:
+        k = key(n)
+        while k in units and units[k][2] != level:
+            k = units[k][1]
+        if k in units:
+            a = name_of(k)
+            sums_at[a] = add(sums_at.get(a, {}), sums)
+        else:
+            outside.append(("outside", n, parent_of(n), level_of(n), sums))
+    rows = [("rollup", a, parent_of(a), level_of(a), sums_at[a]) for a in sorted(sums_at)]
+    return rows + sorted(outside, key=lambda r: r[1])
+
+
+ROLLED_PREFIX = ["period", "kind", "unit", "parent", "level"]
+
+
+def rolled_table(dossiers, display, units, by, period, basis, figures, lines, header):
+    """A rolled-up table: lines(canonical, unit, sums) gives a row's lines, each starting with
+    period and unit; those two are replaced by the five columns of ROLLED_PREFIX."""
+    canonical, start, end = parse_period(period, basis)
+    shown, total = by_unit(dossiers, display, start, end, figures)
+    out = []
+    for kind, unit, parent, level, sums in rolled(shown, units, by) + [("total", "TOTAL", "", "", total)]:
+        for line in lines(canonical, unit, sums):
+            out.append([canonical, kind, unit, parent, level] + line[2:])
+    return csv_text(ROLLED_PREFIX + header[2:], out)
+
+
 # ---------------------------------------------------------------------------
 # Working days: deadlines, late lists, resolution time, the deadline audit (catalogue.md)
 
@@ -1166,6 +1280,8 @@ def main(argv):
     p.add_argument("--due-within", type=int, metavar="N")
     p.add_argument("--deadlines", action="store_true")
     p.add_argument("--calendar-year", type=int, metavar="YEAR")
+    p.add_argument("--units")
+    p.add_argument("--by", default="unit")
     p.add_argument("files", nargs="*")
     a = p.parse_args(argv)
     sys.stdout.reconfigure(encoding="utf-8", newline="\n")
@@ -1195,7 +1311,8 @@ def main(argv):
             return 0
         if not a.files:
             p.error("no input file")
-        dossiers, display, rejects = ingest(a.files, as_of)
+        aliases, units = load_units(a.units) if a.units else ({}, {})
+        dossiers, display, rejects = ingest(a.files, as_of, aliases)
         catalogue = None
         if a.catalogue is not None:
             catalogue, catalogue_rejects = load_catalogue(a.catalogue)
@@ -1221,6 +1338,27 @@ def main(argv):
         if not a.period:
             p.error("--period is required unless --rejects, --missing-procedures or "
                     "--due-within is given")
+        if a.by != "unit":
+            basis = a.basis or ("calendar" if a.table == "index766" else "decree09")
+            if a.table == "kpi":
+                def kpi_lines(canonical, unit, c):
+                    full = dict.fromkeys(COUNT_COLUMNS, 0)
+                    full.update(c)
+                    return [table_row(canonical, unit, full, goals["on_time"])]
+                sys.stdout.write(rolled_table(dossiers, display, units, a.by, a.period, basis,
+                                              lambda d, c: {}, kpi_lines, HEADER))
+            elif a.table == "plan":
+                sys.stdout.write(rolled_table(dossiers, display, units, a.by, a.period, basis,
+                                              service_figures(catalogue),
+                                              lambda cn, u, s: plan_rows(cn, u, s, goals),
+                                              PLAN_HEADER))
+            elif a.table == "index766":
+                sys.stdout.write(rolled_table(dossiers, display, units, a.by, a.period, basis,
+                                              service_figures(catalogue), index_rows,
+                                              INDEX_HEADER))
+            else:
+                p.error("--by " + a.by + " rolls up kpi, plan and index766 only")
+            return 0
         if a.late:
             sys.stdout.write(late_list(dossiers, display, cal, a.period, a.basis or "decree09"))
         elif a.late_counts:

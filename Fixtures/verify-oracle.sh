@@ -31,6 +31,9 @@
 #   goals-N=V[,N=V]   --goal N=V for each pair, target=V: --target V (plan, index766)
 #   fill-deadlines    --fill-deadlines --catalogue CAT
 #   override          --calendar CAL
+# expected/rollup/[<table>/]<period>.<basis>.<by>.csv, <table> plan or index766 (none: kpi),
+#   UNITS the case's one units/*.csv       <-  oracle.py [--table <table>] --period <period>
+#                                                --basis <basis> --units UNITS --by <by> ./*.csv
 # Exit status 0 when everything matches.
 cd "$(dirname "$0")" || exit 2
 fail=0
@@ -188,6 +191,21 @@ for dir in */; do
           check "$exp" --deadlines --period "$first" --basis "$second" --catalogue "$cat" $opts ;;
       esac
     done
+  done
+  units=
+  for u in "$dir"/units/*.csv; do
+    [ -f "$u" ] && units=units/${u##*/}
+  done
+  for exp in "$dir"/expected/rollup/*.csv "$dir"/expected/rollup/plan/*.csv "$dir"/expected/rollup/index766/*.csv; do
+    [ -f "$exp" ] || continue
+    name=$(basename "$exp" .csv)
+    period=${name%%.*}
+    rest=${name#*.}
+    basis=${rest%%.*}
+    by=${rest#*.}
+    table=$(basename "$(dirname "$exp")")
+    [ "$table" = rollup ] && table=kpi
+    check "$exp" --table "$table" --period "$period" --basis "$basis" --units "$units" --by "$by"
   done
 done
 exit $fail

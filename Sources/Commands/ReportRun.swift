@@ -32,13 +32,19 @@ public struct ReportRun {
     /// report. `output` names the report in an error (nil: standard output).
     public func perform(_ inputs: Inputs, rejects: String? = nil, output: String? = nil,
                         progress: Progress? = nil) throws(CommandError) -> Outcome {
+        var settings = settings
+        if let rollUp = settings.rollUp {
+            settings.hierarchy = try inputs.units().hierarchy
+            if settings.hierarchy.isEmpty {
+                throw CommandError(file: inputs.unitsFile, .unitsNoHierarchy(rollUp: rollUp.argument))
+            }
+        }
         let source = try inputs.source(digests: format.namesInputsByHash)
         let read = try ReadDossiers(source, catalogue: inputs.catalogue, rejects: rejects, progress: progress)
         if strict, let reject = read.firstReject {
             throw CommandError(file: reject.file, line: reject.line, .strictReject(reject))
         }
         var set = read.set
-        var settings = self.settings
         let bytes: Data
         if deadlines.isUsed || settings.table == .resolution {
             let (rules, manifest) = try deadlines.apply(to: &set, catalogue: read.catalogue)

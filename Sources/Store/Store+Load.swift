@@ -12,14 +12,16 @@ extension MotcuaStore {
     }
 
     /// Takes one import out, with its occurrences and rejects: every dossier falls back to its
-    /// next occurrence by the as-of rule.
+    /// next occurrence by the as-of rule (the current state recomputed for the dossiers it held).
     public func removeImport(id: Int64) throws(StoreError) -> ImportRecord {
         do {
             return try writer.write { db in
                 guard let record = try ImportRecord.fetchOne(db, key: id) else {
                     throw StoreError(path: path, kind: .noSuchImport(id))
                 }
+                try Self.withdrawCurrentState(db, importID: id)
                 _ = try ImportRecord.deleteOne(db, key: id)
+                try Self.pruneProcedures(db)
                 return record
             }
         } catch {
@@ -53,8 +55,14 @@ extension MotcuaStore {
         }
     }
 
-    static func dossierSet(_ db: Database, only: Set<Int64>?, aliases: UnitAliases) throws -> DossierSet {
-        let records = try importRecords(db, only: only)
+    /// Over every import, the dossiers are those of `current` and the units' names those of
+    /// `spelling_latest` (one row per dossier, however many imports overlap); over a subset of
+    /// the imports (or when `derive` says so: what tests compare the current state with), the
+    /// state is derived from their occurrences by the ``AsOfMerger``.
+    static func dossierSet(_ db: Database, only: Set<Int64>?, aliases: UnitAliases, derive: Bool = false) throws -> DossierSet {
+        let every = try ImportRecord.order(Column("id")).fetchAll(db)
+        let records = every.filter { only?.contains($0.id ?? -1) ?? true }
+        let fromCurrent = records.count == every.count && !derive
         var indexOfImport: [Int64: Int32] = [:]
         var merger = AsOfMerger()
         for (index, record) in records.enumerated() {
@@ -76,8 +84,16 @@ extension MotcuaStore {
             fieldIDs[text] = id
             return id
         }
+        if fromCurrent {
+            // A field's name is its first spelling in code-point order over every accepted
+            // occurrence, winning or not: every `procedure` row is one's (removal prunes the rest).
+            for name in try String.fetchAll(db, sql: "SELECT DISTINCT field_name FROM procedure WHERE field_name != ''") {
+                _ = fieldID(name)
+            }
+        }
         let cursor = try Row.fetchCursor(db, sql: """
-            SELECT import_id, line, code, unit_spelling_id, field_name, procedure_code, \(stateColumns) FROM occurrence_detail
+            SELECT import_id, line, code, unit_spelling_id, field_name, procedure_code, \(stateColumns)
+            FROM \(fromCurrent ? "current_detail" : "occurrence_detail")
             """)
         let procedures = ProcedureRegistry()
         while let row = try cursor.next() {
@@ -88,7 +104,14 @@ extension MotcuaStore {
                                            procedure: (row[5] as String?).map(procedures.intern) ?? .none)
             var code: String = row[2]
             code.withUTF8 { merger.offer(code: $0, dossier) }
-            merger.offerSpelling(spelling, of: unit, at: dossier.source)
+            if !fromCurrent { merger.offerSpelling(spelling, of: unit, at: dossier.source) }
+        }
+        if fromCurrent {
+            for row in try Row.fetchAll(db, sql: "SELECT unit_spelling_id, import_id, line FROM spelling_latest") {
+                guard let file = indexOfImport[row[1]], let (unit, spelling) = spellings[row[0]] else { throw outOfVocabulary }
+                merger.offerSpelling(spelling, of: unit, at: SourceLine(file: file, line: row[2]))
+            }
+            merger.countCollapsed(records.reduce(0) { $0 + $1.accepted } - merger.offered)
         }
         var inputs = records.map(\.summary)
         for row in try Row.fetchAll(db, sql: "SELECT import_id, reason_code, COUNT(*) AS n FROM reject GROUP BY import_id, reason_code") {

@@ -9,6 +9,9 @@ extension MotcuaStore {
         do {
             var config = Configuration()
             config.readonly = true
+            // A reader may meet SQLite's transient "busy" while an import writes (WAL index
+            // recovery): wait as every other open does, rather than report the store busy.
+            config.busyMode = .timeout(busyTimeout)
             let needsMigration = try DatabaseQueue(path: path, configuration: config).read { db in
                 guard try db.tableExists("grdb_migrations"), try db.tableExists("import"),
                       try !migrator.appliedIdentifiers(db).isEmpty else { return false }

@@ -84,6 +84,11 @@ public enum Phrase: String, CaseIterable, Sendable {
     case errorHashMismatch, errorInputMissing, errorNotAnInput, errorNotInStore, errorNoSuchUnit, errorNoOccurrence
     case errorSuggestUnits, errorUnknownColumn, errorAmbiguousColumn
 
+    // MARK: Units in a hierarchy: the units file's errors, roll-up rows
+    case errorUnitsLevel, errorUnitsParent, errorUnitsParentAliased, errorUnitsConflict, errorUnitsCycle
+    case rollUpSubtotal, rollUpNoParent, rollUpOutside, rollUpParentLegend, rollUpLevelLegend
+    case errorUnitsNoHierarchy, usageRollUpUnits, usageRollUpTable
+
     // MARK: motcua run: the log, the lock, the configuration
     case runInboxEmpty, runImporting, runSetAside, runNoData, runDataAsOf, runPeriodOpen, runAlias, runAliasUnused
     case runUpToDate, runFiguresChanged, runWrote, runWroteProvisional, runProvisionalRemoved, runDone
@@ -166,5 +171,5 @@ public enum Slot: String, CaseIterable, Sendable {
     case name, unit, reason, kind, encoding, delimiter, columns, moment, file, id, hash, stored
     case found, expected, input, store, code, year, holiday, day, off, work, days, text, years, line
     case first, second, received, due, finished, status, channel
-    case points, max, goal, figure, procedure
+    case points, max, goal, figure, procedure, number, level
 }

@@ -83,7 +83,7 @@ enum FixtureCatalog {
     /// Expected files that follow no naming rule: a typo would silently skip a case.
     static let strays: [String] = cases.flatMap { fixture -> [String] in
         let files = (try? FileManager.default.contentsOfDirectory(atPath: fixture.expectedFolder.path)) ?? []
-        let known = Set(["rejects.csv", "missing-procedures.csv", "plan", "index766"] + DeadlineExpected.kinds)
+        let known = Set(["rejects.csv", "missing-procedures.csv", "plan", "index766", "rollup"] + DeadlineExpected.kinds)
         let top = files.filter { file in
             !known.contains(file) && !tables.contains { $0.file.lastPathComponent == file && $0.fixture.name == fixture.name }
         }.map { "\(fixture.name)/expected/\($0)" }

@@ -28,6 +28,10 @@ public struct ReportSettings: Sendable {
     public var goals = Goals()
     /// `--fill-deadlines` and `--calendar` as used, for the manifest (nil: neither).
     public var deadlines: DeadlinesManifest?
+    /// Unit rows rolled up through `hierarchy` (`--by parent`, `--by level=…`); nil: by unit.
+    public var rollUp: RollUp?
+    /// The units' parents and levels (the `--units` file).
+    public var hierarchy = UnitHierarchy()
 
     public init(period: Period, basis: PeriodBasis = .decree09, target: Target = .onTimeDefault,
                 grouping: KPITable.Grouping = .unit, breakdown: KPIBreakdown.Step? = nil, language: Language = .vi) {
@@ -136,8 +140,10 @@ public final class Report {
         let breakdown = format.showsBreakdown ? self.breakdown.map { BreakdownReport(breakdown: $0, settings: settings) } : nil
         let form06a = format == .form06a || settings.table == .form06a
         switch format {
-        case .csv: return Data(table.csv().utf8)
-        case .json: return Data(try table.json(manifest: manifest, provisional: settings.provisional).utf8)
+        case .csv: return Data((settings.machineRolled(table.unitRows).map(table.csv(rolled:)) ?? table.csv()).utf8)
+        case .json:
+            let rolled = settings.rollUp.flatMap { by in settings.machineRolled(table.unitRows).map { (by, $0) } }
+            return Data(try table.json(manifest: manifest, provisional: settings.provisional, rolled: rolled).utf8)
         case .form06a: return Data(form.text().utf8)
         case .table:
             let text = breakdown.map { $0.text() } ?? (form06a ? form.text() : people.text(colour: colour))
@@ -146,7 +152,7 @@ public final class Report {
             return Data((breakdown.map { $0.markdown() } ?? (form06a ? form.markdown() : people.markdown())).utf8)
         case .html:
             let page = breakdown.map { $0.html() }
-                ?? (form06a ? form.html() : people.html(manifest: manifest, trend: settings.grouping == .unit ? trend : []))
+                ?? (form06a ? form.html() : people.html(manifest: manifest, trend: settings.grouping == .unit && settings.rollUp == nil ? trend : []))
             return Data(page.utf8)
         case .xlsx:
             return try XLSXReport.workbook(people: people, breakdown: breakdown, form: form, inputs: manifest.inputs)

@@ -23,6 +23,7 @@ struct ReportCommand: ParsableCommand {
         if deadlines.fillDeadlines, report.table == .resolution {
             throw usage(.usageFillDeadlinesHere, [.name: "--table resolution"])
         }
+        if let rollUp = report.by.rollUp, input.units == nil { throw usage(.usageRollUpUnits, [.text: rollUp.argument]) }
     }
 
     func run() throws {
