@@ -26,6 +26,10 @@ extension KPIReport {
                 .el("p", ["class": Node.classes("flagged", flagged.isEmpty ? nil : "some")], text: belowLine(flagged)),
             ]),
         ]
+        if !lateByProcedure.isEmpty {
+            body.append(.el("section", ["class": "late"], [.el("h2", text: language[.lateByProcedure]),
+                                                           .el("ul", lateLines().map { .el("li", text: $0) })]))
+        }
         if let mark = period.provisionalLine { body.insert(.el("p", ["class": "provisional"], text: mark), at: 0) }
         var charts = [onTimeChart, digitalChart]
         if !trend.isEmpty { charts.append(trendChart(trend)) }

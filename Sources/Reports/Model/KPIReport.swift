@@ -32,6 +32,9 @@ struct KPIReport {
     let subtotals: Set<KPITable.Label>
     /// How the rows are rolled up, in a sentence; nil when they are not.
     let rollUpLine: String?
+    /// Each unit below target and its late dossiers by procedure, most first (worded by
+    /// ``Report``); empty when no unit is below target.
+    var lateByProcedure: [(unit: String, procedures: String)] = []
 
     init(_ table: KPITable, _ settings: ReportSettings, previous: KPITable?) {
         self.table = table

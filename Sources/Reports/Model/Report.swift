@@ -75,6 +75,8 @@ public final class Report {
     private let fieldNames: [FieldID: String]
     /// The catalogue's entry of each procedure, by ``ProcedureID`` (empty: no catalogue).
     let catalogue: [CatalogueEntry?]
+    /// The code of each procedure, by ``ProcedureID`` (the late dossiers by procedure name them).
+    var procedureCodes: [String] = []
 
     public init(settings: ReportSettings, dossiers: [Dossier], unitNames: [UnitID: String],
                 fieldNames: [FieldID: String] = [:], catalogue: [CatalogueEntry?] = [], manifest: ReportManifest) {
@@ -97,6 +99,7 @@ public final class Report {
         }
         self.init(settings: settings, dossiers: set.dossiers, unitNames: set.unitNames, fieldNames: set.fieldNames,
                   catalogue: catalogue?.entries(for: set.procedureCodes) ?? [], manifest: manifest)
+        procedureCodes = set.procedureCodes
     }
 
     /// The service counts by unit: what the plan table and the index are made of.
@@ -119,6 +122,10 @@ public final class Report {
         makeTable(settings.grouping, period: settings.period.compared(with: $0))
     }
 
+    /// Each unit below target with its late dossiers by procedure (people's formats).
+    private(set) lazy var lateByProcedure = LateByProcedure(table: table, dossiers: dossiers, unitNames: unitNames,
+                                                            procedureCodes: procedureCodes)
+
     /// The tables by unit of the last four quarters, for the trend chart.
     public private(set) lazy var trend: [KPITable] = settings.period.lastFourQuarters.map { makeTable(.unit, period: $0) }
 
@@ -128,7 +135,11 @@ public final class Report {
     }
 
     /// The people's KPI table: the grouped table, beside the one compared with.
-    var people: KPIReport { KPIReport(grouped, settings, previous: previous) }
+    var people: KPIReport {
+        var report = KPIReport(grouped, settings, previous: previous)
+        if settings.grouping == .unit { report.lateByProcedure = lateLines }
+        return report
+    }
 
     /// Biểu 06a of the grouped table, with its header and signature block.
     var form: Form06aReport { Form06aReport(table: grouped, settings: settings) }
