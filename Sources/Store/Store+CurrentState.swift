@@ -42,7 +42,10 @@ extension MotcuaStore {
             try setRank(db, id: row["id"], fileName: row["file_name"], asOf: row["as_of"])
         }
         for id in try Int64.fetchAll(db, sql: "SELECT id FROM import ORDER BY \(rankColumns)") {
-            try mergeCurrentState(db, importID: id)
+            let lines = try Row.fetchAll(db, sql: """
+                SELECT unit_spelling_id, MAX(line) FROM occurrence WHERE import_id = ? GROUP BY unit_spelling_id
+                """, arguments: [id])
+            try mergeCurrentState(db, importID: id, spellingLines: Dictionary(uniqueKeysWithValues: lines.map { ($0[0], $0[1]) }))
         }
         try pruneProcedures(db)
     }
@@ -56,9 +59,9 @@ extension MotcuaStore {
 
     /// Merges import `id` (its occurrences and rank written) into the current state: for each
     /// code, its last line replaces the row held when that row's import ranks below it; the
-    /// same for each unit spelling. Occurrences are taken in line order, so that a later line
-    /// of the same import replaces an earlier one.
-    static func mergeCurrentState(_ db: Database, importID id: Int64) throws {
+    /// same for each unit spelling (`spellingLines`: its last line in the import). Occurrences
+    /// are taken in line order, so that a later line of the same import replaces an earlier one.
+    static func mergeCurrentState(_ db: Database, importID id: Int64, spellingLines: [Int64: Int64]) throws {
         let columns = "code, import_id, line, unit_spelling_id, \(stateColumns), procedure_id"
         let updates = (["import_id", "line", "unit_spelling_id"] + stateColumnNames + ["procedure_id"])
             .map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
@@ -70,13 +73,15 @@ extension MotcuaStore {
                OR (SELECT \(rankColumns) FROM import WHERE id = current.import_id)
                 < (SELECT \(rankColumns) FROM import WHERE id = :id)
             """, arguments: ["id": id])
-        try db.execute(sql: """
-            INSERT INTO spelling_latest (unit_spelling_id, import_id, line)
-            SELECT unit_spelling_id, import_id, MAX(line) FROM occurrence WHERE import_id = :id GROUP BY unit_spelling_id
+        let spelling = try db.makeStatement(sql: """
+            INSERT INTO spelling_latest (unit_spelling_id, import_id, line) VALUES (:spelling, :id, :line)
             ON CONFLICT (unit_spelling_id) DO UPDATE SET import_id = excluded.import_id, line = excluded.line
             WHERE (SELECT \(rankColumns) FROM import WHERE id = spelling_latest.import_id)
                 < (SELECT \(rankColumns) FROM import WHERE id = :id)
-            """, arguments: ["id": id])
+            """)
+        for (spellingID, line) in spellingLines {
+            try spelling.execute(arguments: ["spelling": spellingID, "id": id, "line": line])
+        }
     }
 
     /// Before import `id` is deleted: the codes and spellings whose current row came from it
