@@ -50,6 +50,33 @@ extension MotcuaStore {
         try pruneProcedures(db)
     }
 
+    /// Migration v4: `current` as a rowid table with a unique code: an import's new dossiers are
+    /// appended and only the narrow index on code takes them in code order, about half the
+    /// cost of a table kept in code order (measured in CPU time on the 1M-row bench file).
+    static func migrateCurrentToRowid(_ db: Database) throws {
+        try db.execute(sql: """
+            DROP VIEW current_detail;
+            DROP INDEX current_by_import;
+            ALTER TABLE current RENAME TO current_v3;
+            CREATE TABLE current (
+                code TEXT NOT NULL UNIQUE,
+                import_id INTEGER NOT NULL REFERENCES import(id),
+                line INTEGER NOT NULL,
+                unit_spelling_id INTEGER NOT NULL REFERENCES unit_spelling(id),
+                \(stateColumnNames.map { "\($0) INTEGER" }.joined(separator: ", ")),
+                procedure_id INTEGER REFERENCES procedure(id)
+            );
+            INSERT INTO current SELECT * FROM current_v3;
+            DROP TABLE current_v3;
+            CREATE INDEX current_by_import ON current(import_id);
+            CREATE VIEW current_detail AS
+                SELECT c.*, NULLIF(p.procedure_code, '') AS procedure_code,
+                       NULLIF(p.procedure_name, '') AS procedure_name,
+                       NULLIF(p.field_code, '') AS field_code, NULLIF(p.field_name, '') AS field_name
+                FROM current c LEFT JOIN procedure p ON p.id = c.procedure_id;
+            """)
+    }
+
     /// Stores the rank of import `id` (once its as-of is final).
     static func setRank(_ db: Database, id: Int64, fileName: String, asOf: Int64?) throws {
         let rank = FileRank(asOf: nil, name: fileName)
