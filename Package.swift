@@ -50,7 +50,7 @@ let package = Package(
             name: "Reports",
             dependencies: ["Ingest", "KPIMetrics", "Wording", "WorkingDays", "CXlsxWriter"],
             // The page's stylesheet, compiled in: an installed binary needs no bundle beside it.
-            resources: [.embedInCode("HTML/report.css")]
+            resources: [.embedInCode("HTML/report.css"), .embedInCode("HTML/letter.css")]
         ),
         .target(
             name: "Store",

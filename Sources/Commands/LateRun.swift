@@ -35,7 +35,19 @@ public struct LateRun {
         public var summary: RunSummary
     }
 
-    public func list(_ inputs: Inputs, rejects: String? = nil, progress: Progress? = nil) throws(CommandError) -> Outcome {
+    /// The late list's rows of a period (the letters are drafted from them).
+    func rows(_ inputs: Inputs, rejects: String? = nil,
+              progress: Progress? = nil) throws(CommandError) -> (rows: [LateList.Row], summary: RunSummary) {
+        guard case .period(let period, let basis) = mode else { return ([], RunSummary(inputs: [], dossiers: 0, collapsed: 0)) }
+        let (source, read, set, rules, _) = try load(inputs, rejects: rejects, progress: progress)
+        let list = LateList(dossiers: set.dossiers, bounds: period.bounds(basis), rules: rules)
+        let labels = try source.labels(set, sources: list.sources(in: set.dossiers))
+        return (list.rows(labels), RunSummary(read.set, catalogue: read.catalogue))
+    }
+
+    /// Reads the inputs, applies `--strict`, the calendar and `--fill-deadlines`.
+    private func load(_ inputs: Inputs, rejects: String?, progress: Progress?) throws(CommandError)
+        -> (any DossierSource, ReadDossiers, DossierSet, DeadlineRules, DeadlinesManifest?) {
         let source = try inputs.source()
         let read = try ReadDossiers(source, catalogue: inputs.catalogue, rejects: rejects, progress: progress)
         if strict, let reject = read.firstReject {
@@ -43,6 +55,11 @@ public struct LateRun {
         }
         var set = read.set
         let (rules, manifest) = try deadlines.apply(to: &set, catalogue: read.catalogue)
+        return (source, read, set, rules, manifest)
+    }
+
+    public func list(_ inputs: Inputs, rejects: String? = nil, progress: Progress? = nil) throws(CommandError) -> Outcome {
+        let (source, read, set, rules, manifest) = try load(inputs, rejects: rejects, progress: progress)
         let notes = manifest?.filled.map { [language[.deadlinesFilled, [.file: read.catalogue?.name ?? "", .count: String($0)]]] } ?? []
         let listing: DossierListing
         switch mode {

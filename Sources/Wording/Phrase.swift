@@ -159,9 +159,9 @@ public enum Phrase: String, CaseIterable, Sendable {
     case helpCalendarOverrides, helpApologies, helpApologiesDetails, helpLetterFormat
     case usageFillDeadlinesCatalogue, usageFillDeadlinesHere, usageDueWithinAsOf, usageDueWithinPeriod, usageNeedCatalogue
     case usageLetterFormat, usageListFormat
-    case letterTitle, letterNational, letterMotto, letterUnit, letterDossier, letterProcedure, letterReceived
-    case letterPromised, letterBody, letterReason, letterNewDate, letterApplicant, letterClosing, letterSigner
-    case letterSignerNote, letterPlaceDate, letterNone, lettersCount
+    case letterTitle, letterNational, letterMotto, letterNumber, letterUnit, letterDossier, letterProcedure
+    case letterReceived, letterPromised, letterBody, letterReason, letterNewDate, letterApplicant, letterClosing
+    case letterSigner, letterSignerNote, letterPlaceDate, letterNone, lettersCount
 }
 
 /// A named argument of a templated phrase: `{period}` in the text.
@@ -171,5 +171,5 @@ public enum Slot: String, CaseIterable, Sendable {
     case name, unit, reason, kind, encoding, delimiter, columns, moment, file, id, hash, stored
     case found, expected, input, store, code, year, holiday, day, off, work, days, text, years, line
     case first, second, received, due, finished, status, channel
-    case points, max, goal, figure, procedure, number, level
+    case points, max, goal, figure, procedure, level
 }

@@ -12,7 +12,7 @@ struct Motcua: ParsableCommand {
         version: ReportManifest.motcuaVersion,
         subcommands: [ReportCommand.self, CheckCommand.self, ImportCommand.self, ImportsCommand.self, VerifyCommand.self,
                       ExplainCommand.self, RejectsCommand.self, RunCommand.self, CalendarCommand.self, UnitsCommand.self,
-                      LateCommand.self, DeadlinesCommand.self]
+                      LateCommand.self, DeadlinesCommand.self, ApologiesCommand.self]
     )
 }
 

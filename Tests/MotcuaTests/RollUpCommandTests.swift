@@ -98,6 +98,23 @@ struct RollUpCommandTests {
         #expect(try report(["--format", "csv"], units: flat.path).status == 0)
     }
 
+    @Test("the units file's row order and encoding change nothing")
+    func rowOrder() throws {
+        let original = try String(contentsOf: Self.folder.appendingPathComponent(Self.units), encoding: .utf8)
+        let lines = original.split(separator: "\n").map(String.init)
+        let scratch = try TempDir()
+        let reversed = try scratch.write("reversed.csv", ([lines[0]] + lines.dropFirst().reversed()).joined(separator: "\r\n") + "\r\n")
+        let utf16 = try scratch.write("utf16.csv", bytes: [0xFF, 0xFE] + Array(original.replacingOccurrences(of: ",", with: "\t")
+            .utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }))
+        for by in ["parent", "level=huyện"] {
+            let expected = try report(["--by", by, "--format", "csv"])
+            for file in [reversed, utf16] {
+                let run = try report(["--by", by, "--format", "csv"], units: file.path)
+                #expect(run.status == 0 && run.stdoutData == expected.stdoutData, "\(file.lastPathComponent) --by \(by): \(run)")
+            }
+        }
+    }
+
     @Test("a units file with the new columns changes nothing when no roll-up is asked for")
     func noRollUpNoChange() throws {
         let with = try report(["--format", "csv"])

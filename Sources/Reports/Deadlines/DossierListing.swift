@@ -74,7 +74,7 @@ extension DossierListing.Value {
     func people(_ language: Language) -> PeopleTable.Value {
         switch self {
         case .text(let text): return .text(text)
-        case .moment(let moment): return .text(moment.map { String($0.description.prefix(16)) } ?? "")
+        case .moment(let moment): return .text(moment.map(\.description) ?? "")
         case .day(let day): return .text(day.map { String($0.description.prefix(10)) } ?? "")
         case .days(let hundredths): return hundredths.map { .points(Int($0)) } ?? .empty
         case .count(let n): return .count(n)
