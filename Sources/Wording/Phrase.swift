@@ -155,7 +155,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case columnWorkingDaysTotal, columnAverageWorkingDays, columnAllowedDue, columnWorkingDaysBeyond, columnFinding
     case kindResolvedLate, kindPendingOverdue, findingLaterThanAllowed, findingMissingDue, noProcedure
     case deadlinesFilled, workingDaysNote, lateByProcedure, lateByProcedureLine
-    case helpLate, helpLateDetails, helpDueWithin, helpListAsOf, helpDeadlines, helpDeadlinesDetails, helpFillDeadlines
+    case helpLate, helpLateDetails, helpDueWithin, helpDeadlines, helpDeadlinesDetails, helpFillDeadlines
     case helpCalendarOverrides, helpApologies, helpApologiesDetails, helpLetterFormat
     case usageFillDeadlinesCatalogue, usageFillDeadlinesHere, usageDueWithinAsOf, usageDueWithinPeriod, usageNeedCatalogue
     case usageLetterFormat, usageListFormat
