@@ -20,6 +20,9 @@ struct ReportFingerprint: Equatable {
                      "compare \(settings.comparison?.rawValue ?? "none")",
                      "aliases " + configuration.aliases.entries.map { "\($0.name.normalizedKey)→\($0.unit.normalizedKey)" }
                         .joined(separator: ";")]
+        // A roll-up's rows are sums of the unit rows below, grouped by the hierarchy: a unit that
+        // moves to another parent changes them.
+        if let rollUp = settings.rollUp { lines += Self.lines(rollUp, settings.hierarchy) }
         // Every table a configured format shows: the period's; the one compared with (people's
         // formats); the last four quarters (the page's trend chart).
         var tables = [report.table]
@@ -43,6 +46,14 @@ struct ReportFingerprint: Equatable {
         func counts(_ c: KPICounts) -> String { CountColumn.allCases.map { String(c[$0]) }.joined(separator: " ") }
         return ["table \(table.period)"] + byKey.keys.sorted().map { "\($0)\t\(counts(byKey[$0] ?? KPICounts()))" }
             + ["TOTAL\t\(counts(table.total))"]
+    }
+
+    /// The roll-up and every unit of the hierarchy (key, parent's key, level), in key order.
+    private static func lines(_ rollUp: RollUp, _ hierarchy: UnitHierarchy) -> [String] {
+        ["by \(rollUp.argument)"] + hierarchy.nodes.keys.sorted().map { key in
+            let node = hierarchy.nodes[key]
+            return "unit \(key)\tparent \(node?.parent ?? "")\tlevel \(node?.level?.rawValue ?? "")"
+        }
     }
 
     /// The stamp file's text.

@@ -87,5 +87,7 @@ extension Phrase {
             + "reports show it. Correct the unit column to the official names (two units given one name are merged), then "
             + "use it with --units or units = in motcua.toml.",
         .helpUnitsWrite: "Write the starter units file (name,unit) here.",
+        .helpRunBy: "Roll the reports' rows up through the units file: parent (each parent's units and a subtotal) or "
+            + "level=huyện (one row per unit at that level); unit (the default) writes them by unit.",
     ]
 }

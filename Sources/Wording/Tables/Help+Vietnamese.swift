@@ -83,5 +83,7 @@ extension Phrase {
             + "Sửa cột unit thành tên chính thức (hai đơn vị cùng tên là gộp làm một), rồi dùng với --units hoặc units = trong "
             + "motcua.toml.",
         .helpUnitsWrite: "Ghi tệp tên đơn vị ban đầu (name,unit) vào đây.",
+        .helpRunBy: "Cộng các dòng của báo cáo theo tệp đơn vị: parent (các đơn vị của từng đơn vị cấp trên và dòng cộng) hoặc "
+            + "level=huyện (một dòng cho mỗi đơn vị ở cấp đó); unit (mặc định) lập theo từng đơn vị.",
     ]
 }
