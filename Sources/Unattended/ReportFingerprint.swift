@@ -64,6 +64,9 @@ struct ReportFingerprint: Equatable {
         let lines = stamp.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard lines.count > 2, lines[0] == Self.header else { return nil }
         presentation = lines[1]
-        figures = lines.dropFirst(2).joined(separator: "\n").trimmingCharacters(in: ["\n"])
+        // Only the stamp's own final line break: figures may end with one of theirs (the plan's csv).
+        var text = lines.dropFirst(2).joined(separator: "\n")
+        if text.hasSuffix("\n") { text.removeLast() }
+        figures = text
     }
 }
