@@ -20,6 +20,9 @@ struct ReportFingerprint: Equatable {
                      "compare \(settings.comparison?.rawValue ?? "none")",
                      "aliases " + configuration.aliases.entries.map { "\($0.name.normalizedKey)→\($0.unit.normalizedKey)" }
                         .joined(separator: ";")]
+        // A roll-up's rows are sums of the unit rows below, grouped by the hierarchy: a unit that
+        // moves to another parent changes them.
+        if let rollUp = settings.rollUp { lines += Self.lines(rollUp, settings.hierarchy) }
         // Every table a configured format shows: the period's; the one compared with (people's
         // formats); the last four quarters (the page's trend chart).
         var tables = [report.table]
@@ -45,6 +48,14 @@ struct ReportFingerprint: Equatable {
             + ["TOTAL\t\(counts(table.total))"]
     }
 
+    /// The roll-up and every unit of the hierarchy (key, parent's key, level), in key order.
+    private static func lines(_ rollUp: RollUp, _ hierarchy: UnitHierarchy) -> [String] {
+        ["by \(rollUp.argument)"] + hierarchy.nodes.keys.sorted().map { key in
+            let node = hierarchy.nodes[key]
+            return "unit \(key)\tparent \(node?.parent ?? "")\tlevel \(node?.level?.rawValue ?? "")"
+        }
+    }
+
     /// The stamp file's text.
     var stamp: String { Self.header + "\n" + presentation + "\n" + figures + "\n" }
 
@@ -53,6 +64,9 @@ struct ReportFingerprint: Equatable {
         let lines = stamp.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard lines.count > 2, lines[0] == Self.header else { return nil }
         presentation = lines[1]
-        figures = lines.dropFirst(2).joined(separator: "\n").trimmingCharacters(in: ["\n"])
+        // Only the stamp's own final line break: figures may end with one of theirs (the plan's csv).
+        var text = lines.dropFirst(2).joined(separator: "\n")
+        if text.hasSuffix("\n") { text.removeLast() }
+        figures = text
     }
 }

@@ -10,7 +10,7 @@ extension RunConfiguration {
     /// Every key of `motcua.toml`.
     public static let keys = ["store", "inbox", "archive", "reports", "formats", "basis", "target", "lang", "periods",
                               "provisional", "compare", "reporting-unit", "receiving-unit", "units", "aliases",
-                              "tables", "catalogue", "goals"]
+                              "tables", "catalogue", "goals", "by"]
 
     /// Reads `motcua.toml` at `path`: relative paths in it are relative to its folder; a number
     /// may be written as an integer or a decimal; an unknown key, or a value of the wrong type
@@ -51,10 +51,17 @@ extension RunConfiguration {
         reportingUnit = try file.string("reporting-unit")
         receivingUnit = try file.string("receiving-unit")
         if let v = try file.string("units") {
-            do { aliases = try Inputs.aliases(from: resolve(v)) } catch {
+            let units = resolve(v)
+            do {
+                let read = try Inputs.units(from: units)
+                aliases = read.aliases
+                hierarchy = read.hierarchy
+                unitsFile = units
+            } catch {
                 throw ConfigurationError(file: path, reason: .units(error.message(language)))
             }
         }
+        if let v = try file.string("by") { rollUp = try Self.rollUp(v, file: path) }
         if let v = try file.strings("tables") {
             tables = try v.map { text throws(ConfigurationError) in
                 let table = try file.choice("tables", text, ReportTable.init)
@@ -75,6 +82,17 @@ extension RunConfiguration {
                 aliases.add(name: key, unit: unit)
             }
         }
+        try checkRollUp(file: path)
+    }
+
+    /// Reads `by`: `unit` (no roll-up), `parent` or `level=<level>`; anything else (`field`, a
+    /// level outside the vocabulary) is an error listing the values it takes.
+    public static func rollUp(_ text: String, file: String) throws(ConfigurationError) -> RollUp? {
+        if text.normalizedKey == "unit" { return nil }
+        guard let rollUp = RollUp(argument: text) else {
+            throw ConfigurationError(file: file, reason: .badValue(key: "by", value: text, allowed: byValues.joined(separator: ", ")))
+        }
+        return rollUp
     }
 }
 

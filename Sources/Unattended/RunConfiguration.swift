@@ -32,6 +32,13 @@ public struct RunConfiguration: Sendable {
     public var catalogue: String?
     /// The goals of the plan's targets other than on_time (whose goal is `target`).
     public var goals = Goals()
+    /// Rows rolled up through the units' hierarchy (`by = "parent"`, `by = "level=huyện"`);
+    /// nil: by unit, as without the key.
+    public var rollUp: RollUp?
+    /// The units' parents and levels, from the `units` file.
+    public var hierarchy = UnitHierarchy()
+    /// The units file the hierarchy comes from, if any.
+    public var unitsFile: String?
 
     public init() {}
 
@@ -49,7 +56,25 @@ public struct RunConfiguration: Sendable {
         settings.provisional = provisional
         settings.reportingUnit = reportingUnit
         settings.receivingUnit = receivingUnit
+        settings.rollUp = rollUp
+        settings.hierarchy = hierarchy
         return settings
+    }
+
+    /// The values `by` takes: `unit` (the default), `parent`, `level=` and each level.
+    public static let byValues = ["unit", "parent"] + UnitLevel.allCases.map { "level=" + $0.rawValue }
+
+    /// Refuses a roll-up that cannot be made, naming `file` (the configuration, else the units
+    /// file) and the key: no units file, or one that gives no parent and no level; or form
+    /// 06a among the formats (it is by unit, as `report --by` refuses it).
+    public func checkRollUp(file: String) throws(ConfigurationError) {
+        guard let rollUp else { return }
+        if hierarchy.isEmpty {
+            throw ConfigurationError(file: file, reason: .noHierarchy(value: rollUp.argument, units: unitsFile))
+        }
+        if formats.contains(.form06a) {
+            throw ConfigurationError(file: file, reason: .rollUpFormat(value: rollUp.argument))
+        }
     }
 }
 
@@ -68,6 +93,10 @@ public struct ConfigurationError: Error, Sendable {
         case badValue(key: String, value: String, allowed: String)
         /// The `units` file cannot be read.
         case units(String)
+        /// `by` asks for a roll-up and no units file gives a parent or a level (the file, if any).
+        case noHierarchy(value: String, units: String?)
+        /// `by` asks for a roll-up and `formats` has form 06a, which is by unit.
+        case rollUpFormat(value: String)
     }
 
     public var file: String
@@ -84,6 +113,9 @@ public struct ConfigurationError: Error, Sendable {
         case .badValue(let key, let value, let allowed):
             what = language[.configBadValue, [.name: key, .text: value, .list: allowed]]
         case .units(let message): return message
+        case .noHierarchy(let value, let units?): what = language[.configByNoHierarchy, [.text: value, .file: units]]
+        case .noHierarchy(let value, nil): what = language[.configByNoUnits, [.text: value]]
+        case .rollUpFormat(let value): what = language[.configByForm06a, [.text: value]]
         }
         return "\(file): \(what)"
     }

@@ -14,6 +14,10 @@ extension UnattendedRun {
                                     catalogue: configuration.tables.contains(where: \.isService) ? configuration.catalogue : nil)
         let set = read.set
         logAliases(set)
+        if let rollUp = configuration.rollUp {
+            let line = language[.runRollUp, [.text: rollUp.argument, .file: configuration.unitsFile ?? "", .name: "*.\(rollUp.fileTag).*"]]
+            logger.info("\(line)")
+        }
         let imports = try CommandError.from { try store.imports() }
         guard let asOf = imports.compactMap(\.asOf).max().map(LocalMoment.init(seconds:)),
               let first = set.dossiers.map(\.received).min() else {
@@ -62,6 +66,7 @@ extension UnattendedRun {
         let report = Report(settings: settings, set: set, catalogue: catalogue)
         guard !report.table.rows.isEmpty else { return }
         let name = "\(period).\(settings.basis.rawValue)" + (table.isService ? ".\(table.rawValue)" : "")
+            + (settings.rollUp.map { ".\($0.fileTag)" } ?? "")
         let base = (configuration.reports as NSString).appendingPathComponent(name)
         let stem = provisional ? base + ".provisional" : base
         let bodies = try configuration.formats.map { format throws(CommandError) in
@@ -128,5 +133,17 @@ extension UnattendedRun {
         var version = 1
         while names.contains(where: { $0.hasPrefix("\(base).v\(version).") }) { version += 1 }
         return version
+    }
+}
+
+extension RollUp {
+    /// What a rolled-up report's file names carry after the table, so that it is never taken
+    /// for a report by unit: `by-parent`, `by-level-huyen` (the level without its diacritics,
+    /// for file names that travel by e-mail and USB stick).
+    var fileTag: String {
+        switch self {
+        case .parent: return "by-parent"
+        case .level(let level): return "by-level-" + level.rawValue.folding(options: .diacriticInsensitive, locale: nil)
+        }
     }
 }

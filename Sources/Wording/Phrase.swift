@@ -76,7 +76,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case countedCarriedOver, countedReceivedNew, countedReceivedChannel, countedReceivedDigitised, countedResolved
     case countedEarly, countedOnTime, countedOnTimeNoDeadline, countedLate, countedWithoutResult, countedDigitalResult
     case countedPending, countedPendingOverdue, occurrenceWins, occurrenceSuperseded, occurrenceRejected
-    case unitsUnit, unitsSpelling, unitsDossiers, unitsWritten
+    case unitsUnit, unitsSpelling, unitsDossiers, unitsWritten, unitsParent, unitsLevel
 
     // MARK: Errors: what went wrong, after the file and line
     case errorUnitsUnreadable, errorUnitsFields, errorRejectsUnwritable, errorReportUnwritable, errorRender
@@ -95,6 +95,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case runLockHeld, runLockPid, runLockFailed
     case configUnreadable, configSyntax, configUnknownKey, configWrongType, configBadValue
     case configString, configStrings, configNumber, configBool, configTable
+    case configByNoHierarchy, configByNoUnits, configByForm06a, runRollUp
 
     // MARK: --help: each command's summary, each option's help
     case helpMotcua, helpExitStatus, helpReport, helpPeriod, helpBasis, helpFormat, helpBy, helpBreakdown, helpTarget
@@ -106,9 +107,10 @@ public enum Phrase: String, CaseIterable, Sendable {
     case helpListingFormat, helpRejectsCommand, helpRejectsImport, helpRejectsOutput
     case helpRun, helpRunDetails, helpConfig, helpInbox, helpArchive, helpReportsFolder, helpRunFormat, helpProvisional
     case helpVerbose, helpRunQuiet, helpCalendar, helpCalendarDetails, helpYear, helpCalendarFormat, helpCalendarFile
-    case helpUnitsCommand, helpUnitsDetails, helpUnitsWrite
+    case helpUnitsCommand, helpUnitsDetails, helpUnitsWrite, helpRunBy
 
     // MARK: Wrong command lines, and the frame of --help
+    case usageRunBy
     case usagePeriod, usageTarget, usageLang, usageEncoding, usageDelimiter, usageMoment, usageBreakdownFormat
     case usageBreakdownPeriod, usageXLSXOutput, usageByField, usageTableMachine, usageForm06aTable, usageNeedFiles, usageExplainEither
     case usageExplainAll, usageYear, usageRunFormat

@@ -31,6 +31,7 @@ extension Phrase {
 
         // motcua units
         .unitsUnit: "Unit", .unitsSpelling: "Spelling in the exports", .unitsDossiers: "Dossiers",
+        .unitsParent: "Parent unit", .unitsLevel: "Level",
         .unitsWritten: "{file}: wrote {count} spellings of {unit} units; correct the unit column to the official "
             + "names, then use the file with --units",
     ]

@@ -31,6 +31,7 @@ extension Phrase {
 
         // motcua units
         .unitsUnit: "Đơn vị", .unitsSpelling: "Cách viết trong tệp xuất", .unitsDossiers: "Số hồ sơ",
+        .unitsParent: "Đơn vị cấp trên", .unitsLevel: "Cấp",
         .unitsWritten: "{file}: đã ghi {count} cách viết của {unit} đơn vị; hãy sửa cột unit thành tên chính thức, "
             + "rồi dùng tệp này với --units",
     ]

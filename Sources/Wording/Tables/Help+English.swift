@@ -85,7 +85,10 @@ extension Phrase {
         .helpUnitsCommand: "List every unit with its spellings in the exports and its dossiers, or write a starter units file.",
         .helpUnitsDetails: "motcua units --write units.csv FILE... writes name,unit lines: each spelling → the unit's name as "
             + "reports show it. Correct the unit column to the official names (two units given one name are merged), then "
-            + "use it with --units or units = in motcua.toml.",
+            + "use it with --units or units = in motcua.toml. With --units FILE giving parent and level columns, each unit's "
+            + "parent and level are listed too (every unit of the file, dossiers or not) and the file is name,unit,parent,level.",
         .helpUnitsWrite: "Write the starter units file (name,unit) here.",
+        .helpRunBy: "Roll the reports' rows up through the units file: parent (each parent's units and a subtotal) or "
+            + "level=huyện (one row per unit at that level); unit (the default) writes them by unit.",
     ]
 }

@@ -81,7 +81,10 @@ extension Phrase {
         .helpUnitsCommand: "Liệt kê mọi đơn vị với các cách viết tên trong tệp xuất và số hồ sơ, hoặc ghi tệp tên đơn vị ban đầu.",
         .helpUnitsDetails: "motcua units --write units.csv TỆP... ghi tệp name,unit: mỗi cách viết → tên đơn vị như báo cáo ghi. "
             + "Sửa cột unit thành tên chính thức (hai đơn vị cùng tên là gộp làm một), rồi dùng với --units hoặc units = trong "
-            + "motcua.toml.",
+            + "motcua.toml. Với --units TỆP có cột parent và level, liệt kê thêm đơn vị cấp trên và cấp của từng đơn vị (mọi đơn "
+            + "vị của tệp, có hồ sơ hay không) và tệp ghi là name,unit,parent,level.",
         .helpUnitsWrite: "Ghi tệp tên đơn vị ban đầu (name,unit) vào đây.",
+        .helpRunBy: "Cộng các dòng của báo cáo theo tệp đơn vị: parent (các đơn vị của từng đơn vị cấp trên và dòng cộng) hoặc "
+            + "level=huyện (một dòng cho mỗi đơn vị ở cấp đó); unit (mặc định) lập theo từng đơn vị.",
     ]
 }

@@ -29,6 +29,10 @@ extension Phrase {
         .configStrings: "a list of strings, e.g. [\"csv\", \"json\"]",
         .configNumber: "a number",
         .configBool: "true or false",
+        .configByNoHierarchy: "'by' = '{text}': the units file {file} gives no parent and no level: nothing to roll up by",
+        .configByNoUnits: "'by' = '{text}' needs a units file with a parent or level column (the key 'units', or --units)",
+        .configByForm06a: "'by' = '{text}' does not go with form06a in 'formats': form 06a is by unit",
+        .runRollUp: "rows rolled up (by = {text}) through the units file {file}: reports written as {name}",
         .configTable: "a table [aliases] of \"name\" = \"unit\" lines",
     ]
 }

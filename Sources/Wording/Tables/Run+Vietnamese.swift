@@ -29,6 +29,10 @@ extension Phrase {
         .configStrings: "một danh sách chuỗi, ví dụ [\"csv\", \"json\"]",
         .configNumber: "một số",
         .configBool: "true hoặc false",
+        .configByNoHierarchy: "khóa 'by' = '{text}': tệp đơn vị {file} không có cột parent hay level nào được điền, không cộng theo cấp được",
+        .configByNoUnits: "khóa 'by' = '{text}' cần tệp đơn vị có cột parent hoặc level (khóa 'units', hoặc --units)",
+        .configByForm06a: "khóa 'by' = '{text}' không dùng cùng form06a trong 'formats': biểu 06a lập theo từng đơn vị",
+        .runRollUp: "các dòng được cộng theo cấp (by = {text}) qua tệp đơn vị {file}: báo cáo ghi thành {name}",
         .configTable: "một bảng [aliases] gồm các dòng \"tên\" = \"đơn vị\"",
     ]
 }

@@ -18,6 +18,7 @@ extension Phrase {
         .usageExplainEither: "Give either --dossier, or --period with --unit and --count.",
         .usageExplainAll: "Give --period, --unit and --count (or --dossier CODE).",
         .usageYear: "The year must be within {years}.",
+        .usageRunBy: "--by cannot be '{text}': use one of {list}",
         .usageRunFormat: "no report format '{text}': use one of {list}",
 
         // ArgumentParser's messages, worded again

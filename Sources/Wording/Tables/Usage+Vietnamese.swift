@@ -18,6 +18,7 @@ extension Phrase {
         .usageExplainEither: "chỉ dùng --dossier, hoặc --period cùng --unit và --count",
         .usageExplainAll: "hãy ghi --period, --unit và --count (hoặc --dossier MÃ)",
         .usageYear: "năm phải trong khoảng {years}",
+        .usageRunBy: "--by không nhận giá trị '{text}': dùng một trong {list}",
         .usageRunFormat: "dạng báo cáo '{text}' không có: dùng một trong {list}",
 
         // ArgumentParser's messages, worded again

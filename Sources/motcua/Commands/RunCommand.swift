@@ -49,6 +49,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: help(.helpUnits))
     var units: String?
 
+    @Option(help: help(.helpRunBy))
+    var by: String?
+
     @Flag(help: help(.helpProvisional))
     var provisional = false
 
@@ -63,6 +66,11 @@ struct RunCommand: ParsableCommand {
         let names = ReportFormat.allCases.map(\.rawValue)
         if let wrong = formats.first(where: { ReportFormat(rawValue: $0.lowercased()) == nil }) {
             throw usage(.usageRunFormat, [.text: wrong, .list: names.joined(separator: ", ")])
+        }
+        if let by {
+            do { _ = try RunConfiguration.rollUp(by, file: "") } catch {
+                throw usage(.usageRunBy, [.text: by, .list: RunConfiguration.byValues.joined(separator: ", ")])
+            }
         }
     }
 
@@ -103,8 +111,8 @@ struct RunCommand: ParsableCommand {
     private func resolvedConfiguration() throws -> RunConfiguration {
         var settings = RunConfiguration()
         let file = config ?? (FileManager.default.fileExists(atPath: "motcua.toml") ? "motcua.toml" : nil)
+        let words = language.given ?? CommandLanguage.current
         if let file {
-            let words = language.given ?? CommandLanguage.current
             do { settings = try RunConfiguration(file: file, language: words) } catch {
                 Terminal.fail(error.message(words))
                 throw ExitCode(ExitStatus.noInput)
@@ -125,8 +133,22 @@ struct RunCommand: ParsableCommand {
         if let lang = language.given { settings.language = lang }
         if provisional { settings.provisional = true }
         if let units {
-            for entry in try failing(language.value, { try Inputs.aliases(from: units) }).entries {
+            let read = try failing(language.value, { try Inputs.units(from: units) })
+            for entry in read.aliases.entries {
                 settings.aliases.add(name: entry.name, unit: entry.unit)
+            }
+            // The command line's units file wins for the hierarchy, as for every key.
+            settings.hierarchy = read.hierarchy
+            settings.unitsFile = units
+        }
+        if let by { settings.rollUp = try? RunConfiguration.rollUp(by, file: "") }
+        if by != nil || units != nil || !formats.isEmpty {
+            if settings.rollUp != nil, file == nil, units == nil {
+                throw usage(.usageRollUpUnits, [.text: settings.rollUp?.argument ?? ""])
+            }
+            do { try settings.checkRollUp(file: file ?? units ?? "") } catch {
+                Terminal.fail(error.message(words))
+                throw ExitCode(ExitStatus.noInput)
             }
         }
         return settings

@@ -22,9 +22,10 @@ struct UnitsCommand: ParsableCommand {
         let progress = ProgressLine()
         defer { progress.finish() }
         try failing(language) {
-            let read = try ReadDossiers(try input.inputs(store: store).source(), rejects: input.rejects, progress: progress.update)
+            let inputs = try input.inputs(store: store)
+            let read = try ReadDossiers(try inputs.source(), rejects: input.rejects, progress: progress.update)
             progress.finish()
-            let units = UnitsListing(read.set)
+            let units = UnitsListing(read.set, hierarchy: try inputs.units().hierarchy)
             if let write {
                 Terminal.writeError(try units.write(to: write, language) + "\n")
             } else {
