@@ -9,7 +9,7 @@ let package = Package(
         .library(name: "Wording", targets: ["Wording"]),
         .library(name: "Ingest", targets: ["Ingest"]),
         .library(name: "WorkingDays", targets: ["WorkingDays"]),
-        .library(name: "Metrics", targets: ["Metrics"]),
+        .library(name: "KPIMetrics", targets: ["KPIMetrics"]),
         .library(name: "Reports", targets: ["Reports"]),
         .library(name: "Store", targets: ["Store"]),
         .library(name: "Unattended", targets: ["Unattended"]),
@@ -44,10 +44,10 @@ let package = Package(
             dependencies: ["Ingest", "CCSV"],
             resources: [.embedInCode("Resources/official-days-off.csv")]
         ),
-        .target(name: "Metrics", dependencies: ["Ingest"]),
+        .target(name: "KPIMetrics", dependencies: ["Ingest"]),
         .target(
             name: "Reports",
-            dependencies: ["Ingest", "Metrics", "Wording", "CXlsxWriter"],
+            dependencies: ["Ingest", "KPIMetrics", "Wording", "CXlsxWriter"],
             // The page's stylesheet, compiled in: an installed binary needs no bundle beside it.
             resources: [.embedInCode("HTML/report.css")]
         ),
@@ -62,7 +62,7 @@ let package = Package(
         .target(
             name: "Unattended",
             dependencies: [
-                "Ingest", "Metrics", "Reports", "Store", "Wording",
+                "Ingest", "KPIMetrics", "Reports", "Store", "Wording",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
@@ -70,7 +70,7 @@ let package = Package(
         .executableTarget(
             name: "motcua",
             dependencies: [
-                "Ingest", "Metrics", "Reports", "Store", "Unattended", "Wording", "WorkingDays",
+                "Ingest", "KPIMetrics", "Reports", "Store", "Unattended", "Wording", "WorkingDays",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -80,13 +80,13 @@ let package = Package(
         .testTarget(name: "WordingTests", dependencies: ["Wording"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "TestSupport"]),
         .testTarget(name: "WorkingDaysTests", dependencies: ["WorkingDays", "Ingest", "TestSupport"]),
-        .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Ingest", "TestSupport"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Metrics", "Ingest", "Wording", "TestSupport"]),
+        .testTarget(name: "KPIMetricsTests", dependencies: ["KPIMetrics", "Ingest", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "KPIMetrics", "Ingest", "Wording", "TestSupport"]),
         .testTarget(
             name: "StoreTests",
-            dependencies: ["Store", "Ingest", "Metrics", "Reports", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Store", "Ingest", "KPIMetrics", "Reports", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "UnattendedTests", dependencies: ["Unattended", "Metrics", "Reports", "TestSupport"]),
+        .testTarget(name: "UnattendedTests", dependencies: ["Unattended", "KPIMetrics", "Reports", "TestSupport"]),
         .testTarget(name: "MotcuaTests", dependencies: ["motcua", "TestSupport"]),
     ]
 )

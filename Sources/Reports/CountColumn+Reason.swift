@@ -1,5 +1,5 @@
 import Ingest
-import Metrics
+import KPIMetrics
 
 extension CountColumn {
     /// Why `d` is in this column for `bounds`, in one English sentence: what `explain --count`

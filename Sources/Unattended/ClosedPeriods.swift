@@ -1,6 +1,6 @@
 import Foundation
 import Ingest
-import Metrics
+import KPIMetrics
 
 /// Which reporting periods have closed by a given day, on a basis: a period is closed once its
 /// cut-off has passed (decree 09: the 15th of its last month; calendar: the first of the next).

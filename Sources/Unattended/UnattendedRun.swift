@@ -1,7 +1,7 @@
 import Foundation
 import Ingest
 import Logging
-import Metrics
+import KPIMetrics
 import Reports
 import Store
 

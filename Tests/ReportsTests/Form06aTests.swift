@@ -1,6 +1,6 @@
 import TestSupport
 import Ingest
-import Metrics
+import KPIMetrics
 import Testing
 import Wording
 @testable import Reports

@@ -4,7 +4,7 @@ import Foundation
 import FoundationXML
 #endif
 import Ingest
-import Metrics
+import KPIMetrics
 import Testing
 import Wording
 @testable import Reports

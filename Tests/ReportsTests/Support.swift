@@ -1,7 +1,7 @@
 import TestSupport
 import Foundation
 import Ingest
-import Metrics
+import KPIMetrics
 import Testing
 import Wording
 @testable import Reports

@@ -1,7 +1,7 @@
 import TestSupport
 import Foundation
 import Ingest
-import Metrics
+import KPIMetrics
 import Reports
 import Testing
 @testable import Store

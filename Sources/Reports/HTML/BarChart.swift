@@ -1,4 +1,4 @@
-import Metrics
+import KPIMetrics
 import Wording
 
 /// A horizontal bar chart of rates on a 0–100 % axis, for the page: a row per unit, one bar per

@@ -1,4 +1,4 @@
-import Metrics
+import KPIMetrics
 import Wording
 
 extension KPIReport {

@@ -1,4 +1,4 @@
-import Metrics
+import KPIMetrics
 
 extension KPITable {
     /// The machine table's columns, in the order kpi-rules.md fixes.

@@ -1,5 +1,5 @@
 import Foundation
-import Metrics
+import KPIMetrics
 
 extension KPITable {
     /// `--format json`: the figures of the csv table (numbers as numbers, a missing rate as

@@ -1,6 +1,6 @@
 import Foundation
 import Ingest
-import Metrics
+import KPIMetrics
 
 /// A json report read back: what `verify` needs to recompute it and to compare figures.
 public struct ReportDocument: Sendable {

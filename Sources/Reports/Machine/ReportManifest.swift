@@ -1,5 +1,5 @@
 import Ingest
-import Metrics
+import KPIMetrics
 
 /// What a json report was made from, so that an auditor can prove it: the program and rules
 /// versions, the period, and every input by name and SHA-256.

@@ -1,4 +1,4 @@
-import Metrics
+import KPIMetrics
 import Wording
 
 /// The breakdown for people, built once: units × sub-periods of on-time rates (cells below

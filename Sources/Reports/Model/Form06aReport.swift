@@ -1,4 +1,4 @@
-import Metrics
+import KPIMetrics
 import Wording
 
 /// Biểu 06a of Thông tư 01/2020/TT-VPCP: "Tình hình, kết quả giải quyết TTHC tại cơ quan, đơn

@@ -1,5 +1,5 @@
 import Ingest
-import Metrics
+import KPIMetrics
 import Wording
 
 /// The inputs a report was made from, as people read them: the page's footer and the

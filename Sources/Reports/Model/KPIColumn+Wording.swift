@@ -1,4 +1,4 @@
-import Metrics
+import KPIMetrics
 import Wording
 
 /// How the people's formats title a column of the KPI table: its short title in the table and

@@ -1,4 +1,4 @@
-import Metrics
+import KPIMetrics
 import Wording
 
 /// The people's KPI table, built once from a computed table: the period worded, each row's

@@ -1,4 +1,4 @@
-import Metrics
+import KPIMetrics
 import Wording
 
 /// A table as people read it, in whatever format: titled columns (some under a group title),

@@ -1,5 +1,5 @@
 import Ingest
-import Metrics
+import KPIMetrics
 import Wording
 
 /// A report's period as people read it, worded once: its name, first and last days, basis and

@@ -1,6 +1,6 @@
 import Foundation
 import Ingest
-import Metrics
+import KPIMetrics
 import Wording
 
 /// What a report shows: its period and how it counts, how its rows are grouped, whether the

@@ -1,6 +1,6 @@
 import Foundation
 import Ingest
-import Metrics
+import KPIMetrics
 import Wording
 
 /// `--format xlsx`: the report as an Excel workbook. The KPI table by unit; with a breakdown,

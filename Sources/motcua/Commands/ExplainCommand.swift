@@ -1,6 +1,6 @@
 import ArgumentParser
 import Ingest
-import Metrics
+import KPIMetrics
 import Reports
 import Store
 

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import Ingest
 import Logging
-import Metrics
+import KPIMetrics
 import Reports
 import Store
 import Unattended

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import Ingest
-import Metrics
+import KPIMetrics
 import Reports
 import Store
 

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Metrics
+import KPIMetrics
 import Reports
 import Wording
 

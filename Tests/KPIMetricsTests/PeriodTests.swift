@@ -1,6 +1,6 @@
 import TestSupport
 import Testing
-@testable import Metrics
+@testable import KPIMetrics
 
 @Suite struct PeriodTests {
     @Test(arguments: [

@@ -1,7 +1,7 @@
 import TestSupport
 import Ingest
 import Testing
-@testable import Metrics
+@testable import KPIMetrics
 
 /// The column table against kpi-rules.md, and the counts against the classes they are summed from.
 @Suite struct KPIColumnsTests {

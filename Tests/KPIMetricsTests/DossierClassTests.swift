@@ -1,7 +1,7 @@
 import TestSupport
 import Ingest
 import Testing
-@testable import Metrics
+@testable import KPIMetrics
 
 /// One rule of kpi-rules.md per test, on dossiers built by hand, for 2023-Q1 (decree 09:
 /// 15/12/2022 – 14/03/2023).

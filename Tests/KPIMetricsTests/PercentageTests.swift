@@ -1,6 +1,6 @@
 import TestSupport
 import Testing
-@testable import Metrics
+@testable import KPIMetrics
 
 @Suite struct PercentageTests {
     /// Hand-computed: 2/3 = 66.666… → 66.67; 1/8 = 12.5 → 12.50; 1/400 = 0.25; 49/50000 = 0.098

@@ -1,7 +1,7 @@
 import TestSupport
 import Ingest
 import Testing
-@testable import Metrics
+@testable import KPIMetrics
 
 /// A whole table on a hand-checked set of dossiers, 2023-Q1 decree 09 (15/12/2022 – 14/03/2023).
 ///
