@@ -12,6 +12,8 @@ let package = Package(
         .library(name: "KPIMetrics", targets: ["KPIMetrics"]),
         .library(name: "Reports", targets: ["Reports"]),
         .library(name: "Store", targets: ["Store"]),
+        .library(name: "PostgresStore", targets: ["PostgresStore"]),
+        .library(name: "Stores", targets: ["Stores"]),
         .library(name: "Unattended", targets: ["Unattended"]),
     ],
     dependencies: [
@@ -20,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // libcsv (Debian libcsv-dev) has no pkg-config file: scripts/install-deps installs it.
@@ -59,10 +62,22 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
+        // The same store on PostgreSQL, behind Store's interface (DossierStore).
+        .target(
+            name: "PostgresStore",
+            dependencies: [
+                "Store", "Ingest",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The one place that chooses the engine from a store's location (a path or a URL).
+        .target(name: "Stores", dependencies: ["Store", "PostgresStore"]),
         .target(
             name: "Unattended",
             dependencies: [
-                "Ingest", "KPIMetrics", "Reports", "Store", "Wording",
+                "Ingest", "KPIMetrics", "Reports", "Store", "Stores", "Wording",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
@@ -70,7 +85,7 @@ let package = Package(
         .executableTarget(
             name: "motcua",
             dependencies: [
-                "Ingest", "KPIMetrics", "Reports", "Store", "Unattended", "Wording", "WorkingDays",
+                "Ingest", "KPIMetrics", "Reports", "Store", "Stores", "Unattended", "Wording", "WorkingDays",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -84,7 +99,8 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "KPIMetrics", "Ingest", "Wording", "TestSupport"]),
         .testTarget(
             name: "StoreTests",
-            dependencies: ["Store", "Ingest", "KPIMetrics", "Reports", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Store", "Stores", "PostgresStore", "Ingest", "KPIMetrics", "Reports", "TestSupport",
+                           .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "UnattendedTests", dependencies: ["Unattended", "KPIMetrics", "Reports", "TestSupport"]),
         .testTarget(name: "MotcuaTests", dependencies: ["motcua", "TestSupport"]),

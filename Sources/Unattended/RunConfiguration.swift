@@ -2,6 +2,7 @@ import Foundation
 import Ingest
 import KPIMetrics
 import Reports
+import Stores
 import TOMLKit
 import Wording
 
@@ -61,7 +62,8 @@ public struct RunConfiguration: Sendable, Equatable {
         }
         let base = URL(fileURLWithPath: path).deletingLastPathComponent()
         func resolve(_ p: String) -> String { p.hasPrefix("/") ? p : base.appendingPathComponent(p).path }
-        if let v = file.store { store = resolve(v) } else { store = resolve(store) }
+        // A PostgreSQL URL is no path to resolve.
+        if let v = file.store { store = StoreLocation.isPostgres(v) ? v : resolve(v) } else { store = resolve(store) }
         if let v = file.inbox { inbox = resolve(v) } else { inbox = resolve(inbox) }
         if let v = file.archive { archive = resolve(v) } else { archive = resolve(archive) }
         if let v = file.reports { reports = resolve(v) } else { reports = resolve(reports) }

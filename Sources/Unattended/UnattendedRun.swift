@@ -4,6 +4,7 @@ import Logging
 import KPIMetrics
 import Reports
 import Store
+import Stores
 
 /// `motcua run`: imports every new file of the inbox, then writes the reports of every period
 /// that has closed and is not yet written, or whose figures changed since (the old report is
@@ -44,7 +45,7 @@ public struct UnattendedRun {
         for folder in [configuration.inbox, configuration.archive, configuration.reports] {
             try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
         }
-        let store = try MotcuaStore(path: configuration.store, access: .create)
+        let store = try StoreLocation(configuration.store).open(.create)
         try importInbox(into: store, outcome: &outcome)
         try writeReports(from: store, outcome: &outcome)
         logger.info("done: \(outcome.imported.count) imported, \(outcome.alreadyImported.count) already in the store, \(outcome.setAside.count) set aside, \(outcome.reportsWritten.count) reports written")
@@ -53,7 +54,7 @@ public struct UnattendedRun {
 
     // MARK: - Inbox
 
-    private func importInbox(into store: MotcuaStore, outcome: inout Outcome) throws {
+    private func importInbox(into store: any DossierStore, outcome: inout Outcome) throws {
         let fm = FileManager.default
         let names = try fm.contentsOfDirectory(atPath: configuration.inbox).filter { name in
             var isDirectory: ObjCBool = false
@@ -66,7 +67,8 @@ public struct UnattendedRun {
             let path = (configuration.inbox as NSString).appendingPathComponent(name)
             logger.info("importing \(name)")
             do {
-                let result = try store.importFile(path: path, name: name, progress: { progress?(name, $0) })
+                let result = try store.importFile(path: path, name: name, options: ImportOptions(),
+                                                  progress: { progress?(name, $0) }, onReject: { _ in })
                 switch result {
                 case .imported(let record):
                     logger.info("imported \(name) as #\(record.id ?? 0): \(record.rowsRead) rows, \(record.accepted) accepted, \(record.rejected) rejected")
@@ -109,8 +111,8 @@ public struct UnattendedRun {
 
     // MARK: - Reports
 
-    private func writeReports(from store: MotcuaStore, outcome: inout Outcome) throws {
-        let set = try store.dossierSet(aliases: configuration.aliases)
+    private func writeReports(from store: any DossierStore, outcome: inout Outcome) throws {
+        let set = try store.dossiers(only: nil, aliases: configuration.aliases).dossierSet()
         guard let first = set.dossiers.map(\.received).min() else {
             logger.info("the store has no dossiers yet: no report to write")
             return

@@ -30,7 +30,7 @@ struct ImportCommand: ParsableCommand {
         defer { progress.finish() }
         for file in input.files {
             do {
-                let outcome = try opened.importFile(path: file, options: options, progress: { progress.update(file, $0) },
+                let outcome = try opened.importFile(path: file, name: nil, options: options, progress: { progress.update(file, $0) },
                                                     onReject: { rejects.add($0) })
                 progress.finish()
                 switch outcome {

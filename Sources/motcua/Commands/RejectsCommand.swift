@@ -22,10 +22,10 @@ struct RejectsCommand: ParsableCommand {
         let opened = try store.open(.read)
         var rejects: [Reject]
         do {
-            rejects = try opened.rejects()
+            rejects = try opened.rejects(only: nil)
             if let id = `import` {
                 guard let name = try opened.imports().first(where: { $0.id == id })?.fileName else {
-                    throw StoreError(path: store.path, kind: .noSuchImport(id))
+                    throw StoreError(path: opened.name, kind: .noSuchImport(id))
                 }
                 rejects = rejects.filter { $0.file == name }
             }

@@ -5,6 +5,7 @@ import Logging
 import KPIMetrics
 import Reports
 import Store
+import Stores
 import Unattended
 import Wording
 
@@ -66,7 +67,9 @@ struct RunCommand: ParsableCommand {
             return handler
         }
         let settings = try resolvedConfiguration()
-        let lockPath = settings.store + ".lock"
+        // Beside an SQLite store; beside the inbox for a PostgreSQL one (offices importing into
+        // one database from inboxes of their own run side by side).
+        let lockPath = (StoreLocation.isPostgres(settings.store) ? (settings.inbox as NSString).standardizingPath : settings.store) + ".lock"
         let lock: RunLock
         do {
             lock = try RunLock(path: lockPath)

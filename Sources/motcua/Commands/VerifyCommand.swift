@@ -88,11 +88,11 @@ struct VerifyCommand: ParsableCommand {
         for input in document.inputs {
             let match = imports.first { $0.sha256 == input.sha256 }
             if match == nil {
-                hashMismatch("\(input.name): no import in \(store.path) has the manifest's SHA-256 \(input.sha256)")
+                hashMismatch("\(input.name): no import in \(opened.name) has the manifest's SHA-256 \(input.sha256)")
             }
             if let id = match?.id { ids.insert(id) }
         }
-        return try readDossiers(from: StoredDossiers(store: opened, only: ids, aliases: document.aliases)).0
+        return try readDossiers(from: opened.dossiers(only: ids, aliases: document.aliases)).0
     }
 
     private func hashMismatch(_ message: String) -> Never {

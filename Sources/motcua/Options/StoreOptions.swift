@@ -1,20 +1,22 @@
 import ArgumentParser
 import Foundation
 import Store
+import Stores
 
 /// Where the store is: `--db`, else `$MOTCUA_DB`, else `motcua.sqlite` in the current folder.
 struct StoreOptions: ParsableArguments {
-    @Option(help: "The store (SQLite). Default: $MOTCUA_DB, else motcua.sqlite in the current folder.")
+    @Option(help: "The store: an SQLite file, or postgresql://USER@HOST:PORT/DB. Default: $MOTCUA_DB, else motcua.sqlite in the current folder.")
     var db: String?
 
-    var path: String {
+    /// The location as given (a PostgreSQL URL may hold a password: never print it).
+    var location: String {
         db ?? ProcessInfo.processInfo.environment["MOTCUA_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "motcua.sqlite"
     }
 
     /// Opens the store, turning its faults into one line and the documented exit status.
-    func open(_ access: MotcuaStore.Access) throws -> MotcuaStore {
+    func open(_ access: StoreAccess) throws -> any DossierStore {
         do {
-            return try MotcuaStore(path: path, access: access)
+            return try StoreLocation(location).open(access)
         } catch {
             throw StoreFailure(error)
         }

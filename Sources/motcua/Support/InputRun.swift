@@ -62,7 +62,7 @@ struct InputRun {
 extension InputOptions {
     /// Where the command's dossiers come from: the files named, else the store.
     func dossierSource(store: StoreOptions, digests: Bool = false) throws -> any DossierSource {
-        if files.isEmpty { return StoredDossiers(store: try store.open(.read), aliases: try aliases()) }
+        if files.isEmpty { return try store.open(.read).dossiers(only: nil, aliases: try aliases()) }
         let source = ExportFiles(paths: files, options: readOptions, aliases: try aliases())
         source.computesDigests = digests
         return source

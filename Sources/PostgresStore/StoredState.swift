@@ -1,0 +1,140 @@
+import Ingest
+import PostgresNIO
+import Store
+
+/// Every dossier's winning state, read from a PostgreSQL store into the shape raw files give
+/// (``Ingest/DossierSet``), through the one as-of merger (``Ingest/AsOfMerger``).
+enum StoredState {
+    /// Over every import: one row per dossier from `current`, the units named by
+    /// `spelling_latest`.
+    static func current(imports: [ImportRecord], aliases: UnitAliases,
+                        on connection: PostgresConnection) async throws -> DossierSet {
+        var reading = try await Reading(imports: imports, aliases: aliases, only: nil, on: connection)
+        for try await (id, name, importID, line) in try await connection.query("""
+            SELECT s.id, s.name, l.import_id, l.line FROM spelling_latest l JOIN unit_spelling s ON s.id = l.unit_spelling_id
+            """, logger: PostgresSession.logger).decode((Int64, String, Int64, Int32).self) {
+            guard let (unit, spelling) = reading.intern(id, name) else { continue }
+            reading.merger.offerSpelling(spelling, of: unit, at: SourceLine(file: try reading.file(of: importID), line: line))
+        }
+        var table = DossierTable()
+        let rows = try await connection.query("""
+            SELECT code, import_id, line, \(unescaped: PostgresCurrentState.stateColumns) FROM current
+            """, logger: PostgresSession.logger)
+        for try await (code, importID, line, spellingID, channel, status, received, due, finished, dd, dr, procedure)
+            in rows.decode((String, Int64, Int32, Int64, Int16, Int16, Int64, Int64?, Int64?, Bool, Bool, Int64?).self) {
+            guard let (unit, spelling) = reading.spellings[spellingID] else { throw UnexpectedReply("a dossier's unit spelling is not stored") }
+            let dossier = try Self.dossier(channel: channel, status: status, received: received, due: due, finished: finished,
+                                           digitised: (dd, dr), source: SourceLine(file: try reading.file(of: importID), line: line),
+                                           unit: unit, spelling: spelling, field: reading.field(of: procedure))
+            var code = code
+            code.withUTF8 { _ = table.upsert(code: $0, dossier) }
+        }
+        reading.merger.offer(table, occurrences: imports.reduce(0) { $0 + $1.accepted })
+        return try await reading.result(on: connection)
+    }
+
+    /// Over the imports given (a subset): from their occurrences, as raw files are read.
+    static func derived(imports: [ImportRecord], aliases: UnitAliases,
+                        on connection: PostgresConnection) async throws -> DossierSet {
+        let ids = imports.compactMap(\.id)
+        var reading = try await Reading(imports: imports, aliases: aliases, only: ids, on: connection)
+        var names: [Int64: String] = [:]
+        for try await (id, name) in try await connection.query(
+            "SELECT id, name FROM unit_spelling", logger: PostgresSession.logger
+        ).decode((Int64, String).self) {
+            names[id] = name
+        }
+        let rows = try await connection.query("""
+            SELECT code, import_id, line, \(unescaped: PostgresCurrentState.stateColumns) FROM occurrence
+            WHERE import_id = ANY(\(ids)::bigint[])
+            """, logger: PostgresSession.logger)
+        for try await (code, importID, line, spellingID, channel, status, received, due, finished, dd, dr, procedure)
+            in rows.decode((String, Int64, Int32, Int64, Int16, Int16, Int64, Int64?, Int64?, Bool, Bool, Int64?).self) {
+            guard let name = names[spellingID], let (unit, spelling) = reading.intern(spellingID, name) else {
+                throw UnexpectedReply("an occurrence's unit spelling is not stored")
+            }
+            let source = SourceLine(file: try reading.file(of: importID), line: line)
+            let dossier = try Self.dossier(channel: channel, status: status, received: received, due: due, finished: finished,
+                                           digitised: (dd, dr), source: source, unit: unit, spelling: spelling,
+                                           field: reading.field(of: procedure))
+            var code = code
+            code.withUTF8 { reading.merger.offer(code: $0, dossier) }
+            reading.merger.offerSpelling(spelling, of: unit, at: source)
+        }
+        return try await reading.result(on: connection)
+    }
+
+    /// A stored occurrence's state.
+    static func dossier(channel: Int16, status: Int16, received: Int64, due: Int64?, finished: Int64?,
+                        digitised: (Bool, Bool), source: SourceLine, unit: UnitID = UnitID(rawValue: 0),
+                        spelling: UnitRegistry.SpellingID = .none, field: FieldID = .unknown) throws -> Dossier {
+        guard let channel = UInt8(exactly: channel).flatMap(Channel.init(rawValue:)),
+              let status = UInt8(exactly: status).flatMap(Status.init(rawValue:)) else {
+            throw UnexpectedReply("an occurrence out of vocabulary")
+        }
+        return Dossier(unit: unit, channel: channel, status: status, received: LocalMoment(seconds: received),
+                       due: due.map(LocalMoment.init(seconds:)), finished: finished.map(LocalMoment.init(seconds:)),
+                       digitisedDossier: digitised.0, digitisedResult: digitised.1, source: source, field: field,
+                       unitSpelling: spelling)
+    }
+
+    /// What a read needs besides the rows: the imports' ranks and indexes, the units and fields.
+    private struct Reading {
+        let imports: [ImportRecord]
+        let only: [Int64]?
+        var merger = AsOfMerger()
+        var indexOfImport: [Int64: Int32] = [:]
+        let units: UnitRegistry
+        let fields = UnitRegistry()
+        var spellings: [Int64: (UnitID, UnitRegistry.SpellingID)] = [:]
+        var fieldOfProcedure: [Int64: FieldID] = [:]
+
+        init(imports: [ImportRecord], aliases: UnitAliases, only: [Int64]?, on connection: PostgresConnection) async throws {
+            self.imports = imports
+            self.only = only
+            units = UnitRegistry(aliases: aliases)
+            for (index, record) in imports.enumerated() {
+                if let id = record.id { indexOfImport[id] = Int32(index) }
+                merger.addInput(FileRank(asOf: record.asOf.map(LocalMoment.init(seconds:)), name: record.fileName))
+            }
+            // The fields of procedures the imports name: a field's name is the first of its
+            // spellings in code-point order over every occurrence, as from raw files.
+            let rows = try await connection.query("""
+                SELECT DISTINCT p.id, NULLIF(p.field_name, '') FROM procedure p
+                JOIN import_procedure ip ON ip.procedure_id = p.id
+                WHERE \(only)::bigint[] IS NULL OR ip.import_id = ANY(\(only)::bigint[])
+                """, logger: PostgresSession.logger)
+            for try await (id, name) in rows.decode((Int64, String?).self) {
+                fieldOfProcedure[id] = name.flatMap { fields.intern($0) }.map { FieldID(rawValue: $0.0.rawValue) } ?? .unknown
+            }
+        }
+
+        mutating func intern(_ id: Int64, _ name: String) -> (UnitID, UnitRegistry.SpellingID)? {
+            if let known = spellings[id] { return known }
+            guard let interned = units.intern(name) else { return nil }
+            spellings[id] = interned
+            return interned
+        }
+
+        func file(of importID: Int64) throws -> Int32 {
+            guard let file = indexOfImport[importID] else { throw UnexpectedReply("a row of an import that is not stored") }
+            return file
+        }
+
+        func field(of procedure: Int64?) -> FieldID {
+            procedure.flatMap { fieldOfProcedure[$0] } ?? .unknown
+        }
+
+        /// The set, with each import's rejected rows counted by reason.
+        func result(on connection: PostgresConnection) async throws -> DossierSet {
+            var inputs = imports.map(\.summary)
+            for try await (importID, reason, count) in try await connection.query("""
+                SELECT import_id, reason_code, count(*) FROM reject GROUP BY import_id, reason_code
+                """, logger: PostgresSession.logger).decode((Int64, String, Int64).self) {
+                guard let index = indexOfImport[importID], let reason = RejectReason(rawValue: reason) else { continue }
+                inputs[Int(index)].rejectsByReason[reason] = Int(count)
+            }
+            return merger.dossierSet(units: units, fields: fields, inputs: inputs)
+        }
+    }
+}
