@@ -2,41 +2,46 @@ import Ingest
 import NIOCore
 
 /// Up to `capacity` rows of an export being imported into PostgreSQL: the accepted ones
-/// already in COPY text for the staging table, the rejected ones as read, and the unit
-/// spellings and procedures seen for the first time (by their number in this file).
+/// already in COPY text for `occurrence`, the rejected ones as read, and the unit spellings and
+/// procedures seen for the first time.
 ///
 /// Made on the reader's thread (a ``Pipeline``), so that reading, the row rules and encoding
-/// overlap with sending. The last batch, sent even when empty, carries the file's totals.
+/// overlap with sending. Dictionary ids come from their text (``DictionaryEntry``), so rows
+/// go to `occurrence` as they are read. The last batch, sent even when empty, carries the
+/// file's totals.
 struct CopyBatch: Sendable {
     static let capacity = 8192
 
-    /// The staging table's columns, in the order each row is written.
-    static let stagingColumns = [
-        "line", "code", "spelling", "channel", "status", "received", "due", "finished",
-        "digitised_dossier", "digitised_result", "processed", "handed_over", "procedure",
+    /// The columns of `occurrence`, in the order each row is written.
+    static let columns = [
+        "import_id", "line", "code", "unit_spelling_id", "channel", "status", "received", "due", "finished",
+        "digitised_dossier", "digitised_result", "processed", "handed_over", "procedure_id",
     ]
 
     var rows = ByteBuffer()
     var accepted = 0
     var rejects: [(reject: Reject, code: String?)] = []
-    var newSpellings: [(local: Int32, name: String)] = []
-    var newProcedures: [(local: Int32, key: [UInt8], texts: [String])] = []
+    var newSpellings: [DictionaryEntry] = []
+    var newProcedures: [DictionaryEntry] = []
     /// How much of the file had been read when the batch was sent (0…1).
     var fraction = 0.0
     /// The totals so far: the last batch's are the file's.
     var rowsRead = 0
     var blankRecords = 0
     var asOf: LocalMoment?
-    /// The last line of each unit spelling (by its number in this file; -1 for a number no
-    /// accepted row has); in the last batch.
-    var lastLineOfSpelling: [Int32] = []
+    /// In the last batch: each unit spelling's id and its last line in the file, and the lines
+    /// whose dossier comes again further down (only the last line of a dossier is its state).
+    var latestSpellings: [(id: Int64, line: Int32)] = []
+    var supersededLines: [Int32] = []
 
-    /// Reads every row of `reader` into batches.
-    static func producer(_ reader: ExportReader) -> Pipeline<CopyBatch>.Producer {
+    /// Reads every row of `reader` into batches of rows for import `importID`.
+    static func producer(_ reader: ExportReader, importID: Int64) -> Pipeline<CopyBatch>.Producer {
         { send throws(IngestError) in
-            var text = CopyText(capacity: capacity * 96)
-            var procedures = ProcedureNumbers()
-            var lastLine: [Int32] = []
+            var text = CopyText(capacity: capacity * 112)
+            var procedures = ProcedureIDs()
+            var spellings: [(id: Int64, line: Int32)?] = []  // by the reader's spelling number
+            var latest = DossierTable()
+            var superseded: [Int32] = []
             var asOf: LocalMoment?
             var batch = CopyBatch()
             while let row = try reader.next() {
@@ -44,17 +49,24 @@ struct CopyBatch: Sendable {
                 case .accepted(let facts):
                     // Spellings are numbered by the file's unit registry, which also sees
                     // rejected rows: a spelling is new here at its first accepted row.
-                    let spelling = facts.unitSpelling.rawValue
-                    if spelling >= lastLine.count {
-                        lastLine += Array(repeating: -1, count: Int(spelling) + 1 - lastLine.count)
+                    let number = Int(facts.unitSpelling.rawValue)
+                    if number >= spellings.count { spellings += Array(repeating: nil, count: number + 1 - spellings.count) }
+                    let line = facts.dossier.source.line
+                    let spelling = spellings[number]?.id ?? {
+                        let entry = DictionaryEntry(spelling: reader.units.text(of: facts.unitSpelling))
+                        batch.newSpellings.append(entry)
+                        return entry.id
+                    }()
+                    spellings[number] = (spelling, line)
+                    _ = row.withCode { code in
+                        latest.upsert(code: code, facts.dossier) { held in
+                            superseded.append(held.source.line)
+                            return true
+                        }
                     }
-                    if lastLine[Int(spelling)] < 0 {
-                        batch.newSpellings.append((spelling, reader.units.text(of: facts.unitSpelling)))
-                    }
-                    lastLine[Int(spelling)] = facts.dossier.source.line
                     if asOf.map({ $0 < facts.latestMoment }) ?? true { asOf = facts.latestMoment }
-                    let procedure = procedures.number(of: row) { batch.newProcedures.append(($0, $1, $2)) }
-                    write(row, facts, spelling: spelling, procedure: procedure, to: &text)
+                    let procedure = procedures.id(of: row) { batch.newProcedures.append($0) }
+                    write(row, facts, importID: importID, spelling: spelling, procedure: procedure, to: &text)
                     batch.accepted += 1
                 case .rejected(let reject):
                     let code = row.code
@@ -69,7 +81,8 @@ struct CopyBatch: Sendable {
             }
             batch.fraction = 1
             batch.finish(reader, text: &text, asOf: asOf)
-            batch.lastLineOfSpelling = lastLine
+            batch.latestSpellings = spellings.compactMap { $0 }
+            batch.supersededLines = superseded
             _ = send(batch)
         }
     }
@@ -81,9 +94,11 @@ struct CopyBatch: Sendable {
         self.asOf = asOf
     }
 
-    /// One staging row, in ``stagingColumns`` order.
-    private static func write(_ row: ExportRow, _ facts: RowFacts, spelling: Int32, procedure: Int32?, to text: inout CopyText) {
+    /// One row of `occurrence`, in ``columns`` order.
+    private static func write(_ row: ExportRow, _ facts: RowFacts, importID: Int64, spelling: Int64, procedure: Int64?,
+                              to text: inout CopyText) {
         let d = facts.dossier
+        text.integer(importID)
         text.integer(d.source.line)
         row.withCode { text.text($0) }
         text.integer(spelling)
@@ -101,22 +116,20 @@ struct CopyBatch: Sendable {
     }
 }
 
-/// Numbers the procedures of one file (MaTTHC, TenTTHC, MaLinhVuc, TenLinhVuc as read) in the
-/// order they first appear: a cache hit per row keyed by the four fields' bytes.
-struct ProcedureNumbers {
+/// The procedures of one file (MaTTHC, TenTTHC, MaLinhVuc, TenLinhVuc as read) and their ids:
+/// a cache hit per row keyed by the four fields' bytes.
+struct ProcedureIDs {
     /// The fields the store keeps as read, though no rule uses them.
     static let fields: [CanonicalField] = [.maTTHC, .tenTTHC, .maLinhVuc, .tenLinhVuc]
 
-    private var cache = ByteKeyedCache<Int32>(capacity: 1 << 16)
+    private var cache = ByteKeyedCache<Int64>(capacity: 1 << 16)
     /// Past the cache's capacity (hostile files): every key, at the cost of an array per row.
-    private var overflow: [[UInt8]: Int32] = [:]
-    private var count: Int32 = 0
+    private var overflow: [[UInt8]: Int64] = [:]
     private var key: [UInt8] = []
 
-    /// nil when the row has none of the four fields. `new` sees a procedure's first appearance:
-    /// its number, its key (each field's length in 4 bytes, then its bytes: no two procedures
-    /// share one) and its texts.
-    mutating func number(of row: ExportRow, new: (Int32, [UInt8], [String]) -> Void) -> Int32? {
+    /// nil when the row has none of the four fields; `new` sees a procedure's first appearance.
+    /// The key is each field's length in 4 bytes, then its bytes: no two procedures share one.
+    mutating func id(of row: ExportRow, new: (DictionaryEntry) -> Void) -> Int64? {
         key.removeAll(keepingCapacity: true)
         var empty = true
         for field in Self.fields {
@@ -128,14 +141,15 @@ struct ProcedureNumbers {
         }
         if empty { return nil }
         if let known = key.withUnsafeBufferPointer({ cache.lookup($0) }) ?? overflow[key] { return known }
-        let number = count
-        count += 1
+        let entry = DictionaryEntry(key: key, texts: Self.fields.map { field in
+            row.fields.withValue(field) { String(decoding: $0, as: UTF8.self) }
+        })
         if cache.count < cache.capacity {
-            key.withUnsafeBufferPointer { cache.insert($0, number) }
+            key.withUnsafeBufferPointer { cache.insert($0, entry.id) }
         } else {
-            overflow[key] = number
+            overflow[key] = entry.id
         }
-        new(number, key, Self.fields.map { field in row.fields.withValue(field) { String(decoding: $0, as: UTF8.self) } })
-        return number
+        new(entry)
+        return entry.id
     }
 }

@@ -13,12 +13,13 @@ enum PostgresCurrentState {
         unit_spelling_id, channel, status, received, due, finished, digitised_dossier, digitised_result, procedure_id
         """
 
-    /// Merges the import being made (its rows in `motcua_staging`): its last line of each code
-    /// replaces the held row unless that comes from an import ranking higher; the same for
-    /// each spelling (`latestSpellings`: their ids and last lines).
-    static func merge(importID: Int64, rank: (asOfKey: Int64, baseName: String, fileName: String),
-                      spellingIDs: [Int64], procedureIDs: [Int64], latestSpellings: ([Int64], [Int32]),
-                      on connection: PostgresConnection) async throws {
+    /// Merges the import being made: its last line of each dossier (its rows in `occurrence`
+    /// but the `superseded` lines, whose dossier comes again further down) replaces the held row
+    /// unless that comes from an import ranking higher, or becomes the dossier's row; the same
+    /// for each spelling (`latestSpellings`: its id and last line). A join of the file's rows
+    /// with `current`, then the new dossiers: no writer but the lock's holder touches `current`.
+    static func merge(importID: Int64, rank: (asOfKey: Int64, baseName: String, fileName: String), superseded: [Int32],
+                      latestSpellings: [(id: Int64, line: Int32)], on connection: PostgresConnection) async throws {
         let logger = PostgresSession.logger
         // Until the commit: concurrent merges take turns, so each sees the others' results.
         try await connection.query("SELECT pg_advisory_xact_lock(\(PostgresStore.mergeLock))", logger: logger)
@@ -32,21 +33,27 @@ enum PostgresCurrentState {
             higher.append(id)
         }
         try await connection.query("""
-            INSERT INTO current AS c (code, import_id, line, \(unescaped: stateColumns))
-            SELECT DISTINCT ON (code) code, \(importID), line, (\(spellingIDs)::bigint[])[spelling + 1], channel, status,
-                   received, due, finished, digitised_dossier, digitised_result, (\(procedureIDs)::bigint[])[procedure + 1]
-            FROM motcua_staging
-            ORDER BY code, line DESC
-            ON CONFLICT (code) DO UPDATE SET
-                import_id = EXCLUDED.import_id, line = EXCLUDED.line, unit_spelling_id = EXCLUDED.unit_spelling_id,
-                channel = EXCLUDED.channel, status = EXCLUDED.status, received = EXCLUDED.received, due = EXCLUDED.due,
-                finished = EXCLUDED.finished, digitised_dossier = EXCLUDED.digitised_dossier,
-                digitised_result = EXCLUDED.digitised_result, procedure_id = EXCLUDED.procedure_id
-            WHERE c.import_id <> ALL(\(higher)::bigint[])
+            UPDATE current c SET
+                import_id = o.import_id, line = o.line, unit_spelling_id = o.unit_spelling_id, channel = o.channel,
+                status = o.status, received = o.received, due = o.due, finished = o.finished,
+                digitised_dossier = o.digitised_dossier, digitised_result = o.digitised_result, procedure_id = o.procedure_id
+            FROM occurrence o
+            WHERE o.import_id = \(importID) AND c.code = o.code AND c.import_id <> ALL(\(higher)::bigint[])
+              AND NOT EXISTS (SELECT 1 FROM unnest(\(superseded)::int[]) AS s(line) WHERE s.line = o.line)
+            """, logger: logger)
+        try await connection.query("""
+            INSERT INTO current (code, import_id, line, \(unescaped: stateColumns))
+            SELECT o.code, o.import_id, o.line, o.unit_spelling_id, o.channel, o.status, o.received, o.due, o.finished,
+                   o.digitised_dossier, o.digitised_result, o.procedure_id
+            FROM occurrence o
+            WHERE o.import_id = \(importID)
+              AND NOT EXISTS (SELECT 1 FROM unnest(\(superseded)::int[]) AS s(line) WHERE s.line = o.line)
+              AND NOT EXISTS (SELECT 1 FROM current c WHERE c.code = o.code)
             """, logger: logger)
         try await connection.query("""
             INSERT INTO spelling_latest AS l (unit_spelling_id, import_id, line)
-            SELECT id, \(importID), line FROM unnest(\(latestSpellings.0)::bigint[], \(latestSpellings.1)::int[]) AS t(id, line)
+            SELECT id, \(importID), line
+            FROM unnest(\(latestSpellings.map(\.id))::bigint[], \(latestSpellings.map(\.line))::int[]) AS t(id, line)
             ON CONFLICT (unit_spelling_id) DO UPDATE SET import_id = EXCLUDED.import_id, line = EXCLUDED.line
             WHERE l.import_id <> ALL(\(higher)::bigint[])
             """, logger: logger)

@@ -6,12 +6,10 @@ import Store
 
 /// One file's import into PostgreSQL, as one transaction on one connection:
 ///
-/// 1. the import's row (its hash still pending), and a temporary staging table;
-/// 2. the accepted rows into staging with COPY, straight from the reader's batches, and the
-///    rejected rows into `reject` with COPY;
-/// 3. the file's unit spellings and procedures into their dictionaries, each in one statement
-///    in key order (importers adding the same new names wait for one another, never in a
-///    cycle), then staging into `occurrence` with their ids;
+/// 1. the import's row (its hash still pending);
+/// 2. the accepted rows into `occurrence` with COPY, straight from the reader's batches, and
+///    the rejected rows into `reject` with COPY;
+/// 3. the file's unit spellings and procedures into their dictionaries (``PostgresDictionaries``);
 /// 4. the import's hash and totals (a file already in the store fails here, on the unique
 ///    hash: it then changes nothing);
 /// 5. under the merge lock, the file's latest occurrence of each dossier and spelling into
@@ -23,7 +21,7 @@ struct PostgresImport: Sendable {
     var record: ImportRecord
     var baseName: String
     var statedAsOf: LocalMoment?
-    let pipeline: Pipeline<CopyBatch>
+    let reader: ExportReader
     let progress: @Sendable (Double) -> Void
 
     /// What the transaction did.
@@ -38,8 +36,8 @@ struct PostgresImport: Sendable {
     private struct Totals {
         var accepted = 0
         var rejects: [(reject: Reject, code: String?)] = []
-        var spellings: [(local: Int32, name: String)] = []
-        var procedures: [(local: Int32, key: [UInt8], texts: [String])] = []
+        var spellings: [DictionaryEntry] = []
+        var procedures: [DictionaryEntry] = []
         var last = CopyBatch()
     }
 
@@ -59,31 +57,17 @@ struct PostgresImport: Sendable {
 
     private func transaction(_ connection: PostgresConnection, hash: @Sendable () throws(IngestError) -> String) async throws -> Result {
         let logger = PostgresSession.logger
-        // The merge sorts the file's rows by code: in memory rather than on disk.
+        // The merge joins the file's rows with `current`: in memory rather than on disk.
         try await connection.query("SET LOCAL work_mem = '256MB'", logger: logger)
         var record = record
-        let id = try await insertRecord(connection)
+        let (id, importedAt) = try await insertRecord(connection)
         record.id = id
-        try await connection.query("""
-            CREATE TEMPORARY TABLE motcua_staging (
-                line integer, code text COLLATE "C", spelling integer, channel smallint, status smallint,
-                received bigint, due bigint, finished bigint, digitised_dossier boolean, digitised_result boolean,
-                processed bigint, handed_over bigint, procedure integer
-            ) ON COMMIT DROP
-            """, logger: logger)
-        let totals = try await copyRows(connection)
+        record.importedAt = importedAt
+        let totals = try await copyRows(connection, importID: id)
         try await copyRejects(totals.rejects, importID: id, connection)
-        let spellingIDs = try await PostgresDictionaries.spellings(totals.spellings, on: connection)
-        let procedureIDs = try await PostgresDictionaries.procedures(totals.procedures, on: connection)
+        try await PostgresDictionaries.add(spellings: totals.spellings, procedures: totals.procedures, on: connection)
         try await connection.query("""
-            INSERT INTO occurrence (import_id, line, code, unit_spelling_id, channel, status, received, due, finished,
-                                    digitised_dossier, digitised_result, processed, handed_over, procedure_id)
-            SELECT \(id), line, code, (\(spellingIDs)::bigint[])[spelling + 1], channel, status, received, due, finished,
-                   digitised_dossier, digitised_result, processed, handed_over, (\(procedureIDs)::bigint[])[procedure + 1]
-            FROM motcua_staging
-            """, logger: logger)
-        try await connection.query("""
-            INSERT INTO import_procedure (import_id, procedure_id) SELECT \(id), unnest(\(procedureIDs)::bigint[])
+            INSERT INTO import_procedure (import_id, procedure_id) SELECT \(id), unnest(\(totals.procedures.map(\.id))::bigint[])
             """, logger: logger)
 
         record.sha256 = try hash()
@@ -100,34 +84,33 @@ struct PostgresImport: Sendable {
             WHERE id = \(id)
             """, logger: logger)
 
-        let lines = totals.last.lastLineOfSpelling
-        let spellings = lines.indices.filter { lines[$0] >= 0 }
         try await PostgresCurrentState.merge(
-            importID: id, rank: (asOfKey, baseName, record.fileName), spellingIDs: spellingIDs,
-            procedureIDs: procedureIDs, latestSpellings: (spellings.map { spellingIDs[$0] }, spellings.map { lines[$0] }),
-            on: connection)
+            importID: id, rank: (asOfKey, baseName, record.fileName), superseded: totals.last.supersededLines,
+            latestSpellings: totals.last.latestSpellings, on: connection)
         return .imported(record, rejects: totals.rejects.map(\.reject))
     }
 
-    private func insertRecord(_ connection: PostgresConnection) async throws -> Int64 {
+    private func insertRecord(_ connection: PostgresConnection) async throws -> (Int64, Date) {
         let r = record
         let rows = try await connection.query("""
             INSERT INTO import (file_name, base_name, sha256, bytes, export_kind, encoding, delimiter, as_of, as_of_key,
                                 rows_read, accepted, rejected, blank_records, ignored_columns)
             VALUES (\(r.fileName), \(baseName), \(r.sha256), \(r.bytes), \(r.exportKind), \(r.encoding), \(r.delimiter),
                     NULL, \(Int64.min), 0, 0, 0, 0, \(r.ignoredColumns))
-            RETURNING id
+            RETURNING id, imported_at
             """, logger: PostgresSession.logger)
-        for try await id in rows.decode(Int64.self) { return id }
+        for try await (id, at) in rows.decode((Int64, Date).self) { return (id, at) }
         throw UnexpectedReply("INSERT … RETURNING gave no id")
     }
 
-    /// Sends every accepted row to staging as the reader makes them; keeps the rest.
-    private func copyRows(_ connection: PostgresConnection) async throws -> Totals {
+    /// Reads the file on a thread of its own and sends every accepted row to `occurrence` as
+    /// the reader makes them; keeps the rest.
+    private func copyRows(_ connection: PostgresConnection, importID: Int64) async throws -> Totals {
         var totals = Totals()
-        let pipeline = pipeline, progress = progress
-        try await connection.copyFrom(table: "motcua_staging", columns: CopyBatch.stagingColumns,
-                                      logger: PostgresSession.logger) { writer in
+        let pipeline = Pipeline(producer: CopyBatch.producer(reader, importID: importID))
+        defer { pipeline.cancel() }
+        let progress = progress
+        try await connection.copyFrom(table: "occurrence", columns: CopyBatch.columns, logger: PostgresSession.logger) { writer in
             // The pipeline's `next` waits for the reader's thread: this task runs on a thread of
             // its own (PostgresSession's executor), not on Swift's cooperative pool.
             while let batch = try pipeline.next() {

@@ -18,12 +18,10 @@ extension PostgresStore {
             id: nil, fileName: reader.name, sha256: "pending:" + UUID().uuidString, bytes: reader.byteCount,
             exportKind: reader.header.kind.rawValue, encoding: reader.encoding.rawValue, delimiter: Int(reader.delimiter),
             asOf: nil, rowsRead: 0, accepted: 0, rejected: 0, blankRecords: 0, ignoredColumns: ignored, importedAt: Date())
-        let pipeline = Pipeline(producer: CopyBatch.producer(reader))
-        defer { pipeline.cancel() }
         // Told from the import's task while this thread waits for it: never two at once.
         let report = Unchecked(progress)
         let job = PostgresImport(record: record, baseName: FileRank(asOf: nil, name: reader.name).baseName,
-                                 statedAsOf: options.asOf, pipeline: pipeline, progress: { report.value($0) })
+                                 statedAsOf: options.asOf, reader: reader, progress: { report.value($0) })
         let result = try session.run(writing: true) { connection in
             try await job.run(on: connection) { () throws(IngestError) in try digest.value() }
         }

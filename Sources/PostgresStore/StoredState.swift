@@ -18,16 +18,13 @@ enum StoredState {
         }
         var table = DossierTable()
         let rows = try await connection.query("""
-            SELECT code, import_id, line, \(unescaped: PostgresCurrentState.stateColumns) FROM current
+            SELECT code, \(unescaped: stateColumns) FROM current
             """, logger: PostgresSession.logger)
-        for try await (code, importID, line, spellingID, channel, status, received, due, finished, dd, dr, procedure)
-            in rows.decode((String, Int64, Int32, Int64, Int16, Int16, Int64, Int64?, Int64?, Bool, Bool, Int64?).self) {
-            guard let (unit, spelling) = reading.spellings[spellingID] else { throw UnexpectedReply("a dossier's unit spelling is not stored") }
-            let dossier = try Self.dossier(channel: channel, status: status, received: received, due: due, finished: finished,
-                                           digitised: (dd, dr), source: SourceLine(file: try reading.file(of: importID), line: line),
-                                           unit: unit, spelling: spelling, field: reading.field(of: procedure))
-            var code = code
-            code.withUTF8 { _ = table.upsert(code: $0, dossier) }
+        for try await row in rows {
+            var cells = RowCells(row)
+            let code = try cells.textBytes()
+            let dossier = try reading.dossier(&cells)
+            code.withUnsafeReadableBytes { _ = table.upsert(code: $0.assumingMemoryBound(to: UInt8.self), dossier) }
         }
         reading.merger.offer(table, occurrences: imports.reduce(0) { $0 + $1.accepted })
         return try await reading.result(on: connection)
@@ -38,31 +35,26 @@ enum StoredState {
                         on connection: PostgresConnection) async throws -> DossierSet {
         let ids = imports.compactMap(\.id)
         var reading = try await Reading(imports: imports, aliases: aliases, only: ids, on: connection)
-        var names: [Int64: String] = [:]
         for try await (id, name) in try await connection.query(
             "SELECT id, name FROM unit_spelling", logger: PostgresSession.logger
         ).decode((Int64, String).self) {
-            names[id] = name
+            reading.names[id] = name
         }
         let rows = try await connection.query("""
-            SELECT code, import_id, line, \(unescaped: PostgresCurrentState.stateColumns) FROM occurrence
-            WHERE import_id = ANY(\(ids)::bigint[])
+            SELECT code, \(unescaped: stateColumns) FROM occurrence WHERE import_id = ANY(\(ids)::bigint[])
             """, logger: PostgresSession.logger)
-        for try await (code, importID, line, spellingID, channel, status, received, due, finished, dd, dr, procedure)
-            in rows.decode((String, Int64, Int32, Int64, Int16, Int16, Int64, Int64?, Int64?, Bool, Bool, Int64?).self) {
-            guard let name = names[spellingID], let (unit, spelling) = reading.intern(spellingID, name) else {
-                throw UnexpectedReply("an occurrence's unit spelling is not stored")
-            }
-            let source = SourceLine(file: try reading.file(of: importID), line: line)
-            let dossier = try Self.dossier(channel: channel, status: status, received: received, due: due, finished: finished,
-                                           digitised: (dd, dr), source: source, unit: unit, spelling: spelling,
-                                           field: reading.field(of: procedure))
-            var code = code
-            code.withUTF8 { reading.merger.offer(code: $0, dossier) }
-            reading.merger.offerSpelling(spelling, of: unit, at: source)
+        for try await row in rows {
+            var cells = RowCells(row)
+            let code = try cells.textBytes()
+            let dossier = try reading.dossier(&cells)
+            code.withUnsafeReadableBytes { reading.merger.offer(code: $0.assumingMemoryBound(to: UInt8.self), dossier) }
+            reading.merger.offerSpelling(dossier.unitSpelling, of: dossier.unit, at: dossier.source)
         }
         return try await reading.result(on: connection)
     }
+
+    /// What a row of `current` or `occurrence` holds after its code, in this order.
+    private static let stateColumns = "import_id, line, \(PostgresCurrentState.stateColumns)"
 
     /// A stored occurrence's state.
     static func dossier(channel: Int16, status: Int16, received: Int64, due: Int64?, finished: Int64?,
@@ -107,6 +99,25 @@ enum StoredState {
             for try await (id, name) in rows.decode((Int64, String?).self) {
                 fieldOfProcedure[id] = name.flatMap { fields.intern($0) }.map { FieldID(rawValue: $0.0.rawValue) } ?? .unknown
             }
+        }
+
+        /// The text of every unit spelling, when occurrences name spellings outside
+        /// `spelling_latest` (reading a subset of imports).
+        var names: [Int64: String] = [:]
+
+        /// The dossier in a row's ``stateColumns``.
+        mutating func dossier(_ cells: inout RowCells) throws -> Dossier {
+            let source = SourceLine(file: try file(of: try cells.requiredInteger()), line: Int32(truncatingIfNeeded: try cells.requiredInteger()))
+            let spellingID = try cells.requiredInteger()
+            guard let (unit, spelling) = spellings[spellingID] ?? names[spellingID].flatMap({ intern(spellingID, $0) }) else {
+                throw UnexpectedReply("a dossier's unit spelling is not stored")
+            }
+            return try StoredState.dossier(
+                channel: Int16(truncatingIfNeeded: try cells.requiredInteger()),
+                status: Int16(truncatingIfNeeded: try cells.requiredInteger()),
+                received: try cells.requiredInteger(), due: try cells.integer(), finished: try cells.integer(),
+                digitised: (try cells.boolean(), try cells.boolean()), source: source, unit: unit, spelling: spelling,
+                field: field(of: try cells.integer()))
         }
 
         mutating func intern(_ id: Int64, _ name: String) -> (UnitID, UnitRegistry.SpellingID)? {
