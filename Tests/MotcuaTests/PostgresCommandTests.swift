@@ -114,6 +114,12 @@ struct PostgresCommandTests {
         let names = (db: "motcua_\(suffix)", owner: "chu_\(suffix)", importer: "nhap_\(suffix)", reader: "doc_\(suffix)")
         let passwords = (owner: "mk-chu-\(suffix)", importer: "mk-nhap-\(suffix)", reader: "mk-doc-\(suffix)")
         let script = PackagePaths.root.appendingPathComponent("scripts/postgres-roles.sql").path
+        // The README shows the script's SQL: every statement of it, as it is.
+        let readme = try String(contentsOf: PackagePaths.root.appendingPathComponent("README.md"), encoding: .utf8)
+        for line in try String(contentsOfFile: script, encoding: .utf8).split(separator: "\n")
+        where !line.hasPrefix("--") && !line.trimmingCharacters(in: .whitespaces).isEmpty {
+            #expect(readme.contains(line), "the README does not show '\(line)' of scripts/postgres-roles.sql")
+        }
         let bin = ProcessInfo.processInfo.environment["POSTGRES_SERVER_BIN"].map { $0 + "/psql" } ?? "psql"
         _ = try Shell.run(bin, ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", server,
                                 "-v", "db=\(names.db)", "-v", "owner=\(names.owner)", "-v", "importer=\(names.importer)",
