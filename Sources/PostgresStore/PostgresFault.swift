@@ -36,7 +36,7 @@ enum PostgresFault {
             return failed("the connection to the server was lost")
         }
         if error is NIOSSLError || error is BoringSSLError {
-            return failed("TLS: \(error)")
+            return failed("cannot connect: " + reason(error))
         }
         if error is NIOConnectionError || error is IOError || error is ChannelError {
             return failed("cannot connect: " + reason(error))
@@ -70,6 +70,13 @@ enum PostgresFault {
         case let error as NIOConnectionError:
             if let dns = error.dnsAError ?? error.dnsAAAAError { return "cannot resolve the host (\(dns))" }
             return error.connectionErrors.first.map { reason($0.error) } ?? "no address to connect to"
+        case let error as NIOSSLError:
+            let text = String(describing: error)
+            if text.contains("CERTIFICATE_VERIFY_FAILED") {
+                return "the server's TLS certificate is not signed by a trusted authority (sslrootcert names the ones to trust)"
+            }
+            if case .unableToValidateCertificate = error { return "the server's TLS certificate does not name the host" }
+            return "TLS failed (\(text))"
         case let error as IOError:
             return String(cString: strerror(error.errnoCode)).lowercased()
         case let error as ChannelError where error == .connectTimeout(.seconds(10)):

@@ -135,7 +135,12 @@ final class PostgresSession: @unchecked Sendable {
     /// libpq's sslmode as NIOSSL settings.
     private static func tls(_ address: PostgresAddress) throws -> PostgresConnection.Configuration.TLS {
         var settings = TLSConfiguration.makeClientConfiguration()
-        if let root = address.rootCertificate { settings.trustRoots = .file(root) }
+        if let root = address.rootCertificate {
+            guard FileManager.default.isReadableFile(atPath: root) else {
+                throw StoreError(path: address.description, kind: .failed("cannot read sslrootcert \(root)"))
+            }
+            settings.trustRoots = .file(root)
+        }
         switch address.tls {
         case .disable:
             return .disable

@@ -204,6 +204,31 @@ struct PostgresCommandTests {
         #expect(!bad.stderr.contains("bi-mat"), "\(bad)")
     }
 
+    @Test("sslmode: verify-full with the server's authority, require and disable connect; an untrusted certificate is 74")
+    func tls() throws {
+        let db = try Self.database()
+        guard let ca = ProcessInfo.processInfo.environment["MOTCUA_TEST_POSTGRES_CA"] else {
+            if PostgresTestServer.isRequired { Issue.record("the test server speaks no TLS (no openssl?)") }
+            try Test.cancel("the test server speaks no TLS: MOTCUA_TEST_POSTGRES_CA is not set")
+        }
+        let dir = try TempDir(prefix: "motcua-e2e-pg")
+        try dir.write("a.csv", Store.smallExport)
+        let trusted = db + "?sslmode=verify-full&sslrootcert=" + ca
+        let imported = try Motcua.run(["import", "--db", trusted, "a.csv"], in: dir.url)
+        #expect(imported.status == 0, "\(imported)")
+        for mode in ["verify-ca&sslrootcert=\(ca)", "require", "prefer", "disable"] {
+            let listing = try Motcua.run(["imports", "--db", db + "?sslmode=" + mode], in: dir.url)
+            #expect(listing.status == 0 && Store.rows(of: listing).count == 1, "sslmode=\(mode): \(listing)")
+        }
+        let untrusted = try Motcua.run(["imports", "--db", db + "?sslmode=verify-full"], in: dir.url)
+        ErrorContract.expectInputError(untrusted, status: 74, naming: try PostgresTestServer.shown(db))
+        #expect(untrusted.stderr.contains("not signed by a trusted authority"), "\(untrusted)")
+        let missing = try Motcua.run(["imports", "--db", db + "?sslmode=verify-full&sslrootcert=/khong-co/ca.pem"], in: dir.url)
+        ErrorContract.expectInputError(missing, status: 74, naming: "sslrootcert")
+        // The server saw an encrypted connection (its own view, not motcua's word).
+        #expect(try Self.psql(trusted, "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()") == "t\n")
+    }
+
     @Test("MOTCUA_DB and motcua.toml's store name a PostgreSQL store; run logs never show its password")
     func locationsAndTheRunLog() throws {
         let db = try Self.database()
