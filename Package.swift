@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "Store", targets: ["Store"]),
         .library(name: "PostgresStore", targets: ["PostgresStore"]),
         .library(name: "Stores", targets: ["Stores"]),
+        .library(name: "Commands", targets: ["Commands"]),
         .library(name: "Unattended", targets: ["Unattended"]),
     ],
     dependencies: [
@@ -40,11 +41,11 @@ let package = Package(
         .target(name: "Wording"),
         .target(name: "Ingest", dependencies: ["CCSV", .product(name: "Crypto", package: "swift-crypto")]),
         // The civil servants' calendar: the official schedule ships as data, embedded in the
-        // code (an installed motcua needs no resource bundle beside it). CCSV reads --calendar
-        // files until Ingest offers its libcsv table reader to every small CSV input.
+        // code (an installed motcua needs no resource bundle beside it), read like --calendar
+        // files by Ingest's table reader.
         .target(
             name: "WorkingDays",
-            dependencies: ["Ingest", "CCSV"],
+            dependencies: ["Ingest"],
             resources: [.embedInCode("Resources/official-days-off.csv")]
         ),
         .target(name: "KPIMetrics", dependencies: ["Ingest"]),
@@ -74,10 +75,13 @@ let package = Package(
         ),
         // The one place that chooses the engine from a store's location (a path or a URL).
         .target(name: "Stores", dependencies: ["Store", "PostgresStore"]),
+        // What each command does (report, verify, explain, check, import…), testable without
+        // the command line.
+        .target(name: "Commands", dependencies: ["Ingest", "KPIMetrics", "Reports", "Store", "Stores", "Wording", "WorkingDays"]),
         .target(
             name: "Unattended",
             dependencies: [
-                "Ingest", "KPIMetrics", "Reports", "Store", "Stores", "Wording",
+                "Commands", "Ingest", "KPIMetrics", "Reports", "Store", "Stores", "Wording",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
@@ -85,11 +89,14 @@ let package = Package(
         .executableTarget(
             name: "motcua",
             dependencies: [
-                "Ingest", "KPIMetrics", "Reports", "Store", "Stores", "Unattended", "Wording", "WorkingDays",
+                "Commands", "Ingest", "KPIMetrics", "Reports", "Store", "Stores", "Unattended", "Wording", "WorkingDays",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The libFuzzer target over the ingest (scripts/fuzz builds it with -sanitize=fuzzer in
+        // .build-fuzz); a normal build makes it a tool that replays a corpus through its checks.
+        .executableTarget(name: "IngestFuzz", dependencies: ["Ingest"], path: "Tests/Fuzz", exclude: ["corpus"]),
         // Builders, fixture paths and the binary runner every test target shares.
         .target(name: "TestSupport", dependencies: ["Ingest"], path: "Tests/TestSupport"),
         .testTarget(name: "WordingTests", dependencies: ["Wording"]),
@@ -102,7 +109,11 @@ let package = Package(
             dependencies: ["Store", "Stores", "PostgresStore", "Ingest", "KPIMetrics", "Reports", "TestSupport",
                            .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .testTarget(
+            name: "CommandsTests",
+            dependencies: ["Commands", "Ingest", "KPIMetrics", "Reports", "Store", "Wording", "WorkingDays", "TestSupport"]
+        ),
         .testTarget(name: "UnattendedTests", dependencies: ["Unattended", "KPIMetrics", "Reports", "TestSupport"]),
-        .testTarget(name: "MotcuaTests", dependencies: ["motcua", "TestSupport"]),
+        .testTarget(name: "MotcuaTests", dependencies: ["motcua", "IngestFuzz", "TestSupport"]),
     ]
 )

@@ -1,18 +1,25 @@
 #!/usr/bin/env python3
-"""Independent oracle for motcua's KPI table.
+"""Independent oracle for motcua's KPI, plan and service-index (QĐ 766) tables.
 
-Written from /work/shared/spec/input-formats.md and kpi-rules.md only, plus the
-decisions listed in Fixtures/README.md.  It shares no code with motcua (which is
-Swift) and uses the Python standard library only.  It is deliberately plain and
-slow: its job is to be easy to audit, not fast.
+Written from /work/shared/spec/ (input-formats.md, kpi-rules.md, service-index.md and the
+"Procedure catalogue" section of catalogue.md) only, plus the decisions listed in
+Fixtures/README.md.  It shares no code with motcua (which is Swift) and uses the Python
+standard library only.  It is deliberately plain and slow: its job is to be easy to audit,
+not fast.  Rates and points are exact fractions (fractions.Fraction), never floats.
 
-    python3 Fixtures/oracle.py --period 2023-Q1 [--basis decree09|calendar]
-                               [--target 98] [--rejects] FILE...
+    python3 Fixtures/oracle.py --period P [--table kpi|plan|index766]
+                               [--basis decree09|calendar] [--target T]
+                               [--goal NAME=VALUE ...] [--catalogue FILE] FILE...
+    python3 Fixtures/oracle.py --rejects [--catalogue FILE] FILE...
+    python3 Fixtures/oracle.py --missing-procedures --catalogue FILE FILE...
 
-Without --rejects it prints the KPI table exactly as
-`motcua report --period P --basis B --format csv FILE...` should.
-With --rejects it prints `file,line,field` for every rejected record, sorted by
-file (base name) then line.
+With --period it prints the table exactly as
+`motcua report --table T --period P --basis B --format csv ...` should (basis default:
+decree09 for kpi and plan, calendar for index766).
+With --rejects it prints `file,line,field` for every rejected record of the exports (file:
+base name) and of the catalogue (file: the name as given), sorted by file then line.
+With --missing-procedures it prints `procedure,dossiers`: the procedure codes that dossiers
+use and the catalogue lacks, most frequent first (ties: code, by code point).
 """
 
 import argparse
@@ -40,10 +47,17 @@ def key(s):
 # ---------------------------------------------------------------------------
 # Headers
 
-FIELD_ORDER = [  # order in which single-field validity is checked
+# The optional service columns of input-formats.md, in the spec table's order.
+SERVICE_COLUMNS = [
+    "DuocThanhToanTrucTuyen", "PhiLePhi", "TaiKhoanDuocXacThucVoiVNeID", "DuocTaiSuDung",
+    "DuocLayTuKhoDMQG", "SoLanBoSung", "DanhGiaHaiLong", "CoPhanAnhKienNghi", "NgayXinLoi",
+    "LuanChuyen",
+]
+
+FIELD_ORDER = [  # the order in which validate() checks single fields (a decision, README)
     "MaHoSo", "DonViXuLy", "KenhThucHien", "NgayTiepNhan", "NgayHenTra",
     "NgayKetThucXuLy", "NgayTra", "TrangThaiHoSo", "SoHoaHoSo", "SoHoaKetQua",
-]
+] + SERVICE_COLUMNS
 
 HEADER_ALIASES = {
     "MaHoSo": ["Mã hồ sơ", "Số hồ sơ"],
@@ -60,13 +74,43 @@ HEADER_ALIASES = {
     "TrangThaiHoSo": ["Trạng thái", "Tình trạng", "Trạng thái hồ sơ"],
     "SoHoaHoSo": ["Số hóa hồ sơ", "Số hóa thành phần hồ sơ", "HoSoCoThanhPhanSoHoa"],
     "SoHoaKetQua": ["Số hóa kết quả", "Kết quả điện tử"],
+    # optional service columns
+    "DuocThanhToanTrucTuyen": ["Thanh toán trực tuyến", "Đã thanh toán trực tuyến"],
+    "PhiLePhi": ["Phí, lệ phí", "Lệ phí", "Tổng phí, lệ phí"],
+    "TaiKhoanDuocXacThucVoiVNeID": ["Xác thực VNeID", "Tài khoản VNeID"],
+    "DuocTaiSuDung": ["Tái sử dụng dữ liệu số hóa", "Sử dụng lại dữ liệu số hóa"],
+    "DuocLayTuKhoDMQG": ["Lấy từ kho dữ liệu cá nhân", "Kho dữ liệu cá nhân"],
+    "SoLanBoSung": ["Số lần bổ sung", "Số lần yêu cầu bổ sung"],
+    "DanhGiaHaiLong": ["Đánh giá", "Mức độ hài lòng", "Đánh giá hài lòng"],
+    "CoPhanAnhKienNghi": ["Phản ánh, kiến nghị", "Có phản ánh, kiến nghị"],
+    "NgayXinLoi": ["Ngày xin lỗi", "Ngày văn bản xin lỗi"],
+    "LuanChuyen": ["Luân chuyển", "Hình thức luân chuyển", "Liên thông"],
 }
 REQUIRED_COLUMNS = ["MaHoSo", "DonViXuLy", "KenhThucHien", "NgayTiepNhan", "TrangThaiHoSo"]
 
-HEADER_LOOKUP = {}
-for canonical, aliases in HEADER_ALIASES.items():
-    for name in [canonical] + aliases:
-        HEADER_LOOKUP[key(name)] = canonical
+# The procedure catalogue (catalogue.md), its own header table.
+CATALOGUE_ALIASES = {
+    "MaTTHC": ["Mã TTHC", "Mã thủ tục"],
+    "TenTTHC": ["Tên TTHC", "Tên thủ tục"],
+    "ThoiHanGiaiQuyet": ["Thời hạn giải quyết", "Thời hạn"],
+    "MucDoDVC": ["Mức độ DVCTT", "Mức độ"],
+    "DuDieuKienToanTrinh": ["Đủ điều kiện toàn trình"],
+    "CoPhiLePhi": ["Có phí, lệ phí"],
+    "TraKetQuaGiay": ["Trả kết quả bằng giấy", "Kết quả bằng văn bản giấy"],
+}
+CATALOGUE_REQUIRED = ["MaTTHC"]
+
+
+def header_lookup(aliases):
+    lookup = {}
+    for canonical, names in aliases.items():
+        for name in [canonical] + names:
+            lookup[key(name)] = canonical
+    return lookup
+
+
+HEADER_LOOKUP = header_lookup(HEADER_ALIASES)
+CATALOGUE_LOOKUP = header_lookup(CATALOGUE_ALIASES)
 
 # ---------------------------------------------------------------------------
 # Value vocabularies (keys already in key() form)
@@ -103,16 +147,75 @@ for w in ["1", "true", "có", "x", "yes", "đã số hóa"]:
 for w in ["0", "false", "không", "no", ""]:
     YES_NO[key(w)] = False
 
+# DuocThanhToanTrucTuyen: 1 (national portal), 2 (provincial gateway) or a yes word: paid
+# online; 0, 3, empty or a no word: not.
+PAID_ONLINE = dict(YES_NO)
+PAID_ONLINE.update({"1": True, "2": True, "0": False, "3": False})
+
+# DanhGiaHaiLong: 1..5 or the words; empty: not rated (None).
+RATINGS = {"": None}
+for code, words in {
+    1: ["Rất hài lòng"], 2: ["Hài lòng"], 3: ["Bình thường", "Chấp nhận được"],
+    4: ["Không hài lòng"], 5: ["Rất không hài lòng"],
+}.items():
+    RATINGS[str(code)] = code
+    for w in words:
+        RATINGS[key(w)] = code
+
+# LuanChuyen: 0 not moved between agencies, 1 electronically, 2 on paper.
+ROUTINGS = {}
+for code, words in {0: ["0", "Không", ""], 1: ["1", "Điện tử"], 2: ["2", "Giấy", "Bản giấy"]}.items():
+    for w in words:
+        ROUTINGS[key(w)] = code
+
+# Catalogue MucDoDVC: "full" (toàn trình), "partial" (một phần) or None (no online service).
+SERVICE_LEVELS = {}
+for level, words in {"full": ["toàn trình", "4"], "partial": ["một phần", "3"],
+                     None: ["", "không", "2"]}.items():
+    for w in words:
+        SERVICE_LEVELS[key(w)] = level
+
+# Whole numbers: ASCII digits only.  PhiLePhi may group thousands with one separator
+# character throughout ('.', ',' or a space): first group 1-3 digits, later groups 3.
+RE_WHOLE = re.compile(r"^[0-9]+$")
+RE_GROUPED = re.compile(r"^[0-9]{1,3}([., ])[0-9]{3}(?:\1[0-9]{3})*$")
+
+
+def parse_fee(text):
+    """PhiLePhi: None when not stated (empty), else the amount in đồng; raise Bad."""
+    if text == "":
+        return None
+    if RE_WHOLE.match(text) or RE_GROUPED.match(text):
+        return int(re.sub(r"[^0-9]", "", text))
+    raise Bad()
+
+
+def parse_whole(text, empty):
+    """A whole number >= 0 (ASCII digits); `empty` for an empty value; raise Bad."""
+    if text == "":
+        return empty
+    if RE_WHOLE.match(text):
+        return int(text)
+    raise Bad()
+
+
+def parse_in(vocabulary, text):
+    k = text.lower()
+    if k not in vocabulary:
+        raise Bad()
+    return vocabulary[k]
+
 # ---------------------------------------------------------------------------
 # Dates.  A parsed value is (local naive datetime, has_time).
 
 LOCAL_OFFSET = datetime.timedelta(hours=7)  # Asia/Ho_Chi_Minh, no DST
 
-RE_DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})(?: (\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
+# re.ASCII: \d is 0-9 only (Python's \d also matches other scripts' digits)
+RE_DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})(?: (\d{1,2}):(\d{2})(?::(\d{2}))?)?$", re.ASCII)
 RE_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?"
-                    r"(Z|[+-]\d{2}:\d{2})?)?$")
-RE_PORTAL_FULL = re.compile(r"^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$")
-RE_PORTAL_DAY = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+                    r"(Z|[+-]\d{2}:\d{2})?)?$", re.ASCII)
+RE_PORTAL_FULL = re.compile(r"^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$", re.ASCII)
+RE_PORTAL_DAY = re.compile(r"^(\d{4})(\d{2})(\d{2})$", re.ASCII)
 
 
 class Bad(Exception):
@@ -270,8 +373,12 @@ def is_blank(fields):
     return all(not f.strip() for f in fields)
 
 
-def load_file(path):
-    name = os.path.basename(path)
+def open_csv(path, lookup, required):
+    """Read, decode and split one file; map its header.
+
+    Returns (records iterator positioned after the header, columns, width) where columns
+    maps canonical name -> index.  Raises FileError for what is not a readable table.
+    """
     try:
         with open(path, "rb") as fh:
             data = fh.read()
@@ -290,33 +397,52 @@ def load_file(path):
         break
     if header is None or header[2] is not None:
         raise FileError(path + ": no readable header")
-    columns = {}
+    columns, titles = {}, {}
     for index, title in enumerate(header[1]):
-        canonical = HEADER_LOOKUP.get(key(title))
-        if canonical and canonical not in columns:
-            columns[canonical] = index
-    missing = [c for c in REQUIRED_COLUMNS if c not in columns]
+        canonical = lookup.get(key(title))
+        if canonical is None:
+            continue
+        if canonical in columns:  # input-formats.md: an error naming both columns
+            raise FileError("%s: columns '%s' and '%s' both name %s"
+                            % (path, titles[canonical], norm(title), canonical))
+        columns[canonical] = index
+        titles[canonical] = norm(title)
+    missing = [c for c in required if c not in columns]
     if missing:
         raise FileError(path + ": header lacks " + ", ".join(missing))
-    width = len(header[1])
+    return records, columns, len(header[1])
 
-    accepted, rejects = [], []
+
+def table_rows(records, columns, width, canonicals):
+    """Yield (line, values, structural_fault) for every non-blank record after the header."""
     for start, fields, error in records:
         if error is not None:
-            rejects.append((name, start, ""))
+            yield start, None, True
             continue
         if is_blank(fields):
             continue
         if len(fields) > width:
-            rejects.append((name, start, ""))
+            yield start, None, True
             continue
         fields = fields + [""] * (width - len(fields))
-        values = {c: norm(fields[columns[c]]) if c in columns else "" for c in HEADER_ALIASES}
+        yield start, {c: norm(fields[columns[c]]) if c in columns else "" for c in canonicals}, False
+
+
+def load_file(path):
+    name = os.path.basename(path)
+    records, columns, width = open_csv(path, HEADER_LOOKUP, REQUIRED_COLUMNS)
+    known = frozenset(c for c in SERVICE_COLUMNS if c in columns)
+    accepted, rejects = [], []
+    for start, values, fault in table_rows(records, columns, width, HEADER_ALIASES):
+        if fault:
+            rejects.append((name, start, ""))
+            continue
         row, failing = validate(values)
         if failing is not None:
             rejects.append((name, start, failing))
             continue
         row["line"] = start
+        row["known"] = known
         accepted.append(row)
     return name, accepted, rejects
 
@@ -351,6 +477,26 @@ def validate(v):
     for f in ("SoHoaHoSo", "SoHoaKetQua"):
         if v[f].lower() not in YES_NO:
             return None, f
+    # the optional service columns, in the spec table's order (a column the file lacks is
+    # read as empty here; whether the dossier knows it is recorded per file)
+    service = {}
+    readers = {
+        "DuocThanhToanTrucTuyen": lambda t: parse_in(PAID_ONLINE, t),
+        "PhiLePhi": parse_fee,
+        "TaiKhoanDuocXacThucVoiVNeID": lambda t: parse_in(YES_NO, t),
+        "DuocTaiSuDung": lambda t: parse_in(YES_NO, t),
+        "DuocLayTuKhoDMQG": lambda t: parse_in(YES_NO, t),
+        "SoLanBoSung": lambda t: parse_whole(t, 0),
+        "DanhGiaHaiLong": lambda t: parse_in(RATINGS, t),
+        "CoPhanAnhKienNghi": lambda t: parse_in(YES_NO, t),
+        "NgayXinLoi": lambda t: parse_date(t) if t else None,
+        "LuanChuyen": lambda t: parse_in(ROUTINGS, t),
+    }
+    for f in SERVICE_COLUMNS:
+        try:
+            service[f] = readers[f](v[f])
+        except Bad:
+            return None, f
     # cross-field rules
     if status >= 7 and parsed["NgayKetThucXuLy"] is None and parsed["NgayTra"] is None:
         return None, "NgayKetThucXuLy"
@@ -370,10 +516,52 @@ def validate(v):
     row["finished"] = as_moment(finish) if (finish is not None and status >= 7) else None
     row["digitised_dossier"] = YES_NO[v["SoHoaHoSo"].lower()]
     row["digitised_result"] = YES_NO[v["SoHoaKetQua"].lower()]
-    # moments that count for the file's as-of
+    row["procedure"] = v["MaTTHC"]  # "" is no procedure
+    row["service"] = service
+    # moments that count for the file's as-of (NgayXinLoi does not)
     row["moments"] = [as_moment(p) for p in
                       (parsed["NgayTiepNhan"], parsed["NgayKetThucXuLy"], parsed["NgayTra"]) if p]
     return row, None
+
+
+# ---------------------------------------------------------------------------
+# The procedure catalogue
+
+def load_catalogue(path):
+    """Return ({code: entry}, rejects); rejects carry the file name as given."""
+    records, columns, width = open_csv(path, CATALOGUE_LOOKUP, CATALOGUE_REQUIRED)
+    entries, rejects = {}, []
+    for start, v, fault in table_rows(records, columns, width, CATALOGUE_ALIASES):
+        if fault:
+            rejects.append((path, start, ""))
+            continue
+        entry, failing = validate_catalogue_row(v)
+        if failing is None and entry["code"] in entries:
+            failing = "MaTTHC"  # duplicate procedure code: the first row stays
+        if failing is not None:
+            rejects.append((path, start, failing))
+            continue
+        entries[entry["code"]] = entry
+    return entries, rejects
+
+
+def validate_catalogue_row(v):
+    if v["MaTTHC"] == "":
+        return None, "MaTTHC"
+    entry = {"code": v["MaTTHC"]}
+    checks = [
+        ("ThoiHanGiaiQuyet", "time_limit", lambda t: parse_whole(t, None)),
+        ("MucDoDVC", "level", lambda t: parse_in(SERVICE_LEVELS, t)),
+        ("DuDieuKienToanTrinh", "full_online_eligible", lambda t: parse_in(YES_NO, t)),
+        ("CoPhiLePhi", "charges_fees", lambda t: parse_in(YES_NO, t)),
+        ("TraKetQuaGiay", "paper_result", lambda t: parse_in(YES_NO, t)),
+    ]
+    for field, name, read in checks:
+        try:
+            entry[name] = read(v[field])
+        except Bad:
+            return None, field
+    return entry, None
 
 
 # ---------------------------------------------------------------------------
@@ -399,7 +587,6 @@ def ingest(paths):
                 spellings[row["unit_key"]] = (rank, row["unit_display"])
     dossiers = [row for _, row in winners.values()]
     display = {k: v[1] for k, v in spellings.items()}
-    all_rejects.sort(key=lambda r: (r[0], r[1]))
     return dossiers, display, all_rejects
 
 
@@ -493,11 +680,10 @@ def count(d, start, end):
 
 
 def rate(num, den):
+    """num/den as a percentage with two decimals, half up; empty when den is 0."""
     if den == 0:
         return ""
-    x = Fraction(num * 100, den)
-    hundredths = (x * 100 + Fraction(1, 2)).__floor__()  # half up, x >= 0
-    return "%d.%02d" % (hundredths // 100, hundredths % 100)
+    return two_decimals(Fraction(num * 100, den))
 
 
 def table_row(period, unit, c, target):
@@ -524,50 +710,283 @@ def csv_field(s):
     return s
 
 
-def report(dossiers, display, period, basis, target):
-    canonical, start, end = parse_period(period, basis)
-    per_unit = {}
-    for d in dossiers:
-        c = count(d, start, end)
-        acc = per_unit.setdefault(d["unit_key"], dict.fromkeys(COUNT_COLUMNS, 0))
-        for k in COUNT_COLUMNS:
-            acc[k] += c[k]
-    total = dict.fromkeys(COUNT_COLUMNS, 0)
-    rows = []
-    for unit_key, c in per_unit.items():
-        if not any(c[k] for k in COUNT_COLUMNS[:12]):
-            continue
-        rows.append(table_row(canonical, display[unit_key], c, target))
-        for k in COUNT_COLUMNS:
-            total[k] += c[k]
-    rows.sort(key=lambda r: r[1])  # Python compares str by code point
-    rows.append(table_row(canonical, "TOTAL", total, target))
-    out = [",".join(HEADER)] + [",".join(csv_field(f) for f in r) for r in rows]
+def csv_text(header, rows):
+    out = [",".join(header)] + [",".join(csv_field(f) for f in r) for r in rows]
     return "\n".join(out) + "\n"
 
 
+def by_unit(dossiers, display, start, end, figures):
+    """Sum figures(d, c) per unit, for the units the KPI table shows, in its order.
+
+    Returns [(display name, sums)] sorted by code point, and the TOTAL sums.  figures(d, c)
+    returns a dict of integer counts for dossier d whose KPI counts are c.
+    """
+    per_unit = {}
+    for d in dossiers:
+        c = count(d, start, end)
+        acc = per_unit.setdefault(d["unit_key"], {})
+        for k, n in list(c.items()) + list(figures(d, c).items()):
+            acc[k] = acc.get(k, 0) + n
+    shown, total = [], {}
+    for unit_key, acc in per_unit.items():
+        if not any(acc[k] for k in COUNT_COLUMNS[:12]):  # a unit of the KPI table
+            continue
+        shown.append((display[unit_key], acc))
+        for k, n in acc.items():
+            total[k] = total.get(k, 0) + n
+    shown.sort(key=lambda u: u[0])  # Python compares str by code point
+    return shown, total
+
+
+def report(dossiers, display, period, basis, target):
+    canonical, start, end = parse_period(period, basis)
+    shown, total = by_unit(dossiers, display, start, end, lambda d, c: {})
+    if not total:
+        total = dict.fromkeys(COUNT_COLUMNS, 0)
+    rows = [table_row(canonical, name, c, target) for name, c in shown]
+    rows.append(table_row(canonical, "TOTAL", total, target))
+    return csv_text(HEADER, rows)
+
+
+# ---------------------------------------------------------------------------
+# The plan table and the service index (service-index.md)
+
+def knows(d, field):
+    return field in d["known"]
+
+
+def catalogue_entry(d, catalogue):
+    """The catalogue's entry for the dossier's procedure, or None ("the catalogue says X" is
+    false for every X when the procedure is empty, missing, or there is no catalogue)."""
+    if catalogue is None or d["procedure"] == "":
+        return None
+    return catalogue.get(d["procedure"])
+
+
+def service_figures(catalogue):
+    """figures(d, c) for by_unit: every numerator and denominator of both tables."""
+    def figures(d, c):
+        s = d["service"]
+        entry = catalogue_entry(d, catalogue) or {}
+        in_r, in_f = c["received_new"] == 1, c["resolved"] == 1
+        in_p = c["carried_over"] + c["received_new"] == 1
+        online = d["channel"] == 2
+        f = {}
+
+        def put(name, den, num):
+            f[name + ".den"] = 1 if den else 0
+            f[name + ".num"] = 1 if (den and num) else 0
+
+        # plan
+        put("on_time", in_f, c["resolved_early"] + c["resolved_on_time"] == 1)
+        put("eligible_online", in_r and entry.get("level") in ("full", "partial"), online)
+        put("digitised_result", in_f and c["resolved_without_result"] == 0,
+            c["_digitised_result"] == 1)
+        rated = knows(d, "DanhGiaHaiLong") and s["DanhGiaHaiLong"] is not None
+        put("satisfied", in_f and rated, rated and s["DanhGiaHaiLong"] in (1, 2))
+        routed = knows(d, "LuanChuyen") and s["LuanChuyen"] in (1, 2)
+        put("electronic_routing", in_r and routed, s["LuanChuyen"] == 1)
+        # index766
+        supplements = s["SoLanBoSung"] if knows(d, "SoLanBoSung") else 0
+        good = ((in_f and c["resolved_late"] == 0)
+                or (c["pending"] == 1 and c["pending_overdue"] == 0))
+        put("progress", in_p, good and supplements <= 1)
+        put("full_online", in_r and entry.get("full_online_eligible") is True, online)
+        fee_zero = knows(d, "PhiLePhi") and s["PhiLePhi"] == 0
+        put("online_payment", in_r and entry.get("charges_fees") is True
+            and knows(d, "DuocThanhToanTrucTuyen") and not fee_zero,
+            s["DuocThanhToanTrucTuyen"])
+        put("e_result", in_f and d["status"] in (9, 10) and entry.get("paper_result") is True,
+            d["digitised_result"])
+        put("digitised", in_r, d["digitised_dossier"])
+        put("reuse", in_r and knows(d, "DuocTaiSuDung"), s["DuocTaiSuDung"])
+        put("data_store", in_r and knows(d, "DuocLayTuKhoDMQG"), s["DuocLayTuKhoDMQG"])
+        put("vneid", in_r and knows(d, "TaiKhoanDuocXacThucVoiVNeID"),
+            s["TaiKhoanDuocXacThucVoiVNeID"])
+        # satisfaction: resolved and resolved_late come from c; complaints here
+        informed = knows(d, "DanhGiaHaiLong") or knows(d, "CoPhanAnhKienNghi")
+        bad = ((knows(d, "DanhGiaHaiLong") and s["DanhGiaHaiLong"] in (4, 5))
+               or (knows(d, "CoPhanAnhKienNghi") and s["CoPhanAnhKienNghi"]))
+        put("complaint", in_f and informed, bad)
+        return f
+    return figures
+
+
+PLAN_TARGETS = ["on_time", "eligible_online", "digitised_result", "satisfied",
+                "electronic_routing"]
+DEFAULT_GOALS = {"on_time": Fraction(98), "eligible_online": Fraction(100),
+                 "digitised_result": Fraction(100), "satisfied": Fraction(95),
+                 "electronic_routing": Fraction(95)}
+PLAN_HEADER = ["period", "unit", "target", "numerator", "denominator", "rate", "goal", "met"]
+
+# indicator, max points, full-marks rate (as a fraction of 1)
+INDICATORS = [("progress", 20, Fraction(1)), ("full_online", 12, Fraction(1)),
+              ("online_payment", 6, Fraction(1)), ("e_result", 6, Fraction(1)),
+              ("digitised", 4, Fraction(4, 5)), ("reuse", 2, Fraction(4, 5)),
+              ("data_store", 4, Fraction(1)), ("vneid", 2, Fraction(1)),
+              ("satisfaction", 6, Fraction(9, 10))]
+INDEX_HEADER = ["period", "unit", "indicator", "numerator", "denominator", "rate",
+                "max_points", "points"]
+
+
+def two_decimals(x):
+    """A non-negative exact value with two decimals, rounded half up."""
+    hundredths = (x * 100 + Fraction(1, 2)).__floor__()
+    return "%d.%02d" % (hundredths // 100, hundredths % 100)
+
+
+def shortest_decimal(x):
+    """A terminating decimal fraction in its shortest form: 98, 95.5."""
+    digits = 0
+    while (x * 10 ** digits).denominator != 1:
+        digits += 1
+    scaled = (x * 10 ** digits).numerator
+    if digits == 0:
+        return str(scaled)
+    text = str(scaled).rjust(digits + 1, "0")
+    return text[:-digits] + "." + text[-digits:]
+
+
+def plan_rows(canonical, unit, s, goals):
+    rows = []
+    for target in PLAN_TARGETS:
+        num, den = s.get(target + ".num", 0), s.get(target + ".den", 0)
+        goal = goals[target]
+        met = "" if den == 0 else ("true" if Fraction(num * 100, den) >= goal else "false")
+        rows.append([canonical, unit, target, str(num), str(den), rate(num, den),
+                     shortest_decimal(goal), met])
+    return rows
+
+
+def plan_table(dossiers, display, catalogue, period, basis, goals):
+    canonical, start, end = parse_period(period, basis)
+    shown, total = by_unit(dossiers, display, start, end, service_figures(catalogue))
+    rows = []
+    for name, s in shown + [("TOTAL", total)]:
+        rows.extend(plan_rows(canonical, name, s, goals))
+    return csv_text(PLAN_HEADER, rows)
+
+
+def satisfaction_rate(s):
+    """The exact satisfaction rate (fraction of 1), or None when F is empty."""
+    resolved = s.get("resolved", 0)
+    if resolved == 0:
+        return None
+    late = Fraction(s.get("resolved_late", 0), resolved)
+    cden = s.get("complaint.den", 0)
+    complaint = Fraction(s.get("complaint.num", 0), cden) if cden else Fraction(0)
+    return max(Fraction(0), 1 - late - complaint)
+
+
+def index_rows(canonical, unit, s):
+    rows, max_sum, points_sum = [], 0, Fraction(0)
+    for name, max_points, full in INDICATORS:
+        if name == "satisfaction":
+            num = den = ""
+            exact = satisfaction_rate(s)
+        else:
+            n, d = s.get(name + ".num", 0), s.get(name + ".den", 0)
+            num, den = str(n), str(d)
+            exact = Fraction(n, d) if d else None
+        if exact is None:
+            rows.append([canonical, unit, name, num, den, "", str(max_points), ""])
+            continue
+        points = max_points * min(Fraction(1), exact / full)
+        max_sum += max_points
+        points_sum += points
+        rows.append([canonical, unit, name, num, den, two_decimals(exact * 100),
+                     str(max_points), two_decimals(points)])
+    if max_sum == 0:
+        rows.append([canonical, unit, "total", "", "", "", "0", ""])
+    else:
+        rows.append([canonical, unit, "total", "", "", two_decimals(points_sum * 100 / max_sum),
+                     str(max_sum), two_decimals(points_sum)])
+    return rows
+
+
+def index_table(dossiers, display, catalogue, period, basis):
+    canonical, start, end = parse_period(period, basis)
+    shown, total = by_unit(dossiers, display, start, end, service_figures(catalogue))
+    rows = []
+    for name, s in shown + [("TOTAL", total)]:
+        rows.extend(index_rows(canonical, name, s))
+    return csv_text(INDEX_HEADER, rows)
+
+
+def missing_procedures(dossiers, catalogue):
+    """[(code, dossiers)] of the procedures dossiers use and the catalogue lacks: every
+    dossier after the as-of rule, whatever its status or period; an empty code is none."""
+    counts = {}
+    for d in dossiers:
+        if d["procedure"] != "" and d["procedure"] not in catalogue:
+            counts[d["procedure"]] = counts.get(d["procedure"], 0) + 1
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+# ---------------------------------------------------------------------------
+# Command line
+
+RE_GOAL = re.compile(r"^([a-z_]+)=([0-9]+(?:\.[0-9]+)?)$")
+
+
 def main(argv):
-    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[1])
     p.add_argument("--period")
-    p.add_argument("--basis", default="decree09", choices=["decree09", "calendar"])
-    p.add_argument("--target", default="98")
+    p.add_argument("--table", default="kpi", choices=["kpi", "plan", "index766"])
+    p.add_argument("--basis", choices=["decree09", "calendar"])
+    p.add_argument("--target")
+    p.add_argument("--goal", action="append", default=[], metavar="NAME=VALUE")
+    p.add_argument("--catalogue")
     p.add_argument("--rejects", action="store_true")
+    p.add_argument("--missing-procedures", action="store_true")
     p.add_argument("files", nargs="+")
     a = p.parse_args(argv)
     sys.stdout.reconfigure(encoding="utf-8", newline="\n")
+
+    goals = dict(DEFAULT_GOALS)
+    given = set()
+    for text in a.goal + (["on_time=" + a.target] if a.target is not None else []):
+        m = RE_GOAL.match(text)
+        if not m or m[1] not in goals or Fraction(m[2]) > 100:
+            p.error("bad goal: " + text)
+        if m[1] in given:
+            p.error("goal given twice: " + m[1])
+        given.add(m[1])
+        goals[m[1]] = Fraction(m[2])
+
     try:
         dossiers, display, rejects = ingest(a.files)
+        catalogue = None
+        if a.catalogue is not None:
+            catalogue, catalogue_rejects = load_catalogue(a.catalogue)
+            rejects = rejects + catalogue_rejects
     except FileError as exc:
         print("oracle: " + str(exc), file=sys.stderr)
         return 66
+
     if a.rejects:
         sys.stdout.write("file,line,field\n")
-        for name, line, field in rejects:
+        for name, line, field in sorted(rejects, key=lambda r: (r[0], r[1])):
             sys.stdout.write("%s,%d,%s\n" % (csv_field(name), line, field))
         return 0
+    if a.missing_procedures:
+        if catalogue is None:
+            p.error("--missing-procedures needs --catalogue")
+        sys.stdout.write("procedure,dossiers\n")
+        for code, n in missing_procedures(dossiers, catalogue):
+            sys.stdout.write("%s,%d\n" % (csv_field(code), n))
+        return 0
     if not a.period:
-        p.error("--period is required unless --rejects is given")
-    sys.stdout.write(report(dossiers, display, a.period, a.basis, Fraction(a.target)))
+        p.error("--period is required unless --rejects or --missing-procedures is given")
+    if a.table == "kpi":
+        sys.stdout.write(report(dossiers, display, a.period, a.basis or "decree09",
+                                goals["on_time"]))
+    elif a.table == "plan":
+        sys.stdout.write(plan_table(dossiers, display, catalogue, a.period,
+                                    a.basis or "decree09", goals))
+    else:
+        sys.stdout.write(index_table(dossiers, display, catalogue, a.period,
+                                     a.basis or "calendar"))
     return 0
 
 

@@ -144,6 +144,9 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--dossiers", type=int, default=1_000_000)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--service-columns", action="store_true",
+                    help="append the ten optional service columns (drawn from a second generator, so the "
+                         "other columns are byte for byte those of the same file without them)")
     ap.add_argument("output")
     a = ap.parse_args()
     if a.dossiers < 0:
@@ -214,7 +217,27 @@ def main():
     out = sys.stdout if a.output == "-" else open(a.output + ".tmp", "w", encoding="utf-8", newline="\n")
     w = out.write
     w("STT,MaHoSo,MaTTHC,TenTTHC,MaLinhVuc,TenLinhVuc,KenhThucHien,DonViXuLy,NgayTiepNhan,"
-      "NgayHenTra,NgayKetThucXuLy,NgayTra,TrangThaiHoSo,SoHoaHoSo,SoHoaKetQua,ChuHoSo,SoDienThoai\n")
+      "NgayHenTra,NgayKetThucXuLy,NgayTra,TrangThaiHoSo,SoHoaHoSo,SoHoaKetQua,ChuHoSo,SoDienThoai"
+      + (",DuocThanhToanTrucTuyen,PhiLePhi,TaiKhoanDuocXacThucVoiVNeID,DuocTaiSuDung,DuocLayTuKhoDMQG,"
+         "SoLanBoSung,DanhGiaHaiLong,CoPhanAnhKienNghi,NgayXinLoi,LuanChuyen" if a.service_columns else "") + "\n")
+
+    # The service columns come from a generator of their own: the rest of each row is the same
+    # with or without them.
+    S = random.Random(a.seed + 7919)
+    srnd = S.random
+    fees = ["", "0", "50.000", "100000", "1,250,000", "25 000"]
+    ratings = ["", "", "1", "2", "2", "3", "4", "5", "Hài lòng"]
+    routings = ["", "0", "0", "1", "1", "2", "Điện tử"]
+
+    def with_service(line):
+        if not a.service_columns:
+            return line
+        apology = days[int(srnd() * (ndays - 1))] if srnd() < 0.02 else ""
+        cells = ["1" if srnd() < 0.5 else ("2" if srnd() < 0.5 else "0"), fees[int(srnd() * len(fees))],
+                 "1" if srnd() < 0.7 else "0", "1" if srnd() < 0.4 else "0", "1" if srnd() < 0.3 else "0",
+                 str(int(srnd() * 3)), ratings[int(srnd() * len(ratings))], "1" if srnd() < 0.03 else "0",
+                 apology, routings[int(srnd() * len(routings))]]
+        return line[:-1] + "," + ",".join(quote(c) for c in cells) + "\n"
 
     deferred = {}      # dossier index -> rows to write after that dossier's row
     buf = []
@@ -289,24 +312,24 @@ def main():
                 early = "%s%s,,,%d,%s,0,%s\n" % (head, ts(due_mid) if due_mid is not None else "",
                                                 mid, flag_d, person)
             stt += 1
-            buf.append("%d,%s" % (stt, early))
+            buf.append(with_service("%d,%s" % (stt, early)))
             later = i + 1 + int(rnd() * 20000)
             deferred.setdefault(later, []).append(row)
         else:
             stt += 1
-            buf.append("%d,%s" % (stt, row))
+            buf.append(with_service("%d,%s" % (stt, row)))
         rows = deferred.pop(i, None)
         if rows:
             for r_ in rows:
                 stt += 1
-                buf.append("%d,%s" % (stt, r_))
+                buf.append(with_service("%d,%s" % (stt, r_)))
         if len(buf) >= 8192:
             w("".join(buf))
             buf.clear()
     for k in sorted(deferred):
         for r_ in deferred[k]:
             stt += 1
-            buf.append("%d,%s" % (stt, r_))
+            buf.append(with_service("%d,%s" % (stt, r_)))
     w("".join(buf))
     if out is not sys.stdout:
         out.close()

@@ -67,12 +67,15 @@ public struct AsOfMerger {
         }
     }
 
-    /// What the inputs add up to: the winning dossiers, the units' and fields' names, the
+    /// What the inputs add up to: the winning dossiers, the units', fields' and procedures' names, the
     /// inputs' summaries, the occurrences collapsed and the aliases used.
-    public func dossierSet(units: UnitRegistry, fields: UnitRegistry, inputs: [InputSummary]) -> DossierSet {
-        DossierSet(table: table, unitNames: unitSpelling.mapValues { units.displayName(of: $0.spelling) },
-                   fieldNames: Dictionary(uniqueKeysWithValues: fields.canonicalNames.map { (FieldID(rawValue: $0.key.rawValue), $0.value) }),
-                   inputs: inputs, collapsed: offered - table.count, aliasUses: units.aliasUses(table.dossiers))
+    public func dossierSet(units: UnitRegistry, fields: UnitRegistry, procedures: [String], inputs: [InputSummary]) -> DossierSet {
+        var set = DossierSet(table: table, unitNames: unitSpelling.mapValues { units.displayName(of: $0.spelling) },
+                             fieldNames: Dictionary(uniqueKeysWithValues: fields.canonicalNames.map { (FieldID(rawValue: $0.key.rawValue), $0.value) }),
+                             inputs: inputs, collapsed: offered - table.count, aliasUses: units.aliasUses(table.dossiers))
+        set.unitSpellings = units.spellings
+        set.procedureCodes = procedures
+        return set
     }
 }
 

@@ -1,39 +1,46 @@
 /// The raw text of the record being read: bytes carried over from earlier chunks, then
 /// `chunk[start...]`. Once the record is known to be too long, only its first characters are
-/// kept (`isCut`) and nothing more is added.
+/// kept: `remaining` counts how many more may be.
 struct RawText {
     var carried: [UInt8] = []
     var start = 0
-    var isCut = false
+    /// nil while the whole record is kept.
+    var remaining: Int?
+
+    var isCut: Bool { remaining != nil }
+
+    /// Keeps `bytes` of the record (within the budget, once cut).
+    mutating func keep(_ bytes: ArraySlice<UInt8>) {
+        guard var budget = remaining else {
+            carried.append(contentsOf: bytes)
+            return
+        }
+        guard budget > 0 else { return }
+        var end = bytes.startIndex
+        for index in bytes.indices {
+            // A byte that is not a continuation byte starts a scalar.
+            if bytes[index] & 0xC0 != 0x80 {
+                if budget == 0 { break }
+                budget -= 1
+            }
+            end = index + 1
+        }
+        carried.append(contentsOf: bytes[bytes.startIndex..<end])
+        remaining = budget
+    }
 
     /// The chunk ends within the record: keep its part of the record.
     mutating func carry(_ chunk: [UInt8]) {
-        if !isCut, start < chunk.count { carried.append(contentsOf: chunk[start...]) }
+        if start < chunk.count { keep(chunk[start...]) }
     }
 
-    /// Keeps the first `characters` Unicode scalars of the record read so far (up to
-    /// `chunk[..<end]`), and nothing from now on.
-    mutating func cut(_ chunk: [UInt8], upTo end: Int, keeping characters: Int) {
+    /// From now on keeps only the first `characters` Unicode scalars of the record.
+    mutating func cut(keeping characters: Int) {
         guard !isCut else { return }
-        var kept = 0, scalars = 0
-        func take(_ bytes: some Collection<UInt8>) {
-            for byte in bytes {
-                // A byte that is not a continuation byte starts a scalar.
-                if byte & 0xC0 != 0x80 {
-                    if scalars == characters { return }
-                    scalars += 1
-                }
-                kept += 1
-            }
-        }
-        take(carried)
-        if kept == carried.count, start < end {
-            let before = kept
-            take(chunk[start..<end])
-            carried.append(contentsOf: chunk[start..<(start + kept - before)])
-        }
-        carried = Array(carried[..<kept])
-        isCut = true
+        let kept = carried
+        carried = []
+        remaining = characters
+        keep(kept[...])
     }
 }
 
@@ -46,6 +53,10 @@ struct OverlongScan {
     }
 
     private(set) var state: State
+
+    init(state: State) {
+        self.state = state
+    }
 
     /// Starts from libcsv's state (`pstate`: 0 row not begun, 1 field not begun, 2 field begun,
     /// 3 a quote in a quoted field that may end it).

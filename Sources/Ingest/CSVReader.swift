@@ -44,6 +44,8 @@ final class CSVReader: @unchecked Sendable {
     /// The raw text of the record last returned, valid until the next `read`.
     @exclusivity(unchecked) private var lastRawCarried: [UInt8] = []
     @exclusivity(unchecked) private var lastRawRange = 0..<0
+    /// The record last returned was too long: its raw text is its first characters as read.
+    private var lastRawWasCut = false
     @exclusivity(unchecked) var lineBreaks = LineBreakCache()
     private var mode = Mode.parsing
     private var pendingFault: CSVFault?
@@ -129,6 +131,7 @@ final class CSVReader: @unchecked Sendable {
         let start = bytes.count
         bytes.append(contentsOf: lastRawCarried)
         if lastRawRange.upperBound <= chunk.count { bytes.append(contentsOf: chunk[lastRawRange]) }
+        if lastRawWasCut { return }
         while bytes.count > start, let last = bytes.last, last == 0x0A || last == 0x0D { bytes.removeLast() }
     }
 
@@ -162,23 +165,20 @@ final class CSVReader: @unchecked Sendable {
             current = RecordPosition(byte: byteOffset + first - start, line: line, record: recordsRead)
             raw.start = first
         }
-        switch mode {
-        case .skippingLine:
+        if case .overlong(var scan) = mode { return scanOverlong(&scan, start, segment) }
+        if let current, byteOffset + (end - start) - segment.breakLength - current.byte > limit {
+            // Whatever follows, this record is too long: keep its first characters, drop the rest.
+            raw.cut(keeping: Self.rawCharacters)
+            sink.discardPartialRecord()
+            var scan = if case .skippingLine = mode { OverlongScan(state: .toEndOfLine) }
+                else { OverlongScan(pstate: parser.pstate, quoted: parser.quoted != 0) }
+            return scanOverlong(&scan, start, segment)
+        }
+        if case .skippingLine = mode {
             guard segment.breakLength > 0 else { return nil }
             mode = .parsing
             restartParser()
             return .malformedQuote
-        case .overlong(var scan):
-            return scanOverlong(&scan, start, end)
-        case .parsing:
-            break
-        }
-        if let current, byteOffset + (end - start) - segment.breakLength - current.byte > limit {
-            // Whatever follows, this record is too long: keep its first characters, drop the rest.
-            raw.cut(chunk, upTo: end, keeping: Self.rawCharacters)
-            sink.discardPartialRecord()
-            var scan = OverlongScan(pstate: parser.pstate, quoted: parser.quoted != 0)
-            return scanOverlong(&scan, start, end)
         }
         let parsed = chunk.withUnsafeBufferPointer { buffer in
             csv_parse(&parser, buffer.baseAddress.map { $0 + start }, end - start,
@@ -196,8 +196,13 @@ final class CSVReader: @unchecked Sendable {
         return nil
     }
 
-    private func scanOverlong(_ scan: inout OverlongScan, _ start: Int, _ end: Int) -> CSVFault? {
+    /// Reads the segment `start..<segment.end` of a record too long, keeping what its raw text
+    /// may still hold (not its final line break).
+    private func scanOverlong(_ scan: inout OverlongScan, _ start: Int, _ segment: Segment) -> CSVFault? {
+        let end = segment.end
         let ended = chunk.withUnsafeBufferPointer { scan.consume(UnsafeBufferPointer(rebasing: $0[start..<end]), delimiter: delimiter) }
+        raw.keep(chunk[raw.start..<(ended ? end - segment.breakLength : end)])
+        raw.start = end
         guard ended else {
             mode = .overlong(scan)
             return nil
@@ -238,7 +243,8 @@ final class CSVReader: @unchecked Sendable {
         swap(&lastRawCarried, &raw.carried)
         raw.carried.removeAll(keepingCapacity: true)
         lastRawRange = raw.isCut ? 0..<0 : raw.start..<chunkIndex
-        raw.isCut = false
+        lastRawWasCut = raw.isCut
+        raw.remaining = nil
         current = nil
         raw.start = chunkIndex
         recordsRead += 1

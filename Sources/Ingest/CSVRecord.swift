@@ -18,49 +18,29 @@ public enum CSVFault: Hashable, Sendable {
     case tooLong
 }
 
-/// One CSV record: its fields as bytes, its position, and any structural fault.
+/// One CSV record as the reader fills it: its fields as bytes, its position, and any fault.
 ///
-/// After rust-csv's `ByteRecord`: one record is reused for the whole file, fields stay bytes,
-/// and only the columns the rules need are ever turned into text. It is a view on a reused
-/// buffer (fields `firstField..<firstField + fieldCount` of `fields`): what it shows changes
-/// with the next read.
+/// After rust-csv's `ByteRecord`: one record is reused for the whole file and fields stay
+/// bytes. Records then travel in ``RecordBatch``es; rows see theirs as ``RowFields``.
 struct CSVRecord: @unchecked Sendable {
     var fields = FieldBuffer()
-    var firstField = 0
-    /// The number of fields when the record is a view on a batch; nil when it owns `fields`.
-    var fieldCount: Int?
     var position = RecordPosition(byte: 0, line: 0, record: 0)
     var fault: CSVFault?
 
     /// Number of fields.
-    var count: Int { fieldCount ?? fields.fieldCount }
-
-    /// Calls `body` with the bytes of field `index` (empty when the record is shorter).
-    @inline(__always)
-    func withField<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        guard index < count else {
-            return try body(UnsafeBufferPointer(start: nil, count: 0))
-        }
-        return try body(fields.field(firstField + index))
-    }
+    var count: Int { fields.fieldCount }
 
     /// Field `index` as a `String`, exactly as read.
     func string(at index: Int) -> String {
-        withField(index) { String(decoding: $0, as: UTF8.self) }
+        String(decoding: fields.field(index), as: UTF8.self)
     }
 
     /// True when every field is empty or white space: a blank line, for the spec.
     var isBlank: Bool {
-        (0..<count).allSatisfy { i in withField(i) { $0.allSatisfy(\.isASCIIWhitespace) } }
+        (0..<count).allSatisfy { i in fields.field(i).allSatisfy(\.isASCIIWhitespace) }
     }
 
     mutating func clear() {
-        if fieldCount != nil {
-            // A view on a batch: take a buffer of our own rather than write into the batch.
-            fields = FieldBuffer()
-            firstField = 0
-            fieldCount = nil
-        }
         fields.removeAll()
         fault = nil
     }

@@ -15,6 +15,18 @@ public enum CanonicalField: String, CaseIterable, Sendable {
     case trangThaiHoSo = "TrangThaiHoSo"
     case soHoaHoSo = "SoHoaHoSo"
     case soHoaKetQua = "SoHoaKetQua"
+    // The optional service columns ("Optional service columns"), validated in this order
+    // after the ten above and before the cross-field rules.
+    case duocThanhToanTrucTuyen = "DuocThanhToanTrucTuyen"
+    case phiLePhi = "PhiLePhi"
+    case taiKhoanDuocXacThucVoiVNeID = "TaiKhoanDuocXacThucVoiVNeID"
+    case duocTaiSuDung = "DuocTaiSuDung"
+    case duocLayTuKhoDMQG = "DuocLayTuKhoDMQG"
+    case soLanBoSung = "SoLanBoSung"
+    case danhGiaHaiLong = "DanhGiaHaiLong"
+    case coPhanAnhKienNghi = "CoPhanAnhKienNghi"
+    case ngayXinLoi = "NgayXinLoi"
+    case luanChuyen = "LuanChuyen"
 
     /// Other headers that mean this field.
     public var aliases: [String] {
@@ -33,6 +45,16 @@ public enum CanonicalField: String, CaseIterable, Sendable {
         case .trangThaiHoSo: return ["Trạng thái", "Tình trạng", "Trạng thái hồ sơ"]
         case .soHoaHoSo: return ["Số hóa hồ sơ", "Số hóa thành phần hồ sơ", "HoSoCoThanhPhanSoHoa"]
         case .soHoaKetQua: return ["Số hóa kết quả", "Kết quả điện tử"]
+        case .duocThanhToanTrucTuyen: return ["Thanh toán trực tuyến", "Đã thanh toán trực tuyến"]
+        case .phiLePhi: return ["Phí, lệ phí", "Lệ phí", "Tổng phí, lệ phí"]
+        case .taiKhoanDuocXacThucVoiVNeID: return ["Xác thực VNeID", "Tài khoản VNeID"]
+        case .duocTaiSuDung: return ["Tái sử dụng dữ liệu số hóa", "Sử dụng lại dữ liệu số hóa"]
+        case .duocLayTuKhoDMQG: return ["Lấy từ kho dữ liệu cá nhân", "Kho dữ liệu cá nhân"]
+        case .soLanBoSung: return ["Số lần bổ sung", "Số lần yêu cầu bổ sung"]
+        case .danhGiaHaiLong: return ["Đánh giá", "Mức độ hài lòng", "Đánh giá hài lòng"]
+        case .coPhanAnhKienNghi: return ["Phản ánh, kiến nghị", "Có phản ánh, kiến nghị"]
+        case .ngayXinLoi: return ["Ngày xin lỗi", "Ngày văn bản xin lỗi"]
+        case .luanChuyen: return ["Luân chuyển", "Hình thức luân chuyển", "Liên thông"]
         }
     }
 
@@ -44,21 +66,15 @@ public enum CanonicalField: String, CaseIterable, Sendable {
         }
     }
 
-    /// Every accepted header, as a normalised key, with the field it names and whether it is
-    /// the canonical name itself.
-    static let headerTable: [String: (field: CanonicalField, isCanonical: Bool)] = {
-        var table: [String: (CanonicalField, Bool)] = [:]
-        for field in allCases {
-            table[field.rawValue.normalizedKey] = (field, true)
-            for alias in field.aliases { table[alias.normalizedKey] = (field, false) }
-        }
-        return table
-    }()
+    /// The optional service column this field is, if it is one.
+    public var service: ServiceField? { ordinal >= 14 ? ServiceField(rawValue: ordinal - 14) : nil }
+
+    public static let headerTable = TableSchema<CanonicalField>.headerTable()
 }
 
-extension CanonicalField {
+extension CanonicalField: TableField {
     /// Position in the spec's table (and `allCases`).
-    var ordinal: Int {
+    public var ordinal: Int {
         switch self {
         case .maHoSo: return 0
         case .maTTHC: return 1
@@ -74,6 +90,16 @@ extension CanonicalField {
         case .trangThaiHoSo: return 11
         case .soHoaHoSo: return 12
         case .soHoaKetQua: return 13
+        case .duocThanhToanTrucTuyen: return 14
+        case .phiLePhi: return 15
+        case .taiKhoanDuocXacThucVoiVNeID: return 16
+        case .duocTaiSuDung: return 17
+        case .duocLayTuKhoDMQG: return 18
+        case .soLanBoSung: return 19
+        case .danhGiaHaiLong: return 20
+        case .coPhanAnhKienNghi: return 21
+        case .ngayXinLoi: return 22
+        case .luanChuyen: return 23
         }
     }
 }

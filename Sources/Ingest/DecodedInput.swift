@@ -1,8 +1,8 @@
 /// An export file as a stream of UTF-8 chunks, whatever its encoding.
 ///
 /// The file has been checked to be text in `encoding` (``SourceEncoding/check(_:given:)``)
-/// before this reads it. UTF-8 files are read straight into the chunk (no copy); UTF-16 and
-/// Windows-1258 are transcoded chunk by chunk, carrying any code unit split across two reads.
+/// before this reads it. UTF-8 is copied as read; UTF-16 and Windows-1258 are transcoded
+/// chunk by chunk, carrying any code unit split across two reads.
 final class DecodedInput {
     let file: InputFile
     let encoding: SourceEncoding
@@ -30,9 +30,8 @@ final class DecodedInput {
         guard !finished else { return false }
         switch encoding {
         case .utf8, .utf8BOM:
-            chunk.append(contentsOf: repeatElement(0, count: Self.chunkSize))
-            let n = try read(into: &chunk)
-            chunk.removeLast(Self.chunkSize - n)
+            let n = try readRaw()
+            chunk.append(contentsOf: raw[0..<n])
         case .windows1258:
             let n = try readRaw()
             chunk.reserveCapacity(n * 2)

@@ -14,6 +14,8 @@ public struct InputSummary: Sendable {
     /// The latest moment among the accepted rows (or the `--as-of` given).
     public var asOf: LocalMoment?
     public var blankRecords = 0
+    /// The last record, when it looks cut off (the export was incomplete).
+    public var cutOff: CutOffRecord?
 
     public var rejected: Int { rejectsByReason.values.reduce(0, +) }
 
@@ -51,6 +53,8 @@ public final class DossierLoader {
     public let units: UnitRegistry
     /// Fields of procedures (TenLinhVuc), interned like units.
     public let fields = UnitRegistry()
+    /// Procedure codes (MaTTHC), interned.
+    public let procedures = ProcedureRegistry()
     public private(set) var inputs: [InputSummary] = []
     public var options = ReadOptions()
     /// Also hash every file (SHA-256), on the side: a json report's manifest names inputs so.
@@ -77,7 +81,9 @@ public final class DossierLoader {
     public var unitNames: [UnitID: String] { result.unitNames }
 
     /// What the files read so far add up to.
-    public var result: DossierSet { merger.dossierSet(units: units, fields: fields, inputs: inputs) }
+    public var result: DossierSet {
+        merger.dossierSet(units: units, fields: fields, procedures: procedures.codes, inputs: inputs)
+    }
 
     /// Reads one export and merges its dossiers. `name` is how rejects and errors name it.
     @discardableResult
@@ -91,7 +97,7 @@ public final class DossierLoader {
         let fileIndex = Int32(inputs.count)
         let digest = computesDigests ? FileDigest(file: file) : nil
         let reader = try ExportReader(file: file, fileIndex: fileIndex, encoding: options.encoding,
-                                      delimiter: options.delimiter, units: units, fields: fields)
+                                      delimiter: options.delimiter, units: units, fields: fields, procedures: procedures)
         var summary = InputSummary(name: file.name, byteCount: file.size, kind: reader.header.kind,
                                    encoding: reader.encoding, delimiter: reader.delimiter,
                                    ignoredColumns: reader.header.ignored)
@@ -123,6 +129,7 @@ public final class DossierLoader {
         summary.sha256 = try digest?.value()
         summary.rowsRead = reader.rowsRead
         summary.blankRecords = reader.blankRecords
+        summary.cutOff = reader.cutOff
         summary.asOf = options.asOf ?? asOf
         merger.addInput(FileRank(asOf: summary.asOf, name: file.name))
         inputs.append(summary)

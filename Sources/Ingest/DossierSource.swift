@@ -37,6 +37,10 @@ public struct DossierSet: Sendable {
     public var collapsed: Int
     /// The aliases that moved dossiers to another unit, and how many.
     public var aliasUses: [AliasUse]
+    /// Every spelling of a unit name read (by ``UnitRegistry/SpellingID``), with its unit.
+    public var unitSpellings: [(text: String, unit: UnitID)] = []
+    /// The code of each procedure, by ``ProcedureID``.
+    public var procedureCodes: [String] = []
 
     public init(table: DossierTable, unitNames: [UnitID: String], fieldNames: [FieldID: String] = [:],
                 inputs: [InputSummary], collapsed: Int, aliasUses: [AliasUse] = []) {

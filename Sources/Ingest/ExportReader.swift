@@ -1,11 +1,9 @@
-/// Reads one export file row by row: checks that it is text, finds its header, then maps each
-/// record onto a dossier's facts or a ``Reject``.
+/// Reads one export file row by row: a ``TableReader`` of the export schema (the canonical
+/// fields), each record mapped onto a dossier's facts or a ``Reject`` by the ``RowRules``.
 ///
-/// A cursor in GRDB's sense: `next()` returns ``ExportRow``s until it returns nil. Making the
-/// reader checks the file's encoding over every byte and reads the header, on the caller's
-/// thread; the records are then parsed by libcsv on a thread of their own and handed over in
-/// batches (a ``Pipeline``), while the row rules run on the caller's thread: the two halves of
-/// reading a file, of about equal cost, overlap on two cores.
+/// A cursor in GRDB's sense: `next()` returns ``ExportRow``s until it returns nil. The records
+/// are parsed by libcsv on a thread of their own while the row rules run on the caller's
+/// thread: the two halves of reading a file, of about equal cost, overlap on two cores.
 ///
 /// Used by one thread at a time (it may be made on one and read on another).
 public final class ExportReader: @unchecked Sendable {
@@ -13,101 +11,59 @@ public final class ExportReader: @unchecked Sendable {
     /// long) and reading goes on after it.
     public static let recordLimit = 16 << 20
 
-    public let file: InputFile
-    public let encoding: SourceEncoding
-    public let delimiter: UInt8
-    public let header: HeaderMap
-    /// Records read after the header (blank ones excluded).
-    public private(set) var rowsRead = 0
-    /// Whitespace-only records skipped as blank lines.
-    public private(set) var blankRecords = 0
-
+    private let table: TableReader<CanonicalField>
     private let rules: RowRules
-    private let records: Pipeline<RecordBatch>
-    private var batch: RecordBatch?
-    private var index = 0
 
     /// Reads the header of `file`. `encoding` and `delimiter` override detection; `fileIndex`
     /// is the input's index in the run (the `file` of each dossier's ``SourceLine``); units,
-    /// and fields of procedures when given, are interned in those registries.
+    /// fields of procedures and procedures, when given, are interned in those registries.
     public init(file: InputFile, fileIndex: Int32 = 0, encoding: SourceEncoding? = nil, delimiter: UInt8? = nil,
-                units: UnitRegistry, fields: UnitRegistry? = nil, recordLimit: Int = ExportReader.recordLimit) throws(IngestError) {
-        self.file = file
-        self.encoding = try SourceEncoding.check(file, given: encoding)
-        let input = try DecodedInput(file: file, encoding: self.encoding)
-        let start = try HeaderLine.find(in: input, delimiter: delimiter, limit: recordLimit)
-        self.delimiter = start.delimiter
-        let csv = CSVReader(input: input, prefix: start.text, delimiter: start.delimiter, line: start.line,
-                            byte: start.byte, limit: recordLimit)
-        var record = CSVRecord()
-        repeat {
-            guard try csv.read(into: &record) else { throw file.error(.empty) }
-        } while record.fault == nil && record.isBlank
-        let line = record.position.line
-        switch record.fault {
-        case .tooLong?: throw file.error(.headerTooLong(limit: recordLimit), line: line)
-        case .some: throw file.error(.malformedHeader, line: line)
-        case nil: break
-        }
-        let headerRecord = record
-        header = HeaderMap(headers: (0..<headerRecord.count).map { headerRecord.string(at: $0) }, delimiter: start.delimiter)
-        try header.validate(file: file.name, line: line)
-        rules = RowRules(header: header, units: units, fields: fields, fileIndex: fileIndex)
-        records = Pipeline { send throws(IngestError) in
-            while let batch = try csv.nextBatch() {
-                guard send(batch) else { return }
-            }
-        }
+                units: UnitRegistry, fields: UnitRegistry? = nil, procedures: ProcedureRegistry? = nil,
+                recordLimit: Int = ExportReader.recordLimit) throws(IngestError) {
+        table = try TableReader(file: file, encoding: encoding, delimiter: delimiter, recordLimit: recordLimit)
+        rules = RowRules(header: table.header, columns: table.columns, units: units, fields: fields,
+                         procedures: procedures ?? ProcedureRegistry(), fileIndex: fileIndex)
     }
 
     /// Opens `path` and reads its header. `name` is how errors and rejects name the file.
     public convenience init(path: String, name: String? = nil, fileIndex: Int32 = 0, encoding: SourceEncoding? = nil,
-                            delimiter: UInt8? = nil, units: UnitRegistry, fields: UnitRegistry? = nil) throws(IngestError) {
+                            delimiter: UInt8? = nil, units: UnitRegistry, fields: UnitRegistry? = nil,
+                            procedures: ProcedureRegistry? = nil) throws(IngestError) {
         try self.init(file: InputFile(path: path, name: name), fileIndex: fileIndex, encoding: encoding,
-                      delimiter: delimiter, units: units, fields: fields)
+                      delimiter: delimiter, units: units, fields: fields, procedures: procedures)
     }
 
+    public var file: InputFile { table.file }
+    public var encoding: SourceEncoding { table.encoding }
+    public var delimiter: UInt8 { table.delimiter }
+    public var header: HeaderMap { table.header }
+    /// Records read after the header (blank ones excluded).
+    public var rowsRead: Int { table.rowsRead }
+    /// Whitespace-only records skipped as blank lines.
+    public var blankRecords: Int { table.blankRecords }
+    /// The last record, once the end is reached, when it looks cut off (a warning, not an error).
+    public var cutOff: CutOffRecord? { table.cutOff }
+
     /// The file as named on the command line.
-    public var name: String { file.name }
+    public var name: String { table.file.name }
 
     /// Size of the file in bytes.
-    public var byteCount: Int { file.size }
+    public var byteCount: Int { table.file.size }
 
     /// Where the units of the rows are interned (their spellings' text).
     public var units: UnitRegistry { rules.units }
 
     /// The next row, or nil at the end of the file.
     public func next() throws(IngestError) -> ExportRow? {
-        while true {
-            guard let batch, index < batch.count else {
-                guard let next = try records.next() else {
-                    batch = nil
-                    return nil
-                }
-                batch = next
-                index = 0
-                continue
-            }
-            let i = index
-            index += 1
-            let (first, count) = batch.fieldRange(i)
-            let fields = RowFields(buffer: batch.fields, first: first, count: count, columns: rules.columns)
-            let fault = batch.fault(i)
-            if fault == nil, fields.isBlank {
-                blankRecords += 1
-                continue
-            }
-            rowsRead += 1
-            let position = batch.position(i)
-            let (result, code) = rules.apply(fields, fault: fault, line: position.line)
-            switch result {
-            case .success(let facts):
-                return ExportRow(position: position, outcome: .accepted(facts), fields: fields, codeBytes: code)
-            case .failure(let failure):
-                let reject = Reject(file: name, line: position.line, field: failure.field, reason: failure.reason,
-                                    raw: String(decoding: batch.raw(i), as: UTF8.self))
-                return ExportRow(position: position, outcome: .rejected(reject), fields: fields, codeBytes: code)
-            }
+        guard let record = try table.next() else { return nil }
+        let (result, code) = rules.apply(record.fields, fault: record.fault, line: record.position.line)
+        switch result {
+        case .success(let facts):
+            return ExportRow(position: record.position, outcome: .accepted(facts), fields: record.fields, codeBytes: code)
+        case .failure(let failure):
+            let reject = Reject(file: name, line: record.position.line, field: failure.field?.rawValue,
+                                reason: failure.reason, raw: record.raw)
+            return ExportRow(position: record.position, outcome: .rejected(reject), fields: record.fields, codeBytes: code)
         }
     }
 }

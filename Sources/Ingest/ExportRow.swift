@@ -71,19 +71,39 @@ public struct RowFields: @unchecked Sendable {
     let count: Int
     let columns: ColumnMap
 
-    /// Calls `body` with the bytes of `field`, trimmed of ASCII white space (empty when the
-    /// export has no such column or the record is shorter).
+    /// Calls `body` with the bytes of the field at `ordinal` in the schema, trimmed of ASCII
+    /// white space (empty when the file has no such column or the record is shorter).
     @inline(__always)
-    public func withValue<R>(_ field: CanonicalField, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        let index = columns.index[field.ordinal]
+    func withValue<R>(ordinal: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        let index = columns.index[ordinal]
         guard index >= 0, index < count else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
         return try body(buffer.field(first + index).trimmingASCIIWhitespace)
     }
 
-    /// `field` as text people read: NFC, trimmed, white space folded (empty when absent).
-    public func text(_ field: CanonicalField) -> String {
-        withValue(field) { String(decoding: $0, as: UTF8.self).normalizedForDisplay }
+    /// Calls `body` with the bytes of an export's `field` (see ``withValue(ordinal:_:)``).
+    @inline(__always)
+    public func withValue<R>(_ field: CanonicalField, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try withValue(ordinal: field.ordinal, body)
     }
+
+    /// Calls `body` with the bytes of `field` of any schema.
+    @inline(__always)
+    public func withValue<F: TableField, R>(_ field: F, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try withValue(ordinal: field.ordinal, body)
+    }
+
+    /// An export's `field` as text people read: NFC, trimmed, white space folded (empty when absent).
+    public func text(_ field: CanonicalField) -> String { text(ordinal: field.ordinal) }
+
+    /// `field` of any schema as text people read.
+    public func text<F: TableField>(_ field: F) -> String { text(ordinal: field.ordinal) }
+
+    private func text(ordinal: Int) -> String {
+        withValue(ordinal: ordinal) { String(decoding: $0, as: UTF8.self).normalizedForDisplay }
+    }
+
+    /// How many fields the record has (more than the header's is a fault of its own).
+    public var fieldCount: Int { count }
 
     /// True when every field is empty or white space: a blank line, for the spec.
     var isBlank: Bool {
@@ -91,11 +111,11 @@ public struct RowFields: @unchecked Sendable {
     }
 }
 
-/// Which column holds each canonical field (by ``CanonicalField/ordinal``), -1 when none.
+/// Which column holds each field of a schema (by ``TableField/ordinal``), -1 when none.
 final class ColumnMap: Sendable {
     let index: [Int]
 
-    init(_ header: HeaderMap) {
-        index = CanonicalField.allCases.map { header.columns[$0] ?? -1 }
+    init<F: TableField>(_ header: TableHeader<F>) {
+        index = F.allCases.map { header.columns[$0] ?? -1 }
     }
 }

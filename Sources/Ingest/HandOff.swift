@@ -5,7 +5,7 @@ import Foundation
 /// Bounded, so that a fast producer (a CSV parser) never holds more than `depth` messages
 /// ahead of a slow consumer: memory stays flat whatever the file size. The consumer cancels
 /// when it gives up; the producer then sees `send` return false and stops.
-public final class HandOff<Message>: @unchecked Sendable {
+final class HandOff<Message>: @unchecked Sendable {
     private let lock = NSLock()
     private let items = DispatchSemaphore(value: 0)
     private let slots: DispatchSemaphore
@@ -13,13 +13,13 @@ public final class HandOff<Message>: @unchecked Sendable {
     private var queue: [Message] = []
     private var cancelled = false
 
-    public init(depth: Int = 4) {
+    init(depth: Int = 4) {
         self.depth = depth
         slots = DispatchSemaphore(value: depth)
     }
 
     /// Queues `message`, waiting while the queue is full; false once the consumer has gone.
-    public func send(_ message: Message) -> Bool {
+    func send(_ message: Message) -> Bool {
         slots.wait()
         lock.lock()
         defer { lock.unlock() }
@@ -30,7 +30,7 @@ public final class HandOff<Message>: @unchecked Sendable {
     }
 
     /// The next message, waiting until there is one.
-    public func receive() -> Message {
+    func receive() -> Message {
         items.wait()
         lock.lock()
         let message = queue.removeFirst()
@@ -40,7 +40,7 @@ public final class HandOff<Message>: @unchecked Sendable {
     }
 
     /// The consumer is gone: drops what is queued and releases a producer waiting to send.
-    public func cancel() {
+    func cancel() {
         lock.lock()
         cancelled = true
         queue.removeAll()

@@ -1,22 +1,24 @@
-/// How an export's columns map onto canonical fields.
-public struct HeaderMap: Sendable {
-    /// Column index of each canonical field the header names.
-    public private(set) var columns: [CanonicalField: Int] = [:]
-    /// Headers that name no canonical field, as written.
+/// How a CSV input's columns map onto the columns of its schema.
+public struct TableHeader<Field: TableField>: Sendable {
+    /// Column index of each field the header names.
+    public private(set) var columns: [Field: Int] = [:]
+    /// Headers that name no field, as written.
     public private(set) var ignored: [String] = []
-    /// The first canonical field named by two columns, with both columns as written (an
-    /// error: which one holds the field cannot be told).
-    public private(set) var repeated: (field: CanonicalField, first: IngestError.HeaderColumn, second: IngestError.HeaderColumn)?
+    /// The first field named by two columns, with both columns as written (an error: which
+    /// one holds the field cannot be told).
+    public private(set) var repeated: (field: Field, first: IngestError.HeaderColumn, second: IngestError.HeaderColumn)?
     /// Number of fields in the header line.
     public let count: Int
-    public let kind: ExportKind
+    /// Columns named by their canonical name rather than an alias.
+    public private(set) var canonicalCount = 0
+    public let delimiter: UInt8
 
     init(headers: [String], delimiter: UInt8) {
         count = headers.count
-        var canonical = 0
+        self.delimiter = delimiter
         for (index, header) in headers.enumerated() {
             let key = header.replacingOccurrences(of: "\u{FEFF}", with: "").normalizedKey
-            guard let (field, isCanonical) = CanonicalField.headerTable[key] else {
+            guard let (field, isCanonical) = Field.headerTable[key] else {
                 ignored.append(header.normalizedForDisplay)
                 continue
             }
@@ -28,14 +30,23 @@ public struct HeaderMap: Sendable {
                 continue
             }
             columns[field] = index
-            if isCanonical { canonical += 1 }
+            if isCanonical { canonicalCount += 1 }
         }
-        kind = ExportKind.detect(canonicalColumns: canonical, matchedColumns: columns.count, delimiter: delimiter)
     }
 
-    /// Required fields the header lacks, canonical names in spec order.
-    public var missingRequired: [CanonicalField] {
-        CanonicalField.allCases.filter { $0.isRequired && columns[$0] == nil }
+    /// A file without a header: the schema's columns in order, by position.
+    init(positionalWithDelimiter delimiter: UInt8) {
+        count = Field.allCases.count
+        self.delimiter = delimiter
+        for field in Field.allCases { columns[field] = field.ordinal }
+    }
+
+    /// True when the header names `field` (under any spelling).
+    public func has(_ field: Field) -> Bool { columns[field] != nil }
+
+    /// Required fields the header lacks, canonical names in schema order.
+    public var missingRequired: [Field] {
+        Field.allCases.filter { $0.isRequired && columns[$0] == nil }
     }
 
     /// Throws what makes the header unusable: a field named twice, required columns missing.
@@ -48,5 +59,15 @@ public struct HeaderMap: Sendable {
         if !missing.isEmpty {
             throw IngestError(file: file, line: line, kind: .missingColumns(missing.map(\.rawValue)))
         }
+    }
+}
+
+/// How an export's columns map onto canonical fields.
+public typealias HeaderMap = TableHeader<CanonicalField>
+
+extension TableHeader where Field == CanonicalField {
+    /// Which system wrote the export, told by its header.
+    public var kind: ExportKind {
+        ExportKind.detect(canonicalColumns: canonicalCount, matchedColumns: columns.count, delimiter: delimiter)
     }
 }

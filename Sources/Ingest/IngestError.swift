@@ -30,6 +30,8 @@ public struct IngestError: Error, Equatable, Sendable, CustomStringConvertible {
         case shrank(expected: Int, read: Int)
         /// A row was rejected while the caller asked for `--strict`.
         case rejectedRow(String)
+        /// A spreadsheet workbook (xlsx, ods, xls), not CSV: it must be saved as CSV first.
+        case spreadsheet(SpreadsheetKind)
     }
 
     /// What kind of file system node an input turned out to be.
@@ -78,7 +80,7 @@ public struct IngestError: Error, Equatable, Sendable, CustomStringConvertible {
 
 extension IngestError.Kind {
     /// The fault in English, without the place.
-    var sentence: String {
+    public var sentence: String {
         switch self {
         case .unreadable(let reason): return "cannot read: \(reason)"
         case .isDirectory: return "is a directory, not an export file"
@@ -95,6 +97,7 @@ extension IngestError.Kind {
         case .shrank(let expected, let read):
             return "the file shrank while it was read (\(read) of \(expected) bytes); read it again once it is complete"
         case .rejectedRow(let reason): return "row rejected: \(reason)"
+        case .spreadsheet(let kind): return "a spreadsheet workbook (\(kind.rawValue)), not CSV: save it as CSV (UTF-8)"
         }
     }
 }

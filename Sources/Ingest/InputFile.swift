@@ -19,6 +19,8 @@ public final class InputFile: @unchecked Sendable {
     /// Size in bytes when opened.
     public let size: Int
     private let descriptor: Int32
+    /// The bytes of an input made in memory (data shipped in the binary), else nil.
+    private let contents: [UInt8]?
 
     public init(path: String, name: String? = nil) throws(IngestError) {
         let name = name ?? path
@@ -49,15 +51,30 @@ public final class InputFile: @unchecked Sendable {
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         descriptor = fd
         size = Int(info.st_size)
+        contents = nil
     }
 
-    deinit { close(descriptor) }
+    /// An input whose bytes are in memory (a CSV resource shipped in the binary), read like a
+    /// file of those bytes.
+    public init(name: String, bytes: [UInt8]) {
+        self.name = name
+        path = name
+        size = bytes.count
+        descriptor = -1
+        contents = bytes
+    }
+
+    deinit { if descriptor >= 0 { close(descriptor) } }
 
     /// Reads up to `buffer.count` bytes at `offset`, fewer only where the file's size when
     /// opened ends. Throws when the file ends sooner (it shrank).
     func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws(IngestError) -> Int {
         guard let base = buffer.baseAddress else { return 0 }
         let wanted = max(0, min(buffer.count, size - offset))
+        if let contents {
+            contents.withUnsafeBytes { all in base.copyMemory(from: all.baseAddress! + offset, byteCount: wanted) }
+            return wanted
+        }
         var total = 0
         while total < wanted {
             let n = pread(descriptor, base + total, wanted - total, off_t(offset + total))
@@ -114,10 +131,4 @@ public final class InputFile: @unchecked Sendable {
         }
         return false
     }
-}
-
-/// Checks that `path` names a readable regular file, throwing the error `report` would give
-/// for it (missing, a directory, a pipe, no permission).
-public func checkInputFile(path: String, name: String) throws(IngestError) {
-    _ = try InputFile(path: path, name: name)
 }

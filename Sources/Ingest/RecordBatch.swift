@@ -3,7 +3,7 @@
 /// What a reading thread hands over (through a ``Pipeline``): once sent, a batch is never
 /// written again, so rows may keep views on its fields.
 struct RecordBatch: @unchecked Sendable {
-    let fields = FieldBuffer(byteCapacity: 1 << 20, fieldCapacity: 1 << 15)
+    let fields = FieldBuffer(byteCapacity: 1 << 18, fieldCapacity: 1 << 13)
     private var firstField: [Int] = [0]
     private var positions: [RecordPosition] = []
     private var faults: [CSVFault?] = []
@@ -12,8 +12,10 @@ struct RecordBatch: @unchecked Sendable {
 
     var count: Int { positions.count }
 
-    /// Full at 4096 records, or earlier when the fields or the raw text fill a megabyte.
-    var isFull: Bool { positions.count >= 4096 || fields.byteCount >= 1 << 20 || rawBytes.count >= 1 << 20 }
+    /// Full at 1024 records, or earlier when the fields or the raw text fill 256 KiB: small
+    /// enough that the batches in flight cost little memory, large enough that handing them
+    /// over costs nothing.
+    var isFull: Bool { positions.count >= 1024 || fields.byteCount >= 1 << 18 || rawBytes.count >= 1 << 18 }
 
     mutating func append(_ record: CSVRecord, raw csv: CSVReader) {
         for i in 0..<record.count {

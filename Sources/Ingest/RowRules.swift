@@ -10,22 +10,32 @@ final class RowRules {
     let units: UnitRegistry
     /// Interns TenLinhVuc when given (reports by field of procedures).
     private let fields: UnitRegistry?
+    /// Interns MaTTHC.
+    let procedures: ProcedureRegistry
+    /// The service columns this file has: every dossier read from it knows them.
+    let known: ServiceFacts
     private let fileIndex: Int32
     @exclusivity(unchecked) private var channels = ByteKeyedCache<Channel?>(capacity: 256)
     @exclusivity(unchecked) private var statuses = ByteKeyedCache<Status?>(capacity: 256)
-    @exclusivity(unchecked) private var yesNo = ByteKeyedCache<Bool?>(capacity: 256)
+    @exclusivity(unchecked) var yesNo = ByteKeyedCache<Bool?>(capacity: 256)
+    @exclusivity(unchecked) var serviceWords = ByteKeyedCache<UInt8?>(capacity: 256)
 
     struct Failure: Error {
         var field: CanonicalField?
         var reason: RejectReason
     }
 
-    init(header: HeaderMap, units: UnitRegistry, fields: UnitRegistry?, fileIndex: Int32) {
+    init(header: HeaderMap, columns: ColumnMap, units: UnitRegistry, fields: UnitRegistry?,
+         procedures: ProcedureRegistry, fileIndex: Int32) {
         self.header = header
-        columns = ColumnMap(header)
+        self.columns = columns
         self.units = units
         self.fields = fields
+        self.procedures = procedures
         self.fileIndex = fileIndex
+        var known = ServiceFacts()
+        for field in ServiceField.allCases where header.has(field.canonical) { known.setKnown(field) }
+        self.known = known
     }
 
     /// The facts of the record, or why it is rejected; and where its dossier code is. The code
@@ -62,6 +72,7 @@ final class RowRules {
         let status = try statusOf(row)
         let digitisedDossier = try flag(row, .soHoaHoSo)
         let digitisedResult = try flag(row, .soHoaKetQua)
+        let service = known.knownMask == 0 ? known : try serviceFacts(row)
         guard let received else { throw Failure(field: .ngayTiepNhan, reason: .missingValue) }
 
         let finish = processed.map { ($0, CanonicalField.ngayKetThucXuLy) } ?? handedOver.map { ($0, .ngayTra) }
@@ -79,7 +90,7 @@ final class RowRules {
             unit: unit, channel: channel, status: status, received: received.moment, due: due?.moment,
             finished: finish?.0.moment, digitisedDossier: digitisedDossier, digitisedResult: digitisedResult,
             source: SourceLine(file: fileIndex, line: Int32(clamping: line)), field: fieldOf(row),
-            unitSpelling: spelling)
+            unitSpelling: spelling, procedure: row.withValue(.maTTHC) { procedures.resolve($0) }, service: service)
         return RowFacts(dossier: dossier, unitSpelling: spelling, latestMoment: latest,
                         processed: processed?.moment, handedOver: handedOver?.moment)
     }
@@ -132,7 +143,7 @@ final class RowRules {
         }
     }
 
-    private func flag(_ row: RowFields, _ field: CanonicalField) throws(Failure) -> Bool {
+    func flag(_ row: RowFields, _ field: CanonicalField) throws(Failure) -> Bool {
         let value: Bool? = row.withValue(field) { bytes in
             if bytes.isEmpty { return false }
             if bytes.count == 1, bytes[0] == 0x31 { return true }
@@ -143,7 +154,7 @@ final class RowRules {
         return value
     }
 
-    private func date(_ row: RowFields, _ field: CanonicalField, role: DateValue.Role,
+    func date(_ row: RowFields, _ field: CanonicalField, role: DateValue.Role,
                       required: Bool = false) throws(Failure) -> DateValue? {
         let result: Result<DateValue, DateValue.Failure>? = row.withValue(field) { bytes in
             bytes.isEmpty ? nil : DateValue.parse(bytes, role: role)

@@ -33,33 +33,30 @@ public struct UnitAliases: Sendable, Equatable {
     /// The entry for a unit name's key, if any.
     func entry(forKey key: String) -> Int? { targetByKey[key] }
 
-    /// Reads the `--units` CSV: `name,unit` per line; a header line `name,unit` is skipped.
-    public init(csv text: String) throws(AliasError) {
+    /// Reads the `--units` CSV (`name,unit`; a header naming them is optional) with the reader
+    /// of every CSV input. Throws ``AliasError`` for a row without exactly two fields, and the
+    /// file's ``IngestError`` when it cannot be read.
+    public init(path: String, name: String? = nil) throws {
         self.init()
-        for (index, line) in text.split(whereSeparator: \.isNewline).enumerated() {
-            let fields = Self.splitCSVLine(String(line))
-            if fields.allSatisfy({ $0.trimmingWhitespace.isEmpty }) { continue }
-            guard fields.count == 2 else {
-                throw AliasError(line: index + 1, message: "expected two fields (name,unit), found \(fields.count)")
-            }
-            if index == 0, fields[0].normalizedKey == "name", fields[1].normalizedKey == "unit" { continue }
-            add(name: fields[0], unit: fields[1])
-        }
+        for (name, unit) in try Self.pairs(path: path, name: name) { add(name: name, unit: unit) }
     }
 
-    /// A line of the aliases file split on commas, with RFC 4180 quotes (names may hold commas).
-    private static func splitCSVLine(_ line: String) -> [String] {
-        var fields: [String] = [], field = "", quoted = false
-        var chars = Array(line)[...]
-        while let c = chars.popFirst() {
-            if quoted {
-                if c == "\"" {
-                    if chars.first == "\"" { field.append("\""); chars.removeFirst() } else { quoted = false }
-                } else { field.append(c) }
-            } else if c == "\"" { quoted = true } else if c == "," { fields.append(field); field = "" } else { field.append(c) }
+    /// The `name,unit` pairs of a units file (none for an empty file).
+    private static func pairs(path: String, name: String?) throws -> [(String, String)] {
+        let reader: TableReader<UnitsField>
+        do {
+            reader = try TableReader<UnitsField>(path: path, name: name, positional: true)
+        } catch {
+            if error.kind == .empty { return [] }
+            throw error
         }
-        fields.append(field)
-        return fields
+        var pairs: [(String, String)] = []
+        while let record = try reader.next() {
+            let count = record.fields.fieldCount
+            guard record.fault == nil, count == 2 else { throw AliasError(line: record.position.line, fieldCount: count) }
+            pairs.append((record.fields.text(UnitsField.name), record.fields.text(UnitsField.unit)))
+        }
+        return pairs
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -67,11 +64,12 @@ public struct UnitAliases: Sendable, Equatable {
     }
 }
 
-/// A line of an aliases file that cannot be read.
+/// A line of an aliases file that cannot be read: it has not the two fields `name,unit`.
 public struct AliasError: Error, Sendable, CustomStringConvertible {
     public var line: Int
-    public var message: String
-    public var description: String { "line \(line): \(message)" }
+    /// How many fields the line has.
+    public var fieldCount: Int
+    public var description: String { "line \(line): expected two fields (name,unit), found \(fieldCount)" }
 }
 
 /// How many dossiers an alias moved to its unit in one report.
@@ -79,4 +77,20 @@ public struct AliasUse: Sendable, Equatable {
     public var name: String
     public var unit: String
     public var dossiers: Int
+}
+
+/// The columns of a `--units` file.
+enum UnitsField: String, TableField {
+    case name, unit
+
+    var aliases: [String] {
+        switch self {
+        case .name: return ["tên", "tên trong tệp xuất"]
+        case .unit: return ["đơn vị"]
+        }
+    }
+
+    var isRequired: Bool { true }
+    var ordinal: Int { self == .name ? 0 : 1 }
+    static let headerTable = TableSchema<UnitsField>.headerTable()
 }

@@ -67,3 +67,17 @@ public struct Target: Hashable, Sendable, CustomStringConvertible {
         return fraction.isEmpty ? "\(scaled / divisor)" : "\(scaled / divisor).\(fraction)"
     }
 }
+
+extension Percentage {
+    /// The change from `previous` to this rate in hundredths of a percentage point, from the
+    /// exact fractions (`self − previous`, times 100), rounded half up (towards +∞ on a half):
+    /// 125 for +1.25 points.
+    public func change(from previous: Percentage) -> Int {
+        // (n₁/d₁ − n₀/d₀) × 10,000 = (n₁d₀ − n₀d₁) × 10,000 / (d₁d₀), in integers.
+        let numerator = (numerator * previous.denominator - previous.numerator * denominator) * 10_000
+        let denominator = self.denominator * previous.denominator
+        // floor((2n + d) / 2d), with a floor division that rounds negative quotients down.
+        let (q, r) = (2 * numerator + denominator).quotientAndRemainder(dividingBy: 2 * denominator)
+        return r < 0 ? q - 1 : q
+    }
+}

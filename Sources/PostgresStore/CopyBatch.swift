@@ -13,10 +13,7 @@ struct CopyBatch: Sendable {
     static let capacity = 8192
 
     /// The columns of `occurrence`, in the order each row is written.
-    static let columns = [
-        "import_id", "line", "code", "unit_spelling_id", "channel", "status", "received", "due", "finished",
-        "digitised_dossier", "digitised_result", "processed", "handed_over", "procedure_id",
-    ]
+    static let columns = ["import_id", "line", "code", "processed", "handed_over"] + PostgresStateColumns.names
 
     var rows = ByteBuffer()
     var accepted = 0
@@ -37,7 +34,7 @@ struct CopyBatch: Sendable {
     /// Reads every row of `reader` into batches of rows for import `importID`.
     static func producer(_ reader: ExportReader, importID: Int64) -> Pipeline<CopyBatch>.Producer {
         { send throws(IngestError) in
-            var text = CopyText(capacity: capacity * 112)
+            var text = CopyText(capacity: capacity * 144)
             var procedures = ProcedureIDs()
             var spellings: [(id: Int64, line: Int32)?] = []  // by the reader's spelling number
             var latest = DossierTable()
@@ -101,17 +98,9 @@ struct CopyBatch: Sendable {
         text.integer(importID)
         text.integer(d.source.line)
         row.withCode { text.text($0) }
-        text.integer(spelling)
-        text.integer(d.channel.rawValue)
-        text.integer(d.status.rawValue)
-        text.integer(d.received.seconds)
-        text.integer(d.due?.seconds)
-        text.integer(d.finished?.seconds)
-        text.boolean(d.digitisedDossier)
-        text.boolean(d.digitisedResult)
         text.integer(facts.processed?.seconds)
         text.integer(facts.handedOver?.seconds)
-        text.integer(procedure)
+        PostgresStateColumns.write(d, spelling: spelling, procedure: procedure, to: &text)
         text.endRow()
     }
 }

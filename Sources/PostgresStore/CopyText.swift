@@ -66,6 +66,10 @@ struct CopyText {
         bytes.append(value ? 0x74 : 0x66)  // t, f
     }
 
+    mutating func boolean(_ value: Bool?) {
+        if let value { boolean(value) } else { null() }
+    }
+
     /// UTF-8 text, escaped.
     mutating func text(_ value: UnsafeBufferPointer<UInt8>) {
         separate()

@@ -8,10 +8,9 @@ import PostgresNIO
 /// (`COLLATE "C"`): ``Ingest/FileRank`` with ties broken by import order, as ``Ingest/AsOfMerger``
 /// breaks them by input order. Within an import the later line wins.
 enum PostgresCurrentState {
-    /// The state columns `current` holds, as `occurrence` names them.
-    static let stateColumns = """
-        unit_spelling_id, channel, status, received, due, finished, digitised_dossier, digitised_result, procedure_id
-        """
+    /// `current`'s columns after its code, as `occurrence` names them.
+    private static let columns = "import_id, line, " + PostgresStateColumns.list()
+    private static let occurrenceColumns = "o.import_id, o.line, " + PostgresStateColumns.list("o.")
 
     /// Merges the import being made: its last line of each dossier (its rows in `occurrence`
     /// but the `superseded` lines, whose dossier comes again further down) replaces the held row
@@ -33,18 +32,14 @@ enum PostgresCurrentState {
             higher.append(id)
         }
         try await connection.query("""
-            UPDATE current c SET
-                import_id = o.import_id, line = o.line, unit_spelling_id = o.unit_spelling_id, channel = o.channel,
-                status = o.status, received = o.received, due = o.due, finished = o.finished,
-                digitised_dossier = o.digitised_dossier, digitised_result = o.digitised_result, procedure_id = o.procedure_id
+            UPDATE current c SET (\(unescaped: columns)) = (\(unescaped: occurrenceColumns))
             FROM occurrence o
             WHERE o.import_id = \(importID) AND c.code = o.code AND c.import_id <> ALL(\(higher)::bigint[])
               AND NOT EXISTS (SELECT 1 FROM unnest(\(superseded)::int[]) AS s(line) WHERE s.line = o.line)
             """, logger: logger)
         try await connection.query("""
-            INSERT INTO current (code, import_id, line, \(unescaped: stateColumns))
-            SELECT o.code, o.import_id, o.line, o.unit_spelling_id, o.channel, o.status, o.received, o.due, o.finished,
-                   o.digitised_dossier, o.digitised_result, o.procedure_id
+            INSERT INTO current (code, \(unescaped: columns))
+            SELECT o.code, \(unescaped: occurrenceColumns)
             FROM occurrence o
             WHERE o.import_id = \(importID)
               AND NOT EXISTS (SELECT 1 FROM unnest(\(superseded)::int[]) AS s(line) WHERE s.line = o.line)
@@ -72,9 +67,8 @@ enum PostgresCurrentState {
             INSERT INTO motcua_affected SELECT code FROM gone
             """, logger: logger)
         try await connection.query("""
-            INSERT INTO current (code, import_id, line, \(unescaped: stateColumns))
-            SELECT DISTINCT ON (o.code) o.code, o.import_id, o.line, o.unit_spelling_id, o.channel, o.status, o.received,
-                   o.due, o.finished, o.digitised_dossier, o.digitised_result, o.procedure_id
+            INSERT INTO current (code, \(unescaped: columns))
+            SELECT DISTINCT ON (o.code) o.code, \(unescaped: occurrenceColumns)
             FROM motcua_affected a JOIN occurrence o ON o.code = a.code JOIN import i ON i.id = o.import_id
             ORDER BY o.code, i.as_of_key DESC, i.base_name DESC, i.file_name DESC, i.id DESC, o.line DESC
             """, logger: logger)

@@ -44,18 +44,20 @@ public struct PostgresDossiers: DossierSource {
             for (i, record) in imports.enumerated() { if let id = record.id { index[id] = (Int32(i), record.fileName) } }
             var out: [OccurrenceListing] = []
             let rows = try await connection.query("""
-                SELECT o.import_id, o.line, o.channel, o.status, o.received, o.due, o.finished, o.digitised_dossier,
-                       o.digitised_result, COALESCE(NULLIF(p.procedure_name, ''), NULLIF(p.procedure_code, '')), u.name
+                SELECT o.import_id, o.line, p.procedure_name, p.procedure_code, u.name,
+                       \(unescaped: PostgresStateColumns.list("o."))
                 FROM occurrence o JOIN unit_spelling u ON u.id = o.unit_spelling_id
                      LEFT JOIN procedure p ON p.id = o.procedure_id
                 WHERE o.code = \(code) ORDER BY o.import_id, o.line
                 """, logger: PostgresSession.logger)
-            for try await (importID, line, channel, status, received, due, finished, dd, dr, procedure, unit) in rows.decode(
-                (Int64, Int32, Int16, Int16, Int64, Int64?, Int64?, Bool, Bool, String?, String).self) {
+            for try await row in rows {
+                var cells = RowCells(row)
+                let importID = try cells.requiredInteger(), line = try cells.requiredInteger()
+                let procedure = storedProcedureName(name: try cells.text(), code: try cells.text()), unit = try cells.text()
+                _ = try cells.integer()  // the unit spelling and procedure ids: named above
+                _ = try cells.integer()
                 guard let (file, name) = index[importID] else { continue }
-                let dossier = try StoredState.dossier(
-                    channel: channel, status: status, received: received, due: due, finished: finished,
-                    digitised: (dd, dr), source: SourceLine(file: file, line: line))
+                let dossier = try PostgresStateColumns.dossier(&cells, source: SourceLine(file: file, line: Int32(truncatingIfNeeded: line)))
                 out.append(OccurrenceListing(file: name, fileIndex: file, line: Int(line), code: code, procedure: procedure,
                                              unit: unit, dossier: dossier, reject: nil))
             }
@@ -74,15 +76,15 @@ public struct PostgresDossiers: DossierSource {
             let ids = try await PostgresRecords.imports(on: connection).compactMap(\.id).filter { only?.contains($0) ?? true }
             let wanted = sources.filter { Int($0.file) < ids.count }
             let rows = try await connection.query("""
-                SELECT t.file, t.line, COALESCE(NULLIF(p.procedure_name, ''), NULLIF(p.procedure_code, ''))
+                SELECT t.file, t.line, p.procedure_name, p.procedure_code
                 FROM unnest(\(wanted.map { ids[Int($0.file)] })::bigint[], \(wanted.map(\.line))::int[],
                             \(wanted.map(\.file))::int[]) AS t(import_id, line, file)
                      JOIN occurrence o ON o.import_id = t.import_id AND o.line = t.line
                      JOIN procedure p ON p.id = o.procedure_id
                 """, logger: PostgresSession.logger)
             var out: [SourceLine: String] = [:]
-            for try await (file, line, name) in rows.decode((Int32, Int32, String?).self) {
-                if let name { out[SourceLine(file: file, line: line)] = name }
+            for try await (file, line, name, code) in rows.decode((Int32, Int32, String, String).self) {
+                if let name = storedProcedureName(name: name, code: code) { out[SourceLine(file: file, line: line)] = name }
             }
             return out
         }

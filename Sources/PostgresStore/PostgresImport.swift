@@ -136,7 +136,7 @@ struct PostgresImport: Sendable {
                 text.integer(importID)
                 text.integer(reject.line)
                 text.text(code)
-                text.text(reject.field?.rawValue)
+                text.text(reject.field)
                 text.text(reject.sentence)
                 text.text(reject.reason.rawValue)
                 text.text(reject.raw)

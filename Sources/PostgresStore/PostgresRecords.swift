@@ -52,7 +52,7 @@ enum PostgresRecords {
         for try await (importID, line, field, reason, raw) in rows.decode((Int64, Int32, String?, String, String).self) {
             guard only?.contains(importID) ?? true else { continue }
             out.append((importID, Reject(file: names[importID] ?? "?", line: Int(line),
-                                         field: field.flatMap(CanonicalField.init(rawValue:)),
+                                         field: field,
                                          reason: RejectReason(rawValue: reason) ?? .malformedQuote, raw: raw)))
         }
         return out

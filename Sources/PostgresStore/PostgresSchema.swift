@@ -128,5 +128,25 @@ enum PostgresSchema {
             )
             """,
         ]),
+        // The optional service columns of issue 12, on every occurrence and current state (the
+        // SQLite store's v2): NULL where the occurrence's file lacks the column; service_known
+        // says which it has, bit n for ServiceField n (DuocThanhToanTrucTuyen = 0). Existing
+        // rows know none of them. (PostgreSQL 11 and later add such columns without a rewrite.)
+        Migration(identifier: "v2: the optional service columns", statements: ["occurrence", "current"].map { table in
+            """
+            ALTER TABLE \(table)
+                ADD COLUMN service_known smallint NOT NULL DEFAULT 0,
+                ADD COLUMN paid_online boolean,           -- DuocThanhToanTrucTuyen
+                ADD COLUMN fee_zero boolean,              -- PhiLePhi stated as 0 (true) or not (false); NULL: empty
+                ADD COLUMN vneid boolean,                 -- TaiKhoanDuocXacThucVoiVNeID
+                ADD COLUMN reuse boolean,                 -- DuocTaiSuDung
+                ADD COLUMN data_store boolean,            -- DuocLayTuKhoDMQG
+                ADD COLUMN supplements smallint,          -- SoLanBoSung, capped at 3
+                ADD COLUMN rating smallint,               -- DanhGiaHaiLong 1-5; NULL: not rated
+                ADD COLUMN complaint boolean,             -- CoPhanAnhKienNghi
+                ADD COLUMN apology bigint,                -- NgayXinLoi, local seconds of its day
+                ADD COLUMN routing smallint               -- LuanChuyen: 0 none, 1 electronic, 2 paper
+            """
+        }),
     ]
 }

@@ -23,13 +23,15 @@ public final class PostgresStore: DossierStore {
     static let mergeLock: Int64 = 0x6D6F_7463_7561_0002
 
     /// Connects and checks that the database is a motcua store this motcua knows (`.create`:
-    /// an empty database, or a store whose migrations it brings up to date).
+    /// an empty database, or a store whose migrations it brings up to date). A store an older
+    /// motcua made is brought up to date whatever the access, as the SQLite store is: its
+    /// occurrences then know none of the newer columns.
     public init(address: PostgresAddress, access: StoreAccess) throws(StoreError) {
         self.address = address
         session = try PostgresSession(address: address)
         do {
-            try checkSchema(creating: access == .create)
-            if access == .create { try migrate() }
+            let older = try checkSchema(creating: access == .create)
+            if access == .create || older { try migrate(upgrading: older) }
         } catch {
             session.close()
             throw error
@@ -66,27 +68,28 @@ public final class PostgresStore: DossierStore {
     }
 
     /// Refuses databases that are not motcua stores, or that a newer motcua wrote: the same
-    /// rules as the SQLite store's. An empty database is "no store yet" when reading.
-    private func checkSchema(creating: Bool) throws(StoreError) {
+    /// rules as the SQLite store's. An empty database is "no store yet" when reading. True when
+    /// the store lacks migrations this motcua has (an older motcua made it).
+    @discardableResult
+    private func checkSchema(creating: Bool) throws(StoreError) -> Bool {
         let (tables, migrations) = try session.run { connection in try await Self.schemaState(connection) }
         let known = Set(PostgresSchema.migrations.map(\.identifier))
         if creating {
             guard tables.isSubset(of: PostgresSchema.tables) else { throw StoreError(path: name, kind: .notAStore) }
             if let migrations, !migrations.isSubset(of: known) { throw StoreError(path: name, kind: .newerSchema) }
-            return
+            return false
         }
         if tables.isEmpty { throw StoreError(path: name, kind: .missing) }
-        guard let migrations, tables.contains("import") else { throw StoreError(path: name, kind: .notAStore) }
-        if !migrations.isSubset(of: known) || !known.isSubset(of: migrations) {
-            throw StoreError(path: name, kind: .newerSchema)
-        }
+        guard let migrations, !migrations.isEmpty, tables.contains("import") else { throw StoreError(path: name, kind: .notAStore) }
+        if !migrations.isSubset(of: known) { throw StoreError(path: name, kind: .newerSchema) }
+        return !known.isSubset(of: migrations)
     }
 
     /// Applies the migrations not yet recorded, in one transaction under the schema lock: two
     /// importers creating the store at once take turns, and the second finds it made. Nothing
     /// is asked of the server when the schema is up to date: an importer role that may not
     /// create tables imports into a store its owner made.
-    private func migrate() throws(StoreError) {
+    private func migrate(upgrading: Bool) throws(StoreError) {
         let name = name
         do {
             try session.run(writing: true) { connection in
@@ -96,8 +99,9 @@ public final class PostgresStore: DossierStore {
             }
         } catch where error.kind == .readOnly {
             // A role that may write the data but not create tables (see the README's roles).
-            throw StoreError(path: name, kind: .failed(
-                "this role may not create the store's tables: run the first import as the database's owner"))
+            throw StoreError(path: name, kind: .failed(upgrading
+                ? "an older motcua made this store and this role may not bring its tables up to date: run one import as the database's owner"
+                : "this role may not create the store's tables: run the first import as the database's owner"))
         }
         // Another process may have made tables of its own meanwhile: check again, under no lock.
         try checkSchema(creating: false)
@@ -111,7 +115,9 @@ public final class PostgresStore: DossierStore {
         // Again under the lock: another importer may have made the store meanwhile, and tables
         // without their migrations are not ours.
         let (tables, recorded) = try await schemaState(connection)
-        if !tables.isEmpty, recorded == nil { throw StoreError(path: name, kind: .notAStore) }
+        if !tables.subtracting([PostgresSchema.migrationsTable]).isEmpty, recorded?.isEmpty ?? true {
+            throw StoreError(path: name, kind: .notAStore)
+        }
         let applied = recorded ?? []
         if known.isSubset(of: applied) { return }
         try await connection.query("""

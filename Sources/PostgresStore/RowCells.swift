@@ -33,12 +33,26 @@ struct RowCells {
     }
 
     mutating func boolean() throws -> Bool {
+        guard let value = try optionalBoolean() else { throw UnexpectedReply("a NULL where a flag must be") }
+        return value
+    }
+
+    /// A `bool` cell; nil when NULL.
+    mutating func optionalBoolean() throws -> Bool? {
         let cell = try next()
+        if cell.bytes == nil { return nil }
         guard cell.dataType == .bool, cell.format == .binary, let bytes = cell.bytes, bytes.readableBytes == 1,
               let byte = bytes.getInteger(at: bytes.readerIndex, as: UInt8.self) else {
             throw UnexpectedReply("column \(cell.columnName) is not a flag")
         }
         return byte != 0
+    }
+
+    /// A text cell; nil when NULL.
+    mutating func text() throws -> String? {
+        let cell = try next()
+        guard let bytes = cell.bytes else { return nil }
+        return String(buffer: bytes)
     }
 
     /// A text cell's UTF-8 bytes (read them with `withUnsafeReadableBytes`: no `String`).

@@ -54,21 +54,7 @@ enum StoredState {
     }
 
     /// What a row of `current` or `occurrence` holds after its code, in this order.
-    private static let stateColumns = "import_id, line, \(PostgresCurrentState.stateColumns)"
-
-    /// A stored occurrence's state.
-    static func dossier(channel: Int16, status: Int16, received: Int64, due: Int64?, finished: Int64?,
-                        digitised: (Bool, Bool), source: SourceLine, unit: UnitID = UnitID(rawValue: 0),
-                        spelling: UnitRegistry.SpellingID = .none, field: FieldID = .unknown) throws -> Dossier {
-        guard let channel = UInt8(exactly: channel).flatMap(Channel.init(rawValue:)),
-              let status = UInt8(exactly: status).flatMap(Status.init(rawValue:)) else {
-            throw UnexpectedReply("an occurrence out of vocabulary")
-        }
-        return Dossier(unit: unit, channel: channel, status: status, received: LocalMoment(seconds: received),
-                       due: due.map(LocalMoment.init(seconds:)), finished: finished.map(LocalMoment.init(seconds:)),
-                       digitisedDossier: digitised.0, digitisedResult: digitised.1, source: source, field: field,
-                       unitSpelling: spelling)
-    }
+    private static let stateColumns = "import_id, line, " + PostgresStateColumns.list()
 
     /// What a read needs besides the rows: the imports' ranks and indexes, the units and fields.
     private struct Reading {
@@ -80,6 +66,9 @@ enum StoredState {
         let fields = UnitRegistry()
         var spellings: [Int64: (UnitID, UnitRegistry.SpellingID)] = [:]
         var fieldOfProcedure: [Int64: FieldID] = [:]
+        /// Procedures by MaTTHC, interned as raw files intern them.
+        let procedures = ProcedureRegistry()
+        var procedureOf: [Int64: ProcedureID] = [:]
 
         init(imports: [ImportRecord], aliases: UnitAliases, only: [Int64]?, on connection: PostgresConnection) async throws {
             self.imports = imports
@@ -89,15 +78,16 @@ enum StoredState {
                 if let id = record.id { indexOfImport[id] = Int32(index) }
                 merger.addInput(FileRank(asOf: record.asOf.map(LocalMoment.init(seconds:)), name: record.fileName))
             }
-            // The fields of procedures the imports name: a field's name is the first of its
-            // spellings in code-point order over every occurrence, as from raw files.
+            // The fields and codes of procedures the imports name: a field's name is the first
+            // of its spellings in code-point order over every occurrence, as from raw files.
             let rows = try await connection.query("""
-                SELECT DISTINCT p.id, NULLIF(p.field_name, '') FROM procedure p
+                SELECT DISTINCT p.id, NULLIF(p.field_name, ''), p.procedure_code FROM procedure p
                 JOIN import_procedure ip ON ip.procedure_id = p.id
                 WHERE \(only)::bigint[] IS NULL OR ip.import_id = ANY(\(only)::bigint[])
                 """, logger: PostgresSession.logger)
-            for try await (id, name) in rows.decode((Int64, String?).self) {
+            for try await (id, name, code) in rows.decode((Int64, String?, String).self) {
                 fieldOfProcedure[id] = name.flatMap { fields.intern($0) }.map { FieldID(rawValue: $0.0.rawValue) } ?? .unknown
+                procedureOf[id] = procedures.intern(code)
             }
         }
 
@@ -112,12 +102,10 @@ enum StoredState {
             guard let (unit, spelling) = spellings[spellingID] ?? names[spellingID].flatMap({ intern(spellingID, $0) }) else {
                 throw UnexpectedReply("a dossier's unit spelling is not stored")
             }
-            return try StoredState.dossier(
-                channel: Int16(truncatingIfNeeded: try cells.requiredInteger()),
-                status: Int16(truncatingIfNeeded: try cells.requiredInteger()),
-                received: try cells.requiredInteger(), due: try cells.integer(), finished: try cells.integer(),
-                digitised: (try cells.boolean(), try cells.boolean()), source: source, unit: unit, spelling: spelling,
-                field: field(of: try cells.integer()))
+            let procedure = try cells.integer()
+            return try PostgresStateColumns.dossier(
+                &cells, source: source, unit: unit, spelling: spelling, field: field(of: procedure),
+                procedure: procedure.flatMap { procedureOf[$0] } ?? .none)
         }
 
         mutating func intern(_ id: Int64, _ name: String) -> (UnitID, UnitRegistry.SpellingID)? {
@@ -145,7 +133,7 @@ enum StoredState {
                 guard let index = indexOfImport[importID], let reason = RejectReason(rawValue: reason) else { continue }
                 inputs[Int(index)].rejectsByReason[reason] = Int(count)
             }
-            return merger.dossierSet(units: units, fields: fields, inputs: inputs)
+            return merger.dossierSet(units: units, fields: fields, procedures: procedures.codes, inputs: inputs)
         }
     }
 }

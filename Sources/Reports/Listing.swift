@@ -1,5 +1,3 @@
-import Ingest
-
 /// Rows for people or machines: `--format csv` (RFC 4180) or an aligned table.
 public struct Listing: Sendable {
     public var header: [String]
@@ -19,17 +17,5 @@ public struct Listing: Sendable {
         let all = [header] + rows
         let layout = AlignedText(all, rightAligned: header.map { _ in false })
         return all.map { layout.line($0) + "\n" }.joined()
-    }
-}
-
-extension Listing {
-    /// The dossiers behind one count: code, procedure, channel, dates, status, source, reason.
-    public static let dossierHeader = ["code", "procedure", "channel", "received", "due", "finished", "status",
-                                       "file", "line", "reason"]
-
-    public static func dossierRow(code: String, procedure: String?, dossier d: Dossier, file: String, reason: String) -> [String] {
-        [code, procedure ?? "", "\(d.channel.rawValue)", d.received.description, d.due?.description ?? "",
-         d.status.isFinished ? (d.finished?.description ?? "") : "", "\(d.status.rawValue)", file,
-         "\(d.source.line)", reason]
     }
 }

@@ -26,7 +26,7 @@ public final class RejectsWriter {
     private static let header = CSVText.line(["file", "line", "field", "reason", "raw"])
 
     private static func line(_ reject: Reject) -> String {
-        CSVText.line([reject.file, String(reject.line), reject.field?.rawValue ?? "", reject.sentence, reject.raw])
+        CSVText.line([reject.file, String(reject.line), reject.field ?? "", reject.sentence, reject.raw])
     }
 
     public func write(_ reject: Reject) {

@@ -62,3 +62,10 @@ extension MotcuaStore: DossierStore {
         StoredDossiers(store: self, only: only, aliases: aliases)
     }
 }
+
+/// The procedure's name as an explanation shows it, from what a store keeps as read: TenTTHC,
+/// else MaTTHC, each normalised for display as raw files give it (a decomposed or padded name
+/// reads the same from a store as from its file).
+public func storedProcedureName(name: String?, code: String?) -> String? {
+    [name, code].lazy.compactMap { $0?.normalizedForDisplay }.first { !$0.isEmpty }
+}

@@ -23,6 +23,8 @@ struct ImportBatch: Sendable {
     /// The reader's counts when the batch was sent: the last batch's are the file's.
     var rowsRead = 0
     var blankRecords = 0
+    /// The file's last record, when it looks cut off (the last batch only).
+    var cutOff: CutOffRecord?
 
     /// The fields the store keeps as read, though no rule uses them.
     static let descriptiveFields: [CanonicalField] = [.maTTHC, .tenTTHC, .maLinhVuc, .tenLinhVuc]
@@ -82,6 +84,7 @@ struct ImportBatch: Sendable {
             batch.fraction = 1
             batch.rowsRead = reader.rowsRead
             batch.blankRecords = reader.blankRecords
+            batch.cutOff = reader.cutOff
             _ = send(batch)
         }
     }

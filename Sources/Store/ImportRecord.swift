@@ -23,6 +23,8 @@ public struct ImportRecord: Codable, Sendable, FetchableRecord, MutablePersistab
     /// JSON array of the header words that name no canonical field.
     public var ignoredColumns: String
     public var importedAt: Date
+    /// The file's last record, when it looked cut off at import (not stored: said once, then).
+    public var cutOff: CutOffRecord? = nil
 
     enum CodingKeys: String, CodingKey {
         case id, fileName = "file_name", sha256, bytes, exportKind = "export_kind", encoding, delimiter

@@ -77,10 +77,10 @@ extension MotcuaStore {
         try record.insert(db)
         guard let importID = record.id else { throw DatabaseError(resultCode: .SQLITE_ERROR, message: "import has no id") }
 
+        let state = Int32(stateColumnNames.count)
         let insertOccurrence = try db.makeStatement(sql: """
-            INSERT INTO occurrence (import_id, line, code, unit_spelling_id, channel, status, received, due,
-                                    finished, digitised_dossier, digitised_result, processed, handed_over, procedure_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO occurrence (import_id, line, code, unit_spelling_id, \(stateColumns), processed, handed_over, procedure_id)
+            VALUES (?, ?, ?, ?, \(Array(repeating: "?", count: Int(state)).joined(separator: ", ")), ?, ?, ?)
             """)
         var procedures = ProcedureIDs(db)
         let insertReject = try db.makeStatement(sql: """
@@ -89,6 +89,7 @@ extension MotcuaStore {
         var spellingIDs: [Int32: Int64] = [:]  // reader's spelling id → unit_spelling.id
         var asOf: LocalMoment?
         var rejected = 0, accepted = 0, rowsRead = 0, blankRecords = 0
+        var cutOff: CutOffRecord?
 
         while true {
             guard let batch = try pipeline.next() else {
@@ -98,9 +99,11 @@ extension MotcuaStore {
                 record.rejected = rejected
                 record.blankRecords = blankRecords
                 try record.update(db)
+                record.cutOff = cutOff
                 return record
             }
             rowsRead = batch.rowsRead
+            cutOff = batch.cutOff
             blankRecords = batch.blankRecords
             progress(batch.fraction)
             for spelling in batch.newSpellings {
@@ -118,21 +121,15 @@ extension MotcuaStore {
                     sqlite3_bind_int64(s, 2, Int64(d.source.line))
                     bindText(s, 3, batch.code(index))
                     sqlite3_bind_int64(s, 4, spellingID)
-                    sqlite3_bind_int64(s, 5, Int64(d.channel.rawValue))
-                    sqlite3_bind_int64(s, 6, Int64(d.status.rawValue))
-                    sqlite3_bind_int64(s, 7, d.received.seconds)
-                    bindOptional(s, 8, d.due?.seconds)
-                    bindOptional(s, 9, d.finished?.seconds)
-                    sqlite3_bind_int64(s, 10, d.digitisedDossier ? 1 : 0)
-                    sqlite3_bind_int64(s, 11, d.digitisedResult ? 1 : 0)
-                    bindOptional(s, 12, facts.processed?.seconds)
-                    bindOptional(s, 13, facts.handedOver?.seconds)
-                    bindOptional(s, 14, procedureID)
+                    bindState(s, at: 5, d)
+                    bindOptional(s, 5 + state, facts.processed?.seconds)
+                    bindOptional(s, 6 + state, facts.handedOver?.seconds)
+                    bindOptional(s, 7 + state, procedureID)
                 }
             }
             accepted += batch.facts.count
             for (reject, code) in zip(batch.rejects, batch.rejectCodes) {
-                try insertReject.execute(arguments: [importID, reject.line, code, reject.field?.rawValue, reject.sentence,
+                try insertReject.execute(arguments: [importID, reject.line, code, reject.field, reject.sentence,
                                                      reject.reason.rawValue, reject.raw])
                 onReject(reject)
             }

@@ -29,17 +29,15 @@ extension MotcuaStore {
 
     /// The rejected rows of every import (of those in `only`), in import and line order.
     public func rejects(only: Set<Int64>? = nil) throws(StoreError) -> [Reject] {
-        do {
-            return try writer.read { db in
-                let names = Dictionary(uniqueKeysWithValues: try ImportRecord.fetchAll(db).compactMap { r in r.id.map { ($0, r.fileName) } })
-                return try Row.fetchAll(db, sql: "SELECT * FROM reject ORDER BY import_id, line").compactMap { row in
-                    let id: Int64 = row["import_id"]
-                    guard only?.contains(id) ?? true else { return nil }
-                    return Self.reject(row, file: names[id] ?? "?")
-                }
-            }
-        } catch {
-            throw Self.translate(error, path: path)
+        try read { db in try Self.rejects(db, only: only) }
+    }
+
+    static func rejects(_ db: Database, only: Set<Int64>?) throws -> [Reject] {
+        let names = Dictionary(uniqueKeysWithValues: try ImportRecord.fetchAll(db).compactMap { r in r.id.map { ($0, r.fileName) } })
+        return try Row.fetchAll(db, sql: "SELECT * FROM reject ORDER BY import_id, line").compactMap { row in
+            let id: Int64 = row["import_id"]
+            guard only?.contains(id) ?? true else { return nil }
+            return Self.reject(row, file: names[id] ?? "?")
         }
     }
 
@@ -55,7 +53,7 @@ extension MotcuaStore {
         }
     }
 
-    private static func dossierSet(_ db: Database, only: Set<Int64>?, aliases: UnitAliases) throws -> DossierSet {
+    static func dossierSet(_ db: Database, only: Set<Int64>?, aliases: UnitAliases) throws -> DossierSet {
         let records = try importRecords(db, only: only)
         var indexOfImport: [Int64: Int32] = [:]
         var merger = AsOfMerger()
@@ -79,13 +77,15 @@ extension MotcuaStore {
             return id
         }
         let cursor = try Row.fetchCursor(db, sql: """
-            SELECT import_id, line, code, unit_spelling_id, \(stateColumns), field_name FROM occurrence_detail
+            SELECT import_id, line, code, unit_spelling_id, field_name, procedure_code, \(stateColumns) FROM occurrence_detail
             """)
+        let procedures = ProcedureRegistry()
         while let row = try cursor.next() {
             guard let file = indexOfImport[row[0]] else { continue }  // an import left out by `only`
             guard let (unit, spelling) = spellings[row[3]] else { throw outOfVocabulary }
-            let dossier = try Self.dossier(row, at: 4, source: SourceLine(file: file, line: row[1]), unit: unit,
-                                           spelling: spelling, field: fieldID(row[11]))
+            let dossier = try Self.dossier(row, at: 6, source: SourceLine(file: file, line: row[1]), unit: unit,
+                                           spelling: spelling, field: fieldID(row[4]),
+                                           procedure: (row[5] as String?).map(procedures.intern) ?? .none)
             var code: String = row[2]
             code.withUTF8 { merger.offer(code: $0, dossier) }
             merger.offerSpelling(spelling, of: unit, at: dossier.source)
@@ -95,7 +95,7 @@ extension MotcuaStore {
             guard let index = indexOfImport[row["import_id"]], let reason = RejectReason(rawValue: row["reason_code"]) else { continue }
             inputs[Int(index)].rejectsByReason[reason] = row["n"]
         }
-        return merger.dossierSet(units: units, fields: fields, inputs: inputs)
+        return merger.dossierSet(units: units, fields: fields, procedures: procedures.codes, inputs: inputs)
     }
 
     /// The imports (of those in `only`), in id order: their index is the `file` of their
@@ -104,31 +104,9 @@ extension MotcuaStore {
         try ImportRecord.order(Column("id")).fetchAll(db).filter { only?.contains($0.id ?? -1) ?? true }
     }
 
-    /// The columns of an occurrence that make its state, in the order ``dossier(_:at:source:unit:spelling:field:)``
-    /// reads them.
-    static let stateColumns = "channel, status, received, due, finished, digitised_dossier, digitised_result"
-
-    /// The state an occurrence row holds in ``stateColumns``, from column `offset` on (by index:
-    /// a report reads millions of rows).
-    static func dossier(_ row: Row, at offset: Int, source: SourceLine, unit: UnitID = UnitID(rawValue: 0),
-                        spelling: UnitRegistry.SpellingID = .none, field: FieldID = .unknown) throws -> Dossier {
-        guard let channel = Channel(rawValue: row[offset]), let status = Status(rawValue: row[offset + 1]) else {
-            throw outOfVocabulary
-        }
-        return Dossier(unit: unit, channel: channel, status: status, received: LocalMoment(seconds: row[offset + 2]),
-                       due: (row[offset + 3] as Int64?).map(LocalMoment.init(seconds:)),
-                       finished: (row[offset + 4] as Int64?).map(LocalMoment.init(seconds:)),
-                       digitisedDossier: row[offset + 5], digitisedResult: row[offset + 6],
-                       source: source, field: field, unitSpelling: spelling)
-    }
-
     /// A reject row as read back.
     static func reject(_ row: Row, file: String) -> Reject {
-        Reject(file: file, line: row["line"], field: (row["field"] as String?).flatMap(CanonicalField.init(rawValue:)),
+        Reject(file: file, line: row["line"], field: row["field"] as String?,
                reason: RejectReason(rawValue: row["reason_code"]) ?? .malformedQuote, raw: row["raw"])
-    }
-
-    private static var outOfVocabulary: DatabaseError {
-        DatabaseError(resultCode: .SQLITE_CORRUPT, message: "occurrence out of vocabulary")
     }
 }

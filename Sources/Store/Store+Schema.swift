@@ -71,6 +71,23 @@ extension MotcuaStore {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v2: the optional service columns") { db in
+            // NULL where the occurrence's file lacks the column; service_known: which it has,
+            // bit n for the n-th column of input-formats.md's table (DuocThanhToanTrucTuyen = 0).
+            try db.execute(sql: """
+                ALTER TABLE occurrence ADD COLUMN service_known INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE occurrence ADD COLUMN paid_online INTEGER;   -- DuocThanhToanTrucTuyen, 0/1
+                ALTER TABLE occurrence ADD COLUMN fee_zero INTEGER;      -- PhiLePhi stated as 0 (1) or not (0); NULL: empty
+                ALTER TABLE occurrence ADD COLUMN vneid INTEGER;         -- TaiKhoanDuocXacThucVoiVNeID
+                ALTER TABLE occurrence ADD COLUMN reuse INTEGER;         -- DuocTaiSuDung
+                ALTER TABLE occurrence ADD COLUMN data_store INTEGER;    -- DuocLayTuKhoDMQG
+                ALTER TABLE occurrence ADD COLUMN supplements INTEGER;   -- SoLanBoSung, capped at 3
+                ALTER TABLE occurrence ADD COLUMN rating INTEGER;        -- DanhGiaHaiLong 1-5; NULL: not rated
+                ALTER TABLE occurrence ADD COLUMN complaint INTEGER;     -- CoPhanAnhKienNghi
+                ALTER TABLE occurrence ADD COLUMN apology INTEGER;       -- NgayXinLoi, local seconds of its day
+                ALTER TABLE occurrence ADD COLUMN routing INTEGER;       -- LuanChuyen: 0 none, 1 electronic, 2 paper
+                """)
+        }
         return migrator
     }()
 }

@@ -45,6 +45,7 @@ public final class MotcuaStore {
         // checking and migrating the schema one step for every process that creates.
         let schemaLock = access == .create ? Self.lockSchema(path: path) : nil
         defer { if let schemaLock { flock(schemaLock, LOCK_UN); close(schemaLock) } }
+        if access == .read { try Self.upgradeIfOlder(path: path) }
         let deadline = Date().addingTimeInterval(Self.busyTimeout)
         while true {
             do {
@@ -87,8 +88,16 @@ public final class MotcuaStore {
     private static let tables: Set<String> = ["grdb_migrations", "import", "unit_spelling", "occurrence", "reject", "procedure"]
 
     /// Refuses files that are not motcua stores, or that a newer motcua wrote.
+    ///
+    /// A store's tables are made in the same transaction as the migration that records them,
+    /// so tables without their migration recorded (an emptied `grdb_migrations`) are not a
+    /// store motcua made, nor one it may migrate over.
     private static func checkSchema(_ db: Database, path: String, creating: Bool) throws {
         let found = try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        let applied = found.contains("grdb_migrations") ? try migrator.appliedIdentifiers(db) : []
+        if !found.subtracting(["grdb_migrations"]).isEmpty, applied.isEmpty {
+            throw StoreError(path: path, kind: .notAStore)
+        }
         if creating {
             // Empty, or being made by another import (GRDB creates its migrations table first).
             guard found.isSubset(of: tables) else { throw StoreError(path: path, kind: .notAStore) }
@@ -102,6 +111,15 @@ public final class MotcuaStore {
         }
         if try migrator.hasBeenSuperseded(db) { throw StoreError(path: path, kind: .newerSchema) }
         if try !migrator.hasCompletedMigrations(db) { throw StoreError(path: path, kind: .newerSchema) }
+    }
+
+    /// Runs `body` in a read transaction, the store's faults as ``StoreError``.
+    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try writer.read(body)
+        } catch {
+            throw Self.translate(error, path: path)
+        }
     }
 
     /// Maps what SQLite reported onto the store's faults.

@@ -14,10 +14,13 @@ public struct StoredDossiers: DossierSource {
         self.aliases = aliases
     }
 
-    /// The stored dossiers; `onReject` sees the stored rejected rows of the imports.
+    /// The stored dossiers; `onReject` sees the stored rejected rows of the imports. Both are
+    /// read in one transaction: an import committed meanwhile is in both or in neither.
     public func dossierSet(onReject: (Reject) -> Void) throws(StoreError) -> DossierSet {
-        let set = try store.dossierSet(only: only, aliases: aliases)
-        try store.rejects(only: only).forEach(onReject)
+        let (set, rejects) = try store.read { db in
+            (try MotcuaStore.dossierSet(db, only: only, aliases: aliases), try MotcuaStore.rejects(db, only: only))
+        }
+        rejects.forEach(onReject)
         return set
     }
 
@@ -27,14 +30,14 @@ public struct StoredDossiers: DossierSource {
             let index = Dictionary(uniqueKeysWithValues: records.enumerated().compactMap { i, r in r.id.map { ($0, (Int32(i), r.fileName)) } })
             var out: [OccurrenceListing] = []
             for row in try Row.fetchAll(db, sql: """
-                SELECT o.import_id, o.line, \(MotcuaStore.stateColumns), o.procedure_name, o.procedure_code, u.name
+                SELECT o.import_id, o.line, o.procedure_name, o.procedure_code, u.name, \(MotcuaStore.stateColumns)
                 FROM occurrence_detail o JOIN unit_spelling u ON u.id = o.unit_spelling_id
                 WHERE o.code = ? ORDER BY o.import_id, o.line
                 """, arguments: [code]) {
                 guard let (file, name) = index[row[0]] else { continue }
-                let dossier = try MotcuaStore.dossier(row, at: 2, source: SourceLine(file: file, line: row[1]))
+                let dossier = try MotcuaStore.dossier(row, at: 5, source: SourceLine(file: file, line: row[1]))
                 out.append(OccurrenceListing(file: name, fileIndex: file, line: row[1], code: code,
-                                             procedure: (row[9] as String?) ?? (row[10] as String?), unit: row[11] as String?,
+                                             procedure: storedProcedureName(name: row[2], code: row[3]), unit: row[4] as String?,
                                              dossier: dossier, reject: nil))
             }
             for row in try Row.fetchAll(db, sql: "SELECT * FROM reject WHERE code = ? ORDER BY import_id, line", arguments: [code]) {
@@ -52,25 +55,15 @@ public struct StoredDossiers: DossierSource {
             let ids = try MotcuaStore.importRecords(db, only: only).compactMap(\.id)
             var out: [SourceLine: String] = [:]
             let statement = try db.makeStatement(sql: """
-                SELECT COALESCE(procedure_name, procedure_code) FROM occurrence_detail WHERE import_id = ? AND line = ?
+                SELECT procedure_name, procedure_code FROM occurrence_detail WHERE import_id = ? AND line = ?
                 """)
             for source in sources where Int(source.file) < ids.count {
-                if let name = try String.fetchOne(statement, arguments: [ids[Int(source.file)], Int(source.line)]) {
+                if let row = try Row.fetchOne(statement, arguments: [ids[Int(source.file)], Int(source.line)]),
+                   let name = storedProcedureName(name: row[0], code: row[1]) {
                     out[source] = name
                 }
             }
             return out
-        }
-    }
-}
-
-extension MotcuaStore {
-    /// Runs `body` in a read transaction, the store's faults as ``StoreError``.
-    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
-        do {
-            return try writer.read(body)
-        } catch {
-            throw Self.translate(error, path: path)
         }
     }
 }

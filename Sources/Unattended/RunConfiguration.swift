@@ -2,14 +2,12 @@ import Foundation
 import Ingest
 import KPIMetrics
 import Reports
-import Stores
-import TOMLKit
 import Wording
 
 /// Everything an unattended run needs: where the store, inbox, archive and reports are, what
-/// to write, and how to count. Read from `motcua.toml`; every key can also be given on the
-/// command line, which wins.
-public struct RunConfiguration: Sendable, Equatable {
+/// to write, and how to count. Read from `motcua.toml` (`RunConfiguration+File.swift`); every
+/// key can also be given on the command line, which wins.
+public struct RunConfiguration: Sendable {
     public var store = "motcua.sqlite"
     public var inbox = "inbox"
     public var archive = "archive"
@@ -18,9 +16,22 @@ public struct RunConfiguration: Sendable, Equatable {
     public var basis: PeriodBasis = .decree09
     public var target: Target = .onTimeDefault
     public var language: Language = .vi
-    /// Which periods to write once closed.
+    /// Which periods to write once the data covers them.
     public var periods: [PeriodKind] = PeriodKind.allCases
     public var aliases = UnitAliases()
+    /// Also write the period that holds the newest data, marked provisional.
+    public var provisional = false
+    /// The period each unit's on-time rate is shown beside, in the people's formats.
+    public var comparison: Comparison? = .previous
+    /// Form 06a's reporting and receiving units.
+    public var reportingUnit: String?
+    public var receivingUnit: String?
+    /// The tables written for each period: `kpi`, `plan`, `index766`.
+    public var tables: [ReportTable] = [.kpi]
+    /// The procedure catalogue the plan and index tables are computed with.
+    public var catalogue: String?
+    /// The goals of the plan's targets other than on_time (whose goal is `target`).
+    public var goals = Goals()
 
     public init() {}
 
@@ -29,83 +40,51 @@ public struct RunConfiguration: Sendable, Equatable {
         case quarter, half, nineMonths = "9m", year
     }
 
-    /// Why a configuration cannot be used: one line naming the file and the key.
-    public struct Failure: Error, Sendable, CustomStringConvertible {
-        public var description: String
+    /// What a report of `period` is made with.
+    func settings(_ period: Period, provisional: Bool) -> ReportSettings {
+        var settings = ReportSettings(period: period, basis: basis, target: target, language: language)
+        settings.goals = goals
+        settings.goals[.onTime] = target
+        settings.comparison = comparison
+        settings.provisional = provisional
+        settings.reportingUnit = reportingUnit
+        settings.receivingUnit = receivingUnit
+        return settings
+    }
+}
+
+/// A configuration file that cannot be used: the file, the key, what is wrong. One line in the
+/// reader's language; the run stops (exit 66) rather than apply a setting it did not understand.
+public struct ConfigurationError: Error, Sendable {
+    public enum Reason: Sendable {
+        case unreadable
+        /// Not TOML: the parser's message and line.
+        case syntax(String, line: Int?)
+        /// A key motcua does not know (a typo: `format` for `formats`).
+        case unknownKey(String)
+        /// A key whose value has the wrong type: the key, and what it takes.
+        case wrongType(key: String, expected: Phrase)
+        /// A value outside the key's vocabulary: the key, the value, what it takes.
+        case badValue(key: String, value: String, allowed: String)
+        /// The `units` file cannot be read.
+        case units(String)
     }
 
-    /// The TOML file, as written: every key optional.
-    private struct File: Codable {
-        var store, inbox, archive, reports: String?
-        var formats: [String]?
-        var basis: String?
-        var target: Double?
-        var lang: String?
-        var periods: [String]?
-        /// A name,unit CSV file of aliases, besides the table below.
-        var units: String?
-        var aliases: [String: String]?
-    }
+    public var file: String
+    public var reason: Reason
 
-    /// Reads `motcua.toml` at `path`. Relative paths in it are relative to its folder.
-    public init(file path: String) throws(Failure) {
-        self.init()
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw Failure(description: "\(path): cannot read the configuration")
+    public func message(_ language: Language) -> String {
+        let what: String
+        switch reason {
+        case .unreadable: what = language[.configUnreadable]
+        case .syntax(let message, let line):
+            return file + (line.map { ":\($0)" } ?? "") + ": " + language[.configSyntax, [.reason: message]]
+        case .unknownKey(let key): what = language[.configUnknownKey, [.name: key, .list: RunConfiguration.keys.joined(separator: ", ")]]
+        case .wrongType(let key, let expected): what = language[.configWrongType, [.name: key, .kind: language[expected]]]
+        case .badValue(let key, let value, let allowed):
+            what = language[.configBadValue, [.name: key, .text: value, .list: allowed]]
+        case .units(let message): return message
         }
-        let file: File
-        do {
-            file = try TOMLDecoder().decode(File.self, from: String(decoding: data, as: UTF8.self))
-        } catch {
-            let reason = String(describing: error).split(whereSeparator: \.isNewline).joined(separator: " ")
-            throw Failure(description: "\(path): not a valid motcua configuration: \(reason)")
-        }
-        let base = URL(fileURLWithPath: path).deletingLastPathComponent()
-        func resolve(_ p: String) -> String { p.hasPrefix("/") ? p : base.appendingPathComponent(p).path }
-        // A PostgreSQL URL is no path to resolve.
-        if let v = file.store { store = StoreLocation.isPostgres(v) ? v : resolve(v) } else { store = resolve(store) }
-        if let v = file.inbox { inbox = resolve(v) } else { inbox = resolve(inbox) }
-        if let v = file.archive { archive = resolve(v) } else { archive = resolve(archive) }
-        if let v = file.reports { reports = resolve(v) } else { reports = resolve(reports) }
-        if let v = file.formats { formats = try Self.formats(v, in: path) }
-        if let v = file.basis {
-            guard let basis = PeriodBasis(rawValue: v) else { throw Failure(description: "\(path): basis must be decree09 or calendar, not '\(v)'") }
-            self.basis = basis
-        }
-        if let v = file.target {
-            guard let target = Target(String(format: "%g", v)) else { throw Failure(description: "\(path): target must be a percentage from 0 to 100") }
-            self.target = target
-        }
-        if let v = file.lang {
-            guard let language = Language(rawValue: v) else { throw Failure(description: "\(path): lang must be vi or en, not '\(v)'") }
-            self.language = language
-        }
-        if let v = file.periods {
-            periods = try v.map { (text: String) throws(Failure) -> PeriodKind in
-                guard let kind = PeriodKind(rawValue: text.lowercased()) else {
-                    throw Failure(description: "\(path): periods are quarter, half, 9m, year; not '\(text)'")
-                }
-                return kind
-            }
-        }
-        if let v = file.units {
-            let unitsPath = resolve(v)
-            guard let text = FileManager.default.contents(atPath: unitsPath) else {
-                throw Failure(description: "\(unitsPath): cannot read the unit aliases")
-            }
-            do { aliases = try UnitAliases(csv: String(decoding: text, as: UTF8.self)) } catch {
-                throw Failure(description: "\(unitsPath):\(error.line): \(error.message)")
-            }
-        }
-        for (name, unit) in (file.aliases ?? [:]).sorted(by: { $0.key < $1.key }) { aliases.add(name: name, unit: unit) }
-    }
-
-    static func formats(_ names: [String], in place: String) throws(Failure) -> [ReportFormat] {
-        try names.map { (name: String) throws(Failure) -> ReportFormat in
-            guard let format = ReportFormat(rawValue: name.lowercased()) else {
-                throw Failure(description: "\(place): formats are \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")); not '\(name)'")
-            }
-            return format
-        }
+        return "\(file): \(what)"
     }
 }

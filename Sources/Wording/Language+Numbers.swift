@@ -22,3 +22,25 @@ extension Language {
         return n < 0 ? "-" + out : out
     }
 }
+
+extension Language {
+    /// A change in percentage points for people, from hundredths of a point: `+1,25` in
+    /// Vietnamese, `+1.25` in English, `0,00` for none, `—` when it has no value.
+    public func points(_ hundredths: Int?) -> String {
+        guard let hundredths else { return "—" }
+        let m = hundredths.magnitude
+        let sign = hundredths > 0 ? "+" : hundredths < 0 ? "-" : ""
+        let decimals = m % 100 < 10 ? "0\(m % 100)" : "\(m % 100)"
+        return sign + "\(m / 100)" + (self == .vi ? "," : ".") + decimals
+    }
+}
+
+extension Language {
+    /// A non-negative decimal for people, from hundredths: `13,63` in Vietnamese, `13.63` in
+    /// English, `—` when it has no value (index points).
+    public func decimal(_ hundredths: Int?) -> String {
+        guard let hundredths else { return "—" }
+        let cents = hundredths % 100
+        return "\(hundredths / 100)" + (self == .vi ? "," : ".") + (cents < 10 ? "0" : "") + "\(cents)"
+    }
+}

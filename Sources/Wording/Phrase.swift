@@ -39,10 +39,109 @@ public enum Phrase: String, CaseIterable, Sendable {
     // MARK: Workbook sheets
     case sheetKPI, sheetForm06a, sheetInputs, sheetByQuarter, sheetByHalf
 
+    // MARK: Provisional reports, the period compared with, form 06a's header and signatures
+    case provisionalTitle, onTimePrevious, onTimeLastYear, onTimeChange, comparedWith
+    case form06aNumberLine, form06aIssued, reportingUnit, receivingUnit, form06aMeasure
+    case signaturePlaceDate, signaturePreparer, signaturePreparerNote, signatureHead, signatureHeadNote
+    case yes, chartTrend, zoomedAxis
+
     // MARK: Summaries on stderr, check, import
     case summaryTotals, summaryAlias, summaryRejected
     case checkFormat, checkRows, checkIgnored, checkAsOf
-    case imported, alreadyImported
+    case imported, alreadyImported, importRemoved
+    case checkRejected, kindPortalSync, kindPortalVN, kindSpreadsheet
+
+    // MARK: Inputs: files that cannot be read, the store, rejected rows, exports cut off
+    case ingestUnreadable, ingestNoSuchFile, ingestPermissionDenied, ingestIsDirectory, ingestNotRegularFile
+    case nodePipe, nodeCharacterDevice, nodeBlockDevice, nodeSocket, nodeOther
+    case ingestNameNotUTF8, ingestEmpty, ingestNotText
+    case notTextNUL, notTextUndefined1258, notTextInvalidUTF8, notTextOddUTF16, notTextSurrogate, notTextNULCharacter
+    case ingestMalformedHeader, ingestHeaderTooLong, ingestMissingColumns, ingestDuplicateColumn, ingestShrank
+    case ingestRejectedRow, ingestSpreadsheet
+    case storeMissing, storeNotAStore, storeNewerSchema, storeBusy, storeReadOnly, storeNoSuchImport, storeFailed
+    case rejectMissingValue, rejectUnreadableDate, rejectNonexistentDate, rejectUnknownChannel, rejectUnknownStatus
+    case rejectInvalidYesNo, rejectFinishedWithoutDate, rejectFinishedBeforeReceived, rejectTooManyFields
+    case rejectMalformedQuote, rejectUnterminatedQuote, rejectRecordTooLong
+    case rejectedMissingValue, rejectedUnreadableDate, rejectedNonexistentDate, rejectedUnknownChannel
+    case rejectedUnknownStatus, rejectedInvalidYesNo, rejectedFinishedWithoutDate, rejectedFinishedBeforeReceived
+    case rejectedTooManyFields, rejectedMalformedQuote, rejectedUnterminatedQuote, rejectedRecordTooLong
+    case cutOffWarning, cutOffOpenQuote, cutOffShortRecord
+
+    // MARK: explain and units
+    case explainCode, explainProcedure, explainChannel, explainReceived, explainDue, explainFinished, explainStatus
+    case explainFile, explainLine, explainReason, explainUnit, explainState
+    case channelDirect, channelOnline, channelPostal
+    case statusRegistered, statusAccepted, statusNotAccepted, statusProcessing, statusAwaitingSupplement
+    case statusAwaitingPayment, statusWithdrawn, statusStopped, statusProcessed, statusReturned, statusCode, statusNamed
+    case countedCarriedOver, countedReceivedNew, countedReceivedChannel, countedReceivedDigitised, countedResolved
+    case countedEarly, countedOnTime, countedOnTimeNoDeadline, countedLate, countedWithoutResult, countedDigitalResult
+    case countedPending, countedPendingOverdue, occurrenceWins, occurrenceSuperseded, occurrenceRejected
+    case unitsUnit, unitsSpelling, unitsDossiers, unitsWritten
+
+    // MARK: Errors: what went wrong, after the file and line
+    case errorUnitsUnreadable, errorUnitsFields, errorRejectsUnwritable, errorReportUnwritable, errorRender
+    case errorStrictReject, errorReportUnreadable, errorNotJSONReport, errorNoManifest, errorManifestInput
+    case errorHashMismatch, errorInputMissing, errorNotAnInput, errorNotInStore, errorNoSuchUnit, errorNoOccurrence
+    case errorSuggestUnits, errorUnknownColumn, errorAmbiguousColumn
+
+    // MARK: motcua run: the log, the lock, the configuration
+    case runInboxEmpty, runImporting, runSetAside, runNoData, runDataAsOf, runPeriodOpen, runAlias, runAliasUnused
+    case runUpToDate, runFiguresChanged, runWrote, runWroteProvisional, runProvisionalRemoved, runDone
+    case runLockHeld, runLockPid, runLockFailed
+    case configUnreadable, configSyntax, configUnknownKey, configWrongType, configBadValue
+    case configString, configStrings, configNumber, configBool, configTable
+
+    // MARK: --help: each command's summary, each option's help
+    case helpMotcua, helpExitStatus, helpReport, helpPeriod, helpBasis, helpFormat, helpBy, helpBreakdown, helpTarget
+    case helpLang, helpOutput, helpTable, helpCompare, helpReportingUnit, helpReceivingUnit, helpStrict, helpQuiet
+    case helpEncoding, helpDelimiter, helpAsOf, helpRejects, helpUnits, helpFiles, helpDB, helpCheck, helpCheckDetails
+    case helpImport, helpImportDetails, helpImports, helpImportsList, helpImportsRemove, helpImportID
+    case helpVerify, helpVerifyDetails, helpVerifyReport, helpVerifyFiles
+    case helpExplain, helpExplainDetails, helpExplainPeriod, helpExplainUnit, helpExplainCount, helpExplainDossier
+    case helpListingFormat, helpRejectsCommand, helpRejectsImport, helpRejectsOutput
+    case helpRun, helpRunDetails, helpConfig, helpInbox, helpArchive, helpReportsFolder, helpRunFormat, helpProvisional
+    case helpVerbose, helpRunQuiet, helpCalendar, helpCalendarDetails, helpYear, helpCalendarFormat, helpCalendarFile
+    case helpUnitsCommand, helpUnitsDetails, helpUnitsWrite
+
+    // MARK: Wrong command lines, and the frame of --help
+    case usagePeriod, usageTarget, usageLang, usageEncoding, usageDelimiter, usageMoment, usageBreakdownFormat
+    case usageBreakdownPeriod, usageXLSXOutput, usageByField, usageTableMachine, usageNeedFiles, usageExplainEither
+    case usageExplainAll, usageYear, usageRunFormat
+    case usageUnknownOption, usageDidYouMean, usageMissingValue, usageUnexpected, usageMissingArgument
+    case usageInvalidValue, usageOneOf, usageNoValue, usageMissingSubcommand, usageOther, usageSeeHelp
+    case chromeOverview, chromeUsage, chromeArguments, chromeOptions, chromeSubcommands, chromeShowHelp
+    case chromeShowVersion, chromeDefault, chromeValues, chromeSeeHelp, chromeOptionsToken, chromeSubcommandToken
+
+    // MARK: The calendar
+    case calendarTitleOfficial, calendarTitleComputed, calendarOverrides
+    case calendarDate, calendarWeekday, calendarKind, calendarSource, dayOff, workingDay, calendarSummary
+    case monday, tuesday, wednesday, thursday, friday, saturday, sunday
+    case holidayNewYear, holidayLunarNewYearsEve, holidayTet1, holidayTet2, holidayTet3, holidayTet4, holidayHungKings
+    case holidayReunification, holidayLabour, holidayNationalDayEve, holidayNationalDay
+    case labourCodeHoliday, labourCodeInLieu
+    case calendarUnreadable, calendarNotText, calendarMalformedQuote, calendarTooManyFields, calendarMissingKind
+    case calendarBadDate, calendarOutsideYears, calendarUnknownKind, calendarDuplicateDate
+
+    // MARK: The service columns, the catalogue, the plan and the service index (issue 12)
+    case rejectUnknownPayment, rejectInvalidAmount, rejectInvalidWholeNumber, rejectUnknownRating
+    case rejectUnknownRouting, rejectUnknownServiceLevel, rejectDuplicateProcedure
+    case rejectedUnknownPayment, rejectedInvalidAmount, rejectedInvalidWholeNumber, rejectedUnknownRating
+    case rejectedUnknownRouting, rejectedUnknownServiceLevel, rejectedDuplicateProcedure
+    case summaryCatalogue, summaryMissingProcedures, summaryMissingProcedure
+    case planTitle, indexTitle, planHeading, indexHeading
+    case targetOnTime, targetEligibleOnline, targetDigitisedResult, targetSatisfied, targetElectronicRouting
+    case indicatorProgress, indicatorFullOnline, indicatorOnlinePayment, indicatorEResult, indicatorDigitised
+    case indicatorReuse, indicatorDataStore, indicatorVNeID, indicatorSatisfaction, indicatorTotal
+    case columnTarget, columnIndicator, columnNumerator, columnDenominator, columnRate, columnGoal, columnMet
+    case columnMaxPoints, columnPoints, met, notMet, missedTargets, allTargetsMet, noTargetFigures, belowFullMarks, allFullMarks
+    case indexOutOf62, chartIndexPoints, pointsOutOf, sheetPlan, sheetIndex, noCatalogue, catalogueUsed, goalsLine
+    case helpCatalogue, helpGoal, helpExplainTable, usageGoal, usageGoalTwice, usageExplainFigure, usageExplainTable
+    case figureNumerator, figureDenominator
+    case whyOnTimeNum, whyResolved, whyEligibleOnlineNum, whyEligibleOnlineDen, whyDigitisedResultNum
+    case whyDigitisedResultDen, whySatisfiedNum, whySatisfiedDen, whyRoutingNum, whyRoutingDen, whyProgressNum
+    case whyProgressDen, whyFullOnlineNum, whyFullOnlineDen, whyPaymentNum, whyPaymentDen, whyEResultNum, whyEResultDen
+    case whyDigitisedNum, whyReceived, whyReuseNum, whyReuseDen, whyDataStoreNum, whyDataStoreDen, whyVNeIDNum
+    case whyVNeIDDen, whyComplaintNum, whyComplaintDen, whyLate
 }
 
 /// A named argument of a templated phrase: `{period}` in the text.
@@ -50,4 +149,7 @@ public enum Slot: String, CaseIterable, Sendable {
     case period, basis, start, end, target, mark, count, list, title, periods
     case files, rows, dossiers, rejected, accepted, collapsed
     case name, unit, reason, kind, encoding, delimiter, columns, moment, file, id, hash, stored
+    case found, expected, input, store, code, year, holiday, day, off, work, days, text, years, line
+    case first, second, received, due, finished, status, channel
+    case points, max, goal, figure, procedure
 }

@@ -1,64 +1,96 @@
 import Ingest
-#if canImport(Glibc)
-import Glibc
-private let systemRead = Glibc.read
-#elseif canImport(Darwin)
-import Darwin
-private let systemRead = Darwin.read
-#endif
 
-/// Reads a `--calendar` file (CSV: `date, kind, note`) into ``CalendarOverrides``.
-///
-/// Interim, with ``CSVRows``: once Ingest reads small CSV inputs with its libcsv reader, the
-/// rows come from there and only ``CalendarOverrides/init(file:rows:)`` stays.
+/// The columns of a `--calendar` file (and of the shipped schedule, whose note is its source).
+enum CalendarField: String, TableField {
+    case date, kind, note
+
+    var aliases: [String] {
+        switch self {
+        case .date: return ["ngày", "ngay"]
+        case .kind: return ["loại", "loai"]
+        case .note: return ["ghi chú", "ghi chu", "source", "nguồn"]
+        }
+    }
+
+    var isRequired: Bool { self != .note }
+
+    var ordinal: Int {
+        switch self {
+        case .date: return 0
+        case .kind: return 1
+        case .note: return 2
+        }
+    }
+
+    static let headerTable = TableSchema<CalendarField>.headerTable()
+}
+
+/// Reads a `--calendar` file (CSV: `date, kind, note`) into ``CalendarOverrides``, with the
+/// reader every CSV input goes through (`TableReader`: the exports' encodings, delimiters,
+/// quoting and header matching). A file without a header line is read by position.
 public enum CalendarFile {
     /// `name` is the file as the user named it, for messages.
     public static func read(path: String, name: String? = nil) throws(CalendarFileError) -> CalendarOverrides {
         let name = name ?? path
-        let unreadable = { (reason: String) in CalendarFileError(file: name, kind: .unreadable(reason)) }
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw unreadable(String(cString: strerror(errno))) }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { throw unreadable(String(cString: strerror(errno))) }
-        if (info.st_mode & S_IFMT) == S_IFDIR { throw unreadable("is a directory") }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw unreadable(String(cString: strerror(errno)))
-            }
-            if n == 0 { break }
-            bytes.append(contentsOf: chunk[..<n])
+        let file: InputFile
+        do {
+            file = try InputFile(path: path, name: name)
+        } catch {
+            throw CalendarFileError(file: name, kind: .unreadable(reason(error.kind)))
         }
-        return try overrides(csv: bytes, file: name)
+        return try overrides(file)
     }
 
     /// The overrides of a calendar file's bytes.
     public static func overrides(csv bytes: [UInt8], file: String) throws(CalendarFileError) -> CalendarOverrides {
-        let records: [CSVRows.Record]
+        try overrides(InputFile(name: file, bytes: bytes))
+    }
+
+    static func overrides(_ input: InputFile) throws(CalendarFileError) -> CalendarOverrides {
+        try CalendarOverrides(file: input.name, rows: rows(input, fields: nil))
+    }
+
+    /// Why a file cannot be read, as the system or the reader says it.
+    private static func reason(_ kind: IngestError.Kind) -> String {
+        switch kind {
+        case .unreadable(let reason): return reason
+        case .isDirectory: return "is a directory"
+        default: return kind.sentence
+        }
+    }
+
+    /// The rows of a calendar-shaped file; `fields`: the number every row must have (the
+    /// shipped schedule's three), else two or three.
+    static func rows(_ input: InputFile, fields: Int?) throws(CalendarFileError) -> [CalendarOverrides.Row] {
+        let file = input.name
         do {
-            records = try CSVRows.parse(bytes)
+            let reader = try TableReader<CalendarField>(file: input, positional: true)
+            var rows: [CalendarOverrides.Row] = []
+            while let record = try reader.next() {
+                let line = record.position.line
+                if record.fault != nil { throw CalendarFileError(file: file, line: line, kind: .malformedQuote) }
+                let count = record.fields.fieldCount
+                if count > 3 || (fields.map { count != $0 } ?? false) {
+                    throw CalendarFileError(file: file, line: line, field: .note, kind: .tooManyFields(count))
+                }
+                if count < 2 { throw CalendarFileError(file: file, line: line, field: .kind, kind: .missingKind) }
+                rows.append(CalendarOverrides.Row(line: line, date: record.fields.text(CalendarField.date),
+                                                  kind: record.fields.text(CalendarField.kind),
+                                                  note: record.fields.text(CalendarField.note)))
+            }
+            return rows
+        } catch let error as CalendarFileError {
+            throw error
+        } catch let error as IngestError {
+            switch error.kind {
+            case .empty: return []  // no rows: no overrides
+            case .notText: throw CalendarFileError(file: file, kind: .notText)
+            case .malformedHeader: throw CalendarFileError(file: file, line: error.line, kind: .malformedQuote)
+            case .missingColumns: throw CalendarFileError(file: file, line: error.line, field: .kind, kind: .missingKind)
+            default: throw CalendarFileError(file: file, line: error.line, kind: .unreadable(reason(error.kind)))
+            }
         } catch {
-            switch error {
-            case .notUTF8: throw CalendarFileError(file: file, kind: .notText)
-            case .malformedQuote(let line): throw CalendarFileError(file: file, line: line, kind: .malformedQuote)
-            }
+            throw CalendarFileError(file: file, kind: .unreadable(String(describing: error)))
         }
-        var rows: [CalendarOverrides.Row] = []
-        for record in records where !record.fields.allSatisfy({ $0.normalizedForDisplay.isEmpty }) {
-            let fields = record.fields
-            if fields.count > 3 {
-                throw CalendarFileError(file: file, line: record.line, field: .note, kind: .tooManyFields(fields.count))
-            }
-            if fields.count < 2 {
-                throw CalendarFileError(file: file, line: record.line, field: .kind, kind: .missingKind)
-            }
-            rows.append(CalendarOverrides.Row(line: record.line, date: fields[0], kind: fields[1],
-                                              note: fields.count > 2 ? fields[2] : ""))
-        }
-        return try CalendarOverrides(file: file, rows: rows)
     }
 }

@@ -50,11 +50,8 @@ public struct CalendarFileError: Error, Equatable, Sendable, CustomStringConvert
         }
     }
 
-    /// One line in English: `file:line: field: what is wrong`.
-    public var description: String { CalendarWording.message(for: self, in: .en) }
-}
-
-extension CalendarFileError {
-    /// The one-line message, in the reader's language.
-    public func message(in language: CalendarLanguage) -> String { CalendarWording.message(for: self, in: language) }
+    /// `file:line: field: kind`, for debugging (people read the worded message).
+    public var description: String {
+        [file, line.map(String.init), field?.rawValue, "\(kind)"].compactMap { $0 }.joined(separator: ": ")
+    }
 }

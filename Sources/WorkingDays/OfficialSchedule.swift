@@ -1,3 +1,5 @@
+import Ingest
+
 /// The official days off and swapped working days of civil servants that ship with motcua.
 ///
 /// The data is `Resources/official-days-off.csv` (`date,kind,source`), embedded in the code at
@@ -19,24 +21,9 @@ public struct OfficialSchedule: Sendable {
 
     /// Reads a schedule in the shipped format (a header, then `date,kind,source`).
     init(csv bytes: [UInt8], file: String) throws(CalendarFileError) {
-        let records: [CSVRows.Record]
-        do {
-            records = try CSVRows.parse(bytes)
-        } catch {
-            switch error {
-            case .notUTF8: throw CalendarFileError(file: file, kind: .notText)
-            case .malformedQuote(let line): throw CalendarFileError(file: file, line: line, kind: .malformedQuote)
-            }
-        }
-        // The same rules as a --calendar file (dates, kinds, one row a day), the source as note.
-        let rows = records.dropFirst().map { record in
-            CalendarOverrides.Row(line: record.line, date: record.fields.first ?? "",
-                                  kind: record.fields.count > 1 ? record.fields[1] : "",
-                                  note: record.fields.count > 2 ? record.fields[2] : "")
-        }
-        if let record = records.dropFirst().first(where: { $0.fields.count != 3 }) {
-            throw CalendarFileError(file: file, line: record.line, field: .note, kind: .tooManyFields(record.fields.count))
-        }
+        // The same reader and rules as a --calendar file (dates, kinds, one row a day), every
+        // row with its source as the note.
+        let rows = try CalendarFile.rows(InputFile(name: file, bytes: bytes), fields: 3)
         let parsed = try CalendarOverrides(file: file, rows: rows)
         var years: [Int: [ScheduleEntry]] = [:]
         for entry in parsed.entries {

@@ -3,11 +3,12 @@ import Foundation
 @testable import Ingest
 
 /// Every record of a file, as (line, fields, fault, raw), read through the CSV layer.
-func records(of path: String, delimiter: UInt8? = nil) throws -> [(line: Int, fields: [String], fault: CSVFault?, raw: String)] {
+func records(of path: String, delimiter: UInt8? = nil,
+             limit: Int = ExportReader.recordLimit) throws -> [(line: Int, fields: [String], fault: CSVFault?, raw: String)] {
     let file = try InputFile(path: path, name: path)
     let encoding = try SourceEncoding.check(file, given: nil)
     let input = try DecodedInput(file: file, encoding: encoding)
-    let reader = CSVReader(input: input, prefix: [], delimiter: delimiter ?? UInt8(ascii: ","))
+    let reader = CSVReader(input: input, prefix: [], delimiter: delimiter ?? UInt8(ascii: ","), limit: limit)
     var record = CSVRecord()
     var out: [(Int, [String], CSVFault?, String)] = []
     while try reader.read(into: &record) {

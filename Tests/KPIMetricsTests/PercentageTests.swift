@@ -39,3 +39,29 @@ import Testing
         }
     }
 }
+
+/// The change of an on-time rate from one period to another, in percentage points: from the
+/// exact fractions, rounded half up to two decimals (worked by hand).
+@Suite struct PointChangeTests {
+    private func rate(_ n: Int, _ d: Int) -> Percentage { Percentage(n, of: d)! }
+
+    @Test func fromTheExactFractions() {
+        // 98/100 − 89/100 = 9 points.
+        #expect(rate(98, 100).change(from: rate(89, 100)) == 900)
+        // 2/3 − 1/2 = 1/6 = 16.666… points → 16.67; the rounded rates (66.67 − 50.00) agree here.
+        #expect(rate(2, 3).change(from: rate(1, 2)) == 1667)
+        // 1/2 − 2/3 = −16.666… → −16.67.
+        #expect(rate(1, 2).change(from: rate(2, 3)) == -1667)
+        // 1/3 − 1/6 = 16.666…: the rounded rates would say 33.33 − 16.67 = 16.66; the fraction says 16.67.
+        #expect(rate(1, 3).change(from: rate(1, 6)) == 1667)
+        #expect(rate(5, 7).change(from: rate(5, 7)) == 0)
+    }
+
+    /// Exactly half a hundredth rounds up: +0.005 → +0.01, −0.005 → −0.00 (towards +∞).
+    @Test func halvesRoundUp() {
+        // 10001/20000 − 1/2 = 1/20000 = 0.005 points.
+        #expect(rate(10_001, 20_000).change(from: rate(1, 2)) == 1)
+        #expect(rate(1, 2).change(from: rate(10_001, 20_000)) == 0)
+        #expect(rate(1, 2).change(from: rate(10_003, 20_000)) == -1)  // −0.015 → −0.01
+    }
+}

@@ -57,12 +57,12 @@ struct RunCommandTests {
         for month in 1...6 { try dir.write("inbox/2023-\(String(format: "%02d", month)).csv", Self.monthFile(month)) }
         try dir.write("inbox/2023-05-hong.csv", bytes: [0x4D, 0x61, 0x00, 0x48])
 
-        // First run, on 1 July: Q1, Q2 and H1 (decree 09) have closed; one file is set aside.
-        let first = try Motcua.run(args + ["--today", "2023-07-01"], in: dir.url, timeout: 120)
+        // First run, the data up to 20 June: Q1, Q2 and H1 (decree 09) are covered; one file is set aside.
+        let first = try Motcua.run(args, in: dir.url, timeout: 120)
         #expect(first.status == 65, "\(first)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.file("archive").path).count == 6)
         #expect(dir.exists("inbox/failed/2023-05-hong.csv"))
-        #expect(try dir.read("inbox/failed/2023-05-hong.csv.txt").contains("not a text file"))
+        #expect(try dir.read("inbox/failed/2023-05-hong.csv.txt").contains("không phải tệp văn bản"))
         let inboxLeft = try FileManager.default.contentsOfDirectory(atPath: dir.file("inbox").path)
         #expect(inboxLeft == ["failed"])
         for period in ["2023-Q1", "2023-Q2", "2023-H1"] {
@@ -72,12 +72,12 @@ struct RunCommandTests {
                                             "--format", "csv", "--quiet"], in: dir.url)
             #expect(try dir.read("reports/\(period).decree09.csv") == fromStore.stdout, "\(period)")
         }
-        #expect(!dir.exists("reports/2023-Q3.decree09.csv"), "Q3 has not closed on 1 July")
+        #expect(!dir.exists("reports/2023-Q3.decree09.csv"), "the data does not cover Q3")
         #expect(first.stderrLines.allSatisfy { $0.contains(" info ") || $0.contains(" notice ") || $0.contains(" error ") })
 
         // A rerun does nothing.
         let before = try listing(dir.file("reports"))
-        let again = try Motcua.run(args + ["--today", "2023-07-01"], in: dir.url, timeout: 120)
+        let again = try Motcua.run(args, in: dir.url, timeout: 120)
         #expect(again.status == 0, "\(again)")
         #expect(try listing(dir.file("reports")) == before)
 
@@ -88,7 +88,7 @@ struct RunCommandTests {
             H-2023-2-late,UBND xã A,1,20230210080000,20230215170000,20230301090000,,10,0,0
 
             """)
-        let yearEnd = try Motcua.run(args + ["--today", "2024-01-01"], in: dir.url, timeout: 120)
+        let yearEnd = try Motcua.run(args, in: dir.url, timeout: 120)
         #expect(yearEnd.status == 0, "\(yearEnd)")
         #expect(dir.exists("reports/2023-Q1.decree09.v1.csv"), "the old Q1 report is kept with a version suffix")
         #expect(try dir.read("reports/2023-Q1.decree09.v1.csv") == String(decoding: before["2023-Q1.decree09.csv"] ?? Data(), as: UTF8.self))
@@ -97,7 +97,7 @@ struct RunCommandTests {
             #expect(dir.exists("reports/\(period).decree09.csv"), "\(period)")
         }
         let afterYear = try listing(dir.file("reports"))
-        let last = try Motcua.run(args + ["--today", "2024-01-01"], in: dir.url, timeout: 120)
+        let last = try Motcua.run(args, in: dir.url, timeout: 120)
         #expect(last.status == 0)
         #expect(try listing(dir.file("reports")) == afterYear, "running twice in a row does nothing the second time")
     }
@@ -114,13 +114,12 @@ struct RunCommandTests {
         let result = try Motcua.run(args, in: dir.url)
         #expect(result.status == 75, "\(result)")
         #expect(result.stderrLines.count == 1)
-        #expect(result.stderr.contains("pid \(getpid())"))
+        #expect(result.stderr.contains("đang có một lần chạy motcua run khác (pid \(getpid()))"))
     }
 
     @Test func aConfigurationFileSetsTheRun() throws {
         let (dir, _) = try setUp()
-        try dir.write("inbox/2023-01.csv", Self.monthFile(1))
-        try dir.write("inbox/2023-02.csv", Self.monthFile(2))
+        for month in 1...4 { try dir.write("inbox/2023-0\(month).csv", Self.monthFile(month)) }
         try dir.write("motcua.toml", """
             store = "kho.sqlite"
             formats = ["table", "form06a", "md", "html"]
@@ -131,14 +130,14 @@ struct RunCommandTests {
             "Phòng B" = "Phòng B mới"
 
             """)
-        let result = try Motcua.run(["run", "--config", dir.file("motcua.toml").path, "--today", "2023-04-01", "--quiet"], in: dir.url)
+        let result = try Motcua.run(["run", "--config", dir.file("motcua.toml").path, "-q"], in: dir.url)
         #expect(result.status == 0, "\(result)")
         #expect(result.stderr.isEmpty, "--quiet logs warnings and errors only")
         for ext in ["txt", "06a.txt", "md", "html"] { #expect(dir.exists("reports/2023-Q1.calendar.\(ext)"), "\(ext)") }
         let text = try dir.read("reports/2023-Q1.calendar.txt")
         #expect(text.contains("Phòng B mới"))
         #expect(text.contains("On-time rate"))
-        #expect(!dir.exists("reports/2023-H1.calendar.txt"))
+        #expect(!dir.exists("reports/2023-Q2.calendar.txt"), "the data (to 20 April) does not cover Q2")
     }
 
     @Test func aBrokenConfigurationIsOneLine() throws {
@@ -148,5 +147,19 @@ struct RunCommandTests {
         #expect(result.status == 66)
         #expect(result.stderrLines.count == 1)
         #expect(result.stderr.contains("motcua.toml"))
+    }
+
+    /// An unknown key (`format` for `formats`) stops the run (66) with one line naming the key
+    /// and the file, in Vietnamese (English with --lang en); nothing is imported.
+    @Test func anUnknownKeyFails() throws {
+        let (dir, _) = try setUp()
+        try dir.write("inbox/2023-01.csv", Self.monthFile(1))
+        try dir.write("motcua.toml", "store = \"kho.sqlite\"\nformat = [\"csv\"]\n")
+        for (arguments, words) in [([], "khóa 'format' không có trong cấu hình"), (["--lang", "en"], "'format' is not a key")] {
+            let result = try Motcua.run(["run", "--config", dir.file("motcua.toml").path] + arguments, in: dir.url)
+            ErrorContract.expectInputError(result, status: 66, naming: dir.file("motcua.toml").path)
+            #expect(result.stderr.contains(words), "\(result)")
+        }
+        #expect(dir.exists("inbox/2023-01.csv") && !dir.exists("kho.sqlite"))
     }
 }

@@ -66,26 +66,55 @@ private let fields = [FieldID(rawValue: 0): "Hộ tịch", FieldID(rawValue: 1):
         #expect(form.spans.map(\.title) == [nil, nil, "Số hồ sơ nhận giải quyết", "Số hồ sơ đã giải quyết", "Số hồ sơ đang giải quyết"])
         #expect(form.spans.map(\.columns.count) == [1, 1, 4, 4, 3])
         #expect(form.texts(.vi).map { $0[0] } == ["1", "2", "3", ""])
-        #expect(form.texts(.vi).map { $0[1] } == ["Hộ tịch", "Đất đai", "(không rõ lĩnh vực)", "Tổng cộng"])
+        // Vietnamese alphabetical order: đ is the letter after d, so "Đất đai" comes before "Hộ tịch".
+        #expect(form.texts(.vi).map { $0[1] } == ["Đất đai", "Hộ tịch", "(không rõ lĩnh vực)", "Tổng cộng"])
         #expect(form.texts(.vi).last.map { Array($0.dropFirst(2)) } == Form06a.figures(table.total).map(String.init))
         #expect(table.total == KPITable(period: q1, dossiers: dossiers, unitNames: names).total)
     }
 
-    /// One rendering test: the official header, the column numbers, the rows aligned.
+    /// One rendering test: the official header (the form's number, the reporting and receiving
+    /// units as dotted blanks), the title and period, the column numbers, the rows aligned, and
+    /// the signature block.
     @Test func textHasTheOfficialHeaderAndNumbering() {
         let text = Form06aReport(table: KPITable(period: q1, dossiers: dossiers, unitNames: names), language: .vi).text()
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        #expect(lines[0] == "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH TẠI CƠ QUAN, ĐƠN VỊ TRỰC TIẾP GIẢI QUYẾT TTHC")
-        #expect(lines[1] == "Kỳ báo cáo: 2023-Q1 (từ ngày 15/12/2022 đến ngày 14/03/2023)")
-        #expect(lines[2].isEmpty)
-        #expect(lines[3].contains("Số hồ sơ nhận giải quyết") && lines[3].contains("Số hồ sơ đang giải quyết"))
-        #expect(lines[4].hasPrefix("STT  Đơn vị") && lines[4].hasSuffix("Quá hạn"))
-        #expect(lines[5].hasPrefix("(1)  (2)") && lines[5].hasSuffix("(13)"))
-        #expect(lines[6].allSatisfy { $0 == "─" } && lines[9] == lines[6])
-        #expect(lines[7].hasPrefix("  1  Phòng B"))
-        #expect(lines[10].hasPrefix("     Tổng cộng"))
-        #expect(Set(lines[3...10].map(\.count)).count == 1, "every line as wide")
-        #expect(lines[3].hasPrefix("   " + "  " + String(repeating: " ", count: "UBND xã A".count) + "  Số hồ sơ nhận"))
+        #expect(Array(lines[0...3]) == ["Biểu số 06a/VPCP/KSTT", "Ban hành kèm theo Thông tư số 01/2020/TT-VPCP",
+                                        "Đơn vị báo cáo: ………………………………", "Đơn vị nhận báo cáo: ………………………………"])
+        #expect(lines[4] == "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH TẠI CƠ QUAN, ĐƠN VỊ TRỰC TIẾP GIẢI QUYẾT TTHC")
+        #expect(lines[5] == "Kỳ báo cáo: 2023-Q1 (từ ngày 15/12/2022 đến ngày 14/03/2023)")
+        #expect(lines[6] == "Đơn vị tính: hồ sơ")
+        #expect(lines[7].isEmpty)
+        let t = 8  // the table's first line
+        #expect(lines[t].contains("Số hồ sơ nhận giải quyết") && lines[t].contains("Số hồ sơ đang giải quyết"))
+        #expect(lines[t + 1].hasPrefix("STT  Đơn vị") && lines[t + 1].hasSuffix("Quá hạn"))
+        #expect(lines[t + 2].hasPrefix("(1)  (2)") && lines[t + 2].hasSuffix("(13)"))
+        #expect(lines[t + 3].allSatisfy { $0 == "─" } && lines[t + 6] == lines[t + 3])
+        #expect(lines[t + 4].hasPrefix("  1  Phòng B"))
+        #expect(lines[t + 7].hasPrefix("     Tổng cộng"))
+        #expect(Set(lines[t...(t + 7)].map(\.count)).count == 1, "every line as wide")
+        #expect(lines[t].hasPrefix("   " + "  " + String(repeating: " ", count: "UBND xã A".count) + "  Số hồ sơ nhận"))
+        // The signature block: the place and date at the right, the two signers side by side.
+        let signature = Array(lines[(t + 9)...].prefix(3))
+        #expect(signature[0].hasSuffix("……………, ngày …… tháng …… năm ……") && signature[0].hasPrefix("   "))
+        #expect(signature[1].hasPrefix("NGƯỜI LẬP BIỂU") && signature[1].hasSuffix("THỦ TRƯỞNG ĐƠN VỊ"))
+        #expect(signature[2].hasPrefix("(Ký, ghi rõ họ tên)") && signature[2].hasSuffix("(Ký tên, đóng dấu)"))
+        #expect(signature[1].count - "THỦ TRƯỞNG ĐƠN VỊ".count == signature[2].count - "(Ký tên, đóng dấu)".count,
+                "the head's role and note start in one column")
+    }
+
+    /// The units given (`--reporting-unit`, `--receiving-unit`) replace the dotted blanks, in
+    /// every format; English has its own words.
+    @Test func theUnitsGivenAreWritten() {
+        var settings = ReportSettings(period: q1, language: .en)
+        settings.reportingUnit = "Hoằng Hóa District People's Committee"
+        settings.receivingUnit = "Thanh Hóa Provincial Office"
+        let form = Form06aReport(table: KPITable(period: q1, dossiers: dossiers, unitNames: names), settings: settings)
+        #expect(form.header == ["Form 06a/VPCP/KSTT", "Issued with Circular 01/2020/TT-VPCP",
+                                "Reporting unit: Hoằng Hóa District People's Committee", "Receiving unit: Thanh Hóa Provincial Office"])
+        for text in [form.text(), form.markdown(), form.html()] {
+            #expect(text.contains("Reporting unit: Hoằng Hóa District People") && text.contains("PREPARED BY")
+                    && text.contains("HEAD OF THE UNIT"))
+        }
     }
 }
 

@@ -177,7 +177,8 @@ struct HTMLRenderTests {
         let dir = try Browser.temporaryDirectory()
         defer { Browser.cleanUp(dir) }
         let html = dir.appendingPathComponent("report.html"), png = dir.appendingPathComponent("report.png")
-        try KPIReport(table, .vi).html(manifest: ReportManifest(inputs: set.inputs)).write(to: html, atomically: true, encoding: .utf8)
+        // As `report --format html` writes it: the period compared with, the trend of four quarters.
+        try Report(settings: ReportSettings(period: table.period), set: set).render(.html).write(to: html)
         try await Browser.run(Browser.chromium!, Browser.flags(profile: dir.appendingPathComponent("profile"))
             + ["--screenshot=\(png.path)", "--window-size=1400,1800", html.absoluteString])
         try await census(png, minimumRed: 500)

@@ -96,12 +96,16 @@ private typealias H = HTMLReading
         #expect(page.contains("<code>0123456789ab</code>"))
         #expect(page.contains("<td class=\"num\">\(language.count(1321))</td><td class=\"num\">\(language.count(1318))</td>"))
 
-        // The on-time bars: as wide as their rates on the axis, the target line where it belongs.
-        let svgs = H.matches(#"<svg [^>]*>(.*?)</svg>"#, in: page).map { $0[1] }
+        // The on-time bars: as wide as their rates on the axis (from its start, 0 or zoomed), the
+        // target line where it belongs.
+        let pictures = H.matches(#"<svg ([^>]*)>(.*?)</svg>"#, in: page)
+        let svgs = pictures.map { $0[2] }
         try #require(svgs.count == 2)
+        let start = try #require(H.matches(#"data-axis-start="([0-9.]+)""#, in: pictures[0][1]).first.flatMap { Double($0[1]) })
+        #expect(start == report.onTimeChart.axisStart)
         let grid = Dictionary(uniqueKeysWithValues: H.matches(#"<line class="grid[^"]*" data-percent="(\d+)" x1="([0-9.]+)""#,
                                                               in: svgs[0]).map { (Int($0[1]) ?? -1, Double($0[2]) ?? 0) })
-        let (x0, x100) = (try #require(grid[0]), try #require(grid[100]))
+        let (x0, x100) = (try #require(grid[Int(start)]), try #require(grid[100]))
         let bars = H.matches(#"<rect class="bar( below)?" x="([0-9.]+)" y="[0-9.]+" width="([0-9.]+)" height="[0-9.]+" data-rate="([0-9.]+)">"#,
                              in: svgs[0])
         let chart = report.onTimeChart
@@ -109,15 +113,50 @@ private typealias H = HTMLReading
         for (bar, row) in zip(bars, chart.rows) {
             let rate = try #require(row.bars[0].rate)
             #expect(Double(bar[2]) == x0)
-            #expect(abs((Double(bar[3]) ?? 0) - (x100 - x0) * rate.percentValue / 100) < 0.01)
+            #expect(abs((Double(bar[3]) ?? 0) - (x100 - x0) * (rate.percentValue - start) / (100 - start)) < 0.01)
             #expect(bar[1].isEmpty != row.isFlagged)
             #expect(bar[4] == rate.formatted)
         }
         let target = try #require(H.matches(#"<line class="target" data-percent="98" x1="([0-9.]+)" y1="[0-9.]+" x2="([0-9.]+)""#,
                                             in: svgs[0]).first)
-        #expect(abs((Double(target[1]) ?? 0) - (x0 + (x100 - x0) * 0.98)) < 0.01 && target[1] == target[2])
+        #expect(abs((Double(target[1]) ?? 0) - (x0 + (x100 - x0) * (98 - start) / (100 - start))) < 0.01 && target[1] == target[2])
         #expect(svgs[0].contains(">" + Node.escape(chart.targetLabel) + "</text>"))
         #expect(H.matches(#"<rect class="bar s-online""#, in: svgs[1]).count == F.table.rows.filter { $0.counts.rate(.online) != nil }.count)
+    }
+
+    /// Rates of 89 % and 98 % on an axis from 0 would be bars of nearly one length: the axis
+    /// starts at 80 % instead, said under the chart's title and at the axis's first tick.
+    @Test func aZoomedAxisShowsTheDifference() throws {
+        func rate(_ n: Int) -> Percentage? { Percentage(n, of: 100) }
+        let chart = BarChart(title: "T", series: [BarChart.Series(key: "on-time", title: "On time")],
+                             rows: [BarChart.Row(name: "A", bars: [BarChart.Bar(rate: rate(89), note: "")]),
+                                    BarChart.Row(name: "B", bars: [BarChart.Bar(rate: rate(98), note: "")])],
+                             target: 98, targetLabel: "Target 98%", language: .vi)
+        #expect(chart.axisStart == 80)
+        #expect(chart.axisNote == "Trục tỷ lệ bắt đầu từ 80 % (phóng to để thấy rõ chênh lệch), không phải từ 0 %.")
+        let g = BarChart.Geometry(chart)
+        #expect(g.ticks == [80, 85, 90, 95, 100])
+        let (a, b) = (g.x(89) - g.x0, g.x(98) - g.x0)
+        #expect(abs(b / a - 2) < 1e-9, "98 % draws twice as long as 89 % (on 0–100 %: 1.1 times)")
+        let section = chart.section.rendered
+        #expect(section.contains("<p class=\"axis-note\">Trục tỷ lệ bắt đầu từ 80 %"))
+        #expect(section.contains("data-percent=\"80\""))
+        // Low rates keep the whole axis, and no note.
+        let low = BarChart(title: "T", series: chart.series, rows: [BarChart.Row(name: "A", bars: [BarChart.Bar(rate: rate(20), note: "")])],
+                           target: 98, targetLabel: "", language: .vi)
+        #expect(low.axisStart == 0 && low.axisNote == nil)
+    }
+
+    /// The page keeps each chart with its title when printed: the title may not end a page, and a
+    /// chart is never taller than a page (so it is never split from its title).
+    @Test func printedChartsKeepTheirTitle() {
+        let css = HTMLPage.css
+        #expect(css.contains(".chart h2, .axis-note { break-after: avoid; page-break-after: avoid; }"))
+        #expect(css.contains("svg.bars { max-width: 100%; width: 100%; max-height: 160mm; }"))
+        #expect(css.contains(".chart { break-inside: avoid; page-break-inside: avoid; }"))
+        let page = KPIReport(F.table, .vi).html()
+        #expect(H.matches(#"<section class="chart">\s*<h2>[^<]*</h2>\s*(<p class="axis-note">[^<]*</p>\s*)?<svg "#, in: page).count == 2,
+                "each chart's title and picture in one section")
     }
 
     @Test func breakdownPage() throws {

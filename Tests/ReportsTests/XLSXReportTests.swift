@@ -21,7 +21,8 @@ private let input: InputSummary = {
 
 /// The test table's workbook in `language`, read back.
 private func written(_ language: Language, breakdown: KPIBreakdown? = nil, table: KPITable = table) throws -> XLSXBook {
-    try XLSXBook(XLSXReport.workbook(table: table, breakdown: breakdown, form06a: table, inputs: [input], language: language))
+    try XLSXBook(XLSXReport.workbook(people: KPIReport(table, language), breakdown: breakdown.map { BreakdownReport(breakdown: $0, language: language) },
+                                         form: Form06aReport(table: table, language: language), inputs: [input]))
 }
 
 /// A year of dossiers for the breakdown (see `breakdownSheetRatesAndStyles`).
@@ -55,7 +56,8 @@ private let red = "FFF4CCCC"
     }
 
     /// The KPI sheet: the csv's columns (their machine names in English), counts and rates as
-    /// numbers, the flag a boolean, rows below target red, the header frozen, the units filtered.
+    /// numbers, the flag "Yes" ("Có") or empty, rows below target red, the header frozen, the
+    /// units filtered.
     @Test func kpiSheet() throws {
         let book = try written(.en)
         let cells = try book.cells(sheet: 1)
@@ -69,7 +71,8 @@ private let red = "FFF4CCCC"
         #expect(abs((Double(onTime.value ?? "") ?? 0) - 2.0 / 3.0) < 1e-12)
         #expect(cells["P4"]?.value == "0.75" && cells["Q3"]?.value == "1" && cells["Q2"]?.value == "0")
         #expect(cells["O3"] != nil && cells["O3"]?.value == nil, "no rate: an empty, styled cell")
-        #expect(cells["T2"]?.type == "b" && cells["T2"]?.value == "1" && cells["T3"]?.value == nil)
+        #expect(cells["T2"]?.type == "s" && cells["T2"]?.value == "Yes" && cells["T3"]?.value == nil)
+        #expect(try written(.vi).cells(sheet: 1)["T2"]?.value == "Có")
         #expect(try book.style(onTime.style).numberFormat == "0.00%")
         #expect(try book.style(#require(cells["D2"]).style).numberFormat == "#,##0")
         for ref in ["A2", "B2", "D2", "O2", "T2", "B4", "O4"] {
@@ -85,25 +88,34 @@ private let red = "FFF4CCCC"
         #expect(try written(.vi).cells(sheet: 1)["C1"]?.value == "Kỳ trước chuyển qua")
     }
 
-    /// Biểu 06a as on paper: title and period across, the two-level header with the ungrouped
-    /// titles over both rows, the column numbers, numbered rows and the total, every cell boxed.
+    /// Biểu 06a as on paper: its number, circular and units at the top left; title, period and
+    /// unit of figures across; the two-level header with the ungrouped titles over both rows, the
+    /// column numbers, numbered rows and the total, every cell boxed; the signature block below.
     @Test func form06aSheet() throws {
         let book = try written(.vi)
         let merged = Set(try book.xml("xl/worksheets/sheet2.xml").all("mergeCell").compactMap { $0.attribute("ref") })
-        #expect(merged == ["A1:M1", "A2:M2", "A4:A5", "B4:B5", "C4:F4", "G4:J4", "K4:M4"])
+        // Rows 1–4 the header, 6–8 the title, period and unit, 10–11 the column titles, 12 their
+        // numbers, 13–15 the rows and the total; then the place and date and the two signers.
+        #expect(merged.isSuperset(of: ["A6:M6", "A7:M7", "A8:M8", "A10:A11", "B10:B11", "C10:F10", "G10:J10", "K10:M10"]))
+        #expect(merged.isSuperset(of: ["G18:M18", "A19:F19", "G19:M19", "A20:F20", "G20:M20"]), "\(merged.sorted())")
         let cells = try book.cells(sheet: 2)
         let form = Form06aReport(table: table, language: .vi)
-        #expect(cells["A1"]?.value == form.title && cells["A2"]?.value == form.periodLine)
-        #expect(["A4", "B4", "C4", "G4", "K4"].map { cells[$0]?.value }
+        #expect((1...4).map { cells["A\($0)"]?.value } == form.header)
+        #expect(cells["A1"]?.value == "Biểu số 06a/VPCP/KSTT" && cells["A3"]?.value == "Đơn vị báo cáo: ………………………………")
+        #expect(cells["A6"]?.value == form.title && cells["A7"]?.value == form.periodLine && cells["A8"]?.value == "Đơn vị tính: hồ sơ")
+        #expect(["A10", "B10", "C10", "G10", "K10"].map { cells[$0]?.value }
                 == ["STT", "Đơn vị", "Số hồ sơ nhận giải quyết", "Số hồ sơ đã giải quyết", "Số hồ sơ đang giải quyết"])
-        #expect(letters.prefix(13).dropFirst(2).map { cells["\($0)5"]?.value } == form.form.columns.dropFirst(2).map(\.title))
-        #expect(letters.prefix(13).map { cells["\($0)6"]?.value } == (1...13).map { "(\($0))" })
-        #expect(cells["A7"]?.type == nil && cells["A7"]?.value == "1" && cells["B7"]?.value == "Phòng Tư pháp, Hộ tịch")
-        #expect(letters.prefix(13).dropFirst(2).map { cells["\($0)7"]?.value } == Form06a.figures(table.rows[0].counts).map(String.init))
-        #expect(cells["B9"]?.value == "Tổng cộng")
-        #expect(letters.prefix(13).dropFirst(2).map { cells["\($0)9"]?.value } == Form06a.figures(table.total).map(String.init))
-        #expect(try book.style(#require(cells["C5"]).style).border == "thin")
-        #expect(try book.style(#require(cells["M9"]).style).border == "thin")
+        #expect(letters.prefix(13).dropFirst(2).map { cells["\($0)11"]?.value } == form.form.columns.dropFirst(2).map(\.title))
+        #expect(letters.prefix(13).map { cells["\($0)12"]?.value } == (1...13).map { "(\($0))" })
+        #expect(cells["A13"]?.type == nil && cells["A13"]?.value == "1" && cells["B13"]?.value == "Phòng Tư pháp, Hộ tịch")
+        #expect(letters.prefix(13).dropFirst(2).map { cells["\($0)13"]?.value } == Form06a.figures(table.rows[0].counts).map(String.init))
+        #expect(cells["B15"]?.value == "Tổng cộng")
+        #expect(letters.prefix(13).dropFirst(2).map { cells["\($0)15"]?.value } == Form06a.figures(table.total).map(String.init))
+        #expect(try book.style(#require(cells["C11"]).style).border == "thin")
+        #expect(try book.style(#require(cells["M15"]).style).border == "thin")
+        #expect(cells["G18"]?.value == "……………, ngày …… tháng …… năm ……")
+        #expect(cells["A19"]?.value == "NGƯỜI LẬP BIỂU" && cells["G19"]?.value == "THỦ TRƯỞNG ĐƠN VỊ")
+        #expect(cells["A20"]?.value == "(Ký, ghi rõ họ tên)" && cells["G20"]?.value == "(Ký tên, đóng dấu)")
     }
 
     @Test func inputsSheet() throws {
@@ -138,14 +150,14 @@ private let red = "FFF4CCCC"
         #expect(try book.style(#require(cells["B4"]).style).fill == red)
         #expect(cells["C4"]?.value == "—" && cells["D4"]?.value == "1")
         #expect(try book.xml("xl/worksheets/sheet2.xml").all("pane").first?.attribute("ySplit") == "1")
-        #expect(try book.cells(sheet: 3)["A1"]?.value == Form06aReport(table: table, language: .en).title)
+        #expect(try book.cells(sheet: 3)["A1"]?.value == Form06aReport(table: table, language: .en).header[0])
         #expect(try book.cells(sheet: 4)["A2"]?.value == "tthc-2023-q1.csv")
     }
 
     @Test func sameInputsSameBytes() throws {
-        let a = try XLSXReport.workbook(table: table, breakdown: nil, form06a: table, inputs: [input], language: .vi)
+        let a = try XLSXReport.workbook(people: KPIReport(table, .vi), breakdown: nil, form: Form06aReport(table: table, language: .vi), inputs: [input])
         Thread.sleep(forTimeInterval: 2.1)  // zip timestamps have a two-second resolution
-        let b = try XLSXReport.workbook(table: table, breakdown: nil, form06a: table, inputs: [input], language: .vi)
+        let b = try XLSXReport.workbook(people: KPIReport(table, .vi), breakdown: nil, form: Form06aReport(table: table, language: .vi), inputs: [input])
         #expect(a == b)
         #expect(a.prefix(4) == Data([0x50, 0x4B, 0x03, 0x04]), "a zip")
     }
@@ -155,7 +167,7 @@ private let red = "FFF4CCCC"
     /// workbook is kept there (what docs/report-xlsx.png is rendered from).
     @Test func fixtureWorkbookCarriesTheHandCheckedTable() throws {
         let (set, table) = try HandChecked.q1()
-        let bytes = try XLSXReport.workbook(table: table, breakdown: nil, form06a: table, inputs: set.inputs, language: .vi)
+        let bytes = try XLSXReport.workbook(people: KPIReport(table, .vi), breakdown: nil, form: Form06aReport(table: table, language: .vi), inputs: set.inputs)
         if let keep = ProcessInfo.processInfo.environment["MOTCUA_DOCS_XLSX"], !keep.isEmpty {
             try bytes.write(to: URL(fileURLWithPath: keep))
         }
@@ -164,9 +176,12 @@ private let red = "FFF4CCCC"
                                   encoding: .utf8)
         let records = csvRecords(expected).dropFirst()
         try #require(records.count == table.rows.count + 1)
-        for (index, record) in records.enumerated() {
-            let r = index + 2
-            #expect(cells["B\(r)"]?.value == (record[1] == "TOTAL" ? "TỔNG CỘNG" : record[1]))
+        // Rows in Vietnamese alphabetical order (the csv's are in code-point order): found by name.
+        var rowOf: [String: Int] = [:]
+        for r in 2...(records.count + 1) { if let name = cells["B\(r)"]?.value { rowOf[name] = r } }
+        #expect(rowOf["UBND xã Hoằng Đông"] == 4 && rowOf["UBND xã Hoằng Trinh"] == 5, "Đ before T: \(rowOf)")
+        for record in records {
+            let r = try #require(rowOf[record[1] == "TOTAL" ? "TỔNG CỘNG" : record[1]], "no row for \(record[1])")
             for (offset, field) in record.dropFirst(2).enumerated() {
                 let cell = cells["\(letters[2 + offset])\(r)"]
                 switch offset {
@@ -175,7 +190,7 @@ private let red = "FFF4CCCC"
                     if field.isEmpty { #expect(cell?.value == nil); continue }
                     let value = try #require(cell?.value.flatMap(Double.init))
                     #expect(String(format: "%.2f", value * 100) == field, "row \(r) column \(offset + 2)")
-                default: #expect(cell?.type == "b" && cell?.value == (field == "true" ? "1" : "0"))
+                default: #expect(cell?.value == (field == "true" ? "Có" : nil))
                 }
             }
         }

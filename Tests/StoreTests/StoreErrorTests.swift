@@ -1,6 +1,7 @@
 import TestSupport
 import Foundation
 import Ingest
+import KPIMetrics
 import Testing
 @testable import Store
 import Stores
@@ -64,19 +65,42 @@ import GRDB
         #expect(try engine.sql(location, tables) == "ledger\n")
     }
 
-    /// A store whose migrations table is gone is not a motcua store (its tables are not its own
-    /// any more).
-    @Test(arguments: StoreEngine.allCases)
-    func aStoreWithoutItsMigrationsIsNotAStore(engine: StoreEngine) throws {
+    /// A store whose migrations table is gone, or emptied, is not a motcua store (its tables
+    /// are not its own any more), nor one to migrate over (issue 11: this gave 74 "table import
+    /// already exists").
+    @Test(arguments: StoreEngine.allCases, ["DROP TABLE", "DELETE FROM"])
+    func aStoreWithoutItsMigrationsIsNotAStore(engine: StoreEngine, statement: String) throws {
         let dir = try TempDir(prefix: "motcua-store")
         let location = try engine.freshStore(in: dir)
         _ = try open(location)
-        _ = try engine.sql(location, "DROP TABLE \(Self.migrationsTable(engine))")
+        _ = try engine.sql(location, "\(statement) \(Self.migrationsTable(engine))")
         let name = try StoreLocation(location).description
-        // (Importing into such an SQLite store is issue 11's, on another branch.)
-        for access in engine == .sqlite ? [StoreAccess.read] : [.read, .create] {
+        for access in [StoreAccess.read, .write, .create] {
             #expect(throws: StoreError(path: name, kind: .notAStore)) { try open(location, access) }
         }
+    }
+
+    /// A store an older motcua made (before the service columns) is brought up to date when it
+    /// is opened, for reading too: its reports are what they were, its occurrences know none of
+    /// the new fields. (The SQLite store's twin is issue 12's `Store+Upgrade`.)
+    @Test func anOlderPostgresStoreIsBroughtUpToDateWhenRead() throws {
+        let dir = try TempDir(prefix: "motcua-store")
+        let location = try StoreEngine.postgres.freshStore(in: dir)
+        let file = root.appendingPathComponent("Fixtures/plan-targets/cnvpdk-2024-06.csv").path
+        try load(try open(location), file)
+        let periods = [(try Period(parsing: "2024-Q2"), PeriodBasis.decree09)]
+        let before = try stored(try open(location, .read))
+        #expect(before.dossiers.contains { $0.service.knownMask != 0 })
+        let columns = "service_known, paid_online, fee_zero, vneid, reuse, data_store, supplements, rating, complaint, apology, routing"
+        let drop = columns.split(separator: ",").map { "DROP COLUMN \($0.trimmingCharacters(in: .whitespaces))" }.joined(separator: ", ")
+        _ = try StoreEngine.postgres.sql(location, """
+            ALTER TABLE occurrence \(drop); ALTER TABLE current \(drop);
+            DELETE FROM motcua_migrations WHERE identifier LIKE 'v2:%'
+            """)
+        let after = try stored(try open(location, .read))
+        #expect(try tables(after, periods) == tables(before, periods))
+        #expect(after.dossiers.allSatisfy { $0.service.knownMask == 0 })
+        #expect(try StoreEngine.postgres.sql(location, "SELECT count(*) FROM motcua_migrations") == "2\n")
     }
 
     @Test(arguments: StoreEngine.allCases)

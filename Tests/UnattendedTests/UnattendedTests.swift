@@ -3,6 +3,7 @@ import Foundation
 import Ingest
 import KPIMetrics
 import Testing
+import Wording
 @testable import Unattended
 
 @Suite struct RunConfigurationTests {
@@ -39,31 +40,90 @@ import Testing
         #expect(c.aliases.entries.map(\.unit) == ["UBND xã Hoằng Cát Hà"])
     }
 
-    @Test(arguments: ["basis = \"weekly\"", "formats = [\"pdf\"]", "target = 120", "lang = \"fr\"", "periods = [\"month\"]", "store = ["])
+    /// An integer is a number: `target = 98` as well as `target = 97.5`.
+    @Test func integersAreNumbers() throws {
+        #expect(try RunConfiguration(file: write("target = 98\n")).target == Target("98"))
+        #expect(try RunConfiguration(file: write("target = 97.5\n")).target == Target("97.5"))
+    }
+
+    /// The keys of issue 10: provisional reports, the comparison, form 06a's units.
+    @Test func provisionalComparisonAndUnits() throws {
+        let c = try RunConfiguration(file: write("""
+            provisional = true
+            compare = "last-year"
+            reporting-unit = "UBND huyện Hoằng Hóa"
+            receiving-unit = "Văn phòng UBND tỉnh Thanh Hóa"
+            """))
+        #expect(c.provisional && c.comparison == .lastYear)
+        #expect(c.reportingUnit == "UBND huyện Hoằng Hóa" && c.receivingUnit == "Văn phòng UBND tỉnh Thanh Hóa")
+        #expect(try RunConfiguration(file: write("compare = \"none\"\n")).comparison == nil)
+    }
+
+    /// An unknown key (a typo for `formats`) is an error naming the key and the file, in either
+    /// language; it is never ignored.
+    @Test func anUnknownKeyIsAnError() throws {
+        let path = try write("format = [\"csv\"]\n")
+        let error = try #require(throws: ConfigurationError.self) { try RunConfiguration(file: path) }
+        guard case .unknownKey("format") = error.reason else { Issue.record("\(error)"); return }
+        #expect(error.message(.vi).hasPrefix(path + ": khóa 'format' không có trong cấu hình"))
+        #expect(error.message(.en).hasPrefix(path + ": 'format' is not a key of motcua's configuration"))
+        #expect(error.message(.en).contains("formats"))
+    }
+
+    @Test(arguments: ["basis = \"weekly\"", "formats = [\"pdf\"]", "target = 120", "lang = \"fr\"", "periods = [\"month\"]",
+                      "store = [", "target = \"98\"", "formats = \"csv\"", "provisional = \"yes\"", "[aliases]\nA = 1",
+                      "compare = \"yesterday\"", "aliases = 3"])
     func badValuesAreOneLineErrors(line: String) throws {
         let path = try write(line + "\n")
-        #expect(throws: RunConfiguration.Failure.self) { try RunConfiguration(file: path) }
-        do { _ = try RunConfiguration(file: path) } catch { #expect(!error.description.contains("\n")); #expect(error.description.hasPrefix(path)) }
+        let error = try #require(throws: ConfigurationError.self) { try RunConfiguration(file: path) }
+        for language in Language.allCases {
+            #expect(!error.message(language).contains("\n"))
+            #expect(error.message(language).hasPrefix(path))
+        }
+    }
+
+    /// The shipped example loads as it is.
+    @Test func theShippedExampleLoads() throws {
+        let example = PackagePaths.root.appendingPathComponent("scripts/schedule/motcua.toml.example").path
+        let text = try String(contentsOfFile: example, encoding: .utf8)
+        let c = try RunConfiguration(file: write(text))
+        #expect(c.target == Target("98"))
+        #expect(c.formats.count >= 3)
     }
 }
 
-@Suite struct ClosedPeriodsTests {
+/// Which periods the data covers: a period is written once its end is at or before the newest
+/// as-of; the one holding the newest as-of is open; none after the data.
+@Suite struct CoveredPeriodsTests {
     private func day(_ y: Int, _ m: Int, _ d: Int) -> LocalMoment { LocalMoment(year: y, month: m, day: d)! }
 
-    /// Decree 09: 2023-Q1 runs to 14/03 and is closed from 15/03 on; the year closes 15/12.
+    /// Decree 09: 2023-Q1 runs to 14/03; data as of 14/03 23:00 does not cover it; as of 15/03 it does.
     @Test func decree09CutOffs() {
-        let before = ClosedPeriods.periods(kinds: [.quarter], years: 2023...2023, basis: .decree09, today: day(2023, 3, 14))
-        #expect(before.isEmpty)
-        let on = ClosedPeriods.periods(kinds: [.quarter], years: 2023...2023, basis: .decree09, today: day(2023, 3, 15))
-        #expect(on.map(\.description) == ["2023-Q1"])
-        let all = ClosedPeriods.periods(kinds: RunConfiguration.PeriodKind.allCases, years: 2023...2023, basis: .decree09,
-                                        today: day(2023, 12, 15))
-        #expect(all.map(\.description) == ["2023-Q1", "2023-H1", "2023-Q2", "2023-9M", "2023-Q3", "2023", "2023-H2", "2023-Q4"])
+        let before = CoveredPeriods(kinds: [.quarter], years: 2023...2023, basis: .decree09,
+                                    asOf: LocalMoment(seconds: day(2023, 3, 14).seconds + 23 * 3600))
+        #expect(before.final.isEmpty)
+        #expect(before.open.map(\.description) == ["2023-Q1"])
+        let on = CoveredPeriods(kinds: [.quarter], years: 2023...2023, basis: .decree09, asOf: day(2023, 3, 15))
+        #expect(on.final.map(\.description) == ["2023-Q1"])
+        #expect(on.open.map(\.description) == ["2023-Q2"], "Q3 and Q4 start after the data: never written")
+        let all = CoveredPeriods(kinds: RunConfiguration.PeriodKind.allCases, years: 2023...2023, basis: .decree09,
+                                 asOf: day(2023, 12, 15))
+        #expect(all.final.map(\.description) == ["2023-Q1", "2023-H1", "2023-Q2", "2023-9M", "2023-Q3", "2023", "2023-H2", "2023-Q4"])
+    }
+
+    /// The issue's case: exports up to 31/03/2023, whatever the clock says: Q1 is final, Q2 open
+    /// (two weeks of data), nothing of 2023-Q3 or later.
+    @Test func dataToTheEndOfMarch() {
+        let periods = CoveredPeriods(kinds: RunConfiguration.PeriodKind.allCases, years: 2022...2026, basis: .decree09,
+                                     asOf: day(2023, 3, 31))
+        #expect(periods.final.last?.description == "2023-Q1")
+        #expect(periods.open.map(\.description) == ["2023-H1", "2023-Q2", "2023-9M", "2023"])
     }
 
     @Test func calendarCutOffs() {
-        let closed = ClosedPeriods.periods(kinds: [.quarter, .half], years: 2023...2023, basis: .calendar, today: day(2023, 7, 1))
-        #expect(closed.map(\.description) == ["2023-Q1", "2023-H1", "2023-Q2"])
+        let covered = CoveredPeriods(kinds: [.quarter, .half], years: 2023...2023, basis: .calendar, asOf: day(2023, 7, 1))
+        #expect(covered.final.map(\.description) == ["2023-Q1", "2023-H1", "2023-Q2"])
+        #expect(covered.open.map(\.description) == ["2023-Q3", "2023-H2"])
     }
 }
 

@@ -92,9 +92,17 @@ import TestSupport
         #expect(throws: error) { try CalendarFile.overrides(csv: Array(text.utf8), file: "f") }
     }
 
-    @Test func notUTF8() {
-        let bytes: [UInt8] = Array("date,kind,note\n2024-02-15,ngh".utf8) + [0xEC] + Array(",x\n".utf8)
+    /// Read like an export: not UTF-8 is Windows-1258, and a byte that Windows-1258 leaves
+    /// undefined makes the file not text.
+    @Test func notText() {
+        let bytes: [UInt8] = Array("date,kind,note\n2024-02-15,ngh".utf8) + [0x81] + Array(",x\n".utf8)
         #expect(throws: CalendarFileError(file: "f", kind: .notText)) { try CalendarFile.overrides(csv: bytes, file: "f") }
+    }
+
+    @Test func windows1258IsRead() throws {
+        // `nghỉ` as a Vietnamese Windows desktop stores it: "ngh", i, the hook above (0xD2).
+        let bytes: [UInt8] = Array("date;kind;note\n15/02/2024;ngh".utf8) + [0x69, 0xD2] + Array(";x\n".utf8)
+        #expect(try CalendarFile.overrides(csv: bytes, file: "f").entries.map(\.kind) == [.off])
     }
 
     @Test func emptyFileIsNoOverrides() throws {

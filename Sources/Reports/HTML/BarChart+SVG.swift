@@ -7,7 +7,7 @@ extension BarChart {
         for (index, row) in rows.enumerated() { parts.append(draw(row, at: index, g)) }
         parts.append(targetLine(g))
         return .el("svg", ["class": "bars", "viewBox": "0 0 \(n(Geometry.viewWidth)) \(n(g.height))",
-                           "width": n(Geometry.viewWidth), "height": n(g.height), "role": "img", "aria-label": title,
+                           "width": n(Geometry.viewWidth), "height": n(g.height), "role": "img", "aria-label": title, "data-axis-start": n(g.start),
                            "preserveAspectRatio": "xMinYMin meet"], parts)
     }
 
@@ -23,11 +23,12 @@ extension BarChart {
         return .el("g", ["class": "legend"], parts)
     }
 
-    /// Vertical grid lines and their labels at 0, 25, 50, 75 and 100 %.
+    /// Vertical grid lines and their labels (0, 25, 50, 75 and 100 %, or the steps of a zoomed
+    /// axis), the first drawn as the axis.
     private func grid(_ g: Geometry) -> Node {
-        .el("g", ["class": "axis"], Geometry.ticks.flatMap { p -> [Node] in
+        .el("g", ["class": "axis"], g.ticks.flatMap { p -> [Node] in
             let x = n(g.x(Double(p)))
-            return [.el("line", ["class": Node.classes("grid", p == 0 ? "axis" : nil), "data-percent": String(p), "x1": x,
+            return [.el("line", ["class": Node.classes("grid", Double(p) == g.start ? "axis" : nil), "data-percent": String(p), "x1": x,
                                  "y1": n(g.top - 4), "x2": x, "y2": n(g.plotBottom)]),
                     .el("text", ["class": "tick", "x": x, "y": n(g.plotBottom + 16), "text-anchor": "middle"],
                         text: language.percent(String(p)))]

@@ -4,8 +4,9 @@ extension BreakdownReport {
     /// The units × sub-periods table of on-time rates as one self-contained page: cells below
     /// target on red with a ⚠, `—` where nothing was resolved, a total row.
     func html() -> String {
-        let heading = title + " — " + period.period
-        return HTMLPage.document(language, title: heading, body: [
+        let heading = period.titled(title) + " — " + period.period
+        let mark: [Node] = period.provisionalLine.map { [.el("p", ["class": "provisional"], text: $0)] } ?? []
+        return HTMLPage.document(language, title: heading, body: mark + [
             .el("header", [
                 .el("h1", text: heading),
                 .el("p", ["class": "meta"], text: period.targetLine),
@@ -40,6 +41,34 @@ extension InputsTable {
                 .el("tbody", rows),
             ]),
             .el("p", ["class": "meta"], text: "motcua \(ReportManifest.motcuaVersion)"),
+        ])
+    }
+}
+
+extension Form06aReport {
+    /// Biểu 06a as a page to print and sign: the form's number and circular on the left, the
+    /// reporting and receiving units on the right, the title, the period and the unit of the
+    /// figures, the numbered table, then the place and date and the two signers.
+    func html() -> String {
+        let header = self.header
+        let mark: [Node] = period.provisionalLine.map { [.el("p", ["class": "provisional"], text: $0)] } ?? []
+        let (placeAndDate, signers) = signature
+        return HTMLPage.document(language, title: period.titled(title) + " — " + period.period, body: mark + [
+            .el("header", ["class": "form-head"], [
+                .el("div", [.el("p", ["class": "form-number"], text: header[0]), .el("p", ["class": "meta"], text: header[1])]),
+                .el("div", [.el("p", text: header[2]), .el("p", text: header[3])]),
+            ]),
+            .el("h1", ["class": "form-title"], text: title),
+            .el("p", ["class": "form-period"], text: periodLine),
+            .el("p", ["class": "form-measure"], text: language[.form06aMeasure]),
+            .el("section", ["class": "table"], [form.html(language, class: "kpi form06a")]),
+            .el("section", ["class": "signature"], [
+                .el("p", ["class": "place-date"], text: placeAndDate),
+                .el("div", ["class": "signers"], signers.map { signer in
+                    .el("div", ["class": "signer"], [.el("p", ["class": "role"], text: signer.role),
+                                                     .el("p", ["class": "note"], text: signer.note)])
+                }),
+            ]),
         ])
     }
 }

@@ -3,8 +3,10 @@ import KPIMetrics
 
 extension KPITable {
     /// `--format json`: the figures of the csv table (numbers as numbers, a missing rate as
-    /// null) with the period's bounds, basis and target, and the manifest when given.
-    public func json(manifest: ReportManifest? = nil) throws -> String {
+    /// null) with the period's bounds, basis and target, and the manifest when given. A
+    /// provisional report (data that does not cover the period) says so with `"provisional":
+    /// true`, at the top and in the manifest; a final one has no such key.
+    public func json(manifest: ReportManifest? = nil, provisional: Bool = false) throws -> String {
         func row(_ r: Row) -> [String: Any] {
             var object: [String: Any] = ["unit": r.machineKey]
             for column in KPIColumn.published {
@@ -27,15 +29,22 @@ extension KPITable {
             "units": rows.map(row),
             "total": row(Row(label: .total, counts: total)),
         ]
-        if let manifest { document["manifest"] = manifestObject(manifest) }
+        if provisional { document["provisional"] = true }
+        if let manifest {
+            var object = manifest.object(period: period, basis: basis, bounds: bounds, target: target)
+            if provisional { object["provisional"] = true }
+            document["manifest"] = object
+        }
         let data = try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys])
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 }
 
-extension KPITable {
-    private func manifestObject(_ manifest: ReportManifest) -> [String: Any] {
-        [
+extension ReportManifest {
+    /// The manifest as json: the program and rules versions, the period, the target, the
+    /// aliases and every input; a plan or index report adds its table, goals and catalogue.
+    func object(period: Period, basis: PeriodBasis, bounds: PeriodBounds, target: Target) -> [String: Any] {
+        var object: [String: Any] = [
             "motcua_version": ReportManifest.motcuaVersion,
             "rules_version": KPIRules.version,
             "period": period.description,
@@ -43,8 +52,8 @@ extension KPITable {
             "start": bounds.start.isoDate,
             "end": bounds.lastDay.isoDate,
             "target": NSDecimalNumber(string: target.description),
-            "aliases": manifest.aliases.map { ["name": $0.name, "unit": $0.unit, "dossiers": $0.dossiers] as [String: Any] },
-            "inputs": manifest.inputs.map { input -> [String: Any] in
+            "aliases": aliases.map { ["name": $0.name, "unit": $0.unit, "dossiers": $0.dossiers] as [String: Any] },
+            "inputs": inputs.map { input -> [String: Any] in
                 [
                     "name": input.name,
                     "sha256": input.sha256 ?? NSNull(),
@@ -58,5 +67,13 @@ extension KPITable {
                 ]
             },
         ]
+        if let service {
+            object["table"] = service.table
+            object["goals"] = Dictionary(uniqueKeysWithValues: PlanTarget.allCases.map {
+                ($0.name, NSDecimalNumber(string: service.goals[$0].description))
+            })
+            object["catalogue"] = service.catalogue.map { ["name": $0.name, "sha256": $0.sha256] as Any } ?? NSNull()
+        }
+        return object
     }
 }

@@ -15,31 +15,47 @@ public struct ReportDocument: Sendable {
     public var inputs: [Input]
     /// The unit aliases the report applied.
     public var aliases: UnitAliases
+    /// The table the report holds: `kpi`, `plan` or `index766`.
+    public var table: String
+    /// The goals a plan or index report was computed with.
+    public var goals = Goals()
+    /// The catalogue a plan or index report was computed with, if any.
+    public var catalogue: Input?
     /// Every figure, by unit (`TOTAL` for the total row) and column, as json values' text.
     public var cells: [String: [String: String]]
 
     /// Why a file is not a report motcua can verify.
     public struct ReadError: Error, CustomStringConvertible, Sendable {
-        public var description: String
+        public enum Kind: Sendable {
+            /// Not a json object.
+            case notJSON
+            /// No manifest, or one without its period, basis, target or inputs.
+            case noManifest
+            /// An input of the manifest without its name or SHA-256.
+            case inputWithoutHash
+        }
+
+        public var kind: Kind
+        public var description: String { "\(kind)" }
     }
 
     public init(json data: Data) throws(ReadError) {
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            throw ReadError(description: "not a json report")
+            throw ReadError(kind: .notJSON)
         }
         guard let manifest = object["manifest"] as? [String: Any],
               let periodText = manifest["period"] as? String, let period = try? Period(parsing: periodText),
               let basisText = manifest["basis"] as? String, let basis = PeriodBasis(rawValue: basisText),
               let targetNumber = manifest["target"] as? NSNumber, let target = Target(targetNumber.stringValue),
               let inputs = manifest["inputs"] as? [[String: Any]] else {
-            throw ReadError(description: "the report has no manifest (made by motcua report --format json?)")
+            throw ReadError(kind: .noManifest)
         }
         self.period = period
         self.basis = basis
         self.target = target
         self.inputs = try inputs.map { input throws(ReadError) -> Input in
             guard let name = input["name"] as? String, let sha = input["sha256"] as? String else {
-                throw ReadError(description: "a manifest input lacks its name or SHA-256")
+                throw ReadError(kind: .inputWithoutHash)
             }
             return Input(name: name, sha256: sha)
         }
@@ -47,13 +63,34 @@ public struct ReportDocument: Sendable {
             guard let name = entry["name"] as? String, let unit = entry["unit"] as? String else { return nil }
             return (name, unit)
         })
+        table = manifest["table"] as? String ?? "kpi"
+        for (name, value) in manifest["goals"] as? [String: Any] ?? [:] {
+            if let number = value as? NSNumber { try? goals.set(name, number.stringValue) }
+        }
+        if let catalogue = manifest["catalogue"] as? [String: Any], let name = catalogue["name"] as? String,
+           let sha = catalogue["sha256"] as? String {
+            self.catalogue = Input(name: name, sha256: sha)
+        }
         var cells: [String: [String: String]] = [:]
         let rows = (object["units"] as? [[String: Any]] ?? []) + [object["total"] as? [String: Any] ?? [:]]
         for row in rows {
             guard let unit = row["unit"] as? String else { continue }
-            cells[unit] = row.filter { $0.key != "unit" }.mapValues(Self.text)
+            cells[unit] = Self.flatten(row.filter { $0.key != "unit" })
         }
         self.cells = cells
+    }
+
+    /// Nested objects (a target's or an indicator's figures) as `name.key` cells.
+    private static func flatten(_ object: [String: Any], prefix: String = "") -> [String: String] {
+        var out: [String: String] = [:]
+        for (key, value) in object {
+            if let nested = value as? [String: Any] {
+                out.merge(flatten(nested, prefix: prefix + key + ".")) { a, _ in a }
+            } else {
+                out[prefix + key] = text(value)
+            }
+        }
+        return out
     }
 
     /// A json value as comparable text (`null` for null, numbers as written by JSON).

@@ -26,8 +26,8 @@ enum Markdown {
     }
 
     /// A GFM table, cells padded to their column's width (in characters) so that the source
-    /// reads as a table too.
-    static func table(header: [String], rows: [[String]], rightAligned: [Bool]) -> String {
+    /// reads as a table too; `centred`: every column centred.
+    static func table(header: [String], rows: [[String]], rightAligned: [Bool], centred: Bool = false) -> String {
         let all = [header] + rows
         let widths = header.indices.map { column in max(3, all.map { $0[column].count }.max() ?? 0) }
         func line(_ cells: [String]) -> String {
@@ -38,7 +38,8 @@ enum Markdown {
         }
         var out = line(header)
         out += "| " + widths.enumerated().map { column, width in
-            rightAligned[column] ? String(repeating: "-", count: width - 1) + ":" : ":" + String(repeating: "-", count: width - 1)
+            centred ? ":" + String(repeating: "-", count: width - 2) + ":"
+                : rightAligned[column] ? String(repeating: "-", count: width - 1) + ":" : ":" + String(repeating: "-", count: width - 1)
         }.joined(separator: " | ") + " |\n"
         for row in rows { out += line(row) }
         return out

@@ -18,21 +18,3 @@ extension PeopleTable {
                               rightAligned: columns.map { $0.role == .figure })
     }
 }
-
-extension KPIReport {
-    /// The people's table as GitHub-flavoured Markdown, for a wiki page or an issue: a heading
-    /// with the period and its dates, the summary view, the legend, the units below target.
-    func markdown() -> String {
-        "## " + period.heading(title) + "\n\n" + table(.summary).markdown(language) + "\n"
-            + Markdown.escape(legend(mark: "⚠")) + "\n\n" + belowLine(flagged.map(Markdown.escape)) + "\n"
-    }
-}
-
-extension BreakdownReport {
-    /// Units × sub-periods, each cell the on-time rate, cells below target `**⚠ …**`, a bold
-    /// total row; the target, the legend and the sub-periods' dates below.
-    func markdown() -> String {
-        "## " + title + " — " + period.period + "\n\n" + table.markdown(language) + "\n"
-            + period.targetLine + " " + language[.breakdownLegend] + "\n" + dates + "\n"
-    }
-}

@@ -2,14 +2,23 @@ import KPIMetrics
 import Wording
 
 /// The breakdown for people, built once: units × sub-periods of on-time rates (cells below
-/// target flagged, a total row), its title and the lines around it.
+/// target flagged, a total row), units in Vietnamese alphabetical order, its title and the lines
+/// around it.
 struct BreakdownReport {
     let breakdown: KPIBreakdown
     let language: Language
-
     /// The whole period, worded.
-    var period: PeriodWording {
-        PeriodWording(breakdown.period, basis: breakdown.basis, target: breakdown.target, language)
+    let period: PeriodWording
+
+    init(breakdown: KPIBreakdown, settings: ReportSettings) {
+        self.breakdown = breakdown
+        language = settings.language
+        period = PeriodWording(breakdown.period, basis: breakdown.basis, target: breakdown.target, settings.language,
+                               provisional: settings.provisional)
+    }
+
+    init(breakdown: KPIBreakdown, language: Language) {
+        self.init(breakdown: breakdown, settings: ReportSettings(period: breakdown.period, language: language))
     }
 
     /// "Tỷ lệ giải quyết đúng hạn theo quý".
@@ -29,7 +38,8 @@ struct BreakdownReport {
     var table: PeopleTable {
         let columns = [PeopleTable.Column(title: language[.unit], key: "unit", role: .name)]
             + breakdown.tables.map { PeopleTable.Column(title: $0.period.description, key: $0.period.description) }
-        let rows = (breakdown.units.map(Optional.some) + [nil]).map { unit in
+        let units = breakdown.units.sortedVietnamese { $0 }
+        let rows = (units.map(Optional.some) + [nil]).map { unit in
             let cells = breakdown.tables.indices.map { index -> PeopleTable.Cell in
                 guard let counts = breakdown.counts(unit: unit, at: index) else { return PeopleTable.Cell(value: .empty) }
                 let rate = counts.onTimeRate

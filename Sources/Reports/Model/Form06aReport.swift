@@ -31,14 +31,53 @@ enum Form06a {
     static func figures(_ counts: KPICounts) -> [Int] { columns.map { counts[$0.figure] } }
 }
 
-/// The form for people, built once: its title, period line, and the numbered table with its
-/// two-row header and the total.
+/// The form for people, built once: its official header (the form's number, the reporting and
+/// receiving units), title, period line, the numbered table with its two-row header and the
+/// total (rows in Vietnamese alphabetical order), and the signature block.
 struct Form06aReport {
     let table: KPITable
     let language: Language
+    let period: PeriodWording
+    let reportingUnit: String?
+    let receivingUnit: String?
+
+    init(table: KPITable, settings: ReportSettings) {
+        self.table = table
+        language = settings.language
+        period = PeriodWording(table, settings.language, provisional: settings.provisional)
+        reportingUnit = settings.reportingUnit
+        receivingUnit = settings.receivingUnit
+    }
+
+    init(table: KPITable, language: Language) {
+        self.init(table: table, settings: ReportSettings(period: table.period, language: language))
+    }
 
     var title: String { language[.form06aTitle] }
-    var periodLine: String { PeriodWording(table, language).formLine }
+    var periodLine: String { period.formLine }
+
+    /// What stands in for a unit not given: a dotted line to fill in by hand.
+    static let blank = "………………………………"
+
+    /// "Biểu số 06a/VPCP/KSTT", the circular it comes with, the reporting and receiving units.
+    var header: [String] {
+        [language[.form06aNumberLine], language[.form06aIssued],
+         language[.reportingUnit, [.unit: reportingUnit ?? Self.blank]],
+         language[.receivingUnit, [.unit: receivingUnit ?? Self.blank]]]
+    }
+
+    /// The lines above the table: the provisional mark (if any), the header, the title, the
+    /// period and the unit of the figures.
+    var heading: [String] {
+        (period.provisionalLine.map { [$0] } ?? []) + header + [title, periodLine, language[.form06aMeasure]]
+    }
+
+    /// The place and date, then who signs: the preparer and the head of the unit, each with
+    /// what their signature carries.
+    var signature: (placeAndDate: String, signers: [(role: String, note: String)]) {
+        (language[.signaturePlaceDate], [(language[.signaturePreparer], language[.signaturePreparerNote]),
+                                         (language[.signatureHead], language[.signatureHeadNote])])
+    }
 
     var form: PeopleTable {
         let columns = [PeopleTable.Column(title: language[.form06aNumber], key: "number"),
@@ -48,7 +87,7 @@ struct Form06aReport {
         func figures(_ counts: KPICounts) -> [PeopleTable.Cell] {
             Form06a.figures(counts).map { PeopleTable.Cell(value: .count($0)) }
         }
-        var rows = table.rows.enumerated().map { index, row in
+        var rows = table.peopleRows.enumerated().map { index, row in
             let name = row.name ?? language[.noField]
             return PeopleTable.Row(key: name, cells: [PeopleTable.Cell(value: .ordinal(index + 1)),
                                                       PeopleTable.Cell(value: .text(name))] + figures(row.counts))

@@ -2,8 +2,9 @@ import KPIMetrics
 import Wording
 
 /// The people's KPI table, built once from a computed table: the period worded, each row's
-/// label, figures and flag, and the sentences around them. The table, Markdown, the page and
-/// the workbook each show a view of it.
+/// label, figures and flag, the on-time rate of the period compared with, and the sentences
+/// around them. Rows in Vietnamese alphabetical order. The table, Markdown, the page and the
+/// workbook each show a view of it.
 struct KPIReport {
     /// Which columns a format shows, and under which titles.
     enum View {
@@ -18,11 +19,28 @@ struct KPIReport {
     let table: KPITable
     let language: Language
     let period: PeriodWording
+    /// The same table of the period compared with, and which comparison it is.
+    let previous: KPITable?
+    let comparison: Comparison
+    /// The on-time rate of each row of `previous`, the total's included, by label.
+    let previousRates: [KPITable.Label: Percentage]
 
-    init(_ table: KPITable, _ language: Language) {
+    init(_ table: KPITable, _ settings: ReportSettings, previous: KPITable?) {
         self.table = table
-        self.language = language
-        period = PeriodWording(table, language)
+        language = settings.language
+        period = PeriodWording(table, settings.language, provisional: settings.provisional)
+        self.previous = previous
+        comparison = settings.comparison ?? .previous
+        var rates: [KPITable.Label: Percentage] = [:]
+        for row in previous?.allRows ?? [] { rates[row.label] = row.counts.onTimeRate }
+        previousRates = rates
+    }
+
+    /// A report of `table` alone, in `language`: no comparison, final.
+    init(_ table: KPITable, _ language: Language) {
+        var settings = ReportSettings(period: table.period, language: language)
+        settings.comparison = nil
+        self.init(table, settings, previous: nil)
     }
 
     var title: String { language[.reportTitle] }
@@ -39,8 +57,11 @@ struct KPIReport {
         }
     }
 
-    /// The names of the rows below target, in table order.
-    var flagged: [String] { table.flaggedRows.map { label($0.label) } }
+    /// The rows in Vietnamese alphabetical order (dossiers without a field after the named rows).
+    var rows: [KPITable.Row] { table.peopleRows }
+
+    /// The names of the rows below target, in the people's order.
+    var flagged: [String] { rows.filter { $0.counts.isBelow(table.target) == true }.map { label($0.label) } }
 
     /// "Đơn vị dưới mục tiêu (2): A; B", or that none is; `names` as the format writes them.
     func belowLine(_ names: [String]) -> String {
@@ -48,13 +69,20 @@ struct KPIReport {
             : language[.unitsBelow, [.count: String(names.count), .list: names.joined(separator: "; ")]]
     }
 
-    /// The period sentence, then what `mark` (the format's sign for "below target") means.
+    /// The period sentence, then what `mark` (the format's sign for "below target") means, then
+    /// the period compared with.
     func legend(mark: String) -> String {
-        period.sentence + " " + language[.marksBelowTarget, [.mark: mark]]
+        period.sentence + " " + language[.marksBelowTarget, [.mark: mark]] + (comparisonLine.map { " " + $0 } ?? "")
     }
 
     func table(_ view: View) -> PeopleTable {
-        let shown = KPIColumn.published.compactMap { column -> (KPIColumn, PeopleTable.Column)? in
+        var columns = [PeopleTable.Column(title: rowTitle, key: "unit", role: .name)]
+        var values: [(KPITable.Row) -> PeopleTable.Cell] = [{ PeopleTable.Cell(value: .text(label($0.label))) }]
+        if view == .sheet {
+            columns.insert(PeopleTable.Column(title: language[.period], key: "period", role: .text), at: 0)
+            values.insert({ _ in PeopleTable.Cell(value: .text(table.period.description)) }, at: 0)
+        }
+        for column in KPIColumn.published {
             let wording = column.wording
             let title: Phrase?, group: Phrase?
             switch view {
@@ -62,26 +90,31 @@ struct KPIReport {
             case .page: (title, group) = (wording.page, wording.group)
             case .sheet: (title, group) = (wording.sheet, nil)
             }
-            guard let title else { return nil }
-            return (column, PeopleTable.Column(title: language[title], key: column.name, group: group.map { language[$0] },
-                                               decidesFlag: column == .rate(.onTime)))
-        }
-        var columns = [PeopleTable.Column(title: rowTitle, key: "unit", role: .name)] + shown.map(\.1)
-        if view == .sheet { columns.insert(PeopleTable.Column(title: language[.period], key: "period", role: .text), at: 0) }
-        let rows = table.allRows.map { row in
-            let name = label(row.label)
-            var cells = [PeopleTable.Cell(value: .text(name))]
-            if view == .sheet { cells.insert(PeopleTable.Cell(value: .text(table.period.description)), at: 0) }
-            for (column, _) in shown {
-                switch row.counts.value(column, target: table.target) {
-                case .count(let n): cells.append(PeopleTable.Cell(value: .count(n)))
-                case .rate(let rate): cells.append(PeopleTable.Cell(value: .rate(rate)))
-                case .flag(let flag): cells.append(PeopleTable.Cell(value: .flag(flag)))
+            guard let title else { continue }
+            columns.append(PeopleTable.Column(title: language[title], key: column.name, group: group.map { language[$0] },
+                                              decidesFlag: column == .rate(.onTime)))
+            values.append { PeopleTable.Cell(value: PeopleTable.Value($0.counts.value(column, target: table.target))) }
+            if column == .rate(.onTime), previous != nil {
+                for comparing in comparisonColumns(view, group: group) {
+                    columns.append(comparing.column)
+                    values.append(comparing.value)
                 }
             }
-            return PeopleTable.Row(key: row.label == .total ? "TOTAL" : name, cells: cells, isTotal: row.label == .total,
-                                   isFlagged: row.counts.isBelow(table.target) == true)
+        }
+        let rows = (self.rows + [KPITable.Row(label: .total, counts: table.total)]).map { row in
+            PeopleTable.Row(key: row.label == .total ? "TOTAL" : label(row.label), cells: values.map { $0(row) },
+                            isTotal: row.label == .total, isFlagged: row.counts.isBelow(table.target) == true)
         }
         return PeopleTable(columns: columns, rows: rows, flagsRows: true)
+    }
+}
+
+extension PeopleTable.Value {
+    init(_ value: KPIValue) {
+        switch value {
+        case .count(let n): self = .count(n)
+        case .rate(let rate): self = .rate(rate)
+        case .flag(let flag): self = .flag(flag)
+        }
     }
 }

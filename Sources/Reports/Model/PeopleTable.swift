@@ -33,6 +33,10 @@ struct PeopleTable {
         /// A rate, or none when nothing could be rated.
         case rate(Percentage?)
         case flag(Bool?)
+        /// A change in hundredths of a percentage point, or none when either rate has no value.
+        case change(Int?)
+        /// Index points in hundredths, or none when the indicator has no value.
+        case points(Int?)
         /// No value at all (a unit without dossiers in a sub-period).
         case empty
     }
@@ -92,12 +96,16 @@ extension PeopleTable.Value {
         case .count(let n): return language.count(n)
         case .rate(let rate): return language.percent(rate?.formatted)
         case .flag(let flag): return flag.map { $0 ? "✓" : "" } ?? ""
+        case .change(let points): return language.points(points)
+        case .points(let hundredths): return language.decimal(hundredths)
         case .empty: return empty
         }
     }
 
     var isRate: Bool {
-        if case .rate = self { return true }
-        return false
+        switch self {
+        case .rate, .change, .points: return true
+        default: return false
+        }
     }
 }

@@ -13,8 +13,11 @@ struct PeriodWording {
     let basis: PeriodBasis
     /// `98 %` (vi), `98%` (en).
     let target: String
+    /// The data does not cover the whole period.
+    let provisional: Bool
 
-    init(_ period: Period, basis: PeriodBasis, target: Target, _ language: Language) {
+    init(_ period: Period, basis: PeriodBasis, target: Target, _ language: Language, provisional: Bool = false) {
+        self.provisional = provisional
         let bounds = period.bounds(basis)
         self.language = language
         self.period = period.description
@@ -24,9 +27,16 @@ struct PeriodWording {
         self.target = language.percent(target.description)
     }
 
-    init(_ table: KPITable, _ language: Language) {
-        self.init(table.period, basis: table.basis, target: table.target, language)
+    init(_ table: KPITable, _ language: Language, provisional: Bool = false) {
+        self.init(table.period, basis: table.basis, target: table.target, language, provisional: provisional)
     }
+
+    /// "TẠM TÍNH — số liệu chưa đủ kỳ", at the head of every people's format of a provisional
+    /// report; nil for a final one.
+    var provisionalLine: String? { provisional ? language[.provisionalTitle] : nil }
+
+    /// `title`, after the provisional mark when there is one: a page's or a workbook's title.
+    func titled(_ title: String) -> String { provisionalLine.map { $0 + " — " + title } ?? title }
 
     private var slots: [Slot: String] { [.period: period, .start: start, .end: end, .target: target] }
 

@@ -33,8 +33,9 @@ extension PeopleTable {
         out += layout.line(header) + "\n"
         if let numbers { out += layout.line(numbers) + "\n" }
         out += layout.rule + "\n"
-        for (row, cells) in zip(rows, body) {
-            if row.isTotal { out += layout.rule + "\n" }
+        for (index, (row, cells)) in zip(rows, body).enumerated() {
+            // One rule above the total, however many lines it takes.
+            if row.isTotal, index == 0 || !rows[index - 1].isTotal { out += layout.rule + "\n" }
             let line = layout.line(cells)
             out += (colour && row.isFlagged ? "\u{1B}[1;31m" + line + "\u{1B}[0m" : line) + "\n"
         }

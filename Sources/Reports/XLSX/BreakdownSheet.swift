@@ -6,7 +6,8 @@ extension BreakdownReport {
     /// below target; a bold total row, the legend and the sub-periods' dates below.
     func writeSheet(_ sheet: Sheet, styles: CellStyles) {
         let legend = language[.breakdownSheetLegend, [.title: title, .period: period.period, .target: period.target]]
-        table.write(to: sheet, styles: styles, layout: SheetLayout(notes: [legend, dates], widths: 12...42),
+        let layout = SheetLayout(preamble: period.provisionalLine.map { [$0] } ?? [], notes: [legend, dates], widths: 12...42)
+        table.write(to: sheet, styles: styles, layout: layout,
                     language: language)
     }
 }

@@ -5,7 +5,15 @@ internal import CXlsxWriter
 final class CellStyles {
     enum Kind: Hashable {
         case header, title, subtitle, note, numbering
+        /// A line above a table, at its left (a form's number, the units it goes between).
+        case preamble
+        /// Who signs a form, and what their signature carries.
+        case signer, signerNote
         case text, count, rate, ordinal, flag
+        /// A change in percentage points, signed.
+        case change
+        /// Index points, two decimals.
+        case points
         /// A rate that has no value, written `—`.
         case dash
     }
@@ -50,6 +58,15 @@ final class CellStyles {
                 format_set_italic(f)
                 format_set_align(f, centre)
             case .note: format_set_italic(f)
+            case .preamble: format_set_bold(f)
+            case .signer:
+                format_set_bold(f)
+                format_set_align(f, centre)
+            case .signerNote:
+                format_set_italic(f)
+                format_set_align(f, centre)
+            case .change: format_set_num_format(f, "+0.00;-0.00;0.00")
+            case .points: format_set_num_format(f, "0.00")
             case .text: format_set_indent(f, 1)
             case .count: format_set_num_format(f, "#,##0")
             case .rate: format_set_num_format(f, "0.00%")

@@ -7,7 +7,8 @@ extension KPIReport {
     /// ones wrap.
     func writeSheet(_ sheet: Sheet, styles: CellStyles) {
         let machine = language.headsSheetsWithMachineNames
-        let layout = SheetLayout(notes: [period.sentence + " " + language[.sheetLegend]], machineTitles: machine,
+        let notes = [period.sentence + " " + language[.sheetLegend]] + (comparisonLine.map { [$0] } ?? [])
+        let layout = SheetLayout(preamble: period.provisionalLine.map { [$0] } ?? [], notes: notes, machineTitles: machine,
                                  autofilter: true, widths: 9...(machine ? 26 : 42), headerHeights: [machine ? 18 : 48])
         table(.sheet).write(to: sheet, styles: styles, layout: layout, language: language)
     }

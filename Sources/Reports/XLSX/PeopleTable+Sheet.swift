@@ -2,6 +2,8 @@ import Wording
 
 /// How a table sits on its sheet.
 struct SheetLayout {
+    /// Lines above everything, at the left: a provisional mark, a form's number and units.
+    var preamble: [String] = []
     /// Lines above the table, each across it: a title, then smaller lines.
     var heading: [String] = []
     /// Lines below the table, in italics.
@@ -18,6 +20,8 @@ struct SheetLayout {
     var widths: ClosedRange<Int> = 9...42
     /// Heights of the header rows, top first (none: the default).
     var headerHeights: [Double] = []
+    /// Below the notes, a form's place and date (at the right) and its signers side by side.
+    var signature: (placeAndDate: String, signers: [(role: String, note: String)])?
 }
 
 extension PeopleTable {
@@ -28,6 +32,11 @@ extension PeopleTable {
     func write(to sheet: Sheet, styles: CellStyles, layout: SheetLayout, language: Language) {
         let last = columns.count - 1
         var r = 0
+        for line in layout.preamble {
+            sheet.text(r, 0, line, styles(.preamble))
+            r += 1
+        }
+        if !layout.preamble.isEmpty { r += 1 }
         for (index, line) in layout.heading.enumerated() {
             sheet.merge(r, 0, r, last, line, styles(index == 0 ? .title : .subtitle))
             if index == 0 { sheet.height(r, 36) }
@@ -60,7 +69,7 @@ extension PeopleTable {
         let bodyTop = r
         for row in rows {
             for (column, cell) in row.cells.enumerated() {
-                write(cell, at: r, column, sheet: sheet, styles: { kind in
+                write(cell, at: r, column, sheet: sheet, language: language, styles: { kind in
                     styles(kind, below: row.isFlagged || cell.isFlagged, total: row.isTotal, boxed: layout.boxed)
                 })
             }
@@ -79,10 +88,25 @@ extension PeopleTable {
             sheet.text(r, 0, note, styles(.note))
             r += 1
         }
+        if let signature = layout.signature { write(signature, from: r + 1, sheet: sheet, styles: styles) }
         sheet.printSetup(repeatRows: headerTop...(bodyTop - 1))
     }
 
-    private func write(_ cell: Cell, at r: Int, _ column: Int, sheet: Sheet, styles: (CellStyles.Kind) -> Format?) {
+    /// The place and date over the right half; each signer's role and note over a half of their own.
+    private func write(_ signature: (placeAndDate: String, signers: [(role: String, note: String)]), from r: Int,
+                       sheet: Sheet, styles: CellStyles) {
+        let width = columns.count, count = max(signature.signers.count, 1)
+        let half = (width / count)..<width
+        sheet.merge(r, half.lowerBound, r, half.upperBound - 1, signature.placeAndDate, styles(.signerNote))
+        for (index, signer) in signature.signers.enumerated() {
+            let first = index * width / count, end = (index + 1) * width / count - 1
+            sheet.merge(r + 1, first, r + 1, end, signer.role, styles(.signer))
+            sheet.merge(r + 2, first, r + 2, end, signer.note, styles(.signerNote))
+        }
+    }
+
+    private func write(_ cell: Cell, at r: Int, _ column: Int, sheet: Sheet, language: Language,
+                       styles: (CellStyles.Kind) -> Format?) {
         switch cell.value {
         case .text(let text): sheet.text(r, column, text, styles(.text))
         case .ordinal(let n): sheet.number(r, column, Double(n), styles(.ordinal))
@@ -90,8 +114,11 @@ extension PeopleTable {
         case .rate(let rate?): sheet.number(r, column, Double(rate.numerator) / Double(rate.denominator), styles(.rate))
         case .rate(nil) where marksMissingRates: sheet.text(r, column, "—", styles(.dash))
         case .rate(nil): sheet.blank(r, column, styles(.rate))
-        case .flag(let flag?): sheet.boolean(r, column, flag, styles(.flag))
-        case .flag(nil): sheet.blank(r, column, styles(.flag))
+        case .flag(true): sheet.text(r, column, language[.yes], styles(.flag))
+        case .flag: sheet.blank(r, column, styles(.flag))
+        case .change(let hundredths?): sheet.number(r, column, Double(hundredths) / 100, styles(.change))
+        case .change(nil), .points(nil): sheet.text(r, column, "—", styles(.dash))
+        case .points(let hundredths?): sheet.number(r, column, Double(hundredths) / 100, styles(.points))
         case .empty: sheet.blank(r, column, styles(columns[column].role == .figure ? .count : .text))
         }
     }
@@ -106,7 +133,7 @@ extension PeopleTable {
                 switch row.cells[column].value {
                 case .text(let text): return max(width, text.count + 2)
                 case .ordinal(let n), .count(let n): return max(width, Language.en.count(n).count + 2)
-                case .rate: return max(width, 9)
+                case .rate, .change, .points: return max(width, 9)
                 case .flag, .empty: return width
                 }
             }

@@ -18,10 +18,6 @@ struct Sheet {
         at { worksheet_write_number($0, lxw_row_t(row), lxw_col_t(column), value, format) }
     }
 
-    func boolean(_ row: Int, _ column: Int, _ value: Bool, _ format: Format?) {
-        at { worksheet_write_boolean($0, lxw_row_t(row), lxw_col_t(column), value ? 1 : 0, format) }
-    }
-
     /// A formatted empty cell (an empty rate still shows its row's fill).
     func blank(_ row: Int, _ column: Int, _ format: Format?) {
         at { worksheet_write_blank($0, lxw_row_t(row), lxw_col_t(column), format) }

@@ -1,49 +1,34 @@
 import ArgumentParser
-import Reports
+import Commands
 import Wording
 import WorkingDays
 
 /// `motcua calendar YEAR`: the civil servants' days off (and swapped working days) of a year.
 struct CalendarCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "calendar",
-        abstract: "List the days off and swapped working days of civil servants in a year, with their source.",
-        discussion: """
-            Official years ship with motcua (each day with the notice it comes from); other years \
-            are computed by the Labour Code 2019 with the Vietnamese lunar calendar and say \
-            "computed, not official". --calendar FILE (CSV: date, kind, note; kind nghỉ or làm) \
-            adds or overrides days. Exit status: 64 the command line is wrong; 65 a row of the \
-            calendar file is wrong; 66 the calendar file cannot be read.
-            """)
+    static let configuration = commandConfiguration("calendar", .helpCalendar, .helpCalendarDetails)
 
-    @Argument(help: "The year (\(WorkingCalendar.years.lowerBound)–\(WorkingCalendar.years.upperBound)).")
+    static let years = "\(WorkingCalendar.years.lowerBound)–\(WorkingCalendar.years.upperBound)"
+
+    @Argument(help: help(.helpYear, [.years: years]))
     var year: Int
 
-    @Option(help: "Output format: table (for people) or csv (date,kind,source).")
+    @Option(help: help(.helpCalendarFormat))
     var format: ListingFormat = .table
 
-    @Option(help: "CSV of days to add or override: date, kind (nghỉ or làm), note.")
+    @Option(help: help(.helpCalendarFile))
     var calendar: String?
 
-    @Option(help: "Language of the table: vi or en.")
-    var lang: Language = .vi
+    @OptionGroup var language: LanguageOption
 
     func validate() throws {
-        guard WorkingCalendar.years.contains(year) else {
-            throw ValidationError("The year must be within \(WorkingCalendar.years.lowerBound)–\(WorkingCalendar.years.upperBound).")
-        }
+        guard WorkingCalendar.years.contains(year) else { throw usage(.usageYear, [.years: Self.years]) }
     }
 
     func run() throws {
-        let language = CalendarLanguage(rawValue: lang.rawValue) ?? .vi
-        do {
-            let overrides = try calendar.map { path throws(CalendarFileError) in try CalendarFile.read(path: path) }
-            let working = try WorkingCalendar(overrides: overrides ?? CalendarOverrides())
-            guard let listing = CalendarListing(year: year, calendar: working) else { throw ExitCode(Exit.noInput) }
-            Terminal.write(format == .csv ? listing.csv() : listing.text(language))
-        } catch let error as CalendarFileError {
-            Terminal.fail(error.message(in: language))
-            throw ExitCode(error.isUnreadable ? Exit.noInput : Exit.dataError)
+        let language = language.value
+        guard let listing = try failing(language, { try CalendarRun.listing(year: year, overrides: calendar) }) else {
+            throw ExitCode(ExitStatus.noInput)
         }
+        Terminal.write(format == .csv ? listing.csv() : listing.text(language))
     }
 }

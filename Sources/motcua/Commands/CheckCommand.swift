@@ -1,32 +1,37 @@
 import ArgumentParser
-import Ingest
-import Reports
+import Commands
 import Wording
 
 /// `motcua check`: what each export is and which of its rows would be rejected.
 struct CheckCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "check",
-        abstract: "Describe each export file and count the rows it would reject.",
-        discussion: "Exit status 0 when no row is rejected, 65 when some are, 66 when a file cannot be read.")
+    static let configuration = commandConfiguration("check", .helpCheck, .helpCheckDetails)
 
     @OptionGroup var input: InputOptions
-
-    @Option(help: "Language of the description: vi or en.")
-    var lang: Language = .vi
+    @OptionGroup var language: LanguageOption
 
     func validate() throws {
-        if input.files.isEmpty { throw ValidationError("Name at least one export FILE.") }
+        if input.files.isEmpty { throw usage(.usageNeedFiles) }
     }
 
     func run() throws {
-        let run = try InputRun(input, stopAtFirstFailure: false) { result in
-            switch result {
-            case .success(let summary): Terminal.write(summary.checkDescription(lang))
-            case .failure(let error): Terminal.fail(error.description)
+        let language = language.value
+        let progress = ProgressLine()
+        defer { progress.finish() }
+        let outcome = try failing(language) {
+            try Check(input.inputs()).perform(rejects: input.rejects, progress: progress.update) { result in
+                progress.finish()
+                switch result {
+                case .success(let summary): Terminal.write(summary.checkDescription(language))
+                case .failure(let error): Terminal.fail(error.message(language))
+                }
             }
         }
-        if !run.failures.isEmpty { throw ExitCode(Exit.noInput) }
-        if run.firstReject != nil { throw ExitCode(Exit.dataError) }
+        if let catalogue = outcome.catalogue {
+            Terminal.write(language[.summaryCatalogue, [.file: catalogue.name, .rows: language.count(catalogue.rowsRead),
+                                                        .count: language.count(catalogue.entries.count),
+                                                        .rejected: language.count(catalogue.rejected)]] + "\n")
+        }
+        if outcome.failures > 0 { throw ExitCode(ExitStatus.noInput) }
+        if outcome.rejected > 0 { throw ExitCode(ExitStatus.dataError) }
     }
 }

@@ -1,61 +1,37 @@
 import ArgumentParser
-import Ingest
-import Reports
-import Store
+import Commands
 import Wording
 
 /// `motcua import`: takes monthly exports into the store, one transaction per file.
 struct ImportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "import",
-        abstract: "Import export files into the store (each file whole, or not at all).",
-        discussion: "A file already in the store (same SHA-256) is skipped and said so. Exit 66 when a file cannot be read (the others are still imported).")
+    static let configuration = commandConfiguration("import", .helpImport, .helpImportDetails)
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var input: InputOptions
-
-    @Option(help: "Language of the messages: vi or en.")
-    var lang: Language = .vi
+    @OptionGroup var language: LanguageOption
 
     func validate() throws {
-        if input.files.isEmpty { throw ValidationError("Name at least one export FILE to import.") }
+        if input.files.isEmpty { throw usage(.usageNeedFiles) }
     }
 
     func run() throws {
-        let opened = try store.open(.create)
-        let options = ImportOptions(asOf: input.asOf?.value, encoding: input.encoding?.value, delimiter: input.delimiter?.value)
-        var rejects = RejectsSink(path: input.rejects)
-        var failed = false
+        let language = language.value
         let progress = ProgressLine()
         defer { progress.finish() }
-        for file in input.files {
-            do {
-                let outcome = try opened.importFile(path: file, name: nil, options: options, progress: { progress.update(file, $0) },
-                                                    onReject: { rejects.add($0) })
+        let run = ImportRun(store: store.path, files: input.files, read: try input.readOptions())
+        let failures = try failing(language) {
+            try run.perform(rejects: input.rejects, progress: progress.update) { file, result in
                 progress.finish()
-                switch outcome {
-                case .imported(let record):
-                    Terminal.writeError(describe(record, new: true))
-                case .alreadyImported(let record):
-                    Terminal.writeError(describe(record, new: false, as: file))
+                switch result {
+                case .success(let outcome):
+                    Terminal.writeError(outcome.message(file: file, language) + "\n")
+                    if case .imported(let record) = outcome, let cutOff = record.cutOff {
+                        Terminal.writeError(file + ": " + cutOff.warning(language) + "\n")
+                    }
+                case .failure(let error): Terminal.fail(error.message(language))
                 }
-            } catch let error as IngestError {
-                Terminal.fail(error.description)
-                failed = true
-            } catch let error as StoreError {
-                try rejects.close()
-                throw StoreFailure(error)
             }
         }
-        try rejects.close()
-        if failed { throw ExitCode(Exit.noInput) }
-    }
-
-    private func describe(_ r: ImportRecord, new: Bool, as name: String? = nil) -> String {
-        let id = r.id.map(String.init) ?? "?"
-        let hash = String(r.sha256.prefix(12))
-        let slots: [Slot: String] = [.file: name ?? r.fileName, .id: id, .hash: hash, .stored: r.fileName,
-                                     .rows: String(r.rowsRead), .accepted: String(r.accepted), .rejected: String(r.rejected)]
-        return lang[new ? .imported : .alreadyImported, slots] + "\n"
+        if failures > 0 { throw ExitCode(ExitStatus.noInput) }
     }
 }

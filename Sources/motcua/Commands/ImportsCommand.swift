@@ -1,54 +1,35 @@
 import ArgumentParser
-import Foundation
-import Ingest
-import Store
+import Commands
+import Wording
 
 /// `motcua imports`: lists the store's imports; `motcua imports remove ID` takes one out.
 struct ImportsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "imports",
-        abstract: "List the store's imports, or remove one.",
-        subcommands: [List.self, Remove.self],
-        defaultSubcommand: List.self)
+    static let configuration = commandConfiguration("imports", .helpImports, subcommands: [List.self, Remove.self],
+                                                    defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the imports, oldest first.")
+        static let configuration = commandConfiguration("list", .helpImportsList)
 
         @OptionGroup var store: StoreOptions
+        @OptionGroup var language: LanguageOption
 
         func run() throws {
-            let opened = try store.open(.read)
-            let records: [ImportRecord]
-            do { records = try opened.imports() } catch { throw StoreFailure(error) }
-            var out = "id\tfile\tsha256\tkind\tencoding\tas_of\trows\taccepted\trejected\timported_at\n"
-            let formatter = ISO8601DateFormatter()
-            for r in records {
-                let asOf = r.asOf.map { LocalMoment(seconds: $0).description } ?? ""
-                out += "\(r.id ?? 0)\t\(r.fileName)\t\(r.sha256.prefix(12))\t\(r.exportKind)\t\(r.encoding)\t\(asOf)\t"
-                    + "\(r.rowsRead)\t\(r.accepted)\t\(r.rejected)\t\(formatter.string(from: r.importedAt))\n"
-            }
-            Terminal.write(out)
+            Terminal.write(try failing(language.value) { try StoreListing.imports(store: store.path) })
         }
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "remove",
-            abstract: "Take one import out of the store (its dossiers fall back to their next occurrence).")
+        static let configuration = commandConfiguration("remove", .helpImportsRemove)
 
         @OptionGroup var store: StoreOptions
+        @OptionGroup var language: LanguageOption
 
-        @Argument(help: "The import's id (see motcua imports).")
+        @Argument(help: help(.helpImportID))
         var id: Int64
 
         func run() throws {
-            let opened = try store.open(.write)
-            do {
-                let record = try opened.removeImport(id: id)
-                Terminal.writeError("removed import #\(id) (\(record.fileName), \(record.accepted) occurrences)\n")
-            } catch {
-                throw StoreFailure(error)
-            }
+            let language = language.value
+            Terminal.writeError(try failing(language) { try StoreListing.remove(import: id, store: store.path, language) } + "\n")
         }
     }
 }

@@ -1,37 +1,25 @@
-import Foundation
 import ArgumentParser
-import Ingest
-import Reports
-import Store
+import Commands
+import Foundation
+import Wording
 
 /// `motcua rejects`: the rejected rows kept in the store, in the spec's rejects format.
 struct RejectsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "rejects",
-        abstract: "Print the store's rejected rows (file,line,field,reason,raw), or write them with --output.")
+    static let configuration = commandConfiguration("rejects", .helpRejectsCommand)
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var language: LanguageOption
 
-    @Option(help: "Only the rejects of this import (see motcua imports).")
+    @Option(help: help(.helpRejectsImport))
     var `import`: Int64?
 
-    @Option(help: "Write to this file instead of standard output.")
+    @Option(help: help(.helpRejectsOutput))
     var output: String?
 
     func run() throws {
-        let opened = try store.open(.read)
-        var rejects: [Reject]
-        do {
-            rejects = try opened.rejects(only: nil)
-            if let id = `import` {
-                guard let name = try opened.imports().first(where: { $0.id == id })?.fileName else {
-                    throw StoreError(path: opened.name, kind: .noSuchImport(id))
-                }
-                rejects = rejects.filter { $0.file == name }
-            }
-        } catch let error as StoreError {
-            throw StoreFailure(error)
+        try failing(language.value) {
+            let csv = try StoreListing.rejects(store: store.path, import: `import`)
+            try Terminal.deliver(Data(csv.utf8), to: output)
         }
-        try Terminal.deliver(Data(RejectsWriter.csv(rejects).utf8), to: output)
     }
 }

@@ -1,63 +1,71 @@
 import ArgumentParser
+import Commands
 import Foundation
-import Ingest
 import Logging
 import KPIMetrics
 import Reports
-import Store
 import Stores
 import Unattended
 import Wording
 
-/// `motcua run`: the scheduled job. Imports the inbox, writes the reports of closed periods.
+/// `motcua run`: the scheduled job. Imports the inbox, writes the reports the data covers.
 struct RunCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "run",
-        abstract: "Import every new file of the inbox, then write the reports of every closed period.",
-        discussion: """
-            Reads motcua.toml (--config); every key can be given here too. Files that import are moved \
-            to the archive; a file that fails goes to inbox/failed/ with a .txt saying why. Exit 0 when \
-            all went well, 65 when a file was set aside, 75 when another run holds the lock.
-            """)
+    static let configuration = commandConfiguration("run", .helpRun, .helpRunDetails)
 
-    @Option(help: "The configuration file (TOML). Default: motcua.toml in the current folder, if there is one.")
+    @Option(help: help(.helpConfig))
     var config: String?
 
-    @Option(help: "The store (overrides the configuration).")
+    @Option(help: help(.helpDB))
     var db: String?
 
-    @Option(help: "The inbox folder.")
+    @Option(help: help(.helpInbox))
     var inbox: String?
 
-    @Option(help: "The archive folder.")
+    @Option(help: help(.helpArchive))
     var archive: String?
 
-    @Option(help: "The reports folder.")
+    @Option(help: help(.helpReportsFolder))
     var reports: String?
 
-    @Option(name: .customLong("format"), help: "A report format to write (csv, json, table, form06a); repeat for several.")
+    @Option(name: .customLong("format"), help: help(.helpRunFormat))
     var formats: [String] = []
 
-    @Option(help: "Period basis: decree09 or calendar.")
+    @Option(help: help(.helpBasis))
     var basis: PeriodBasis?
 
-    @Option(help: "On-time target in percent.")
-    var target: TargetArgument?
+    @Option(help: help(.helpTarget))
+    var target: String?
 
-    @Option(help: "Language of the reports for people: vi or en.")
-    var lang: Language?
+    @Option(help: help(.helpCompare))
+    var compare: ComparisonOption?
 
-    @Option(help: "Unit aliases: a CSV file of name,unit lines (added to the configuration's).")
+    @Option(name: .customLong("reporting-unit"), help: help(.helpReportingUnit))
+    var reportingUnit: String?
+
+    @Option(name: .customLong("receiving-unit"), help: help(.helpReceivingUnit))
+    var receivingUnit: String?
+
+    @OptionGroup var language: LanguageOption
+
+    @Option(help: help(.helpUnits))
     var units: String?
 
-    @Option(help: ArgumentHelp("Decide which periods have closed as of this day (default: today).", visibility: .hidden))
-    var today: MomentArgument?
+    @Flag(help: help(.helpProvisional))
+    var provisional = false
 
-    @Flag(help: "Log warnings and errors only.")
+    @Flag(name: [.short, .long], help: help(.helpRunQuiet))
     var quiet = false
 
-    @Flag(help: "Log every step, debug details included.")
+    @Flag(help: help(.helpVerbose))
     var verbose = false
+
+    func validate() throws {
+        if let target, Target(target) == nil { throw usage(.usageTarget, [.text: target]) }
+        let names = ReportFormat.allCases.map(\.rawValue)
+        if let wrong = formats.first(where: { ReportFormat(rawValue: $0.lowercased()) == nil }) {
+            throw usage(.usageRunFormat, [.text: wrong, .list: names.joined(separator: ", ")])
+        }
+    }
 
     func run() throws {
         let level: Logger.Level = verbose ? .debug : quiet ? .warning : .info
@@ -67,8 +75,11 @@ struct RunCommand: ParsableCommand {
             return handler
         }
         let settings = try resolvedConfiguration()
+        // Messages: --lang, else MOTCUA_LANG, else the configuration's language.
+        let words = language.given ?? CommandLanguage.explicit ?? settings.language
         // Beside an SQLite store; beside the inbox for a PostgreSQL one (offices importing into
-        // one database from inboxes of their own run side by side).
+        // one database from inboxes of their own run side by side; a URL is no path, and may
+        // hold a password).
         let lockPath = (StoreLocation.isPostgres(settings.store) ? (settings.inbox as NSString).standardizingPath : settings.store) + ".lock"
         let lock: RunLock
         do {
@@ -76,31 +87,20 @@ struct RunCommand: ParsableCommand {
         } catch {
             switch error {
             case .held(let pid):
-                Terminal.fail("\(lockPath): another motcua run is running\(pid.map { " (pid \($0))" } ?? "")")
-                throw ExitCode(75)
+                Terminal.fail("\(lockPath): " + words[.runLockHeld, [.reason: pid.map { words[.runLockPid, [.id: String($0)]] } ?? ""]])
+                throw ExitCode(ExitStatus.busy)
             case .cannotOpen(let reason):
-                Terminal.fail("\(lockPath): cannot take the lock: \(reason)")
-                throw ExitCode(74)
+                Terminal.fail("\(lockPath): " + words[.runLockFailed, [.reason: reason]])
+                throw ExitCode(ExitStatus.ioError)
             }
         }
         defer { withExtendedLifetime(lock) {} }
-        var job = UnattendedRun(configuration: settings, today: today?.value ?? UnattendedRun.now,
-                                logger: Logger(label: "motcua"))
+        var job = UnattendedRun(configuration: settings, logger: Logger(label: "motcua"), language: words)
         let progress = ProgressLine()
         job.progress = { progress.update($0, $1) }
-        let outcome: UnattendedRun.Outcome
-        do {
-            outcome = try job.perform()
-            progress.finish()
-        } catch let error as StoreError {
-            progress.finish()
-            throw StoreFailure(error)
-        } catch {
-            progress.finish()
-            Terminal.fail(String(describing: error))
-            throw ExitCode(74)
-        }
-        if !outcome.setAside.isEmpty { throw ExitCode(Exit.dataError) }
+        defer { progress.finish() }
+        let outcome = try failing(words) { try job.perform() }
+        if !outcome.setAside.isEmpty { throw ExitCode(ExitStatus.dataError) }
     }
 
     /// The configuration file's settings, with the command line's on top.
@@ -108,9 +108,10 @@ struct RunCommand: ParsableCommand {
         var settings = RunConfiguration()
         let file = config ?? (FileManager.default.fileExists(atPath: "motcua.toml") ? "motcua.toml" : nil)
         if let file {
-            do { settings = try RunConfiguration(file: file) } catch {
-                Terminal.fail(error.description)
-                throw ExitCode(Exit.noInput)
+            let words = language.given ?? CommandLanguage.current
+            do { settings = try RunConfiguration(file: file, language: words) } catch {
+                Terminal.fail(error.message(words))
+                throw ExitCode(ExitStatus.noInput)
             }
         }
         if let db { settings.store = db } else if config == nil, let env = ProcessInfo.processInfo.environment["MOTCUA_DB"], !env.isEmpty {
@@ -119,17 +120,19 @@ struct RunCommand: ParsableCommand {
         if let inbox { settings.inbox = inbox }
         if let archive { settings.archive = archive }
         if let reports { settings.reports = reports }
-        if !formats.isEmpty {
-            let parsed = formats.compactMap { ReportFormat(rawValue: $0.lowercased()) }
-            guard parsed.count == formats.count else {
-                throw ValidationError("--format takes \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
-            }
-            settings.formats = parsed
-        }
+        if !formats.isEmpty { settings.formats = formats.compactMap { ReportFormat(rawValue: $0.lowercased()) } }
         if let basis { settings.basis = basis }
-        if let target { settings.target = target.value }
-        if let lang { settings.language = lang }
-        for entry in try InputOptions.aliases(from: units).entries { settings.aliases.add(name: entry.name, unit: entry.unit) }
+        if let target = target.flatMap(Target.init) { settings.target = target }
+        if let compare { settings.comparison = compare.value }
+        if let reportingUnit { settings.reportingUnit = reportingUnit }
+        if let receivingUnit { settings.receivingUnit = receivingUnit }
+        if let lang = language.given { settings.language = lang }
+        if provisional { settings.provisional = true }
+        if let units {
+            for entry in try failing(language.value, { try Inputs.aliases(from: units) }).entries {
+                settings.aliases.add(name: entry.name, unit: entry.unit)
+            }
+        }
         return settings
     }
 }

@@ -1,80 +1,63 @@
-import Foundation
 import ArgumentParser
+import Commands
 import Ingest
+import Wording
 
-/// How inputs are read: shared by every command that reads exports.
+/// How inputs are read: shared by every command that reads exports. Values are read by
+/// `validate()`, so that a wrong one is worded in the reader's language.
 struct InputOptions: ParsableArguments {
-    @Option(help: "Override encoding detection: utf-8, utf-8-bom, utf-16le, utf-16be, windows-1258.")
-    var encoding: EncodingArgument?
+    @Option(help: help(.helpEncoding))
+    var encoding: String?
 
-    @Option(help: "Override delimiter detection: ',' ';' or 'tab'.")
-    var delimiter: DelimiterArgument?
+    @Option(help: help(.helpDelimiter))
+    var delimiter: String?
 
-    @Option(name: .customLong("as-of"), help: "State every file's as-of moment instead of deriving it (e.g. 2023-03-31 or 31/03/2023 17:00).")
-    var asOf: MomentArgument?
+    @Option(name: .customLong("as-of"), help: help(.helpAsOf))
+    var asOf: String?
 
-    @Option(help: "Write rejected rows to this CSV file (file,line,field,reason,raw).")
+    @Option(help: help(.helpRejects))
     var rejects: String?
 
-    @Option(help: "Unit aliases: a CSV file of name,unit lines (names as they appear in exports, the unit they count for).")
+    @Option(help: help(.helpUnits))
     var units: String?
 
-    @Argument(help: "Export files (CSV).")
+    @Option(help: help(.helpCatalogue))
+    var catalogue: String?
+
+    @Argument(help: help(.helpFiles))
     var files: [String] = []
 
-    /// The aliases of `--units`, or none; an unreadable file ends the command (66).
-    func aliases() throws -> UnitAliases { try Self.aliases(from: units) }
-
-    /// The aliases in the CSV file at `path`, or none when nil.
-    static func aliases(from path: String?) throws -> UnitAliases {
-        guard let path else { return UnitAliases() }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            Terminal.fail("\(path): cannot read the unit aliases")
-            throw ExitCode(Exit.noInput)
-        }
-        do {
-            return try UnitAliases(csv: String(decoding: data, as: UTF8.self))
-        } catch {
-            Terminal.fail("\(path):\(error.line): \(error.message)")
-            throw ExitCode(Exit.noInput)
-        }
+    func validate() throws {
+        _ = try readOptions()
     }
 
     /// How files are read, by these options.
-    var readOptions: ReadOptions {
-        ReadOptions(asOf: asOf?.value, encoding: encoding?.value, delimiter: delimiter?.value)
-    }
-
-    /// A loader configured by these options.
-    func makeLoader() throws -> DossierLoader {
-        DossierLoader(aliases: try aliases(), options: readOptions)
-    }
-}
-
-struct EncodingArgument: ExpressibleByArgument {
-    var value: SourceEncoding
-    init?(argument: String) {
-        guard let value = SourceEncoding(name: argument) else { return nil }
-        self.value = value
-    }
-}
-
-struct DelimiterArgument: ExpressibleByArgument {
-    var value: UInt8
-    init?(argument: String) {
-        switch argument.lowercased() {
-        case ",", "comma": value = UInt8(ascii: ",")
-        case ";", "semicolon": value = UInt8(ascii: ";")
-        case "tab", "\t", "\\t": value = 0x09
-        default: return nil
+    func readOptions() throws -> ReadOptions {
+        var options = ReadOptions()
+        if let encoding {
+            guard let value = SourceEncoding(name: encoding) else {
+                throw usage(.usageEncoding, [.text: encoding, .list: SourceEncoding.allCases.map(\.rawValue).joined(separator: ", ")])
+            }
+            options.encoding = value
         }
+        if let delimiter {
+            switch delimiter.lowercased() {
+            case ",", "comma": options.delimiter = UInt8(ascii: ",")
+            case ";", "semicolon": options.delimiter = UInt8(ascii: ";")
+            case "tab", "\t", "\\t": options.delimiter = 0x09
+            default: throw usage(.usageDelimiter, [.text: delimiter])
+            }
+        }
+        if let asOf {
+            guard case .success(let date) = DateValue.parse(asOf, role: .deadline) else { throw usage(.usageMoment, [.text: asOf]) }
+            options.asOf = date.moment
+        }
+        return options
     }
-}
 
-struct MomentArgument: ExpressibleByArgument {
-    var value: LocalMoment
-    init?(argument: String) {
-        guard case .success(let date) = DateValue.parse(argument, role: .deadline) else { return nil }
-        value = date.moment
+    /// The files named (none: the store), read by these options.
+    func inputs(store: StoreOptions? = nil) throws -> Inputs {
+        Inputs(files: files, read: try readOptions(), unitsFile: units, store: store?.path ?? "motcua.sqlite",
+               catalogue: catalogue)
     }
 }

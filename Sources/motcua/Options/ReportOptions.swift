@@ -5,52 +5,121 @@ import Wording
 
 /// What to compute and how to show it.
 struct ReportOptions: ParsableArguments {
-    @Option(help: "Period: 2023-Q3, 2023-H1, 2023-9M, 2023 (also Q3/2023, 'quý 3/2023', '6 tháng 2023', 'năm 2023').")
-    var period: PeriodArgument
+    @Option(help: help(.helpPeriod))
+    var period: String
 
-    @Option(help: "Period basis: decree09 (15th to 14th, the default) or calendar.")
-    var basis: PeriodBasis = .decree09
+    @Option(help: help(.helpBasis))
+    var basis: PeriodBasis?
 
-    @Option(help: "Output format: table, form06a, md, html or xlsx (for people; xlsx needs --output), csv or json (for machines).")
+    @Option(help: help(.helpFormat))
     var format: ReportFormat = .table
 
-    @Option(help: "Rows by unit or by field of procedures (TenLinhVuc).")
+    @Option(help: help(.helpTable))
+    var table: ReportTable = .kpi
+
+    @Option(help: help(.helpBy))
     var by: KPITable.Grouping = .unit
 
-    @Option(help: "Split the period into quarters or halves: one table of units × sub-periods with the on-time rate of each.")
+    @Option(help: help(.helpBreakdown))
     var breakdown: KPIBreakdown.Step?
 
-    @Option(help: "On-time target in percent.")
-    var target: TargetArgument = TargetArgument(value: .onTimeDefault)
+    @Option(help: help(.helpCompare))
+    var compare: ComparisonOption = .previous
 
-    @Option(help: "Language of the table and summary: vi or en.")
-    var lang: Language = .vi
+    @Option(help: help(.helpTarget))
+    var target: String?
 
-    @Option(help: "Write the report to this file instead of standard output.")
+    @Option(name: .customLong("goal"), help: help(.helpGoal))
+    var goals: [String] = []
+
+    @Option(name: .customLong("reporting-unit"), help: help(.helpReportingUnit))
+    var reportingUnit: String?
+
+    @Option(name: .customLong("receiving-unit"), help: help(.helpReceivingUnit))
+    var receivingUnit: String?
+
+    @OptionGroup var language: LanguageOption
+
+    @Option(help: help(.helpOutput))
     var output: String?
+
+    func validate() throws {
+        let period = try parsedPeriod()
+        _ = try parsedGoals()
+        if let step = breakdown {
+            guard format.showsBreakdown else { throw usage(.usageBreakdownFormat) }
+            switch (step, period.span) {
+            case (.quarter, .year), (.quarter, .half), (.quarter, .nineMonths), (.half, .year): break
+            default: throw usage(.usageBreakdownPeriod, [.kind: step.rawValue])
+            }
+        }
+        if format == .xlsx, output == nil { throw usage(.usageXLSXOutput) }
+        if by == .field, !format.isForPeople { throw usage(.usageByField) }
+        if table == .form06a, !format.isForPeople { throw usage(.usageTableMachine) }
+        if table.isService, breakdown != nil || by == .field { throw usage(.usageBreakdownFormat) }
+    }
+
+    func parsedPeriod() throws -> Period { try PeriodText.parse(period) }
+
+    func parsedTarget() throws -> Target {
+        guard let target else { return .onTimeDefault }
+        guard let value = Target(target) else { throw usage(.usageTarget, [.text: target]) }
+        return value
+    }
+
+    /// The plan's goals: `--target` sets on_time's, each `--goal` one more; one given twice,
+    /// or both ways, is a usage error.
+    func parsedGoals() throws -> Goals {
+        let target = try parsedTarget()
+        do {
+            return try Goals(target: self.target.map { _ in target.description }, assignments: goals)
+        } catch .invalid(let text) {
+            throw usage(.usageGoal, [.text: text, .list: PlanTarget.allCases.map(\.name).joined(separator: ", ")])
+        } catch .twice(let name) {
+            throw usage(.usageGoalTwice, [.name: name])
+        }
+    }
+
+    /// The report these options ask for.
+    func settings() throws -> ReportSettings {
+        let goals = try parsedGoals()
+        var settings = ReportSettings(period: try parsedPeriod(), basis: basis ?? table.defaultBasis, target: goals[.onTime],
+                                      grouping: by, breakdown: breakdown, language: language.value)
+        settings.table = table
+        settings.goals = goals
+        settings.comparison = compare.value
+        settings.reportingUnit = reportingUnit
+        settings.receivingUnit = receivingUnit
+        return settings
+    }
+}
+
+/// A period as people write it, read by Metrics; a wrong one is worded with the forms accepted.
+enum PeriodText {
+    static func parse(_ text: String) throws -> Period {
+        do {
+            return try Period(parsing: text)
+        } catch {
+            throw usage(.usagePeriod, [.text: text, .list: Period.acceptedForms.joined(separator: ", ")])
+        }
+    }
+}
+
+/// `--compare previous|last-year|none`.
+enum ComparisonOption: String, CaseIterable, ExpressibleByArgument {
+    case previous, lastYear = "last-year", none
+
+    var value: Comparison? {
+        switch self {
+        case .previous: return .previous
+        case .lastYear: return .lastYear
+        case .none: return nil
+        }
+    }
 }
 
 extension ReportFormat: ExpressibleByArgument {}
+extension ReportTable: ExpressibleByArgument {}
 extension KPITable.Grouping: ExpressibleByArgument {}
 extension KPIBreakdown.Step: ExpressibleByArgument {}
-
 extension PeriodBasis: ExpressibleByArgument {}
-extension Language: ExpressibleByArgument {}
-
-struct PeriodArgument: ExpressibleByArgument {
-    var value: Period
-    init?(argument: String) {
-        guard let value = try? Period(parsing: argument) else { return nil }
-        self.value = value
-    }
-}
-
-struct TargetArgument: ExpressibleByArgument {
-    var value: Target
-    init(value: Target) { self.value = value }
-    init?(argument: String) {
-        guard let value = Target(argument) else { return nil }
-        self.value = value
-    }
-    var defaultValueDescription: String { value.description }
-}

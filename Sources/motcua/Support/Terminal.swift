@@ -1,4 +1,7 @@
+import ArgumentParser
+import Commands
 import Foundation
+import Wording
 
 /// Where the commands write, and the one-line errors they print.
 enum Terminal {
@@ -20,11 +23,24 @@ enum Terminal {
     static var stdoutWantsColour: Bool {
         isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
     }
+
+    /// Writes a report to `path`, or to standard output.
+    static func deliver(_ bytes: Data, to path: String?) throws(CommandError) {
+        guard let path else {
+            FileHandle.standardOutput.write(bytes)
+            return
+        }
+        try ReportFile.write(bytes, to: path)
+    }
 }
 
-/// Exit statuses of sysexits.h that the spec documents.
-enum Exit {
-    static let dataError: Int32 = 65
-    static let noInput: Int32 = 66
-    static let cannotCreate: Int32 = 73
+/// Runs a command's work: a command error becomes its one line on stderr, in `language`, and
+/// its exit status.
+func failing<T>(_ language: Language, _ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as CommandError {
+        Terminal.fail(error.message(language))
+        throw ExitCode(error.exitStatus)
+    }
 }

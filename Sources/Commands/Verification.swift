@@ -1,0 +1,91 @@
+import Foundation
+import Ingest
+import KPIMetrics
+import Reports
+import Store
+
+/// `motcua verify`: a json report recomputed from its inputs, the named files or the store's
+/// imports found by SHA-256, every input checked against the manifest first.
+public struct Verification {
+    /// The report, read back.
+    public let document: ReportDocument
+
+    /// Reads the json report at `path`.
+    public init(report path: String) throws(CommandError) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CommandError(file: path, .reportUnreadable)
+        }
+        do {
+            document = try ReportDocument(json: data)
+        } catch {
+            throw CommandError(file: path, .notAReport(error))
+        }
+    }
+
+    /// Every cell that differs between the report and its recomputation from `files` (none: the
+    /// store's imports at `store`); empty when the report stands. Throws when an input does not
+    /// match the manifest.
+    /// A plan or index report is recomputed with the catalogue at `catalogue`, which must be the
+    /// one its manifest names (by SHA-256).
+    public func differences(files: [String], store: String, catalogue: String? = nil,
+                            progress: Progress? = nil) throws(CommandError) -> [String] {
+        let set = files.isEmpty ? try fromStore(store) : try fromFiles(files, progress: progress)
+        let table = ReportTable(rawValue: document.table).flatMap { $0.isService ? $0 : nil } ?? .kpi
+        var settings = ReportSettings(period: document.period, basis: document.basis, target: document.target)
+        settings.table = table
+        settings.goals = document.goals
+        let report = Report(settings: settings, set: set, catalogue: try checkedCatalogue(catalogue))
+        let recomputed = try CommandError.from { try ReportDocument(json: report.render(.json)) }
+        return document.differences(from: recomputed)
+    }
+
+    /// The catalogue at `path`, once its SHA-256 is the manifest's; none when the report was
+    /// made without one.
+    private func checkedCatalogue(_ path: String?) throws(CommandError) -> Catalogue? {
+        guard let expected = document.catalogue else { return nil }
+        guard let path else { throw CommandError(file: expected.name, .inputMissing(sha256: expected.sha256)) }
+        let catalogue = try CommandError.from { try Catalogue(path: path) }
+        if catalogue.sha256 != expected.sha256 {
+            throw CommandError(file: path, .hashMismatch(found: catalogue.sha256, expected: expected.sha256, input: expected.name))
+        }
+        return catalogue
+    }
+
+    /// The dossiers of `files`, once each file's SHA-256 is one of the manifest's and every
+    /// manifest input is among them.
+    private func fromFiles(_ files: [String], progress: Progress?) throws(CommandError) -> DossierSet {
+        var hashes: [String: String] = [:]  // file → SHA-256
+        for file in files {
+            hashes[file] = try CommandError.from { try FileDigest.sha256(of: file, name: file) }
+        }
+        let expected = Set(document.inputs.map(\.sha256))
+        for input in document.inputs where !hashes.values.contains(input.sha256) {
+            let base = URL(fileURLWithPath: input.name).lastPathComponent
+            if let file = files.first(where: { URL(fileURLWithPath: $0).lastPathComponent == base }) {
+                throw CommandError(file: file, .hashMismatch(found: hashes[file] ?? "?", expected: input.sha256, input: input.name))
+            }
+            throw CommandError(file: input.name, .inputMissing(sha256: input.sha256))
+        }
+        for file in files where !expected.contains(hashes[file] ?? "") {
+            throw CommandError(file: file, .notAnInput(sha256: hashes[file] ?? "?"))
+        }
+        let source = ExportFiles(paths: files, aliases: document.aliases)
+        source.computesDigests = true
+        return try ReadDossiers(source, progress: progress).set
+    }
+
+    /// The dossiers of the store's imports whose SHA-256 the manifest names, once every
+    /// manifest input is found.
+    private func fromStore(_ path: String) throws(CommandError) -> DossierSet {
+        let store = try Inputs.open(path, .read)
+        let imports = try CommandError.from { try store.imports() }
+        var ids: Set<Int64> = []
+        for input in document.inputs {
+            guard let match = imports.first(where: { $0.sha256 == input.sha256 }) else {
+                throw CommandError(file: input.name, .notInStore(sha256: input.sha256, store: store.name))
+            }
+            if let id = match.id { ids.insert(id) }
+        }
+        return try ReadDossiers(store.dossiers(only: ids, aliases: document.aliases)).set
+    }
+}

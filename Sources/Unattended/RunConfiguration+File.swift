@@ -1,0 +1,160 @@
+import Commands
+import Foundation
+import Ingest
+import KPIMetrics
+import Reports
+import Stores
+import TOMLKit
+import Wording
+
+extension RunConfiguration {
+    /// Every key of `motcua.toml`.
+    public static let keys = ["store", "inbox", "archive", "reports", "formats", "basis", "target", "lang", "periods",
+                              "provisional", "compare", "reporting-unit", "receiving-unit", "units", "aliases",
+                              "tables", "catalogue", "goals"]
+
+    /// Reads `motcua.toml` at `path`: relative paths in it are relative to its folder; a number
+    /// may be written as an integer or a decimal; an unknown key, or a value of the wrong type
+    /// or outside its vocabulary, is an error naming the key and the file.
+    public init(file path: String, language: Language = .vi) throws(ConfigurationError) {
+        self.init()
+        guard let data = FileManager.default.contents(atPath: path) else { throw ConfigurationError(file: path, reason: .unreadable) }
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: String(decoding: data, as: UTF8.self))
+        } catch let error as TOMLParseError {
+            throw ConfigurationError(file: path, reason: .syntax(error.description, line: error.source.begin.line))
+        } catch {
+            throw ConfigurationError(file: path, reason: .syntax(String(describing: error), line: nil))
+        }
+        let file = TOMLFile(path: path, table: table)
+        if let unknown = table.keys.first(where: { !Self.keys.contains($0) }) {
+            throw ConfigurationError(file: path, reason: .unknownKey(unknown))
+        }
+        let base = URL(fileURLWithPath: path).deletingLastPathComponent()
+        func resolve(_ p: String) -> String { p.hasPrefix("/") ? p : base.appendingPathComponent(p).path }
+        // A PostgreSQL URL is no path to resolve.
+        let store = try file.string("store") ?? store
+        self.store = StoreLocation.isPostgres(store) ? store : resolve(store)
+        inbox = resolve(try file.string("inbox") ?? inbox)
+        archive = resolve(try file.string("archive") ?? archive)
+        reports = resolve(try file.string("reports") ?? reports)
+        if let v = try file.strings("formats") { formats = try v.map { text throws(ConfigurationError) in try file.choice("formats", text, ReportFormat.init) } }
+        if let v = try file.string("basis") { basis = try file.choice("basis", v, PeriodBasis.init) }
+        if let v = try file.number("target") {
+            guard let target = Target(v) else { throw ConfigurationError(file: path, reason: .badValue(key: "target", value: v, allowed: "0–100")) }
+            self.target = target
+        }
+        if let v = try file.string("lang") { self.language = try file.choice("lang", v, Language.init) }
+        if let v = try file.strings("periods") { periods = try v.map { text throws(ConfigurationError) in try file.choice("periods", text, PeriodKind.init) } }
+        if let v = try file.bool("provisional") { provisional = v }
+        if let v = try file.string("compare") {
+            comparison = v.lowercased() == "none" ? nil : try file.choice("compare", v, Comparison.init, extra: ["none"])
+        }
+        reportingUnit = try file.string("reporting-unit")
+        receivingUnit = try file.string("receiving-unit")
+        if let v = try file.string("units") {
+            do { aliases = try Inputs.aliases(from: resolve(v)) } catch {
+                throw ConfigurationError(file: path, reason: .units(error.message(language)))
+            }
+        }
+        if let v = try file.strings("tables") {
+            tables = try v.map { text throws(ConfigurationError) in
+                let table = try file.choice("tables", text, ReportTable.init)
+                guard table != .form06a else {
+                    throw ConfigurationError(file: path, reason: .badValue(key: "tables", value: text, allowed: "kpi, plan, index766"))
+                }
+                return table
+            }
+        }
+        if let v = try file.string("catalogue") { catalogue = resolve(v) }
+        try readGoals(file)
+        if let entries = table["aliases"] {
+            guard let aliasTable = entries.table else { throw ConfigurationError(file: path, reason: .wrongType(key: "aliases", expected: .configTable)) }
+            for key in aliasTable.keys.sorted() {
+                guard let unit = aliasTable[key]?.string else {
+                    throw ConfigurationError(file: path, reason: .wrongType(key: "aliases.\(key)", expected: .configString))
+                }
+                aliases.add(name: key, unit: unit)
+            }
+        }
+    }
+}
+
+extension RunConfiguration {
+    /// The `[goals]` table: `name = percent` for each target; on_time's is `target` (both
+    /// given is an error, never a silent choice).
+    fileprivate mutating func readGoals(_ file: TOMLFile) throws(ConfigurationError) {
+        guard let entry = file.table["goals"] else { return }
+        guard let goalTable = entry.table else { throw ConfigurationError(file: file.path, reason: .wrongType(key: "goals", expected: .configTable)) }
+        let names = PlanTarget.allCases.map(\.name).joined(separator: ", ")
+        for key in goalTable.keys.sorted() {
+            let value: String
+            if let int = goalTable[key]?.int { value = String(int) } else if let double = goalTable[key]?.double {
+                value = String(format: "%g", double)
+            } else {
+                throw ConfigurationError(file: file.path, reason: .wrongType(key: "goals.\(key)", expected: .configNumber))
+            }
+            if key == PlanTarget.onTime.name {
+                guard file.table["target"] == nil, let goal = Target(value) else {
+                    throw ConfigurationError(file: file.path, reason: .badValue(key: "goals.on_time", value: value, allowed: "target"))
+                }
+                target = goal
+                continue
+            }
+            do { try goals.set(key, value) } catch {
+                throw ConfigurationError(file: file.path, reason: .badValue(key: "goals.\(key)", value: value, allowed: names))
+            }
+        }
+    }
+}
+
+/// The values of a parsed configuration file, read by type, a wrong type an error naming the key.
+fileprivate struct TOMLFile {
+    let path: String
+    let table: TOMLTable
+
+    func string(_ key: String) throws(ConfigurationError) -> String? {
+        guard let value = table[key] else { return nil }
+        guard let text = value.string else { throw wrong(key, .configString) }
+        return text
+    }
+
+    func strings(_ key: String) throws(ConfigurationError) -> [String]? {
+        guard let value = table[key] else { return nil }
+        guard let array = value.array else { throw wrong(key, .configStrings) }
+        var out: [String] = []
+        for element in array {
+            guard let text = element.string else { throw wrong(key, .configStrings) }
+            out.append(text)
+        }
+        return out
+    }
+
+    /// A number written as an integer (`98`) or a decimal (`97.5`), as text.
+    func number(_ key: String) throws(ConfigurationError) -> String? {
+        guard let value = table[key] else { return nil }
+        if let int = value.int { return String(int) }
+        if let double = value.double { return String(format: "%g", double) }
+        throw wrong(key, .configNumber)
+    }
+
+    func bool(_ key: String) throws(ConfigurationError) -> Bool? {
+        guard let value = table[key] else { return nil }
+        guard let flag = value.bool else { throw wrong(key, .configBool) }
+        return flag
+    }
+
+    /// `text` read by `make` (lower-cased), or an error listing the values `Value` takes.
+    func choice<Value: CaseIterable & RawRepresentable>(_ key: String, _ text: String, _ make: (String) -> Value?,
+                                                        extra: [String] = []) throws(ConfigurationError) -> Value
+    where Value.RawValue == String {
+        if let value = make(text.lowercased()) { return value }
+        let allowed = (Value.allCases.map(\.rawValue) + extra).joined(separator: ", ")
+        throw ConfigurationError(file: path, reason: .badValue(key: key, value: text, allowed: allowed))
+    }
+
+    private func wrong(_ key: String, _ expected: Phrase) -> ConfigurationError {
+        ConfigurationError(file: path, reason: .wrongType(key: key, expected: expected))
+    }
+}

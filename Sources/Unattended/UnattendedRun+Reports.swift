@@ -1,0 +1,132 @@
+import Commands
+import Foundation
+import Ingest
+import KPIMetrics
+import Reports
+import Store
+import Wording
+
+extension UnattendedRun {
+    /// Writes the reports of every period the data covers (and, when asked, the open one, as
+    /// provisional), each once, again only when its figures or presentation changed.
+    func writeReports(from store: any DossierStore, outcome: inout Outcome) throws(CommandError) {
+        let read = try ReadDossiers(store.dossiers(only: nil, aliases: configuration.aliases),
+                                    catalogue: configuration.tables.contains(where: \.isService) ? configuration.catalogue : nil)
+        let set = read.set
+        logAliases(set)
+        let imports = try CommandError.from { try store.imports() }
+        guard let asOf = imports.compactMap(\.asOf).max().map(LocalMoment.init(seconds:)),
+              let first = set.dossiers.map(\.received).min() else {
+            logger.info("\(language[.runNoData])")
+            return
+        }
+        logger.info("\(language[.runDataAsOf, [.moment: asOf.description]])")
+        // From the year of the earliest dossier: periods before it would be empty anyway.
+        let periods = CoveredPeriods(kinds: configuration.periods, years: first.civil.year...max(first.civil.year, asOf.civil.year),
+                                     basis: configuration.basis, asOf: asOf)
+        for period in periods.final {
+            for table in configuration.tables {
+                try write(period, table, provisional: false, set: set, catalogue: read.catalogue, outcome: &outcome)
+            }
+        }
+        for period in periods.open {
+            if configuration.provisional {
+                for table in configuration.tables {
+                    try write(period, table, provisional: true, set: set, catalogue: read.catalogue, outcome: &outcome)
+                }
+            } else {
+                logger.info("\(language[.runPeriodOpen, [.period: period.description, .moment: asOf.description]])")
+            }
+        }
+    }
+
+    /// Each alias that moved dossiers, and each that moved none (a name no export spells so).
+    private func logAliases(_ set: DossierSet) {
+        for use in set.aliasUses {
+            logger.info("\(language[.runAlias, [.name: use.name, .unit: use.unit, .count: String(use.dossiers)]])")
+        }
+        let used = Set(set.aliasUses.map(\.name))
+        for entry in configuration.aliases.entries where !used.contains(entry.name) {
+            logger.notice("\(language[.runAliasUnused, [.name: entry.name, .unit: entry.unit]])")
+        }
+    }
+
+    /// Writes one period's reports unless the same figures, presented the same way, are
+    /// already written. A final report replaces the provisional one of its period.
+    private func write(_ period: Period, _ table: ReportTable, provisional: Bool, set: DossierSet, catalogue: Catalogue?,
+                       outcome: inout Outcome) throws(CommandError) {
+        var settings = configuration.settings(period, provisional: provisional)
+        settings.table = table
+        // The index counts by the national portal's months; kpi and plan by the run's basis.
+        if table == .index766 { settings.basis = table.defaultBasis }
+        let report = Report(settings: settings, set: set, catalogue: catalogue)
+        guard !report.table.rows.isEmpty else { return }
+        let name = "\(period).\(settings.basis.rawValue)" + (table.isService ? ".\(table.rawValue)" : "")
+        let base = (configuration.reports as NSString).appendingPathComponent(name)
+        let stem = provisional ? base + ".provisional" : base
+        let bodies = try configuration.formats.map { format throws(CommandError) in
+            ("\(stem).\(format.fileExtension)", try CommandError.from { try report.render(format) })
+        }
+        let fingerprint = ReportFingerprint(report, configuration)
+        let stamp = stem + ".figures"
+        let old = FileManager.default.contents(atPath: stamp).flatMap { ReportFingerprint(stamp: String(decoding: $0, as: UTF8.self)) }
+        let complete = bodies.allSatisfy { FileManager.default.fileExists(atPath: $0.0) }
+        if old == fingerprint, complete {
+            logger.debug("\(language[.runUpToDate, [.period: period.description]])")
+            return
+        }
+        // New figures make a version of a final report (it may have been sent); a provisional
+        // one is replaced, and a new presentation of the same figures rewrites the files.
+        let keepsOld = !provisional && old?.figures != fingerprint.figures && changedSinceLegacy(old, stem: stem, bodies)
+        let version = keepsOld ? nextVersion(stem: stem) : nil
+        for (path, data) in bodies {
+            do {
+                if let version, FileManager.default.fileExists(atPath: path) {
+                    let kept = stem + ".v\(version)" + path.dropFirst(stem.count)
+                    try FileManager.default.moveItem(atPath: path, toPath: kept)
+                    outcome.reportsSuperseded.append(kept)
+                    logger.notice("\(language[.runFiguresChanged, [.period: period.description, .file: kept]])")
+                }
+                try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+            } catch {
+                throw CommandError(file: path, .cannotWriteReport)
+            }
+            outcome.reportsWritten.append(path)
+            logger.info("\(language[provisional ? .runWroteProvisional : .runWrote, [.file: path]])")
+        }
+        do { try Data(fingerprint.stamp.utf8).write(to: URL(fileURLWithPath: stamp), options: .atomic) } catch {
+            throw CommandError(file: stamp, .cannotWriteReport)
+        }
+        if !provisional { removeProvisional(of: base, period: period, outcome: &outcome) }
+    }
+
+    /// True unless the stamp is one an older motcua wrote and the csv on disk has the same
+    /// figures: an upgrade alone makes no version.
+    private func changedSinceLegacy(_ old: ReportFingerprint?, stem: String, _ bodies: [(String, Data)]) -> Bool {
+        guard old == nil, FileManager.default.fileExists(atPath: stem + ".figures") else { return true }
+        guard let csv = bodies.first(where: { $0.0.hasSuffix(".csv") }) else { return true }
+        return FileManager.default.contents(atPath: csv.0) != csv.1
+    }
+
+    /// Removes the provisional reports of a period whose final report is written.
+    private func removeProvisional(of base: String, period: Period, outcome: inout Outcome) {
+        let folder = (base as NSString).deletingLastPathComponent, prefix = (base as NSString).lastPathComponent + ".provisional."
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix(prefix) {
+            let path = (folder as NSString).appendingPathComponent(name)
+            guard (try? FileManager.default.removeItem(atPath: path)) != nil else { continue }
+            if !name.hasSuffix(".figures") { outcome.provisionalRemoved.append(path) }
+        }
+        if outcome.provisionalRemoved.contains(where: { $0.hasPrefix(base + ".provisional.") }) {
+            logger.info("\(language[.runProvisionalRemoved, [.period: period.description]])")
+        }
+    }
+
+    /// The first version number no file of this period uses yet.
+    private func nextVersion(stem: String) -> Int {
+        let folder = (stem as NSString).deletingLastPathComponent, base = (stem as NSString).lastPathComponent
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        var version = 1
+        while names.contains(where: { $0.hasPrefix("\(base).v\(version).") }) { version += 1 }
+        return version
+    }
+}

@@ -1,0 +1,70 @@
+extension Phrase {
+    /// The English of what goes wrong with inputs: files that cannot be read, the store, and
+    /// the reasons rows are rejected.
+    static let englishInput: [Phrase: String] = [
+        // Export files that cannot be read
+        .ingestUnreadable: "cannot read: {reason}",
+        .ingestNoSuchFile: "No such file or directory",
+        .ingestPermissionDenied: "Permission denied",
+        .ingestIsDirectory: "is a directory, not an export file",
+        .ingestNotRegularFile: "is a {kind}, not a regular file (an export must be a file)",
+        .nodePipe: "pipe", .nodeCharacterDevice: "character device", .nodeBlockDevice: "block device",
+        .nodeSocket: "socket", .nodeOther: "special file",
+        .ingestNameNotUTF8: "the file name is not valid UTF-8; rename the file",
+        .ingestEmpty: "empty file (no header line)",
+        .ingestNotText: "not a text file ({reason})",
+        .notTextNUL: "NUL byte",
+        .notTextUndefined1258: "byte {code} is undefined in Windows-1258",
+        .notTextInvalidUTF8: "bytes that are not valid UTF-8",
+        .notTextOddUTF16: "odd number of bytes in UTF-16",
+        .notTextSurrogate: "unpaired surrogate in UTF-16",
+        .notTextNULCharacter: "NUL character",
+        .ingestMalformedHeader: "header line has malformed quoting or a quote left open",
+        .ingestHeaderTooLong: "header line longer than {count} MiB",
+        .ingestMissingColumns: "header lacks required columns {columns}",
+        .ingestDuplicateColumn: "header names {name} twice: column {first} and column {second}",
+        .ingestShrank: "the file shrank while it was read ({found} of {expected} bytes); read it again once it is complete",
+        .ingestRejectedRow: "row rejected: {reason}",
+        .ingestSpreadsheet: "a spreadsheet workbook ({kind}), not CSV: open it and save it as CSV (UTF-8)",
+
+        // The store
+        .storeMissing: "no motcua store here (import files first: motcua import FILE...)",
+        .storeNotAStore: "not a motcua store",
+        .storeNewerSchema: "the store was written by a newer motcua; upgrade motcua to read it",
+        .storeBusy: "the store is busy (another import is running); try again later",
+        .storeReadOnly: "the store cannot be written (read-only)",
+        .storeNoSuchImport: "no import with id {id}",
+        .storeFailed: "the store failed: {reason}",
+
+        // Why a row was rejected: with the field, then without (for totals)
+        .rejectMissingValue: "{name} is missing",
+        .rejectUnreadableDate: "{name} is not a date in a known form",
+        .rejectNonexistentDate: "{name} is a date that does not exist",
+        .rejectUnknownChannel: "{name} is not a known channel",
+        .rejectUnknownStatus: "{name} is not a known status",
+        .rejectInvalidYesNo: "{name} is not a yes/no value",
+        .rejectFinishedWithoutDate: "finished dossier has neither NgayKetThucXuLy nor NgayTra",
+        .rejectFinishedBeforeReceived: "{name} is before NgayTiepNhan",
+        .rejectTooManyFields: "record has more fields than the header",
+        .rejectMalformedQuote: "malformed quoting",
+        .rejectUnterminatedQuote: "quoted field still open at end of file",
+        .rejectRecordTooLong: "record too long",
+        .rejectedMissingValue: "required value missing",
+        .rejectedUnreadableDate: "date not in a known form",
+        .rejectedNonexistentDate: "date that does not exist",
+        .rejectedUnknownChannel: "unknown channel",
+        .rejectedUnknownStatus: "unknown status",
+        .rejectedInvalidYesNo: "invalid yes/no value",
+        .rejectedFinishedWithoutDate: "finished without a finish date",
+        .rejectedFinishedBeforeReceived: "finished before received",
+        .rejectedTooManyFields: "more fields than the header",
+        .rejectedMalformedQuote: "malformed quoting",
+        .rejectedUnterminatedQuote: "quote open at end of file",
+        .rejectedRecordTooLong: "record too long",
+
+        // An export cut off
+        .cutOffWarning: "warning: the last record (line {line}) looks cut off ({reason}); the export may be incomplete: export it again",
+        .cutOffOpenQuote: "a quote left open",
+        .cutOffShortRecord: "no line break at the end, and only {count} of {expected} fields",
+    ]
+}

@@ -1,0 +1,70 @@
+extension Phrase {
+    /// The Vietnamese of what goes wrong with inputs: files that cannot be read, the store, and
+    /// the reasons rows are rejected.
+    static let vietnameseInput: [Phrase: String] = [
+        // Export files that cannot be read
+        .ingestUnreadable: "không đọc được tệp: {reason}",
+        .ingestNoSuchFile: "không có tệp này",
+        .ingestPermissionDenied: "không có quyền đọc tệp",
+        .ingestIsDirectory: "là một thư mục, không phải tệp dữ liệu xuất",
+        .ingestNotRegularFile: "là {kind}, không phải tệp thông thường (dữ liệu xuất phải là một tệp)",
+        .nodePipe: "một đường ống (pipe)", .nodeCharacterDevice: "một thiết bị ký tự", .nodeBlockDevice: "một thiết bị khối",
+        .nodeSocket: "một socket", .nodeOther: "một tệp đặc biệt",
+        .ingestNameNotUTF8: "tên tệp không phải UTF-8 hợp lệ; hãy đổi tên tệp",
+        .ingestEmpty: "tệp rỗng (không có dòng tiêu đề)",
+        .ingestNotText: "không phải tệp văn bản ({reason})",
+        .notTextNUL: "có byte NUL",
+        .notTextUndefined1258: "byte {code} không có trong bảng mã Windows-1258",
+        .notTextInvalidUTF8: "có byte không hợp lệ trong UTF-8",
+        .notTextOddUTF16: "số byte lẻ trong UTF-16",
+        .notTextSurrogate: "có nửa cặp ký tự thay thế (surrogate) lẻ trong UTF-16",
+        .notTextNULCharacter: "có ký tự NUL",
+        .ingestMalformedHeader: "dòng tiêu đề có dấu ngoặc kép sai hoặc chưa đóng",
+        .ingestHeaderTooLong: "dòng tiêu đề dài hơn {count} MiB",
+        .ingestMissingColumns: "dòng tiêu đề thiếu cột bắt buộc {columns}",
+        .ingestDuplicateColumn: "dòng tiêu đề có hai cột cùng là {name}: cột {first} và cột {second}",
+        .ingestShrank: "tệp bị ngắn đi trong lúc đọc (đọc được {found}/{expected} byte); hãy đọc lại khi tệp đã đầy đủ",
+        .ingestRejectedRow: "dòng bị loại: {reason}",
+        .ingestSpreadsheet: "là tệp bảng tính ({kind}), không phải CSV: hãy mở tệp và lưu lại dạng CSV UTF-8 (Lưu thành → CSV UTF-8)",
+
+        // The store
+        .storeMissing: "không có kho dữ liệu motcua ở đây (hãy nhập tệp trước: motcua import TỆP…)",
+        .storeNotAStore: "không phải kho dữ liệu motcua",
+        .storeNewerSchema: "kho dữ liệu do phiên bản motcua mới hơn tạo; hãy nâng cấp motcua để đọc",
+        .storeBusy: "kho dữ liệu đang bận (đang có lần nhập khác); hãy thử lại sau",
+        .storeReadOnly: "không ghi được vào kho dữ liệu (chỉ đọc)",
+        .storeNoSuchImport: "không có lần nhập số {id}",
+        .storeFailed: "lỗi kho dữ liệu: {reason}",
+
+        // Why a row was rejected: with the field, then without (for totals)
+        .rejectMissingValue: "{name} để trống",
+        .rejectUnreadableDate: "{name} không phải ngày tháng đúng dạng",
+        .rejectNonexistentDate: "{name} là ngày không có thật",
+        .rejectUnknownChannel: "{name} không phải kênh tiếp nhận đã biết",
+        .rejectUnknownStatus: "{name} không phải trạng thái hồ sơ đã biết",
+        .rejectInvalidYesNo: "{name} không phải giá trị có/không",
+        .rejectFinishedWithoutDate: "hồ sơ đã kết thúc nhưng không có NgayKetThucXuLy hay NgayTra",
+        .rejectFinishedBeforeReceived: "{name} trước NgayTiepNhan",
+        .rejectTooManyFields: "dòng có nhiều cột hơn dòng tiêu đề",
+        .rejectMalformedQuote: "dấu ngoặc kép sai",
+        .rejectUnterminatedQuote: "dấu ngoặc kép chưa đóng ở cuối tệp",
+        .rejectRecordTooLong: "dòng quá dài",
+        .rejectedMissingValue: "thiếu giá trị bắt buộc",
+        .rejectedUnreadableDate: "ngày tháng không đúng dạng",
+        .rejectedNonexistentDate: "ngày không có thật",
+        .rejectedUnknownChannel: "kênh tiếp nhận không xác định",
+        .rejectedUnknownStatus: "trạng thái hồ sơ không xác định",
+        .rejectedInvalidYesNo: "giá trị có/không không hợp lệ",
+        .rejectedFinishedWithoutDate: "đã kết thúc nhưng không có ngày kết thúc",
+        .rejectedFinishedBeforeReceived: "ngày kết thúc trước ngày tiếp nhận",
+        .rejectedTooManyFields: "nhiều cột hơn dòng tiêu đề",
+        .rejectedMalformedQuote: "dấu ngoặc kép sai",
+        .rejectedUnterminatedQuote: "dấu ngoặc kép chưa đóng ở cuối tệp",
+        .rejectedRecordTooLong: "dòng quá dài",
+
+        // An export cut off
+        .cutOffWarning: "cảnh báo: dòng cuối (dòng {line}) có vẻ bị cắt cụt ({reason}); tệp xuất có thể chưa đầy đủ, hãy xuất lại",
+        .cutOffOpenQuote: "dấu ngoặc kép chưa đóng",
+        .cutOffShortRecord: "không có dấu xuống dòng ở cuối và chỉ có {count}/{expected} cột",
+    ]
+}

@@ -1,0 +1,38 @@
+import TestSupport
+import Testing
+@testable import Ingest
+
+@Suite struct HeaderTests {
+    /// One field named by two columns cannot be read: which one holds it? (issue 11, defect 7)
+    @Test func aFieldNamedTwiceIsAnErrorNamingBothColumns() throws {
+        let path = try temporaryFile("\nMã hồ sơ,DonViXuLy,KenhThucHien,NgayTiepNhan,TrangThaiHoSo,MaHoSo\nA1,U,1,01/01/2023,2,A2\n")
+        let both = IngestError.Kind.duplicateColumn(field: "MaHoSo", first: .init(text: "Mã hồ sơ", position: 1),
+                                                     second: .init(text: "MaHoSo", position: 6))
+        #expect(throws: IngestError(file: "x.csv", line: 2, kind: both)) {
+            _ = try ExportReader(path: path, name: "x.csv", units: UnitRegistry())
+        }
+        #expect(IngestError(file: "x.csv", line: 2, kind: both).description
+                == "x.csv:2: header names MaHoSo twice: column 1 'Mã hồ sơ' and column 6 'MaHoSo'")
+    }
+
+    /// Blank lines of every kind before the header are skipped, counted, and not kept.
+    @Test func blankLinesBeforeTheHeaderAreCounted() throws {
+        let blank = String(repeating: "\r", count: 300_000) + "\n \r\n\t\n"
+        let path = try temporaryFile(blank + "MaHoSo;DonViXuLy;KenhThucHien;NgayTiepNhan;TrangThaiHoSo\rH1;U;1;01/01/2023;2\r")
+        let reader = try ExportReader(path: path, units: UnitRegistry())
+        #expect(reader.delimiter == UInt8(ascii: ";"))
+        let row = try #require(try reader.next())
+        #expect(row.code == "H1")
+        // 299,999 lone CRs, a CRLF, two more lines: the header is line 300,003.
+        #expect(row.position.line == 300_004)
+        #expect(row.position.byte == blank.utf8.count + 57)
+        #expect(try reader.next() == nil)
+    }
+
+    @Test func aFileOfBlankLinesIsEmpty() throws {
+        let path = try temporaryFile(String(repeating: " \r\n\r", count: 100_000))
+        #expect(throws: IngestError(file: "x.csv", kind: .empty)) {
+            _ = try ExportReader(path: path, name: "x.csv", units: UnitRegistry())
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import TestSupport
+import Foundation
+import KPIMetrics
+import Reports
+import Testing
+@testable import Unattended
+
+/// `tables`, `catalogue` and `[goals]` in `motcua.toml`.
+@Suite struct ServiceConfigurationTests {
+    /// Kept for the suite's life: the file must outlive `write`.
+    private let dir: TempDir
+
+    init() throws { dir = try TempDir(prefix: "cfg") }
+
+    private func write(_ text: String) throws -> String {
+        try dir.write("motcua.toml", text).path
+    }
+
+    @Test func tablesCatalogueAndGoals() throws {
+        let path = try write("""
+            tables = ["kpi", "plan", "INDEX766"]
+            catalogue = "danh-muc.csv"
+            target = 97
+            [goals]
+            satisfied = 95.5
+            electronic_routing = 90
+            """)
+        let c = try RunConfiguration(file: path)
+        #expect(c.tables == [.kpi, .plan, .index766])
+        #expect(c.catalogue == URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("danh-muc.csv").path)
+        let settings = c.settings(Period(year: 2024, span: .quarter(2)), provisional: false)
+        #expect(settings.goals[.satisfied] == Target("95.5"))
+        #expect(settings.goals[.electronicRouting] == Target("90"))
+        #expect(settings.goals[.onTime] == Target("97"))
+        #expect(settings.goals[.eligibleOnline] == Target("100"))
+    }
+
+    @Test(arguments: [
+        "tables = [\"06a\"]", "tables = [\"plans\"]", "[goals]\nsatisfied = 101", "[goals]\nsatisfaction = 90",
+        "target = 98\n[goals]\non_time = 97", "[goals]\nsatisfied = \"95\"",
+    ])
+    func refused(_ text: String) throws {
+        let path = try write(text)
+        let error = #expect(throws: ConfigurationError.self) { try RunConfiguration(file: path) }
+        // Refused for what it says, not because the file went missing.
+        if case .unreadable = error?.reason { Issue.record("\(text): unreadable") }
+    }
+}
