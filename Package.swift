@@ -48,12 +48,12 @@ let package = Package(
             dependencies: ["Ingest"],
             resources: [.embedInCode("Resources/official-days-off.csv")]
         ),
-        .target(name: "KPIMetrics", dependencies: ["Ingest"]),
+        .target(name: "KPIMetrics", dependencies: ["Ingest", "WorkingDays"]),
         .target(
             name: "Reports",
-            dependencies: ["Ingest", "KPIMetrics", "Wording", "CXlsxWriter"],
+            dependencies: ["Ingest", "KPIMetrics", "Wording", "WorkingDays", "CXlsxWriter"],
             // The page's stylesheet, compiled in: an installed binary needs no bundle beside it.
-            resources: [.embedInCode("HTML/report.css")]
+            resources: [.embedInCode("HTML/report.css"), .embedInCode("HTML/letter.css")]
         ),
         .target(
             name: "Store",
@@ -102,7 +102,7 @@ let package = Package(
         .testTarget(name: "WordingTests", dependencies: ["Wording"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "TestSupport"]),
         .testTarget(name: "WorkingDaysTests", dependencies: ["WorkingDays", "Ingest", "TestSupport"]),
-        .testTarget(name: "KPIMetricsTests", dependencies: ["KPIMetrics", "Ingest", "TestSupport"]),
+        .testTarget(name: "KPIMetricsTests", dependencies: ["KPIMetrics", "Ingest", "WorkingDays", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "KPIMetrics", "Ingest", "Wording", "TestSupport"]),
         .testTarget(
             name: "StoreTests",

@@ -31,6 +31,9 @@ import sys
 import unicodedata
 from fractions import Fraction
 
+sys.dont_write_bytecode = True  # no __pycache__ beside the fixtures
+from oracle_calendar import Calendar, CalendarError, OFF, WORK  # noqa: E402
+
 # ---------------------------------------------------------------------------
 # Text normalisation
 
@@ -517,6 +520,10 @@ def validate(v):
     row["digitised_dossier"] = YES_NO[v["SoHoaHoSo"].lower()]
     row["digitised_result"] = YES_NO[v["SoHoaKetQua"].lower()]
     row["procedure"] = v["MaTTHC"]  # "" is no procedure
+    row["procedure_name"] = v["TenTTHC"]
+    row["due_exported"] = row["due"]  # NgayHenTra as exported (--fill-deadlines may set due)
+    row["due_filled"] = False
+    row["apology"] = service["NgayXinLoi"][0].date() if service["NgayXinLoi"] else None
     row["service"] = service
     # moments that count for the file's as-of (NgayXinLoi does not)
     row["moments"] = [as_moment(p) for p in
@@ -567,14 +574,26 @@ def validate_catalogue_row(v):
 # ---------------------------------------------------------------------------
 # Several files -> one winning occurrence per dossier
 
-def ingest(paths):
+def ingest(paths, stated_as_of=None, aliases=None):
+    """stated_as_of: --as-of, the as-of moment of every file (input-formats.md).
+    aliases: {name key: unit as written} of a units file; an aliased row counts for its
+    unit, shown as the units file writes it."""
+    aliases = aliases or {}
     files = []
     all_rejects = []
     for path in paths:
         name, accepted, rejects = load_file(path)
         all_rejects.extend(rejects)
+        for row in accepted:
+            if row["unit_key"] in aliases:
+                row["unit_display"] = aliases[row["unit_key"]]
+                row["unit_key"] = key(row["unit_display"])
         moments = [m for r in accepted for m in r["moments"]]
         as_of = max(moments) if moments else datetime.datetime.min
+        if stated_as_of is not None:
+            as_of = stated_as_of
+        for row in accepted:
+            row["as_of"] = as_of
         files.append((name, as_of, accepted))
     winners = {}      # dossier code -> (rank, row)
     spellings = {}    # unit key -> (rank, display)
@@ -923,23 +942,347 @@ def missing_procedures(dossiers, catalogue):
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
+
+# ---------------------------------------------------------------------------
+# Units in a hierarchy (README: "--units", "--by parent|level=LEVEL")
+
+UNITS_COLUMNS = {"name": "name", "tên": "name", "tên trong tệp xuất": "name",
+                 "unit": "unit", "đơn vị": "unit",
+                 "parent": "parent", "cấp trên": "parent", "đơn vị cấp trên": "parent", "đơn vị cha": "parent",
+                 "level": "level", "cấp": "level"}
+
+# Every accepted spelling of a level (keys), and the word reports write.
+LEVEL_WORDS = {
+    "tỉnh": ["tỉnh", "tinh", "cấp tỉnh", "cap tinh", "thành phố trực thuộc trung ương", "province"],
+    "sở": ["sở", "so", "ban", "ngành", "nganh", "sở ngành", "so nganh", "cấp sở", "cap so", "department"],
+    "huyện": ["huyện", "huyen", "cấp huyện", "cap huyen", "quận", "quan", "thị xã", "thi xa",
+              "thành phố thuộc tỉnh", "district"],
+    "phòng": ["phòng", "phong", "phòng ban", "phong ban", "chi nhánh", "chi nhanh", "office"],
+    "xã": ["xã", "xa", "cấp xã", "cap xa", "phường", "phuong", "thị trấn", "thi tran", "đặc khu", "dac khu",
+           "commune"],
+}
+LEVELS = {key(w): word for word, spellings in LEVEL_WORDS.items() for w in spellings}
+
+
+def load_units(path):
+    """The units file: (aliases {name key: unit}, units {unit key: (name, parent key, level)}).
+    A first line naming a column is the header; else columns are name, unit, parent, level."""
+    with open(path, "rb") as fh:
+        text = decode(fh.read(), path)
+    records = [f for _, f, e in read_records(text, detect_delimiter(text)) if e is None and not is_blank(f)]
+    order = ["name", "unit", "parent", "level"]
+    if records and any(key(f) in UNITS_COLUMNS for f in records[0]):
+        order = [UNITS_COLUMNS.get(key(f)) for f in records[0]]
+        records = records[1:]
+    aliases, units = {}, {}
+    for fields in records:
+        v = {c: norm(f) for c, f in zip(order, fields) if c}
+        name, unit = v.get("name", ""), v.get("unit", "")
+        if key(name) and key(unit) and key(name) != key(unit):
+            aliases[key(name)] = unit
+        if not key(unit):
+            continue
+        held = units.get(key(unit), (unit, None, None))
+        parent = key(v["parent"]) if v.get("parent") else held[1]
+        level = LEVELS[key(v["level"])] if v.get("level") else held[2]
+        units[key(unit)] = (held[0], parent, level)
+    return aliases, units
+
+
+def rolled(shown, units, by):
+    """The rows of a roll-up: [(kind, unit, parent, level, sums)] from the unit rows `shown`
+    [(display name, sums)], in code-point order; sums added key by key."""
+    names = {key(n): n for n, _ in shown}
+
+    def name_of(k):
+        return names.get(k) or units[k][0]
+
+    def parent_of(n):
+        p = units.get(key(n), (None, None, None))[1]
+        return name_of(p) if p else ""
+
+    def level_of(n):
+        return units.get(key(n), (None, None, None))[2] or ""
+
+    def add(a, b):
+        return {k: a.get(k, 0) + b.get(k, 0) for k in set(a) | set(b)}
+
+    rows = []
+    if by == "parent":
+        groups = {}
+        for n, sums in shown:
+            groups.setdefault(parent_of(n), []).append((n, sums))
+        for p in sorted(g for g in groups if g) + ([""] if "" in groups else []):
+            total = {}
+            for n, sums in sorted(groups[p]):
+                rows.append(("unit", n, p, level_of(n), sums))
+                total = add(total, sums)
+            rows.append(("subtotal", p or "NO_PARENT", parent_of(p) if p else "", level_of(p) if p else "", total))
+        return rows
+    level = LEVELS[key(by.split("=", 1)[1])]
+    sums_at, outside = {}, []
+    for n, sums in shown:
+        k = key(n)
+        while k in units and units[k][2] != level:
+            k = units[k][1]
+        if k in units:
+            a = name_of(k)
+            sums_at[a] = add(sums_at.get(a, {}), sums)
+        else:
+            outside.append(("outside", n, parent_of(n), level_of(n), sums))
+    rows = [("rollup", a, parent_of(a), level_of(a), sums_at[a]) for a in sorted(sums_at)]
+    return rows + sorted(outside, key=lambda r: r[1])
+
+
+ROLLED_PREFIX = ["period", "kind", "unit", "parent", "level"]
+
+
+def rolled_table(dossiers, display, units, by, period, basis, figures, lines, header):
+    """A rolled-up table: lines(canonical, unit, sums) gives a row's lines, each starting with
+    period and unit; those two are replaced by the five columns of ROLLED_PREFIX."""
+    canonical, start, end = parse_period(period, basis)
+    shown, total = by_unit(dossiers, display, start, end, figures)
+    out = []
+    for kind, unit, parent, level, sums in rolled(shown, units, by) + [("total", "TOTAL", "", "", total)]:
+        for line in lines(canonical, unit, sums):
+            out.append([canonical, kind, unit, parent, level] + line[2:])
+    return csv_text(ROLLED_PREFIX + header[2:], out)
+
+
+# ---------------------------------------------------------------------------
+# Working days: deadlines, late lists, resolution time, the deadline audit (catalogue.md)
+
+CALENDAR_FILE_COLUMNS = {"date": [], "kind": [], "note": []}
+CALENDAR_KINDS = {key(OFF): OFF, key(WORK): WORK}
+
+
+def load_calendar_overrides(path):
+    """--calendar FILE: csv `date,kind,note`, kind nghỉ (day off) or làm (working day).
+    The fixtures' files are well formed; anything else stops the oracle."""
+    records, columns, width = open_csv(path, header_lookup(CALENDAR_FILE_COLUMNS),
+                                       ["date", "kind"])
+    overrides = {}
+    for start, v, fault in table_rows(records, columns, width, CALENDAR_FILE_COLUMNS):
+        try:
+            if fault:
+                raise Bad()
+            moment, has_time = parse_date(v["date"])
+            if has_time or key(v["kind"]) not in CALENDAR_KINDS:
+                raise Bad()
+        except Bad:
+            raise FileError("%s:%d: not a calendar row" % (path, start))
+        overrides[moment.date()] = (CALENDAR_KINDS[key(v["kind"])], v["note"])
+    return overrides
+
+
+def moment_text(m):
+    return m.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def days_text(x):
+    """Working time (an exact Fraction of days) with two decimals, half up."""
+    return two_decimals(x)
+
+
+def fill_deadlines(dossiers, catalogue, cal):
+    """--fill-deadlines: a counted dossier without NgayHenTra whose procedure the catalogue
+    gives a time limit takes the computed deadline, for every rule."""
+    for d in dossiers:
+        if d["due"] is not None or d["status"] in (1, 3):
+            continue
+        entry = catalogue_entry(d, catalogue)
+        if entry is not None and entry["time_limit"] is not None:
+            d["due"] = cal.deadline(d["received"], entry["time_limit"])
+            d["due_filled"] = True
+
+
+LATE_HEADER = ["unit", "procedure_code", "procedure_name", "code", "kind", "received", "due",
+               "finished", "working_days_late", "apology"]
+
+
+def late_list(dossiers, display, cal, period, basis):
+    """The resolved_late and pending_overdue dossiers of the KPI table of the same period."""
+    canonical, start, end = parse_period(period, basis)
+    rows = []
+    for d in dossiers:
+        c = count(d, start, end)
+        if c["resolved_late"]:
+            kind, finished, until = "resolved_late", moment_text(d["finished"]), d["finished"]
+        elif c["pending_overdue"]:
+            kind, finished, until = "pending_overdue", "", end
+        else:
+            continue
+        rows.append([display[d["unit_key"]], d["procedure"], d["procedure_name"], d["code"], kind,
+                     moment_text(d["received"]), moment_text(d["due"]), finished,
+                     days_text(cal.working_time(d["due"], until)),
+                     d["apology"].isoformat() if d["apology"] else ""])
+    rows.sort(key=lambda r: (r[0], r[1], r[5], r[3]))
+    return csv_text(LATE_HEADER, rows)
+
+
+def late_counts(dossiers, display, period, basis):
+    """{unit: resolved_late + pending_overdue} from the KPI counts (verify-oracle.sh)."""
+    canonical, start, end = parse_period(period, basis)
+    counts = {}
+    for d in dossiers:
+        c = count(d, start, end)
+        n = c["resolved_late"] + c["pending_overdue"]
+        if n:
+            unit = display[d["unit_key"]]
+            counts[unit] = counts.get(unit, 0) + n
+    return counts
+
+
+DUE_WITHIN_HEADER = ["unit", "procedure_code", "procedure_name", "code", "received", "due",
+                     "working_days_left"]
+
+
+def due_within(dossiers, display, cal, n, as_of):
+    """The pending dossiers (status 2, 4, 5, 6, received at or before as_of) due at or after
+    as_of and not later than the deadline n working days after it."""
+    limit = cal.deadline(as_of, n)
+    rows = []
+    for d in dossiers:
+        if d["status"] not in (2, 4, 5, 6) or d["received"] > as_of or d["due"] is None:
+            continue
+        if as_of <= d["due"] <= limit:
+            rows.append([display[d["unit_key"]], d["procedure"], d["procedure_name"], d["code"],
+                         moment_text(d["received"]), moment_text(d["due"]),
+                         days_text(cal.working_time(as_of, d["due"]))])
+    rows.sort(key=lambda r: (r[5], r[0], r[3]))
+    return csv_text(DUE_WITHIN_HEADER, rows)
+
+
+RESOLUTION_HEADER = ["period", "unit", "procedure_code", "procedure_name", "dossiers",
+                     "working_days_total", "average_working_days"]
+ALL = object()  # the TOTAL of a unit's procedures, or the TOTAL unit
+
+
+def resolution_table(dossiers, display, cal, period, basis):
+    """Working days from received to finished of the dossiers of F with status 9 or 10, per
+    unit and procedure, with the unit's TOTAL, then the TOTAL unit."""
+    canonical, start, end = parse_period(period, basis)
+    groups = {}  # (unit key or ALL, procedure or ALL) -> [dossiers, exact total, names]
+    for d in dossiers:
+        c = count(d, start, end)
+        if not c["resolved"] or d["status"] not in (9, 10):
+            continue
+        days = cal.working_time(d["received"], d["finished"])
+        for unit in (d["unit_key"], ALL):
+            for procedure in (d["procedure"], ALL):
+                g = groups.setdefault((unit, procedure), [0, Fraction(0), []])
+                g[0] += 1
+                g[1] += days
+                if d["procedure_name"]:
+                    g[2].append((d["as_of"], d["procedure_name"]))
+
+    def name(g):
+        # the latest as-of; ties: the smallest name by code point
+        if not g[2]:
+            return ""
+        latest = max(a for a, _ in g[2])
+        return min(n for a, n in g[2] if a == latest)
+
+    def row(unit_text, procedure, g):
+        if procedure is ALL:
+            code, title = "TOTAL", ""
+        elif procedure == "":
+            code, title = "", ""  # no procedure: no name either
+        else:
+            code, title = procedure, name(g)
+        average = days_text(g[1] / g[0]) if g[0] else ""
+        return [canonical, unit_text, code, title, str(g[0]), days_text(g[1]), average]
+
+    def procedures_of(unit):
+        codes = [p for (u, p) in groups if u == unit and p is not ALL]
+        return sorted(codes, key=lambda p: (p == "", p))  # no procedure last
+
+    rows = []
+    units = sorted((u for (u, p) in groups if u is not ALL and p is ALL),
+                   key=lambda u: display[u])
+    for unit in units:
+        for p in procedures_of(unit):
+            rows.append(row(display[unit], p, groups[(unit, p)]))
+        rows.append(row(display[unit], ALL, groups[(unit, ALL)]))
+    for p in procedures_of(ALL):
+        rows.append(row("TOTAL", p, groups[(ALL, p)]))
+    rows.append(row("TOTAL", ALL, groups.get((ALL, ALL), [0, Fraction(0), []])))
+    return csv_text(RESOLUTION_HEADER, rows)
+
+
+AUDIT_HEADER = ["unit", "procedure_code", "code", "received", "due", "allowed_due",
+                "working_days_beyond", "finding"]
+
+
+def deadline_audit(dossiers, display, catalogue, cal, period, basis):
+    """R's dossiers whose procedure has a time limit: NgayHenTra (as exported) later than the
+    computed deadline, or missing."""
+    canonical, start, end = parse_period(period, basis)
+    rows = []
+    for d in dossiers:
+        if not count(d, start, end)["received_new"]:
+            continue
+        entry = catalogue_entry(d, catalogue)
+        if entry is None or entry["time_limit"] is None:
+            continue
+        allowed = cal.deadline(d["received"], entry["time_limit"])
+        due = d["due_exported"]
+        if due is None:
+            due_text, beyond, finding = "", "", "missing_due"
+        elif due > allowed:
+            due_text = moment_text(due)
+            beyond, finding = days_text(cal.working_time(allowed, due)), "later_than_allowed"
+        else:
+            continue
+        rows.append([display[d["unit_key"]], d["procedure"], d["code"],
+                     moment_text(d["received"]), due_text, moment_text(allowed), beyond, finding])
+    rows.sort(key=lambda r: (r[0], r[2]))
+    return csv_text(AUDIT_HEADER, rows)
+
+
+CALENDAR_HEADER = ["date", "kind", "source"]
+
+
+def calendar_listing(cal, year):
+    return csv_text(CALENDAR_HEADER, [[day.isoformat(), kind, source]
+                                      for day, kind, source in cal.listing(year)])
+
+
 # ---------------------------------------------------------------------------
 # Command line
 
 RE_GOAL = re.compile(r"^([a-z_]+)=([0-9]+(?:\.[0-9]+)?)$")
 
 
+def parse_as_of(text):
+    """--as-of: a date (its 00:00:00) or a moment, in any of the export's date forms."""
+    try:
+        return parse_date(norm(text))[0]
+    except Bad:
+        raise SystemExit("oracle: bad --as-of: " + text)
+
+
 def main(argv):
     p = argparse.ArgumentParser(description=__doc__.split("\n")[1])
     p.add_argument("--period")
-    p.add_argument("--table", default="kpi", choices=["kpi", "plan", "index766"])
+    p.add_argument("--table", default="kpi", choices=["kpi", "plan", "index766", "resolution"])
     p.add_argument("--basis", choices=["decree09", "calendar"])
     p.add_argument("--target")
     p.add_argument("--goal", action="append", default=[], metavar="NAME=VALUE")
     p.add_argument("--catalogue")
+    p.add_argument("--calendar", metavar="FILE", help="overrides: csv date,kind,note")
+    p.add_argument("--fill-deadlines", action="store_true")
+    p.add_argument("--as-of", metavar="DATE")
     p.add_argument("--rejects", action="store_true")
     p.add_argument("--missing-procedures", action="store_true")
-    p.add_argument("files", nargs="+")
+    p.add_argument("--late", action="store_true")
+    p.add_argument("--late-counts", action="store_true")
+    p.add_argument("--due-within", type=int, metavar="N")
+    p.add_argument("--deadlines", action="store_true")
+    p.add_argument("--calendar-year", type=int, metavar="YEAR")
+    p.add_argument("--units")
+    p.add_argument("--by", default="unit")
+    p.add_argument("files", nargs="*")
     a = p.parse_args(argv)
     sys.stdout.reconfigure(encoding="utf-8", newline="\n")
 
@@ -953,40 +1296,97 @@ def main(argv):
             p.error("goal given twice: " + m[1])
         given.add(m[1])
         goals[m[1]] = Fraction(m[2])
+    if a.fill_deadlines and a.catalogue is None:
+        p.error("--fill-deadlines needs --catalogue")
+    if a.deadlines and a.catalogue is None:
+        p.error("--deadlines needs --catalogue")
+    if a.due_within is not None and (a.as_of is None or a.due_within < 0):
+        p.error("--due-within N needs N >= 0 and --as-of")
+    as_of = parse_as_of(a.as_of) if a.as_of is not None else None
 
     try:
-        dossiers, display, rejects = ingest(a.files)
+        cal = Calendar(load_calendar_overrides(a.calendar) if a.calendar else None)
+        if a.calendar_year is not None:
+            sys.stdout.write(calendar_listing(cal, a.calendar_year))
+            return 0
+        if not a.files:
+            p.error("no input file")
+        aliases, units = load_units(a.units) if a.units else ({}, {})
+        dossiers, display, rejects = ingest(a.files, as_of, aliases)
         catalogue = None
         if a.catalogue is not None:
             catalogue, catalogue_rejects = load_catalogue(a.catalogue)
             rejects = rejects + catalogue_rejects
+        if a.fill_deadlines:
+            fill_deadlines(dossiers, catalogue, cal)
+
+        if a.rejects:
+            sys.stdout.write("file,line,field\n")
+            for name, line, field in sorted(rejects, key=lambda r: (r[0], r[1])):
+                sys.stdout.write("%s,%d,%s\n" % (csv_field(name), line, field))
+            return 0
+        if a.missing_procedures:
+            if catalogue is None:
+                p.error("--missing-procedures needs --catalogue")
+            sys.stdout.write("procedure,dossiers\n")
+            for code, n in missing_procedures(dossiers, catalogue):
+                sys.stdout.write("%s,%d\n" % (csv_field(code), n))
+            return 0
+        if a.due_within is not None:
+            sys.stdout.write(due_within(dossiers, display, cal, a.due_within, as_of))
+            return 0
+        if not a.period:
+            p.error("--period is required unless --rejects, --missing-procedures or "
+                    "--due-within is given")
+        if a.by != "unit":
+            basis = a.basis or ("calendar" if a.table == "index766" else "decree09")
+            if a.table == "kpi":
+                def kpi_lines(canonical, unit, c):
+                    full = dict.fromkeys(COUNT_COLUMNS, 0)
+                    full.update(c)
+                    return [table_row(canonical, unit, full, goals["on_time"])]
+                sys.stdout.write(rolled_table(dossiers, display, units, a.by, a.period, basis,
+                                              lambda d, c: {}, kpi_lines, HEADER))
+            elif a.table == "plan":
+                sys.stdout.write(rolled_table(dossiers, display, units, a.by, a.period, basis,
+                                              service_figures(catalogue),
+                                              lambda cn, u, s: plan_rows(cn, u, s, goals),
+                                              PLAN_HEADER))
+            elif a.table == "index766":
+                sys.stdout.write(rolled_table(dossiers, display, units, a.by, a.period, basis,
+                                              service_figures(catalogue), index_rows,
+                                              INDEX_HEADER))
+            else:
+                p.error("--by " + a.by + " rolls up kpi, plan and index766 only")
+            return 0
+        if a.late:
+            sys.stdout.write(late_list(dossiers, display, cal, a.period, a.basis or "decree09"))
+        elif a.late_counts:
+            sys.stdout.write("unit,late\n")
+            counts = late_counts(dossiers, display, a.period, a.basis or "decree09")
+            for unit in sorted(counts):
+                sys.stdout.write("%s,%d\n" % (csv_field(unit), counts[unit]))
+        elif a.deadlines:
+            sys.stdout.write(deadline_audit(dossiers, display, catalogue, cal, a.period,
+                                            a.basis or "decree09"))
+        elif a.table == "kpi":
+            sys.stdout.write(report(dossiers, display, a.period, a.basis or "decree09",
+                                    goals["on_time"]))
+        elif a.table == "plan":
+            sys.stdout.write(plan_table(dossiers, display, catalogue, a.period,
+                                        a.basis or "decree09", goals))
+        elif a.table == "index766":
+            sys.stdout.write(index_table(dossiers, display, catalogue, a.period,
+                                         a.basis or "calendar"))
+        else:
+            sys.stdout.write(resolution_table(dossiers, display, cal, a.period,
+                                              a.basis or "calendar"))
     except FileError as exc:
         print("oracle: " + str(exc), file=sys.stderr)
         return 66
-
-    if a.rejects:
-        sys.stdout.write("file,line,field\n")
-        for name, line, field in sorted(rejects, key=lambda r: (r[0], r[1])):
-            sys.stdout.write("%s,%d,%s\n" % (csv_field(name), line, field))
-        return 0
-    if a.missing_procedures:
-        if catalogue is None:
-            p.error("--missing-procedures needs --catalogue")
-        sys.stdout.write("procedure,dossiers\n")
-        for code, n in missing_procedures(dossiers, catalogue):
-            sys.stdout.write("%s,%d\n" % (csv_field(code), n))
-        return 0
-    if not a.period:
-        p.error("--period is required unless --rejects or --missing-procedures is given")
-    if a.table == "kpi":
-        sys.stdout.write(report(dossiers, display, a.period, a.basis or "decree09",
-                                goals["on_time"]))
-    elif a.table == "plan":
-        sys.stdout.write(plan_table(dossiers, display, catalogue, a.period,
-                                    a.basis or "decree09", goals))
-    else:
-        sys.stdout.write(index_table(dossiers, display, catalogue, a.period,
-                                     a.basis or "calendar"))
+    except CalendarError as exc:
+        print("oracle: " + str(exc), file=sys.stderr)
+        return 70
     return 0
 
 

@@ -7,7 +7,7 @@ extension CalendarListing {
     /// Vietnamese whatever the language (machine output), marked "computed, not official" for a
     /// computed day.
     public func csv() -> String {
-        let rows = schedule.entries.map { entry in
+        let rows = listed.map { entry in
             let source = Self.origin(entry.origin, .vi)
             return [entry.day.iso, entry.kind.rawValue, entry.origin.isComputed ? "computed, not official: " + source : source]
         }
@@ -24,7 +24,7 @@ extension CalendarListing {
         }
         out += "\n"
         let header = [language[.calendarDate], language[.calendarWeekday], language[.calendarKind], language[.calendarSource]]
-        let rows = schedule.entries.map { entry in
+        let rows = listed.map { entry in
             [entry.day.description, Self.weekday(entry.day.weekday, language),
              language[entry.kind == .off ? .dayOff : .workingDay], Self.origin(entry.origin, language)]
         }

@@ -11,7 +11,8 @@ extension CommandError {
         case .store(let error): return error.message(language)
         case .calendar(let error): return error.message(language)
         case .unitsUnreadable: return placed(language[.errorUnitsUnreadable])
-        case .unitsLine(let error): return placed(language[.errorUnitsFields, [.count: String(error.fieldCount)]])
+        case .unitsLine(let error): return placed(error.message(language))
+        case .unitsNoHierarchy(let rollUp): return placed(language[.errorUnitsNoHierarchy, [.text: rollUp]])
         case .cannotWriteRejects: return placed(language[.errorRejectsUnwritable])
         case .cannotWriteReport: return placed(language[.errorReportUnwritable])
         case .cannotRender(let reason): return placed(language[.errorRender, [.reason: reason]])
@@ -63,5 +64,20 @@ extension CalendarFileError {
         case .duplicateDate(let text, let first): what = language[.calendarDuplicateDate, [.text: text, .line: String(first)]]
         }
         return "\(place): \(what)"
+    }
+}
+
+extension UnitsFileError {
+    /// What is wrong with the row, after its file and line, in `language`.
+    func message(_ language: Language) -> String {
+        switch kind {
+        case .fieldCount(let count): return language[.errorUnitsFields, [.count: String(count)]]
+        case .unknownLevel(let text): return language[.errorUnitsLevel, [.text: text, .list: UnitLevel.acceptedWords]]
+        case .unknownParent(let name): return language[.errorUnitsParent, [.name: name]]
+        case .parentAliased(let name, let unit): return language[.errorUnitsParentAliased, [.name: name, .unit: unit]]
+        case .conflict(let unit, let first):
+            return language[.errorUnitsConflict, [.text: field?.rawValue ?? "", .unit: unit, .line: String(first)]]
+        case .cycle(let names): return language[.errorUnitsCycle, [.list: names.joined(separator: " → ")]]
+        }
     }
 }

@@ -17,8 +17,11 @@ public struct CommandError: Error, Sendable {
         case calendar(CalendarFileError)
         /// The unit aliases file cannot be read.
         case unitsUnreadable
-        /// A line of the unit aliases file is wrong.
-        case unitsLine(AliasError)
+        /// A line of the units file is wrong (its fields, a level, a parent, a cycle).
+        case unitsLine(UnitsFileError)
+        /// A roll-up was asked for (`--by parent`, `level=…`) and the units file gives no
+        /// parent or level.
+        case unitsNoHierarchy(rollUp: String)
         /// The rejects file cannot be written.
         case cannotWriteRejects
         /// The report cannot be written.
@@ -66,7 +69,7 @@ public struct CommandError: Error, Sendable {
         case .calendar(let error): return error.isUnreadable ? ExitStatus.noInput : ExitStatus.dataError
         case .strictReject, .hashMismatch, .inputMissing, .notAnInput, .notInStore: return ExitStatus.dataError
         case .cannotWriteRejects, .cannotWriteReport, .cannotRender: return ExitStatus.cannotCreate
-        case .input, .unitsUnreadable, .unitsLine, .reportUnreadable, .notAReport, .noSuchUnit, .noOccurrence:
+        case .input, .unitsUnreadable, .unitsLine, .unitsNoHierarchy, .reportUnreadable, .notAReport, .noSuchUnit, .noOccurrence:
             return ExitStatus.noInput
         }
     }

@@ -27,15 +27,25 @@ public struct Inputs: Sendable {
 
     /// The aliases of `unitsFile`, or none.
     public func aliases() throws(CommandError) -> UnitAliases {
-        guard let unitsFile else { return UnitAliases() }
-        return try Self.aliases(from: unitsFile)
+        try units().aliases
     }
 
-    /// The aliases in the `name,unit` CSV file at `path`.
+    /// The aliases and hierarchy of `unitsFile`, or none.
+    public func units() throws(CommandError) -> UnitsFile {
+        guard let unitsFile else { return UnitsFile() }
+        return try Self.units(from: unitsFile)
+    }
+
+    /// The aliases in the units CSV file at `path`.
     public static func aliases(from path: String) throws(CommandError) -> UnitAliases {
+        try units(from: path).aliases
+    }
+
+    /// The units CSV file at `path` (`name,unit[,parent,level]`), checked.
+    public static func units(from path: String) throws(CommandError) -> UnitsFile {
         do {
-            return try UnitAliases(path: path)
-        } catch let error as AliasError {
+            return try UnitsFile(path: path)
+        } catch let error as UnitsFileError {
             throw CommandError(file: path, line: error.line, .unitsLine(error))
         } catch let error as IngestError {
             switch error.kind {

@@ -12,6 +12,8 @@ public struct ReportRun {
     public var strict = false
     /// Mark the rows below target for a terminal.
     public var colour = false
+    /// `--fill-deadlines` and `--calendar`.
+    public var deadlines = DeadlineSettings()
 
     public init(settings: ReportSettings, format: ReportFormat, strict: Bool = false, colour: Bool = false) {
         self.settings = settings
@@ -30,18 +32,51 @@ public struct ReportRun {
     /// report. `output` names the report in an error (nil: standard output).
     public func perform(_ inputs: Inputs, rejects: String? = nil, output: String? = nil,
                         progress: Progress? = nil) throws(CommandError) -> Outcome {
+        var settings = settings
+        if let rollUp = settings.rollUp {
+            settings.hierarchy = try inputs.units().hierarchy
+            if settings.hierarchy.isEmpty {
+                throw CommandError(file: inputs.unitsFile, .unitsNoHierarchy(rollUp: rollUp.argument))
+            }
+        }
         let source = try inputs.source(digests: format.namesInputsByHash)
         let read = try ReadDossiers(source, catalogue: inputs.catalogue, rejects: rejects, progress: progress)
         if strict, let reject = read.firstReject {
             throw CommandError(file: reject.file, line: reject.line, .strictReject(reject))
         }
+        var set = read.set
         let bytes: Data
+        if deadlines.isUsed || settings.table == .resolution {
+            let (rules, manifest) = try deadlines.apply(to: &set, catalogue: read.catalogue)
+            settings.deadlines = manifest
+            if settings.table == .resolution {
+                let bytes = try resolution(set, source: source, rules: rules, output: output)
+                return Outcome(bytes: bytes, summary: RunSummary(read.set, catalogue: read.catalogue))
+            }
+        }
         do {
-            bytes = try Report(settings: settings, set: read.set, catalogue: read.catalogue).render(format, colour: colour)
+            bytes = try Report(settings: settings, set: set, catalogue: read.catalogue).render(format, colour: colour)
         } catch {
             throw CommandError(file: output ?? "stdout", .cannotRender(String(describing: error)))
         }
         return Outcome(bytes: bytes, summary: RunSummary(read.set, catalogue: read.catalogue))
+    }
+}
+
+extension ReportRun {
+    /// `--table resolution`: resolution time per unit and procedure, names read back from the
+    /// source.
+    func resolution(_ set: DossierSet, source: any DossierSource, rules: DeadlineRules,
+                    output: String?) throws(CommandError) -> Data {
+        let dossiers = set.dossiers
+        let counted = ResolutionTable.counted(dossiers: dossiers, bounds: settings.period.bounds(settings.basis))
+        let labels = try source.labels(set, sources: Set(counted.map { dossiers[$0].source }))
+        let inputs = set.inputs
+        let table = ResolutionTable(period: settings.period, basis: settings.basis, labels: labels, rules: rules) { file in
+            Int(file) < inputs.count ? inputs[Int(file)].asOf : nil
+        }
+        let listing = DossierListing.resolution(table, language: settings.language, forPeople: format.isForPeople)
+        return try ListingFile.render(listing, format, language: settings.language, inputs: inputs, output: output)
     }
 }
 

@@ -51,6 +51,13 @@ final class CSVReader: @unchecked Sendable {
     private var pendingFault: CSVFault?
     /// The last chunk ended with CR: a line break unless the next chunk starts with LF.
     @exclusivity(unchecked) var crEndedLastChunk = false
+    /// Reading part of a file: stop at the first line start at or after this file offset where
+    /// no record is under way (the next part's reader starts there, if it guessed right).
+    private var stopOffset: Int?
+    /// Where the stop is: not in this chunk (0), at its end (1), before it (2).
+    @exclusivity(unchecked) private var stopState: UInt8 = 0
+    /// Where reading ended, once it has: at the stop or at the end of the file.
+    private(set) var end: ReadEnd?
 
     private enum Mode {
         case parsing
@@ -64,8 +71,9 @@ final class CSVReader: @unchecked Sendable {
 
     /// `prefix` is text already decoded (the lines read to find the header), which starts at
     /// `line` and `byte` of the decoded text.
+    /// `stop`: see ``stop(at:)``.
     init(input: DecodedInput, prefix: [UInt8], delimiter: UInt8, line: Int = 1, byte: Int = 0,
-         limit: Int = ExportReader.recordLimit) {
+         limit: Int = ExportReader.recordLimit, stop: Int? = nil) {
         self.input = input
         self.delimiter = delimiter
         self.limit = limit
@@ -73,6 +81,15 @@ final class CSVReader: @unchecked Sendable {
         byteOffset = byte
         chunk = prefix
         startParser()
+        if let stop { self.stop(at: stop) }
+    }
+
+    /// Stops at the first line start at or after file offset `offset` (at or after where the
+    /// input reads next) where no record is under way.
+    func stop(at offset: Int) {
+        stopOffset = offset
+        input.bound = offset
+        stopState = input.offset == offset && !chunk.isEmpty ? 1 : 0
     }
 
     deinit { csv_free(&parser) }
@@ -104,7 +121,18 @@ final class CSVReader: @unchecked Sendable {
                 emit(into: &record, fault: fault)
                 return true
             }
-            if finalised { return false }
+            if finalised {
+                if end == nil { end = ReadEnd(fileOffset: input.file.size, line: line, byte: byteOffset, records: recordsRead) }
+                return false
+            }
+            if stopState != 0, chunkIndex > 0, stopState == 2 || chunkIndex == chunk.count,
+               chunk[chunkIndex - 1] == 0x0A, isBetweenRecords {
+                finalised = true
+                let offset = stopState == 1 ? input.offset : input.fileOffset(ofDecoded: chunkIndex, in: chunk)
+                end = ReadEnd(fileOffset: offset, line: line,
+                              byte: byteOffset, records: recordsRead)
+                return false
+            }
             if chunkIndex >= chunk.count {
                 if current != nil { raw.carry(chunk) }
                 let more = exhausted ? false : try input.next(into: &chunk)
@@ -112,6 +140,8 @@ final class CSVReader: @unchecked Sendable {
                     chunk.removeAll()
                     exhausted = true
                     finish()
+                } else if let stop = stopOffset {
+                    stopState = input.chunkStart >= stop ? 2 : input.offset >= stop ? 1 : 0
                 }
                 chunkIndex = 0
                 raw.start = 0
@@ -231,6 +261,14 @@ final class CSVReader: @unchecked Sendable {
             }
         }
         mode = .parsing
+    }
+
+    /// No record under way, no fault waiting, libcsv at the start of a row: a reader started
+    /// here would read on exactly as this one.
+    private var isBetweenRecords: Bool {
+        guard current == nil, pendingFault == nil, !crEndedLastChunk, parser.pstate == 0 else { return false }
+        if case .parsing = mode { return true }
+        return false
     }
 
     private func emit(into record: inout CSVRecord, fault: CSVFault?) {

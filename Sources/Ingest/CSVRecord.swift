@@ -45,3 +45,13 @@ struct CSVRecord: @unchecked Sendable {
         fault = nil
     }
 }
+
+/// Where a reader of part of a file ended: the file offset, and its counts there (the next
+/// physical line, the decoded bytes and the records read), from which the next part's
+/// positions go on.
+struct ReadEnd: Sendable, Equatable {
+    var fileOffset: Int
+    var line: Int
+    var byte: Int
+    var records: Int
+}

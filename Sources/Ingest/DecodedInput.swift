@@ -3,21 +3,34 @@
 /// The file has been checked to be text in `encoding` (``SourceEncoding/check(_:given:)``)
 /// before this reads it. UTF-8 is copied as read; UTF-16 and Windows-1258 are transcoded
 /// chunk by chunk, carrying any code unit split across two reads.
+///
+/// A part of a file read by a thread of its own starts at a file offset after a line feed
+/// (UTF-8 and Windows-1258 only); a `bound` makes one chunk end exactly there, so that its
+/// reader can tell when it reaches the next part.
 final class DecodedInput {
     let file: InputFile
     let encoding: SourceEncoding
     private var raw: [UInt8] = []
     private var carry: [UInt8] = []
     /// File offset of the next read (past the BOM, when there is one).
-    private var offset: Int
+    private(set) var offset: Int
+    /// File offset where the chunk last returned starts.
+    private(set) var chunkStart = 0
+    /// No read crosses this file offset: a chunk ends there.
+    var bound: Int?
     private var finished = false
     static let chunkSize = 256 * 1024
+    /// How many bytes of the file one read takes (small in tests, to put chunk ends anywhere).
+    let readSize: Int
 
-    init(file: InputFile, encoding: SourceEncoding) throws(IngestError) {
+    /// Reads from `start` (a file offset just after a line feed), or from the beginning of the
+    /// file, past its BOM, when nil.
+    init(file: InputFile, encoding: SourceEncoding, start: Int? = nil, readSize: Int = DecodedInput.chunkSize) throws(IngestError) {
         self.file = file
         self.encoding = encoding
-        offset = 0
-        if encoding.bomLength > 0 {
+        self.readSize = readSize
+        offset = start ?? 0
+        if start == nil, encoding.bomLength > 0 {
             var head = [UInt8](repeating: 0, count: encoding.bomLength)
             let n = try file.read(into: &head, max: min(head.count, file.size), fileOffset: 0)
             if n == head.count, head == encoding.bom { offset = n }
@@ -28,6 +41,7 @@ final class DecodedInput {
     func next(into chunk: inout [UInt8]) throws(IngestError) -> Bool {
         chunk.removeAll(keepingCapacity: true)
         guard !finished else { return false }
+        chunkStart = offset
         switch encoding {
         case .utf8, .utf8BOM:
             let n = try readRaw()
@@ -43,17 +57,28 @@ final class DecodedInput {
         return !chunk.isEmpty || !finished
     }
 
-    /// Reads the next chunk of the file into `buffer` (which is `chunkSize` long).
-    private func read(into buffer: inout [UInt8]) throws(IngestError) -> Int {
-        let n = try file.read(into: &buffer, max: Self.chunkSize, fileOffset: offset)
-        offset += n
-        finished = n < Self.chunkSize
-        return n
+    /// The file offset of byte `index` of the chunk last returned (UTF-8 and Windows-1258,
+    /// where each character read is one decoded UTF-8 sequence).
+    func fileOffset(ofDecoded index: Int, in chunk: [UInt8]) -> Int {
+        switch encoding {
+        case .windows1258:
+            var characters = 0
+            for byte in chunk[0..<index] where byte & 0xC0 != 0x80 { characters += 1 }
+            return chunkStart + characters
+        case .utf8, .utf8BOM, .utf16LE, .utf16BE:
+            return chunkStart + index
+        }
     }
 
+    /// Reads the next chunk of the file into `raw` (`readSize` long), never across `bound`.
     private func readRaw() throws(IngestError) -> Int {
-        if raw.count != Self.chunkSize { raw = [UInt8](repeating: 0, count: Self.chunkSize) }
-        return try read(into: &raw)
+        if raw.count != readSize { raw = [UInt8](repeating: 0, count: readSize) }
+        var wanted = readSize
+        if let bound, offset < bound { wanted = min(wanted, bound - offset) }
+        let n = try file.read(into: &raw, max: wanted, fileOffset: offset)
+        offset += n
+        finished = offset >= file.size
+        return n
     }
 
     private func decodeUTF16(_ bytes: ArraySlice<UInt8>, into chunk: inout [UInt8]) throws(IngestError) {

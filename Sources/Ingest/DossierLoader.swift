@@ -64,6 +64,8 @@ public final class DossierLoader {
     /// Sees every rejected row, in file order.
     public var onReject: (Reject) -> Void = { _ in }
     private var merger = AsOfMerger()
+    /// How files are cut into parts read at once (tests read them whole, or in tiny parts).
+    var chunking = Chunking.standard
 
     /// `aliases` map names as they appear in exports to the unit they count for.
     public init(aliases: UnitAliases = UnitAliases(), options: ReadOptions = ReadOptions()) {
@@ -97,7 +99,8 @@ public final class DossierLoader {
         let fileIndex = Int32(inputs.count)
         let digest = computesDigests ? FileDigest(file: file) : nil
         let reader = try ExportReader(file: file, fileIndex: fileIndex, encoding: options.encoding,
-                                      delimiter: options.delimiter, units: units, fields: fields, procedures: procedures)
+                                      delimiter: options.delimiter, units: units, fields: fields, procedures: procedures,
+                                      chunking: chunking)
         var summary = InputSummary(name: file.name, byteCount: file.size, kind: reader.header.kind,
                                    encoding: reader.encoding, delimiter: reader.delimiter,
                                    ignoredColumns: reader.header.ignored)

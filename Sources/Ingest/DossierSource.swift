@@ -14,6 +14,10 @@ public protocol DossierSource {
 
     /// The procedure's name (TenTTHC, else MaTTHC) at each of `sources` that has one.
     func procedures(at sources: Set<SourceLine>) throws -> [SourceLine: String]
+
+    /// The procedure's name as exported (TenTTHC, non-empty) at each of `sources` that has one:
+    /// what the late lists and the resolution table print beside the code.
+    func procedureNames(at sources: Set<SourceLine>) throws -> [SourceLine: String]
 }
 
 extension DossierSource {

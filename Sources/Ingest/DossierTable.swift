@@ -50,6 +50,12 @@ public struct DossierTable: Sendable {
         return true
     }
 
+    /// Lets `body` change every dossier in place (a deadline filled from the catalogue); the
+    /// codes stay as they are.
+    public mutating func updateEach(_ body: (inout Dossier) -> Void) {
+        for index in dossiers.indices { body(&dossiers[index]) }
+    }
+
     /// Calls `body` with the code bytes and dossier of every entry.
     public func forEach(_ body: (UnsafeBufferPointer<UInt8>, Dossier) -> Void) {
         codeBytes.withUnsafeBufferPointer { all in

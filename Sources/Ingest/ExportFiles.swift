@@ -58,6 +58,17 @@ public final class ExportFiles: DossierSource {
         return out
     }
 
+    public func procedureNames(at sources: Set<SourceLine>) throws(IngestError) -> [SourceLine: String] {
+        var out: [SourceLine: String] = [:]
+        try eachRow(only: Set(sources.map(\.file))) { index, _, row in
+            guard row.facts != nil else { return }
+            let source = SourceLine(file: index, line: Int32(clamping: row.position.line))
+            let name = row.fields.text(CanonicalField.tenTTHC)
+            if !name.isEmpty, sources.contains(source) { out[source] = name }
+        }
+        return out
+    }
+
     /// Calls `body` with every row of every file (of those in `only`), with the file's index
     /// and name.
     private func eachRow(only: Set<Int32>? = nil, _ body: (Int32, String, ExportRow) -> Void) throws(IngestError) {

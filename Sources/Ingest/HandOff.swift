@@ -39,6 +39,13 @@ final class HandOff<Message>: @unchecked Sendable {
         return message
     }
 
+    /// True once the consumer has gone.
+    var isCancelled: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return cancelled
+    }
+
     /// The consumer is gone: drops what is queued and releases a producer waiting to send.
     func cancel() {
         lock.lock()

@@ -9,7 +9,7 @@ final class RowRules {
     let columns: ColumnMap
     let units: UnitRegistry
     /// Interns TenLinhVuc when given (reports by field of procedures).
-    private let fields: UnitRegistry?
+    let fields: UnitRegistry?
     /// Interns MaTTHC.
     let procedures: ProcedureRegistry
     /// The service columns this file has: every dossier read from it knows them.

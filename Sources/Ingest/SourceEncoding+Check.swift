@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Foundation
 
 extension SourceEncoding {
     /// The encoding of `file` (the one `given`, else detected by the spec's rule), after one pass
@@ -14,7 +15,11 @@ extension SourceEncoding {
     /// with paired surrogates and no NUL character. The error names the line of the first
     /// offending byte. Validity is a property of the whole file, so this reads all of it before
     /// a record is parsed; detection reads it a second time only for a Windows-1258 file.
-    static func check(_ file: InputFile, given: SourceEncoding?) throws(IngestError) -> SourceEncoding {
+    ///
+    /// UTF-8 and Windows-1258 files are scanned by `threads` threads at once, each over a part
+    /// that starts after a line feed (no UTF-8 sequence holds one); the first finding of the
+    /// first part that has one is the file's.
+    static func check(_ file: InputFile, given: SourceEncoding?, threads: Int = 1) throws(IngestError) -> SourceEncoding {
         var head = [UInt8](repeating: 0, count: 3)
         let n = try file.read(into: &head, max: min(3, file.size), fileOffset: 0)
         let bom = Self.bom(in: head[0..<n])
@@ -22,24 +27,29 @@ extension SourceEncoding {
         let start = encoding.map { $0.bomLength > 0 && $0 == bom ? $0.bomLength : 0 } ?? 0
         if file.size == start { throw file.error(.empty) }
         var scan = TextScan(file: file, start: start)
+        let isUTF16 = encoding == .utf16LE || encoding == .utf16BE
+        let parts = isUTF16 ? [scan] : try TextScan.parts(of: file, from: start, count: threads)
         switch encoding {
         case .utf8?, .utf8BOM?:
-            let (nul, invalid) = try scan.utf8(stopAtFirst: true)
-            if let first = [nul, invalid].compactMap({ $0 }).min() {
+            let found = try TextScan.eachPart(parts) { (part: inout TextScan) throws(IngestError) in try part.utf8(stopAtFirst: true) }
+            if let (nul, invalid) = found.first(where: { $0.nul != nil || $0.invalid != nil }),
+               let first = [nul, invalid].compactMap({ $0 }).min() {
                 try scan.throwIfFound(.init(offset: first, reason: first == nul ? .nulByte : .invalidUTF8), unitWidth: 1)
             }
         case .windows1258?:
-            try scan.throwIfFound(scan.windows1258(), unitWidth: 1)
+            try scan.throwIfFound(TextScan.firstWindows1258Fault(parts), unitWidth: 1)
         case .utf16LE?, .utf16BE?:
             try scan.throwIfFound(scan.utf16(bigEndian: encoding == .utf16BE), unitWidth: 2, bigEndian: encoding == .utf16BE)
         case nil:
             // Valid UTF-8 is UTF-8 (NUL is valid UTF-8, and still not text).
-            let (nul, invalid) = try scan.utf8(stopAtFirst: false)
-            if invalid == nil {
-                if let nul { try scan.throwIfFound(.init(offset: nul, reason: .nulByte), unitWidth: 1) }
+            let found = try TextScan.eachPart(parts) { (part: inout TextScan) throws(IngestError) in try part.utf8(stopAtFirst: false) }
+            if found.allSatisfy({ $0.invalid == nil }) {
+                if let nul = found.lazy.compactMap({ $0.nul }).first {
+                    try scan.throwIfFound(.init(offset: nul, reason: .nulByte), unitWidth: 1)
+                }
                 return .utf8
             }
-            try scan.throwIfFound(scan.windows1258(), unitWidth: 1)
+            try scan.throwIfFound(TextScan.firstWindows1258Fault(parts), unitWidth: 1)
             return .windows1258
         }
         return encoding ?? .utf8
@@ -57,26 +67,69 @@ extension SourceEncoding {
 
 /// One pass over a file's bytes from `start`, in 1 MiB reads, looking for the first byte that
 /// makes it not text in one encoding.
-private struct TextScan {
-    struct Found {
+private struct TextScan: Sendable {
+    struct Found: Sendable {
         var offset: Int
         var reason: IngestError.NotText
     }
 
     let file: InputFile
     let start: Int
+    /// Where the scan ends: the end of the file, or of its part.
+    let end: Int
     private var buffer = [UInt8](repeating: 0, count: 1 << 20)
 
-    init(file: InputFile, start: Int) {
+    init(file: InputFile, start: Int, end: Int? = nil) {
         self.file = file
         self.start = start
+        self.end = end ?? file.size
     }
 
-    /// Calls `body` with each read, its file offset, until it returns a finding or the file ends.
+    /// Scans of `count` parts of the file from `start` on, each but the first starting just
+    /// after a line feed (one part for a file under 2 MiB, or without line feeds).
+    static func parts(of file: InputFile, from start: Int, count: Int) throws(IngestError) -> [TextScan] {
+        guard count > 1, file.size - start >= 2 << 20 else { return [TextScan(file: file, start: start)] }
+        var bounds = [start]
+        var window = [UInt8](repeating: 0, count: 1 << 16)
+        for part in 1..<count {
+            var at = max(bounds[bounds.count - 1], start + (file.size - start) / count * part)
+            var found: Int?
+            while found == nil, at < file.size {
+                let n = try file.read(into: &window, max: min(window.count, file.size - at), fileOffset: at)
+                if let hit = window[0..<n].firstIndex(of: 0x0A) { found = at + hit + 1 } else { at += n }
+            }
+            guard let found, found < file.size else { break }
+            bounds.append(found)
+        }
+        return bounds.indices.map { i in
+            TextScan(file: file, start: bounds[i], end: i + 1 < bounds.count ? bounds[i + 1] : file.size)
+        }
+    }
+
+    /// `body` over every part, on a thread each, in part order.
+    static func eachPart<T: Sendable>(_ parts: [TextScan], _ body: @Sendable (inout TextScan) throws(IngestError) -> T) throws(IngestError) -> [T] {
+        if parts.count == 1 {
+            var only = parts[0]
+            return [try body(&only)]
+        }
+        let results = ResultSlots<T>(count: parts.count)
+        DispatchQueue.concurrentPerform(iterations: parts.count) { i in
+            var part = parts[i]
+            results.set(i, Result { () throws(IngestError) -> T in try body(&part) })
+        }
+        return try results.values()
+    }
+
+    /// The first NUL byte or byte Windows-1258 leaves undefined, over every part.
+    static func firstWindows1258Fault(_ parts: [TextScan]) throws(IngestError) -> Found? {
+        try eachPart(parts) { (part: inout TextScan) throws(IngestError) in try part.windows1258() }.lazy.compactMap { $0 }.first
+    }
+
+    /// Calls `body` with each read, its file offset, until it returns a finding or the scan ends.
     private mutating func eachChunk(_ body: (UnsafeBufferPointer<UInt8>, Int) -> Found?) throws(IngestError) -> Found? {
         var offset = start
-        while offset < file.size {
-            let n = try file.read(into: &buffer, max: buffer.count, fileOffset: offset)
+        while offset < end {
+            let n = try file.read(into: &buffer, max: min(buffer.count, end - offset), fileOffset: offset)
             if let found = buffer.withUnsafeBufferPointer({ body(UnsafeBufferPointer(rebasing: $0[0..<n]), offset) }) {
                 return found
             }
@@ -166,5 +219,29 @@ private struct TextScan {
             position += n
         }
         return breaks + (previousWasCR ? 1 : 0) + 1
+    }
+}
+
+/// One result per thread of a parallel scan, set by each thread, read once all have ended.
+private final class ResultSlots<T>: @unchecked Sendable {
+    private var slots: [Result<T, IngestError>?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ result: Result<T, IngestError>) {
+        lock.lock()
+        slots[index] = result
+        lock.unlock()
+    }
+
+    /// Every value in order; the first error when a part failed.
+    func values() throws(IngestError) -> [T] {
+        var out: [T] = []
+        for slot in slots {
+            guard let slot else { continue }
+            out.append(try slot.get())
+        }
+        return out
     }
 }

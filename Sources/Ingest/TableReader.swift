@@ -35,11 +35,45 @@ public final class TableReader<Field: TableField>: @unchecked Sendable {
     public init(file: InputFile, encoding: SourceEncoding? = nil, delimiter: UInt8? = nil, positional: Bool = false,
                 recordLimit: Int = ExportReader.recordLimit) throws(IngestError) {
         self.file = file
+        let opening = try Self.open(file, encoding: encoding, delimiter: delimiter, recordLimit: recordLimit)
+        self.encoding = opening.encoding
+        self.delimiter = opening.delimiter
+        let csv = opening.csv
+        header = TableHeader(headers: opening.names, delimiter: opening.delimiter)
+        if positional, header.columns.isEmpty {
+            header = TableHeader(positionalWithDelimiter: opening.delimiter)
+            isPositional = true
+            var first = RecordBatch()
+            first.append(opening.record, raw: csv)
+            batch = first
+        }
+        try header.validate(file: file.name, line: opening.record.position.line)
+        columns = ColumnMap(header)
+        records = Pipeline { send throws(IngestError) in
+            while let batch = try csv.nextBatch() {
+                guard send(batch) else { return }
+            }
+        }
+    }
+
+    /// A file opened up to its first record that is not blank (the header line, or a first
+    /// record): checked to be text over every byte (on `threads` threads), the delimiter found,
+    /// and the CSV reader that read that record.
+    struct Opening {
+        let encoding: SourceEncoding
+        let delimiter: UInt8
+        let input: DecodedInput
+        let csv: CSVReader
+        let record: CSVRecord
+        var names: [String] { (0..<record.count).map { record.string(at: $0) } }
+    }
+
+    static func open(_ file: InputFile, encoding: SourceEncoding?, delimiter: UInt8?, recordLimit: Int,
+                     threads: Int = 1, readSize: Int = DecodedInput.chunkSize) throws(IngestError) -> Opening {
         if let workbook = try file.spreadsheetKind() { throw file.error(.spreadsheet(workbook)) }
-        self.encoding = try SourceEncoding.check(file, given: encoding)
-        let input = try DecodedInput(file: file, encoding: self.encoding)
+        let encoding = try SourceEncoding.check(file, given: encoding, threads: threads)
+        let input = try DecodedInput(file: file, encoding: encoding, readSize: readSize)
         let start = try HeaderLine.find(in: input, delimiter: delimiter, limit: recordLimit)
-        self.delimiter = start.delimiter
         let csv = CSVReader(input: input, prefix: start.text, delimiter: start.delimiter, line: start.line,
                             byte: start.byte, limit: recordLimit)
         var record = CSVRecord()
@@ -52,22 +86,7 @@ public final class TableReader<Field: TableField>: @unchecked Sendable {
         case .some: throw file.error(.malformedHeader, line: line)
         case nil: break
         }
-        let headerRecord = record
-        header = TableHeader(headers: (0..<headerRecord.count).map { headerRecord.string(at: $0) }, delimiter: start.delimiter)
-        if positional, header.columns.isEmpty {
-            header = TableHeader(positionalWithDelimiter: start.delimiter)
-            isPositional = true
-            var first = RecordBatch()
-            first.append(headerRecord, raw: csv)
-            batch = first
-        }
-        try header.validate(file: file.name, line: line)
-        columns = ColumnMap(header)
-        records = Pipeline { send throws(IngestError) in
-            while let batch = try csv.nextBatch() {
-                guard send(batch) else { return }
-            }
-        }
+        return Opening(encoding: encoding, delimiter: start.delimiter, input: input, csv: csv, record: record)
     }
 
     /// Opens `path` and reads its header. `name` is how errors and rejects name the file.

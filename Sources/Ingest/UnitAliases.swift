@@ -33,43 +33,14 @@ public struct UnitAliases: Sendable, Equatable {
     /// The entry for a unit name's key, if any.
     func entry(forKey key: String) -> Int? { targetByKey[key] }
 
-    /// Reads the `--units` CSV (`name,unit`; a header naming them is optional) with the reader
-    /// of every CSV input. Throws ``AliasError`` for a row without exactly two fields, and the
-    /// file's ``IngestError`` when it cannot be read.
+    /// Reads the aliases of the `--units` CSV at `path` (see ``UnitsFile``).
     public init(path: String, name: String? = nil) throws {
-        self.init()
-        for (name, unit) in try Self.pairs(path: path, name: name) { add(name: name, unit: unit) }
-    }
-
-    /// The `name,unit` pairs of a units file (none for an empty file).
-    private static func pairs(path: String, name: String?) throws -> [(String, String)] {
-        let reader: TableReader<UnitsField>
-        do {
-            reader = try TableReader<UnitsField>(path: path, name: name, positional: true)
-        } catch {
-            if error.kind == .empty { return [] }
-            throw error
-        }
-        var pairs: [(String, String)] = []
-        while let record = try reader.next() {
-            let count = record.fields.fieldCount
-            guard record.fault == nil, count == 2 else { throw AliasError(line: record.position.line, fieldCount: count) }
-            pairs.append((record.fields.text(UnitsField.name), record.fields.text(UnitsField.unit)))
-        }
-        return pairs
+        self = try UnitsFile(path: path, name: name).aliases
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
         lhs.entries.elementsEqual(rhs.entries) { $0 == $1 }
     }
-}
-
-/// A line of an aliases file that cannot be read: it has not the two fields `name,unit`.
-public struct AliasError: Error, Sendable, CustomStringConvertible {
-    public var line: Int
-    /// How many fields the line has.
-    public var fieldCount: Int
-    public var description: String { "line \(line): expected two fields (name,unit), found \(fieldCount)" }
 }
 
 /// How many dossiers an alias moved to its unit in one report.
@@ -79,18 +50,3 @@ public struct AliasUse: Sendable, Equatable {
     public var dossiers: Int
 }
 
-/// The columns of a `--units` file.
-enum UnitsField: String, TableField {
-    case name, unit
-
-    var aliases: [String] {
-        switch self {
-        case .name: return ["tên", "tên trong tệp xuất"]
-        case .unit: return ["đơn vị"]
-        }
-    }
-
-    var isRequired: Bool { true }
-    var ordinal: Int { self == .name ? 0 : 1 }
-    static let headerTable = TableSchema<UnitsField>.headerTable()
-}

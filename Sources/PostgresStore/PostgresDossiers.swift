@@ -71,6 +71,16 @@ public struct PostgresDossiers: DossierSource {
     }
 
     public func procedures(at sources: Set<SourceLine>) throws(StoreError) -> [SourceLine: String] {
+        try procedureTexts(at: sources).compactMapValues { storedProcedureName(name: $0.name, code: $0.code) }
+    }
+
+    /// TenTTHC only (the late lists print it beside the code).
+    public func procedureNames(at sources: Set<SourceLine>) throws(StoreError) -> [SourceLine: String] {
+        try procedureTexts(at: sources).compactMapValues { storedProcedureName(name: $0.name, code: nil) }
+    }
+
+    /// The procedure's TenTTHC and MaTTHC as stored, at each of `sources` that names one.
+    private func procedureTexts(at sources: Set<SourceLine>) throws(StoreError) -> [SourceLine: (name: String, code: String)] {
         let only = only
         return try store.readSnapshot { connection in
             let ids = try await PostgresRecords.imports(on: connection).compactMap(\.id).filter { only?.contains($0) ?? true }
@@ -82,9 +92,9 @@ public struct PostgresDossiers: DossierSource {
                      JOIN occurrence o ON o.import_id = t.import_id AND o.line = t.line
                      JOIN procedure p ON p.id = o.procedure_id
                 """, logger: PostgresSession.logger)
-            var out: [SourceLine: String] = [:]
+            var out: [SourceLine: (name: String, code: String)] = [:]
             for try await (file, line, name, code) in rows.decode((Int32, Int32, String, String).self) {
-                if let name = storedProcedureName(name: name, code: code) { out[SourceLine(file: file, line: line)] = name }
+                out[SourceLine(file: file, line: line)] = (name, code)
             }
             return out
         }

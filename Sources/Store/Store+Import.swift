@@ -5,7 +5,7 @@ import Ingest
 
 extension MotcuaStore {
     /// Imports one export file in one transaction: its import record, every accepted
-    /// occurrence and every rejected row, or nothing at all (an error, a killed process or a
+    /// occurrence and every rejected row, the dossiers' current state merged, or nothing at all (an error, a killed process or a
     /// full disk leaves the store as it was).
     ///
     /// Throws `IngestError` for a file that cannot be read (exit 66) and ``StoreError`` for
@@ -32,6 +32,10 @@ extension MotcuaStore {
                 var done = record
                 done.sha256 = hash
                 try done.update(db)
+                if let id = done.id {
+                    try Self.setRank(db, id: id, fileName: done.fileName, asOf: done.asOf)
+                    try Self.mergeCurrentState(db, importID: id)
+                }
                 return .imported(done)
             }
             // Rejects are reported once the import is committed: a rolled-back import has none.

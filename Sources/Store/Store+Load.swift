@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 import Ingest
 
 extension MotcuaStore {
@@ -12,14 +13,16 @@ extension MotcuaStore {
     }
 
     /// Takes one import out, with its occurrences and rejects: every dossier falls back to its
-    /// next occurrence by the as-of rule.
+    /// next occurrence by the as-of rule (the current state recomputed for the dossiers it held).
     public func removeImport(id: Int64) throws(StoreError) -> ImportRecord {
         do {
             return try writer.write { db in
                 guard let record = try ImportRecord.fetchOne(db, key: id) else {
                     throw StoreError(path: path, kind: .noSuchImport(id))
                 }
+                try Self.withdrawCurrentState(db, importID: id)
                 _ = try ImportRecord.deleteOne(db, key: id)
+                try Self.pruneProcedures(db)
                 return record
             }
         } catch {
@@ -53,8 +56,14 @@ extension MotcuaStore {
         }
     }
 
-    static func dossierSet(_ db: Database, only: Set<Int64>?, aliases: UnitAliases) throws -> DossierSet {
-        let records = try importRecords(db, only: only)
+    /// Over every import, the dossiers are those of `current` and the units' names those of
+    /// `spelling_latest` (one row per dossier, however many imports overlap); over a subset of
+    /// the imports (or when `derive` says so: what tests compare the current state with), the
+    /// state is derived from their occurrences by the ``AsOfMerger``.
+    static func dossierSet(_ db: Database, only: Set<Int64>?, aliases: UnitAliases, derive: Bool = false) throws -> DossierSet {
+        let every = try ImportRecord.order(Column("id")).fetchAll(db)
+        let records = every.filter { only?.contains($0.id ?? -1) ?? true }
+        let fromCurrent = records.count == every.count && !derive
         var indexOfImport: [Int64: Int32] = [:]
         var merger = AsOfMerger()
         for (index, record) in records.enumerated() {
@@ -68,27 +77,39 @@ extension MotcuaStore {
             if let interned = units.intern(row["name"]) { spellings[row["id"]] = interned }
         }
         let fields = UnitRegistry()
-        var fieldIDs: [String: FieldID] = [:]  // field names repeat: normalise each text once
-        func fieldID(_ text: String?) -> FieldID {
-            guard let text else { return .unknown }
-            if let known = fieldIDs[text] { return known }
-            let id = fields.intern(text).map { FieldID(rawValue: $0.0.rawValue) } ?? .unknown
-            fieldIDs[text] = id
-            return id
-        }
-        let cursor = try Row.fetchCursor(db, sql: """
-            SELECT import_id, line, code, unit_spelling_id, field_name, procedure_code, \(stateColumns) FROM occurrence_detail
-            """)
         let procedures = ProcedureRegistry()
-        while let row = try cursor.next() {
-            guard let file = indexOfImport[row[0]] else { continue }  // an import left out by `only`
-            guard let (unit, spelling) = spellings[row[3]] else { throw outOfVocabulary }
-            let dossier = try Self.dossier(row, at: 6, source: SourceLine(file: file, line: row[1]), unit: unit,
-                                           spelling: spelling, field: fieldID(row[4]),
-                                           procedure: (row[5] as String?).map(procedures.intern) ?? .none)
-            var code: String = row[2]
-            code.withUTF8 { merger.offer(code: $0, dossier) }
-            merger.offerSpelling(spelling, of: unit, at: dossier.source)
+        var described = try DescribedProcedures(db)
+        if fromCurrent {
+            // A field's name is its first spelling in code-point order over every accepted
+            // occurrence, winning or not: every `procedure` row is one's (removal prunes the rest).
+            described.internEveryField(in: fields)
+        }
+        let statement = try db.makeStatement(sql: """
+            SELECT import_id, line, code, unit_spelling_id, procedure_id, \(stateColumns)
+            FROM \(fromCurrent ? "current" : "occurrence")
+            """)
+        let s = statement.sqliteStatement
+        let cells = SteppedCells(statement: s)
+        while true {
+            let step = sqlite3_step(s)
+            if step == SQLITE_DONE { break }
+            guard step == SQLITE_ROW else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: step), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            }
+            guard let file = indexOfImport[sqlite3_column_int64(s, 0)] else { continue }  // an import left out by `only`
+            guard let (unit, spelling) = spellings[sqlite3_column_int64(s, 3)] else { throw outOfVocabulary }
+            let (procedure, field) = described.ids(of: cells.int(4), procedures: procedures, fields: fields)
+            let dossier = try Self.dossier(cells, at: 5, source: SourceLine(file: file, line: Int32(clamping: sqlite3_column_int64(s, 1))),
+                                           unit: unit, spelling: spelling, field: field, procedure: procedure)
+            merger.offer(code: cells.bytes(2), dossier)
+            if !fromCurrent { merger.offerSpelling(spelling, of: unit, at: dossier.source) }
+        }
+        if fromCurrent {
+            for row in try Row.fetchAll(db, sql: "SELECT unit_spelling_id, import_id, line FROM spelling_latest") {
+                guard let file = indexOfImport[row[1]], let (unit, spelling) = spellings[row[0]] else { throw outOfVocabulary }
+                merger.offerSpelling(spelling, of: unit, at: SourceLine(file: file, line: row[2]))
+            }
+            merger.countCollapsed(records.reduce(0) { $0 + $1.accepted } - merger.offered)
         }
         var inputs = records.map(\.summary)
         for row in try Row.fetchAll(db, sql: "SELECT import_id, reason_code, COUNT(*) AS n FROM reject GROUP BY import_id, reason_code") {
@@ -108,5 +129,41 @@ extension MotcuaStore {
     static func reject(_ row: Row, file: String) -> Reject {
         Reject(file: file, line: row["line"], field: row["field"] as String?,
                reason: RejectReason(rawValue: row["reason_code"]) ?? .malformedQuote, raw: row["raw"])
+    }
+}
+
+/// The `procedure` rows (a few hundred), read once: each occurrence's procedure code and field
+/// of procedures by its `procedure_id`, interned when first used.
+private struct DescribedProcedures {
+    private var texts: [Int64: (code: String, field: String)] = [:]
+    private var ids: [Int64: (ProcedureID, FieldID)] = [:]
+    private var fieldIDs: [String: FieldID] = [:]
+
+    init(_ db: Database) throws {
+        for row in try Row.fetchAll(db, sql: "SELECT id, procedure_code, field_name FROM procedure") {
+            texts[row[0]] = (row[1], row[2])
+        }
+    }
+
+    /// Every field named in `procedure`, interned.
+    mutating func internEveryField(in fields: UnitRegistry) {
+        for text in Set(texts.values.map(\.field)).sorted() { _ = fieldID(text, fields) }
+    }
+
+    mutating func ids(of id: Int64?, procedures: ProcedureRegistry, fields: UnitRegistry) -> (ProcedureID, FieldID) {
+        guard let id else { return (.none, .unknown) }
+        if let known = ids[id] { return known }
+        let text = texts[id] ?? ("", "")
+        let resolved = (procedures.intern(text.code), fieldID(text.field, fields))
+        ids[id] = resolved
+        return resolved
+    }
+
+    private mutating func fieldID(_ text: String, _ fields: UnitRegistry) -> FieldID {
+        if text.isEmpty { return .unknown }
+        if let known = fieldIDs[text] { return known }
+        let id = fields.intern(text).map { FieldID(rawValue: $0.0.rawValue) } ?? .unknown
+        fieldIDs[text] = id
+        return id
     }
 }

@@ -88,6 +88,7 @@ extension MotcuaStore {
                 ALTER TABLE occurrence ADD COLUMN routing INTEGER;       -- LuanChuyen: 0 none, 1 electronic, 2 paper
                 """)
         }
+        migrator.registerMigration("v3: each dossier's current state", migrate: migrateToCurrentState)
         return migrator
     }()
 }

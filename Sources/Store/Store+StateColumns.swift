@@ -41,36 +41,64 @@ extension MotcuaStore {
 
     /// The state an occurrence row holds in ``stateColumns``, from column `offset` on (by index:
     /// a report reads millions of rows).
-    static func dossier(_ row: Row, at offset: Int, source: SourceLine, unit: UnitID = UnitID(rawValue: 0),
-                        spelling: UnitRegistry.SpellingID = .none, field: FieldID = .unknown,
-                        procedure: ProcedureID = .none) throws -> Dossier {
-        guard let channel = Channel(rawValue: row[offset]), let status = Status(rawValue: row[offset + 1]) else {
+    static func dossier<Cells: StateCells>(_ row: Cells, at offset: Int, source: SourceLine, unit: UnitID = UnitID(rawValue: 0),
+                                           spelling: UnitRegistry.SpellingID = .none, field: FieldID = .unknown,
+                                           procedure: ProcedureID = .none) throws -> Dossier {
+        func value(_ i: Int) -> Int64? { row.int(offset + i) }
+        guard let channel = value(0).flatMap({ Channel(rawValue: UInt8(clamping: $0)) }),
+              let status = value(1).flatMap({ Status(rawValue: UInt8(clamping: $0)) }), let received = value(2) else {
             throw outOfVocabulary
         }
         var service = ServiceFacts()
-        let mask: Int = row[offset + 7]
+        let mask = Int(value(7) ?? 0)
         for field in ServiceField.allCases where mask & (1 << field.rawValue) != 0 { service.setKnown(field) }
         if mask != 0 {
-            let flag = { (i: Int) -> Bool in (row[offset + i] as Int64?) == 1 }
+            let flag = { (i: Int) -> Bool in value(i) == 1 }
             service.paidOnline = flag(8)
-            service.feeIsZero = (row[offset + 9] as Int64?).map { $0 == 1 }
+            service.feeIsZero = value(9).map { $0 == 1 }
             service.vneid = flag(10)
             service.reuse = flag(11)
             service.dataStore = flag(12)
-            service.supplements = Int((row[offset + 13] as Int64?) ?? 0)
-            service.rating = (row[offset + 14] as Int64?).map { UInt8(clamping: $0) }
+            service.supplements = Int(value(13) ?? 0)
+            service.rating = value(14).map { UInt8(clamping: $0) }
             service.complaint = flag(15)
-            service.apology = (row[offset + 16] as Int64?).map(LocalMoment.init(seconds:))
-            service.routing = Routing(rawValue: UInt8(clamping: (row[offset + 17] as Int64?) ?? 0)) ?? .none
+            service.apology = value(16).map(LocalMoment.init(seconds:))
+            service.routing = Routing(rawValue: UInt8(clamping: value(17) ?? 0)) ?? .none
         }
-        return Dossier(unit: unit, channel: channel, status: status, received: LocalMoment(seconds: row[offset + 2]),
-                       due: (row[offset + 3] as Int64?).map(LocalMoment.init(seconds:)),
-                       finished: (row[offset + 4] as Int64?).map(LocalMoment.init(seconds:)),
-                       digitisedDossier: row[offset + 5], digitisedResult: row[offset + 6],
+        return Dossier(unit: unit, channel: channel, status: status, received: LocalMoment(seconds: received),
+                       due: value(3).map(LocalMoment.init(seconds:)), finished: value(4).map(LocalMoment.init(seconds:)),
+                       digitisedDossier: (value(5) ?? 0) != 0, digitisedResult: (value(6) ?? 0) != 0,
                        source: source, field: field, unitSpelling: spelling, procedure: procedure, service: service)
     }
 
     static var outOfVocabulary: DatabaseError {
         DatabaseError(resultCode: .SQLITE_CORRUPT, message: "occurrence out of vocabulary")
+    }
+}
+
+/// Integer cells of a result row, by index: a GRDB `Row`, or a statement stepped through
+/// SQLite's C API (a report's million rows, without a `Row` each).
+protocol StateCells {
+    func int(_ index: Int) -> Int64?
+}
+
+extension Row: StateCells {
+    func int(_ index: Int) -> Int64? { self[index] }
+}
+
+/// The current row of a statement being stepped.
+struct SteppedCells: StateCells {
+    let statement: SQLiteStatement
+
+    func int(_ index: Int) -> Int64? {
+        let column = Int32(index)
+        return sqlite3_column_type(statement, column) == SQLITE_NULL ? nil : sqlite3_column_int64(statement, column)
+    }
+
+    /// A text cell's UTF-8 bytes, valid until the next step.
+    func bytes(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+        let column = Int32(index)
+        let text = sqlite3_column_text(statement, column)
+        return UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(statement, column)))
     }
 }

@@ -85,7 +85,8 @@ public final class MotcuaStore {
     }
 
     /// The tables of a complete store (GRDB's own migrations table included).
-    private static let tables: Set<String> = ["grdb_migrations", "import", "unit_spelling", "occurrence", "reject", "procedure"]
+    private static let tables: Set<String> = ["grdb_migrations", "import", "unit_spelling", "occurrence", "reject", "procedure",
+                                              "current", "spelling_latest"]
 
     /// Refuses files that are not motcua stores, or that a newer motcua wrote.
     ///

@@ -66,4 +66,19 @@ public struct StoredDossiers: DossierSource {
             return out
         }
     }
+
+    public func procedureNames(at sources: Set<SourceLine>) throws(StoreError) -> [SourceLine: String] {
+        try store.read { db in
+            let ids = try MotcuaStore.importRecords(db, only: only).compactMap(\.id)
+            var out: [SourceLine: String] = [:]
+            let statement = try db.makeStatement(sql: "SELECT procedure_name FROM occurrence_detail WHERE import_id = ? AND line = ?")
+            for source in sources where Int(source.file) < ids.count {
+                if let name = storedProcedureName(name: try String.fetchOne(statement, arguments: [ids[Int(source.file)], Int(source.line)]),
+                                                  code: nil) {
+                    out[source] = name
+                }
+            }
+            return out
+        }
+    }
 }

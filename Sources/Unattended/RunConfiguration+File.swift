@@ -61,7 +61,7 @@ extension RunConfiguration {
         if let v = try file.strings("tables") {
             tables = try v.map { text throws(ConfigurationError) in
                 let table = try file.choice("tables", text, ReportTable.init)
-                guard table != .form06a else {
+                guard table != .form06a, table != .resolution else {
                     throw ConfigurationError(file: path, reason: .badValue(key: "tables", value: text, allowed: "kpi, plan, index766"))
                 }
                 return table

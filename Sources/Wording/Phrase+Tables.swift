@@ -3,8 +3,8 @@ extension Phrase {
     /// (a test checks it).
     static func tables(_ language: Language) -> [[Phrase: String]] {
         switch language {
-        case .vi: return [vietnameseReports, vietnameseCommands, vietnameseErrors, vietnameseInput, vietnameseExplain, vietnameseRun, vietnameseHelp, vietnameseUsage, vietnameseCalendar, vietnameseService]
-        case .en: return [englishReports, englishCommands, englishErrors, englishInput, englishExplain, englishRun, englishHelp, englishUsage, englishCalendar, englishService]
+        case .vi: return [vietnameseReports, vietnameseCommands, vietnameseErrors, vietnameseInput, vietnameseExplain, vietnameseRun, vietnameseHelp, vietnameseUsage, vietnameseCalendar, vietnameseService, vietnameseDeadlines, vietnameseHierarchy]
+        case .en: return [englishReports, englishCommands, englishErrors, englishInput, englishExplain, englishRun, englishHelp, englishUsage, englishCalendar, englishService, englishDeadlines, englishHierarchy]
         }
     }
 

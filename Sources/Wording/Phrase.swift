@@ -84,6 +84,11 @@ public enum Phrase: String, CaseIterable, Sendable {
     case errorHashMismatch, errorInputMissing, errorNotAnInput, errorNotInStore, errorNoSuchUnit, errorNoOccurrence
     case errorSuggestUnits, errorUnknownColumn, errorAmbiguousColumn
 
+    // MARK: Units in a hierarchy: the units file's errors, roll-up rows
+    case errorUnitsLevel, errorUnitsParent, errorUnitsParentAliased, errorUnitsConflict, errorUnitsCycle
+    case rollUpSubtotal, rollUpNoParent, rollUpOutside, rollUpParentLegend, rollUpLevelLegend
+    case errorUnitsNoHierarchy, usageRollUpUnits, usageRollUpTable
+
     // MARK: motcua run: the log, the lock, the configuration
     case runInboxEmpty, runImporting, runSetAside, runNoData, runDataAsOf, runPeriodOpen, runAlias, runAliasUnused
     case runUpToDate, runFiguresChanged, runWrote, runWroteProvisional, runProvisionalRemoved, runDone
@@ -142,6 +147,21 @@ public enum Phrase: String, CaseIterable, Sendable {
     case whyProgressDen, whyFullOnlineNum, whyFullOnlineDen, whyPaymentNum, whyPaymentDen, whyEResultNum, whyEResultDen
     case whyDigitisedNum, whyReceived, whyReuseNum, whyReuseDen, whyDataStoreNum, whyDataStoreDen, whyVNeIDNum
     case whyVNeIDDen, whyComplaintNum, whyComplaintDen, whyLate
+
+    // MARK: Deadlines, late lists, resolution time, the audit, apology letters (issue 13)
+    case lateTitle, dueWithinTitle, resolutionTitle, auditTitle, listEmpty, dueWithinSubtitle
+    case columnProcedureCode, columnProcedureName, columnDossierCode, columnKind, columnReceived, columnDue
+    case columnFinished, columnWorkingDaysLate, columnApology, columnWorkingDaysLeft, columnDossiers
+    case columnWorkingDaysTotal, columnAverageWorkingDays, columnAllowedDue, columnWorkingDaysBeyond, columnFinding
+    case kindResolvedLate, kindPendingOverdue, findingLaterThanAllowed, findingMissingDue, noProcedure
+    case deadlinesFilled, workingDaysNote, lateByProcedure, lateByProcedureLine
+    case helpLate, helpLateDetails, helpDueWithin, helpListAsOf, helpDeadlines, helpDeadlinesDetails, helpFillDeadlines
+    case helpCalendarOverrides, helpApologies, helpApologiesDetails, helpLetterFormat
+    case usageFillDeadlinesCatalogue, usageFillDeadlinesHere, usageDueWithinAsOf, usageDueWithinPeriod, usageNeedCatalogue
+    case usageLetterFormat, usageListFormat
+    case letterTitle, letterNational, letterMotto, letterNumber, letterUnit, letterDossier, letterProcedure
+    case letterReceived, letterPromised, letterBody, letterReason, letterNewDate, letterApplicant, letterClosing
+    case letterSigner, letterSignerNote, letterPlaceDate, letterNone, lettersCount
 }
 
 /// A named argument of a templated phrase: `{period}` in the text.
@@ -151,5 +171,5 @@ public enum Slot: String, CaseIterable, Sendable {
     case name, unit, reason, kind, encoding, delimiter, columns, moment, file, id, hash, stored
     case found, expected, input, store, code, year, holiday, day, off, work, days, text, years, line
     case first, second, received, due, finished, status, channel
-    case points, max, goal, figure, procedure
+    case points, max, goal, figure, procedure, level
 }

@@ -17,8 +17,9 @@ extension WorkingCalendar {
         let startsNow = isWorking(index: i)
         let startRank = Int(rank[i])  // the reception day's rank, or the next working day's
         let timeOfDay = startsNow ? received.seconds - (firstDay + Int64(i)) * 86_400 : 0
+        // A limit beyond the table (a catalogue's 99999999999) must not overflow.
+        guard limit < workingDays.count, startRank + limit < workingDays.count else { return nil }
         let target = startRank + limit
-        guard target < workingDays.count else { return nil }
         let day = firstDay + Int64(workingDays[target])
         if limit == 0 { return CivilDay(day).lastSecond }
         return LocalMoment(seconds: day * 86_400 + timeOfDay)

@@ -11,7 +11,8 @@ struct Motcua: ParsableCommand {
         discussion: CommandLanguage.current[.helpExitStatus],
         version: ReportManifest.motcuaVersion,
         subcommands: [ReportCommand.self, CheckCommand.self, ImportCommand.self, ImportsCommand.self, VerifyCommand.self,
-                      ExplainCommand.self, RejectsCommand.self, RunCommand.self, CalendarCommand.self, UnitsCommand.self]
+                      ExplainCommand.self, RejectsCommand.self, RunCommand.self, CalendarCommand.self, UnitsCommand.self,
+                      LateCommand.self, DeadlinesCommand.self, ApologiesCommand.self]
     )
 }
 

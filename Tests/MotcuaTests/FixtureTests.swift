@@ -83,12 +83,12 @@ enum FixtureCatalog {
     /// Expected files that follow no naming rule: a typo would silently skip a case.
     static let strays: [String] = cases.flatMap { fixture -> [String] in
         let files = (try? FileManager.default.contentsOfDirectory(atPath: fixture.expectedFolder.path)) ?? []
-        let known: Set<String> = ["rejects.csv", "missing-procedures.csv", "plan", "index766"]
+        let known = Set(["rejects.csv", "missing-procedures.csv", "plan", "index766", "rollup"] + DeadlineExpected.kinds)
         let top = files.filter { file in
             !known.contains(file) && !tables.contains { $0.file.lastPathComponent == file && $0.fixture.name == fixture.name }
         }.map { "\(fixture.name)/expected/\($0)" }
-        let nested = ServiceTables.all.filter { $0.fixture.name == fixture.name }.map { $0.file.path }
-        let inFolders = ["plan", "index766"].flatMap { table -> [String] in
+        let nested = (ServiceTables.all.map(\.file) + DeadlineTables.all.map(\.file)).map(\.path)
+        let inFolders = (["plan", "index766"] + DeadlineExpected.kinds).flatMap { table -> [String] in
             let folder = fixture.expectedFolder.appendingPathComponent(table)
             return ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
                 .map { folder.appendingPathComponent($0).path }

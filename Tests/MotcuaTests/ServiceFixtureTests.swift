@@ -20,6 +20,7 @@ struct ServiceExpected: Sendable, CustomTestStringConvertible {
     var arguments: [String] {
         var out = ["--table", table, "--period", period, "--basis", basis]
         if variant != "no-catalogue" { out += fixture.catalogueArguments }
+        if variant == "fill-deadlines" { out += ["--fill-deadlines"] }
         if let variant, variant.hasPrefix("goals-") {
             for pair in variant.dropFirst("goals-".count).split(separator: ",") {
                 let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)

@@ -7,7 +7,10 @@ enum HTMLPage {
     /// resource bundle beside it.
     static let css = String(decoding: PackageResources.report_css, as: UTF8.self)
 
-    static func document(_ language: Language, title: String, body: [Node]) -> String {
+    /// The apology letters' stylesheet, `letter.css`: A4 portrait, one letter per page.
+    static let letterCSS = String(decoding: PackageResources.letter_css, as: UTF8.self)
+
+    static func document(_ language: Language, title: String, body: [Node], css: String = css) -> String {
         Node.document(.el("html", ["lang": language.rawValue], [
             .el("head", [
                 .el("meta", ["charset": "utf-8"]),

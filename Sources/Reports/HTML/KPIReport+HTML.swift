@@ -22,9 +22,14 @@ extension KPIReport {
             .el("section", ["class": "table"], [
                 .el("div", ["class": "scroll"], [table(.page).html(language, class: "kpi")]),
                 .el("p", ["class": "legend"], text: language[.pageLegend, [.target: period.target]]),
+            ] + (rollUpLine.map { [.el("p", ["class": "legend"], text: $0)] } ?? []) + [
                 .el("p", ["class": Node.classes("flagged", flagged.isEmpty ? nil : "some")], text: belowLine(flagged)),
             ]),
         ]
+        if !lateByProcedure.isEmpty {
+            body.append(.el("section", ["class": "late"], [.el("h2", text: language[.lateByProcedure]),
+                                                           .el("ul", lateLines().map { .el("li", text: $0) })]))
+        }
         if let mark = period.provisionalLine { body.insert(.el("p", ["class": "provisional"], text: mark), at: 0) }
         var charts = [onTimeChart, digitalChart]
         if !trend.isEmpty { charts.append(trendChart(trend)) }
@@ -44,7 +49,7 @@ extension KPIReport {
         }
         return [
             card(.cardOnTime, language.percent(total.onTimeRate?.formatted), below: total.isBelow(table.target) == true),
-            card(.cardBelow, "\(flagged) / \(table.rows.count)", below: flagged > 0),
+            card(.cardBelow, "\(flagged) / \(unitRows.count)", below: flagged > 0),
             card(.cardResolved, language.count(total[.resolved]), below: false),
             card(.cardOnline, language.percent(total.rate(.online)?.formatted), below: false),
         ]
@@ -64,11 +69,11 @@ extension KPIReport {
     /// The on-time rate of every unit, lowest first (ties in Vietnamese alphabetical order),
     /// against the target; units with nothing resolved last, without a bar.
     var onTimeChart: BarChart {
-        let rated = rows.compactMap { row in row.counts.onTimeRate.map { (row, $0) } }.sorted { a, b in
+        let rated = unitRows.compactMap { row in row.counts.onTimeRate.map { (row, $0) } }.sorted { a, b in
             let l = a.1.numerator * b.1.denominator, r = b.1.numerator * a.1.denominator
             return l != r ? l < r : CollationKey(label(a.0.label)) < CollationKey(label(b.0.label))
         }
-        let unrated = rows.filter { $0.counts.onTimeRate == nil }
+        let unrated = unitRows.filter { $0.counts.onTimeRate == nil }
         let bars = rated.map { row, rate in
             BarChart.Row(name: label(row.label), bars: [BarChart.Bar(rate: rate, isFlagged: rate.isBelow(table.target), note: "")],
                          isFlagged: rate.isBelow(table.target))
@@ -85,7 +90,7 @@ extension KPIReport {
     var digitalChart: BarChart {
         let rates: [(key: String, rate: RateColumn)] = [("online", .online), ("dossier", .digitisedDossier), ("result", .digitisedResult)]
         let series = rates.map { BarChart.Series(key: $0.key, title: language[KPIColumn.rate($0.rate).wording.page ?? .online]) }
-        let bars = rows.map { row in
+        let bars = unitRows.map { row in
             BarChart.Row(name: label(row.label), bars: zip(rates, series).map { rate, series in
                 BarChart.Bar(rate: row.counts.rate(rate.rate), note: series.title)
             })

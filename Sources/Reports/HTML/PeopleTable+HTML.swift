@@ -39,7 +39,8 @@ extension PeopleTable {
             return .el("td", ["class": classes, "data-col": column.key],
                        cell.isFlagged ? [HTMLPage.flag(language), .text(" " + text)] : [.text(text)])
         }
-        return .el("tr", ["class": Node.classes(row.isTotal ? "total" : nil, row.isFlagged ? "below" : nil),
+        return .el("tr", ["class": Node.classes(row.isTotal || row.isSubtotal ? "total" : nil,
+                                                row.isSubtotal ? "subtotal" : nil, row.isFlagged ? "below" : nil),
                           "data-unit": row.key], cells)
     }
 }

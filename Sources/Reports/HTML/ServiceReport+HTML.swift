@@ -27,7 +27,7 @@ extension ServiceReport {
     /// in Vietnamese alphabetical order), each labelled with its points out of its maximum;
     /// units with no indicator that has a value last, without a bar.
     var pointsChart: BarChart {
-        let units = table.rows.sortedVietnamese { $0.name ?? "" }.map { ($0, $0.counts.indexTotal) }
+        let units = rows.filter { $0.label != .total && !subtotals.contains($0.label) }.map { ($0, $0.counts.indexTotal) }
         let scored = units.filter { $0.1.rateHundredths != nil }
             .sorted { ($0.1.rateHundredths ?? 0) > ($1.1.rateHundredths ?? 0) }
         let unscored = units.filter { $0.1.rateHundredths == nil }

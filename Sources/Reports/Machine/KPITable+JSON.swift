@@ -6,11 +6,15 @@ extension KPITable {
     /// null) with the period's bounds, basis and target, and the manifest when given. A
     /// provisional report (data that does not cover the period) says so with `"provisional":
     /// true`, at the top and in the manifest; a final one has no such key.
-    public func json(manifest: ReportManifest? = nil, provisional: Bool = false) throws -> String {
-        func row(_ r: Row) -> [String: Any] {
-            var object: [String: Any] = ["unit": r.machineKey]
+    /// Rolled up (`rolled`), it also has `roll_up`: how (`by`) and the rolled rows, each with
+    /// its kind, unit, parent and level.
+    public func json(manifest: ReportManifest? = nil, provisional: Bool = false,
+                     rolled: (by: RollUp, rows: [RolledRow<KPICounts>])? = nil) throws -> String {
+        func row(_ r: Row) -> [String: Any] { figures(["unit": r.machineKey], r.counts) }
+        func figures(_ start: [String: Any], _ counts: KPICounts) -> [String: Any] {
+            var object = start
             for column in KPIColumn.published {
-                switch r.counts.value(column, target: target) {
+                switch counts.value(column, target: target) {
                 case .count(let n): object[column.name] = n
                 case .rate(let rate): object[column.name] = rate.map { NSDecimalNumber(string: $0.formatted) } ?? NSNull()
                 case .flag(let flag): object[column.name] = flag.map { $0 as Any } ?? NSNull()
@@ -29,6 +33,11 @@ extension KPITable {
             "units": rows.map(row),
             "total": row(Row(label: .total, counts: total)),
         ]
+        if let rolled {
+            document["roll_up"] = ["by": rolled.by.argument,
+                                   "rows": rolled.rows.map { figures(RolledColumns.object($0), $0.counts) }
+                                       + [figures(RolledColumns.totalObject, total)]] as [String: Any]
+        }
         if provisional { document["provisional"] = true }
         if let manifest {
             var object = manifest.object(period: period, basis: basis, bounds: bounds, target: target)
@@ -74,6 +83,7 @@ extension ReportManifest {
             })
             object["catalogue"] = service.catalogue.map { ["name": $0.name, "sha256": $0.sha256] as Any } ?? NSNull()
         }
+        if let deadlines { object["deadlines"] = deadlines.object }
         return object
     }
 }

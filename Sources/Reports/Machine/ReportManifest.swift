@@ -11,6 +11,8 @@ public struct ReportManifest: Sendable {
     public var aliases: [AliasUse]
     /// A plan or index report's table, goals and catalogue (nil: the KPI table).
     public var service: ServiceManifest?
+    /// `--fill-deadlines` and `--calendar`, when used (nil: the exports' due dates as they are).
+    public var deadlines: DeadlinesManifest?
 
     /// Inputs in the as-of rule's order (the order they take precedence in), so that a report
     /// from raw files and one from the store, or from files named in another order, agree. Each

@@ -6,27 +6,39 @@ extension ServiceTable {
     /// The service index's columns.
     public static let indexColumns = ["period", "unit", "indicator", "numerator", "denominator", "rate", "max_points", "points"]
 
-    /// `--table plan --format csv`: per unit the five targets, then `TOTAL`.
-    public func planCSV(goals: Goals) -> String {
-        var out = CSVText.line(Self.planColumns)
-        for row in allRows {
-            for figure in row.counts.plan(goals) {
-                out += CSVText.line([period.description, row.machineKey] + figure.machineCells)
+    /// `--table plan --format csv`: per unit the five targets, then `TOTAL`; rolled up
+    /// (`rolled`), the rolled rows after the columns of ``RolledColumns``.
+    public func planCSV(goals: Goals, rolled: [RolledRow<ServiceCounts>]? = nil) -> String {
+        var out = CSVText.line(columns(Self.planColumns, rolled: rolled != nil))
+        for (first, counts) in machineLines(rolled) {
+            for figure in counts.plan(goals) {
+                out += CSVText.line(first + figure.machineCells)
             }
         }
         return out
     }
 
-    /// `--table index766 --format csv`: per unit the nine indicators and the total, then `TOTAL`.
-    public func indexCSV() -> String {
-        var out = CSVText.line(Self.indexColumns)
-        for row in allRows {
-            for figure in row.counts.index {
-                out += CSVText.line([period.description, row.machineKey] + figure.machineCells)
+    /// `--table index766 --format csv`: per unit the nine indicators and the total, then
+    /// `TOTAL`; rolled up as the plan is.
+    public func indexCSV(rolled: [RolledRow<ServiceCounts>]? = nil) -> String {
+        var out = CSVText.line(columns(Self.indexColumns, rolled: rolled != nil))
+        for (first, counts) in machineLines(rolled) {
+            for figure in counts.index {
+                out += CSVText.line(first + figure.machineCells)
             }
-            out += CSVText.line([period.description, row.machineKey] + row.counts.indexTotal.machineCells)
+            out += CSVText.line(first + counts.indexTotal.machineCells)
         }
         return out
+    }
+
+    private func columns(_ table: [String], rolled: Bool) -> [String] {
+        rolled ? RolledColumns.prefix + table.dropFirst(2) : table
+    }
+
+    /// Each row's first cells and counts: by unit, or rolled up; the total last.
+    private func machineLines(_ rolled: [RolledRow<ServiceCounts>]?) -> [([String], ServiceCounts)] {
+        guard let rolled else { return allRows.map { ([period.description, $0.machineKey], $0.counts) } }
+        return rolled.map { ($0.machineCells(period), $0.counts) } + [(RolledColumns.total(period), total)]
     }
 }
 

@@ -5,13 +5,17 @@ extension ServiceTable {
     /// `--table plan|index766 --format json`: the csv's figures by unit (numbers as numbers, a
     /// missing value as null), each target or indicator an object keyed by its machine name,
     /// with the period, basis, goals and the manifest (table, goals, catalogue).
-    public func json(_ table: String, goals: Goals, manifest: ReportManifest?, provisional: Bool = false) throws -> String {
+    /// Rolled up (`rolled`), it also has `roll_up`: how (`by`) and the rolled rows, each with
+    /// its kind, unit, parent and level.
+    public func json(_ table: String, goals: Goals, manifest: ReportManifest?, provisional: Bool = false,
+                     rolled: (by: RollUp, rows: [RolledRow<ServiceCounts>])? = nil) throws -> String {
         func decimal(_ hundredths: Int?) -> Any { hundredths.map { NSDecimalNumber(string: Hundredths.text($0)) } ?? NSNull() }
         func count(_ n: Int?) -> Any { n.map { $0 as Any } ?? NSNull() }
-        func row(_ r: Row) -> [String: Any] {
-            var object: [String: Any] = ["unit": r.machineKey]
+        func row(_ r: Row) -> [String: Any] { figures(["unit": r.machineKey], r.counts) }
+        func figures(_ start: [String: Any], _ counts: ServiceCounts) -> [String: Any] {
+            var object = start
             if table == "plan" {
-                for f in r.counts.plan(goals) {
+                for f in counts.plan(goals) {
                     object[f.target.name] = [
                         "numerator": f.numerator, "denominator": f.denominator,
                         "rate": f.rate.map { NSDecimalNumber(string: $0.formatted) } ?? NSNull(),
@@ -19,14 +23,14 @@ extension ServiceTable {
                     ] as [String: Any]
                 }
             } else {
-                for f in r.counts.index {
+                for f in counts.index {
                     object[f.indicator.name] = [
                         "numerator": count(f.numerator), "denominator": count(f.denominator),
                         "rate": decimal(f.rate?.hundredths(times: 100)), "max_points": f.indicator.maxPoints,
                         "points": decimal(f.points?.hundredths()),
                     ] as [String: Any]
                 }
-                let total = r.counts.indexTotal
+                let total = counts.indexTotal
                 object["total"] = ["rate": decimal(total.rateHundredths), "max_points": total.maxPoints,
                                    "points": decimal(total.pointsHundredths)] as [String: Any]
             }
@@ -47,6 +51,11 @@ extension ServiceTable {
             })
         } else {
             document["max_points"] = IndexIndicator.maxTotal
+        }
+        if let rolled {
+            document["roll_up"] = ["by": rolled.by.argument,
+                                   "rows": rolled.rows.map { figures(RolledColumns.object($0), $0.counts) }
+                                       + [figures(RolledColumns.totalObject, total)]] as [String: Any]
         }
         if provisional { document["provisional"] = true }
         if let manifest {

@@ -2,7 +2,7 @@ import Wording
 
 extension PeopleTable {
     /// The table in Markdown: every cell escaped; a row below target `**⚠ name**`, a cell below
-    /// target `**⚠ figure**`, the total row bold; a cell without any value `—`.
+    /// target `**⚠ figure**`, the total and subtotal rows bold; a cell without any value `—`.
     func markdown(_ language: Language) -> String {
         func bold(_ text: String, flagged: Bool, total: Bool) -> String {
             flagged ? "**⚠ \(text)**" : total ? "**\(text)**" : text
@@ -11,7 +11,7 @@ extension PeopleTable {
             zip(columns, row.cells).map { column, cell in
                 let text = Markdown.escape(cell.value.text(language, empty: "—"))
                 let flagged = column.role == .name ? row.isFlagged : cell.isFlagged
-                return bold(text, flagged: flagged, total: row.isTotal)
+                return bold(text, flagged: flagged, total: row.isTotal || row.isSubtotal)
             }
         }
         return Markdown.table(header: columns.map { Markdown.escape($0.title) }, rows: body,

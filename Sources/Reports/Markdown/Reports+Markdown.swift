@@ -8,6 +8,8 @@ extension KPIReport {
         (period.provisionalLine.map { "**" + Markdown.escape($0) + "**\n\n" } ?? "")
             + "## " + period.heading(title) + "\n\n" + table(.summary).markdown(language) + "\n"
             + Markdown.escape(legend(mark: "⚠")) + "\n\n" + belowLine(flagged.map(Markdown.escape)) + "\n"
+            + (lateByProcedure.isEmpty ? "" : "\n### " + Markdown.escape(language[.lateByProcedure]) + "\n\n"
+                + lateLines(Markdown.escape).map { "- " + $0 + "\n" }.joined())
     }
 }
 

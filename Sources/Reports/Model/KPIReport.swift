@@ -24,6 +24,17 @@ struct KPIReport {
     let comparison: Comparison
     /// The on-time rate of each row of `previous`, the total's included, by label.
     let previousRates: [KPITable.Label: Percentage]
+    /// The rows in Vietnamese alphabetical order (dossiers without a field after the named
+    /// rows); rolled up, each parent's units then its subtotal, or the roll-up rows then the
+    /// units outside them.
+    let rows: [KPITable.Row]
+    /// The labels of the subtotal rows (`--by parent`).
+    let subtotals: Set<KPITable.Label>
+    /// How the rows are rolled up, in a sentence; nil when they are not.
+    let rollUpLine: String?
+    /// Each unit below target and its late dossiers by procedure, most first (worded by
+    /// ``Report``); empty when no unit is below target.
+    var lateByProcedure: [(unit: String, procedures: String)] = []
 
     init(_ table: KPITable, _ settings: ReportSettings, previous: KPITable?) {
         self.table = table
@@ -31,9 +42,19 @@ struct KPIReport {
         period = PeriodWording(table, settings.language, provisional: settings.provisional)
         self.previous = previous
         comparison = settings.comparison ?? .previous
+        (rows, subtotals) = Self.rows(table, settings)
         var rates: [KPITable.Label: Percentage] = [:]
-        for row in previous?.allRows ?? [] { rates[row.label] = row.counts.onTimeRate }
+        for row in previous.map({ Self.rows($0, settings).rows + [KPITable.Row(label: .total, counts: $0.total)] }) ?? [] {
+            rates[row.label] = row.counts.onTimeRate
+        }
         previousRates = rates
+        rollUpLine = settings.rollUpLine
+    }
+
+    /// The rows people read, by unit or rolled up, and which are subtotals.
+    private static func rows(_ table: KPITable, _ settings: ReportSettings) -> (rows: [KPITable.Row], subtotals: Set<KPITable.Label>) {
+        guard let rolled = settings.peopleRows(table.unitRows) else { return (table.peopleRows, []) }
+        return (rolled.rows.map { KPITable.Row(label: $0.label, counts: $0.counts) }, rolled.subtotals)
     }
 
     /// A report of `table` alone, in `language`: no comparison, final.
@@ -57,11 +78,11 @@ struct KPIReport {
         }
     }
 
-    /// The rows in Vietnamese alphabetical order (dossiers without a field after the named rows).
-    var rows: [KPITable.Row] { table.peopleRows }
+    /// The rows that are not subtotals: what the charts show and the flags list.
+    var unitRows: [KPITable.Row] { subtotals.isEmpty ? rows : rows.filter { !subtotals.contains($0.label) } }
 
-    /// The names of the rows below target, in the people's order.
-    var flagged: [String] { rows.filter { $0.counts.isBelow(table.target) == true }.map { label($0.label) } }
+    /// The names of the rows below target, in the people's order (subtotals are not listed).
+    var flagged: [String] { unitRows.filter { $0.counts.isBelow(table.target) == true }.map { label($0.label) } }
 
     /// "Đơn vị dưới mục tiêu (2): A; B", or that none is; `names` as the format writes them.
     func belowLine(_ names: [String]) -> String {
@@ -73,6 +94,7 @@ struct KPIReport {
     /// the period compared with.
     func legend(mark: String) -> String {
         period.sentence + " " + language[.marksBelowTarget, [.mark: mark]] + (comparisonLine.map { " " + $0 } ?? "")
+            + (rollUpLine.map { " " + $0 } ?? "")
     }
 
     func table(_ view: View) -> PeopleTable {
@@ -103,7 +125,8 @@ struct KPIReport {
         }
         let rows = (self.rows + [KPITable.Row(label: .total, counts: table.total)]).map { row in
             PeopleTable.Row(key: row.label == .total ? "TOTAL" : label(row.label), cells: values.map { $0(row) },
-                            isTotal: row.label == .total, isFlagged: row.counts.isBelow(table.target) == true)
+                            isTotal: row.label == .total, isSubtotal: subtotals.contains(row.label),
+                            isFlagged: !subtotals.contains(row.label) && row.counts.isBelow(table.target) == true)
         }
         return PeopleTable(columns: columns, rows: rows, flagsRows: true)
     }

@@ -51,6 +51,8 @@ struct PeopleTable {
         var key: String
         var cells: [Cell]
         var isTotal = false
+        /// A subtotal of a roll-up (`--by parent`): shown like the total, where it stands.
+        var isSubtotal = false
         /// Below target (a row of the KPI table).
         var isFlagged = false
     }

@@ -6,10 +6,15 @@ extension Report {
     func renderService(_ format: ReportFormat) throws -> Data {
         let name = settings.table.rawValue
         let people = ServiceReport(service, settings, catalogue: manifest.service?.catalogue)
+        let rolled = settings.machineRolled(service.unitRows)
         switch format {
-        case .csv: return Data((settings.table == .plan ? service.planCSV(goals: settings.goals) : service.indexCSV()).utf8)
+        case .csv:
+            let csv = settings.table == .plan ? service.planCSV(goals: settings.goals, rolled: rolled) : service.indexCSV(rolled: rolled)
+            return Data(csv.utf8)
         case .json:
-            return Data(try service.json(name, goals: settings.goals, manifest: manifest, provisional: settings.provisional).utf8)
+            let by = settings.rollUp.flatMap { by in rolled.map { (by, $0) } }
+            return Data(try service.json(name, goals: settings.goals, manifest: manifest, provisional: settings.provisional,
+                                         rolled: by).utf8)
         case .table, .form06a: return Data(people.text().utf8)
         case .md: return Data(people.markdown().utf8)
         case .html: return Data(people.html(manifest: manifest).utf8)

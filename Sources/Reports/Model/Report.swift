@@ -26,6 +26,12 @@ public struct ReportSettings: Sendable {
     public var receivingUnit: String?
     /// The goals of the plan's targets (on_time's is also the KPI table's target).
     public var goals = Goals()
+    /// `--fill-deadlines` and `--calendar` as used, for the manifest (nil: neither).
+    public var deadlines: DeadlinesManifest?
+    /// Unit rows rolled up through `hierarchy` (`--by parent`, `--by level=…`); nil: by unit.
+    public var rollUp: RollUp?
+    /// The units' parents and levels (the `--units` file).
+    public var hierarchy = UnitHierarchy()
 
     public init(period: Period, basis: PeriodBasis = .decree09, target: Target = .onTimeDefault,
                 grouping: KPITable.Grouping = .unit, breakdown: KPIBreakdown.Step? = nil, language: Language = .vi) {
@@ -48,12 +54,15 @@ public enum ReportTable: String, CaseIterable, Sendable {
     case plan
     /// The service index of QĐ 766 (service-index.md), in every format.
     case index766
+    /// Resolution time in working days per unit and procedure (catalogue.md), in every format
+    /// but json.
+    case resolution
 
     /// The tables of service-index.md: every format, machine ones included.
     public var isService: Bool { self == .plan || self == .index766 }
 
     /// The basis a table counts by unless told: the national portal's months for the index.
-    public var defaultBasis: PeriodBasis { self == .index766 ? .calendar : .decree09 }
+    public var defaultBasis: PeriodBasis { self == .index766 || self == .resolution ? .calendar : .decree09 }
 }
 
 /// One report: its figures, computed from the dossiers when a format first needs them, and the
@@ -66,6 +75,8 @@ public final class Report {
     private let fieldNames: [FieldID: String]
     /// The catalogue's entry of each procedure, by ``ProcedureID`` (empty: no catalogue).
     let catalogue: [CatalogueEntry?]
+    /// The code of each procedure, by ``ProcedureID`` (the late dossiers by procedure name them).
+    var procedureCodes: [String] = []
 
     public init(settings: ReportSettings, dossiers: [Dossier], unitNames: [UnitID: String],
                 fieldNames: [FieldID: String] = [:], catalogue: [CatalogueEntry?] = [], manifest: ReportManifest) {
@@ -81,12 +92,14 @@ public final class Report {
     /// catalogue when one was given.
     public convenience init(settings: ReportSettings, set: DossierSet, catalogue: Catalogue? = nil) {
         var manifest = ReportManifest(inputs: set.inputs, aliases: set.aliasUses)
+        manifest.deadlines = settings.deadlines
         if settings.table.isService {
             manifest.service = ServiceManifest(table: settings.table.rawValue, goals: settings.goals,
                                                catalogue: catalogue.map { ($0.name, $0.sha256) })
         }
         self.init(settings: settings, dossiers: set.dossiers, unitNames: set.unitNames, fieldNames: set.fieldNames,
                   catalogue: catalogue?.entries(for: set.procedureCodes) ?? [], manifest: manifest)
+        procedureCodes = set.procedureCodes
     }
 
     /// The service counts by unit: what the plan table and the index are made of.
@@ -109,6 +122,10 @@ public final class Report {
         makeTable(settings.grouping, period: settings.period.compared(with: $0))
     }
 
+    /// Each unit below target with its late dossiers by procedure (people's formats).
+    private(set) lazy var lateByProcedure = LateByProcedure(table: table, dossiers: dossiers, unitNames: unitNames,
+                                                            procedureCodes: procedureCodes)
+
     /// The tables by unit of the last four quarters, for the trend chart.
     public private(set) lazy var trend: [KPITable] = settings.period.lastFourQuarters.map { makeTable(.unit, period: $0) }
 
@@ -118,7 +135,11 @@ public final class Report {
     }
 
     /// The people's KPI table: the grouped table, beside the one compared with.
-    var people: KPIReport { KPIReport(grouped, settings, previous: previous) }
+    var people: KPIReport {
+        var report = KPIReport(grouped, settings, previous: previous)
+        if settings.grouping == .unit { report.lateByProcedure = lateLines }
+        return report
+    }
 
     /// Biểu 06a of the grouped table, with its header and signature block.
     var form: Form06aReport { Form06aReport(table: grouped, settings: settings) }
@@ -130,8 +151,10 @@ public final class Report {
         let breakdown = format.showsBreakdown ? self.breakdown.map { BreakdownReport(breakdown: $0, settings: settings) } : nil
         let form06a = format == .form06a || settings.table == .form06a
         switch format {
-        case .csv: return Data(table.csv().utf8)
-        case .json: return Data(try table.json(manifest: manifest, provisional: settings.provisional).utf8)
+        case .csv: return Data((settings.machineRolled(table.unitRows).map(table.csv(rolled:)) ?? table.csv()).utf8)
+        case .json:
+            let rolled = settings.rollUp.flatMap { by in settings.machineRolled(table.unitRows).map { (by, $0) } }
+            return Data(try table.json(manifest: manifest, provisional: settings.provisional, rolled: rolled).utf8)
         case .form06a: return Data(form.text().utf8)
         case .table:
             let text = breakdown.map { $0.text() } ?? (form06a ? form.text() : people.text(colour: colour))
@@ -140,7 +163,7 @@ public final class Report {
             return Data((breakdown.map { $0.markdown() } ?? (form06a ? form.markdown() : people.markdown())).utf8)
         case .html:
             let page = breakdown.map { $0.html() }
-                ?? (form06a ? form.html() : people.html(manifest: manifest, trend: settings.grouping == .unit ? trend : []))
+                ?? (form06a ? form.html() : people.html(manifest: manifest, trend: settings.grouping == .unit && settings.rollUp == nil ? trend : []))
             return Data(page.utf8)
         case .xlsx:
             return try XLSXReport.workbook(people: people, breakdown: breakdown, form: form, inputs: manifest.inputs)

@@ -15,6 +15,12 @@ struct ServiceReport {
     let period: PeriodWording
     /// The catalogue's name and SHA-256, or nil when none was given.
     let catalogue: (name: String, sha256: String)?
+    /// Unit rows in Vietnamese alphabetical order, or rolled up, then the total.
+    let rows: [ServiceTable.Row]
+    /// The labels of the subtotal rows (`--by parent`).
+    let subtotals: Set<KPITable.Label>
+    /// How the rows are rolled up, in a sentence; nil when they are not.
+    let rollUpLine: String?
 
     init(_ table: ServiceTable, _ settings: ReportSettings, catalogue: (name: String, sha256: String)?) {
         self.table = table
@@ -24,14 +30,18 @@ struct ServiceReport {
         period = PeriodWording(table.period, basis: table.basis, target: settings.goals[.onTime], language,
                                provisional: settings.provisional)
         self.catalogue = catalogue
+        let total = ServiceTable.Row(label: .total, counts: table.total)
+        if let rolled = settings.peopleRows(table.unitRows) {
+            rows = rolled.rows.map { ServiceTable.Row(label: $0.label, counts: $0.counts) } + [total]
+            subtotals = rolled.subtotals
+        } else {
+            rows = table.rows.sortedVietnamese { $0.name ?? "" } + [total]
+            subtotals = []
+        }
+        rollUpLine = settings.rollUpLine
     }
 
     var title: String { language[kind == .plan ? .planTitle : .indexTitle] }
-
-    /// Unit rows in Vietnamese alphabetical order, then the total.
-    var rows: [ServiceTable.Row] {
-        table.rows.sortedVietnamese { $0.name ?? "" } + [ServiceTable.Row(label: .total, counts: table.total)]
-    }
 
     func name(_ row: ServiceTable.Row) -> String { row.name ?? language[.total] }
 
@@ -95,7 +105,8 @@ struct ServiceReport {
                 let name: PeopleTable.Value = index == 0 ? .text(name(row)) : .text("")
                 out.append(PeopleTable.Row(key: key, cells: [PeopleTable.Cell(value: name)]
                     + line.cells.map { PeopleTable.Cell(value: $0) },
-                                           isTotal: row.label == .total, isFlagged: line.flagged))
+                                           isTotal: row.label == .total, isSubtotal: subtotals.contains(row.label),
+                                           isFlagged: line.flagged))
             }
         }
         return PeopleTable(columns: columns, rows: out, flagsRows: true, marksMissingRates: true)
@@ -104,7 +115,7 @@ struct ServiceReport {
     /// One line per unit with a target not met (plan) or an indicator below full marks (index).
     var missed: [String] {
         var lines: [String] = []
-        for row in rows {
+        for row in rows where !subtotals.contains(row.label) {
             let names: [String]
             switch kind {
             case .plan: names = row.counts.plan(goals).filter { $0.met == false }.map { language[Self.phrase($0.target)] }
@@ -131,6 +142,7 @@ struct ServiceReport {
             notes.append(language[.indexOutOf62])
         }
         notes.append(catalogue.map { language[.catalogueUsed, [.file: $0.name, .hash: String($0.sha256.prefix(12))]] } ?? language[.noCatalogue])
+        if let rollUpLine { notes.append(rollUpLine) }
         return notes
     }
 }

@@ -7,6 +7,8 @@ extension KPIReport {
     func text(colour: Bool = false) -> String {
         (period.provisionalLine.map { $0 + "\n\n" } ?? "") + table(.summary).text(language, colour: colour)
             + legend(mark: "*") + "\n" + belowLine(flagged) + "\n"
+            + (lateByProcedure.isEmpty ? "" : "\n" + language[.lateByProcedure] + ":\n"
+                + lateLines().map { "  " + $0 + "\n" }.joined())
     }
 }
 

@@ -8,6 +8,8 @@ extension KPIReport {
     func writeSheet(_ sheet: Sheet, styles: CellStyles) {
         let machine = language.headsSheetsWithMachineNames
         let notes = [period.sentence + " " + language[.sheetLegend]] + (comparisonLine.map { [$0] } ?? [])
+            + (rollUpLine.map { [$0] } ?? [])
+            + (lateByProcedure.isEmpty ? [] : [language[.lateByProcedure] + ":"] + lateLines())
         let layout = SheetLayout(preamble: period.provisionalLine.map { [$0] } ?? [], notes: notes, machineTitles: machine,
                                  autofilter: true, widths: 9...(machine ? 26 : 42), headerHeights: [machine ? 18 : 48])
         table(.sheet).write(to: sheet, styles: styles, layout: layout, language: language)

@@ -70,7 +70,7 @@ extension PeopleTable {
         for row in rows {
             for (column, cell) in row.cells.enumerated() {
                 write(cell, at: r, column, sheet: sheet, language: language, styles: { kind in
-                    styles(kind, below: row.isFlagged || cell.isFlagged, total: row.isTotal, boxed: layout.boxed)
+                    styles(kind, below: row.isFlagged || cell.isFlagged, total: row.isTotal || row.isSubtotal, boxed: layout.boxed)
                 })
             }
             r += 1

@@ -3,7 +3,7 @@ extension Phrase {
     /// concerns.
     static let englishErrors: [Phrase: String] = [
         .errorUnitsUnreadable: "cannot read the unit aliases",
-        .errorUnitsFields: "expected two fields (name,unit), found {count}",
+        .errorUnitsFields: "expected two to four fields (name,unit,parent,level), found {count}",
         .errorRejectsUnwritable: "cannot write the rejects file",
         .errorReportUnwritable: "cannot write the report",
         .errorRender: "cannot make the report: {reason}",

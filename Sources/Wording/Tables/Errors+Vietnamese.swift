@@ -3,7 +3,7 @@ extension Phrase {
     /// concerns.
     static let vietnameseErrors: [Phrase: String] = [
         .errorUnitsUnreadable: "không đọc được tệp tên đơn vị (--units)",
-        .errorUnitsFields: "cần hai cột (tên, đơn vị), dòng này có {count} cột",
+        .errorUnitsFields: "cần từ hai đến bốn cột (tên, đơn vị, cấp trên, cấp), dòng này có {count} cột",
         .errorRejectsUnwritable: "không ghi được tệp các dòng bị loại",
         .errorReportUnwritable: "không ghi được báo cáo",
         .errorRender: "không tạo được báo cáo: {reason}",

@@ -12,7 +12,7 @@ extension Phrase {
             + "9 tháng năm 2023, năm 2023.",
         .helpBasis: "Period basis: decree09 (15th to 14th, Decree 09/2019; the default, but calendar for index766) or calendar.",
         .helpFormat: "Output format: table, form06a, md, html or xlsx (for people; xlsx needs --output), csv or json (for machines).",
-        .helpBy: "Rows by unit or by field of procedures (TenLinhVuc).",
+        .helpBy: "Rows by unit, by field of procedures (TenLinhVuc), or rolled up through the --units file: parent (each parent's units and a subtotal), level=huyện (one row per unit at that level).",
         .helpBreakdown: "Split the period into quarters or halves: one table of units × sub-periods with the on-time rate of each.",
         .helpTarget: "On-time target in percent (default 98).",
         .helpLang: "Language: vi (the default, or MOTCUA_LANG) or en.",

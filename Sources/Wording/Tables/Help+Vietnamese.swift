@@ -11,7 +11,7 @@ extension Phrase {
             + "9 tháng năm 2023, năm 2023.",
         .helpBasis: "Mốc số liệu: decree09 (từ ngày 15 đến ngày 14 theo Nghị định 09/2019/NĐ-CP, mặc định; riêng index766 mặc định calendar) hoặc calendar (tháng dương lịch).",
         .helpFormat: "Dạng báo cáo: table, form06a, md, html, xlsx (cho người đọc; xlsx cần --output) hoặc csv, json (cho máy).",
-        .helpBy: "Mỗi dòng là một đơn vị (unit) hoặc một lĩnh vực thủ tục (field).",
+        .helpBy: "Mỗi dòng là một đơn vị (unit), một lĩnh vực thủ tục (field), hoặc cộng theo cấp trong tệp --units: parent (đơn vị theo đơn vị cấp trên, có dòng cộng), level=huyện (mỗi đơn vị cấp huyện một dòng).",
         .helpBreakdown: "Chia kỳ theo quý (quarter) hoặc 6 tháng (half): bảng tỷ lệ đúng hạn của từng đơn vị theo từng kỳ con.",
         .helpTarget: "Mục tiêu giải quyết đúng hạn, tính bằng phần trăm (mặc định 98).",
         .helpLang: "Ngôn ngữ: vi (mặc định, hoặc theo biến MOTCUA_LANG) hoặc en.",

@@ -42,7 +42,7 @@ struct ExplainCommand: ParsableCommand {
             throw usage(.usageExplainAll)
         }
         if let period { _ = try PeriodText.parse(period) }
-        if table == .form06a { throw usage(.usageExplainTable) }
+        if table == .form06a || table == .resolution { throw usage(.usageExplainTable) }
         if let count {
             if table.isService { _ = try figure(count) } else { _ = try Self.column(count) }
         }

@@ -10,6 +10,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var report: ReportOptions
     @OptionGroup var input: InputOptions
     @OptionGroup var store: StoreOptions
+    @OptionGroup var deadlines: DeadlineOptions
 
     @Flag(help: help(.helpStrict))
     var strict = false
@@ -17,10 +18,19 @@ struct ReportCommand: ParsableCommand {
     @Flag(name: [.short, .long], help: help(.helpQuiet))
     var quiet = false
 
+    func validate() throws {
+        try deadlines.check(catalogue: input.catalogue)
+        if deadlines.fillDeadlines, report.table == .resolution {
+            throw usage(.usageFillDeadlinesHere, [.name: "--table resolution"])
+        }
+        if let rollUp = report.by.rollUp, input.units == nil { throw usage(.usageRollUpUnits, [.text: rollUp.argument]) }
+    }
+
     func run() throws {
         let language = report.language.value
-        let run = ReportRun(settings: try report.settings(), format: report.format, strict: strict,
+        var run = ReportRun(settings: try report.settings(), format: report.format, strict: strict,
                             colour: report.output == nil && Terminal.stdoutWantsColour)
+        run.deadlines = deadlines.settings
         let progress = ProgressLine()
         defer { progress.finish() }
         let outcome = try failing(language) {

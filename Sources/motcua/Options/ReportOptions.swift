@@ -1,4 +1,5 @@
 import ArgumentParser
+import Ingest
 import KPIMetrics
 import Reports
 import Wording
@@ -18,7 +19,7 @@ struct ReportOptions: ParsableArguments {
     var table: ReportTable = .kpi
 
     @Option(help: help(.helpBy))
-    var by: KPITable.Grouping = .unit
+    var by: RowsOption = RowsOption(grouping: .unit)
 
     @Option(help: help(.helpBreakdown))
     var breakdown: KPIBreakdown.Step?
@@ -54,9 +55,13 @@ struct ReportOptions: ParsableArguments {
             }
         }
         if format == .xlsx, output == nil { throw usage(.usageXLSXOutput) }
-        if by == .field, !format.isForPeople { throw usage(.usageByField) }
+        if by.grouping == .field, !format.isForPeople { throw usage(.usageByField) }
         if table == .form06a, !format.isForPeople { throw usage(.usageTableMachine) }
-        if table.isService, breakdown != nil || by == .field { throw usage(.usageBreakdownFormat) }
+        if table.isService || table == .resolution, breakdown != nil || by.grouping == .field { throw usage(.usageBreakdownFormat) }
+        if table == .resolution, format == .json || format == .form06a { throw usage(.usageListFormat, [.text: format.rawValue]) }
+        if let rollUp = by.rollUp, table == .form06a || table == .resolution || format == .form06a || breakdown != nil {
+            throw usage(.usageRollUpTable, [.text: rollUp.argument])
+        }
     }
 
     func parsedPeriod() throws -> Period { try PeriodText.parse(period) }
@@ -84,12 +89,13 @@ struct ReportOptions: ParsableArguments {
     func settings() throws -> ReportSettings {
         let goals = try parsedGoals()
         var settings = ReportSettings(period: try parsedPeriod(), basis: basis ?? table.defaultBasis, target: goals[.onTime],
-                                      grouping: by, breakdown: breakdown, language: language.value)
+                                      grouping: by.grouping, breakdown: breakdown, language: language.value)
         settings.table = table
         settings.goals = goals
         settings.comparison = compare.value
         settings.reportingUnit = reportingUnit
         settings.receivingUnit = receivingUnit
+        settings.rollUp = by.rollUp
         return settings
     }
 }
@@ -120,6 +126,33 @@ enum ComparisonOption: String, CaseIterable, ExpressibleByArgument {
 
 extension ReportFormat: ExpressibleByArgument {}
 extension ReportTable: ExpressibleByArgument {}
-extension KPITable.Grouping: ExpressibleByArgument {}
+
+/// `--by unit|field|parent|level=LEVEL`: rows by unit or by field of procedures, or unit rows
+/// rolled up through the `--units` file's hierarchy.
+struct RowsOption: ExpressibleByArgument, CustomStringConvertible {
+    var grouping: KPITable.Grouping
+    var rollUp: RollUp?
+
+    init(grouping: KPITable.Grouping) {
+        self.grouping = grouping
+    }
+
+    init?(argument: String) {
+        if let grouping = KPITable.Grouping(rawValue: argument.lowercased()) {
+            self.grouping = grouping
+        } else if let rollUp = RollUp(argument: argument) {
+            grouping = .unit
+            self.rollUp = rollUp
+        } else {
+            return nil
+        }
+    }
+
+    var description: String { rollUp?.argument ?? grouping.rawValue }
+
+    static var allValueStrings: [String] {
+        KPITable.Grouping.allCases.map(\.rawValue) + ["parent"] + UnitLevel.allCases.map { "level=" + $0.rawValue }
+    }
+}
 extension KPIBreakdown.Step: ExpressibleByArgument {}
 extension PeriodBasis: ExpressibleByArgument {}

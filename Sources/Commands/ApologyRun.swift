@@ -1,0 +1,31 @@
+import Foundation
+import Ingest
+import KPIMetrics
+import Reports
+import Wording
+
+/// `motcua apologies`: an apology letter for each dossier of the period's late list that has no
+/// written apology yet, counted as `motcua late` counts (same period, basis, deadlines).
+public struct ApologyRun {
+    public var late: LateRun
+
+    public init(period: Period, basis: PeriodBasis, language: Language, deadlines: DeadlineSettings = DeadlineSettings(),
+                strict: Bool = false) {
+        late = LateRun(mode: .period(period, basis), format: .html, language: language, deadlines: deadlines, strict: strict)
+    }
+
+    /// The letters of `inputs` and what the run read.
+    public func letters(_ inputs: Inputs, rejects: String? = nil,
+                        progress: Progress? = nil) throws(CommandError) -> (letters: ApologyLetters, summary: RunSummary) {
+        let outcome = try late.rows(inputs, rejects: rejects, progress: progress)
+        return (ApologyLetters(outcome.rows, language: late.language), outcome.summary)
+    }
+
+    /// The letters' bytes (`md` or `html`) and the summary.
+    public func perform(_ inputs: Inputs, format: ReportFormat, rejects: String? = nil,
+                        progress: Progress? = nil) throws(CommandError) -> ReportRun.Outcome {
+        let (letters, summary) = try self.letters(inputs, rejects: rejects, progress: progress)
+        let text = format == .md ? letters.markdown() : letters.html()
+        return ReportRun.Outcome(bytes: Data(text.utf8), summary: summary)
+    }
+}

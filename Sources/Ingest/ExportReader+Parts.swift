@@ -1,0 +1,145 @@
+/// Where `ExportReader.next()` stands among the parts of its file.
+struct PartState {
+    var batch: RowBatch?
+    var index = 0
+    /// How far into the batch's names first met the rows taken have gone.
+    var newSpelling = 0
+    var newField = 0
+    var newProcedure = 0
+    /// The positions of the part being taken are counted from its start: these make them the
+    /// file's (the lines, decoded bytes and records before the part).
+    var lines = 0
+    var bytes = 0
+    var records = 0
+    /// The file offset up to which parts have been taken: where the next one must start.
+    var taken = 0
+    /// The next part of `partStarts` to take or pass over.
+    var nextPart = 1
+    /// A stretch read again, because the part that should start there guessed wrong.
+    var rereading: Pipeline<RowBatch>?
+    /// The part's unit spellings in the reader's registry, by the part's spelling id; its
+    /// fields of procedures, by the part's field id.
+    var spellings: [(UnitID, UnitRegistry.SpellingID)] = []
+    var fieldIDs: [FieldID] = []
+    /// The part's procedure codes in the reader's registry, by the part's id.
+    var procedureIDs: [ProcedureID] = []
+    var last: LastRecord?
+    var finished = false
+}
+
+extension ExportReader {
+    /// The next row, or nil at the end of the file.
+    public func next() throws(IngestError) -> ExportRow? {
+        while true {
+            guard let batch = state.batch, state.index < batch.rows.count else {
+                if let end = state.batch?.end { partEnded(at: end) }
+                state.batch = nil
+                guard !state.finished, let next = try nextBatch() else {
+                    if !state.finished {
+                        state.finished = true
+                        cutOff = state.last?.cutOff(header: header.count, endsWithLineBreak: file.endsWithLineBreak(encoding))
+                    }
+                    return nil
+                }
+                state.batch = next
+                state.index = 0
+                state.newSpelling = 0
+                state.newField = 0
+                state.newProcedure = 0
+                continue
+            }
+            let i = state.index
+            state.index += 1
+            internNames(batch, row: i)
+            let row = batch.rows[i]
+            var position = row.position
+            position.line += state.lines
+            position.byte += state.bytes
+            position.record += state.records
+            guard let outcome = row.outcome else {
+                blankRecords += 1
+                state.last = nil
+                continue
+            }
+            rowsRead += 1
+            state.last = LastRecord(line: position.line, fields: Int(row.fieldCount), fault: row.fault)
+            let fields = RowFields(buffer: batch.fields, first: Int(row.firstField), count: Int(row.fieldCount), columns: columns)
+            switch outcome {
+            case .accepted(var facts):
+                let (unit, spelling) = state.spellings[Int(facts.unitSpelling.rawValue)]
+                facts.dossier.unit = unit
+                facts.dossier.unitSpelling = spelling
+                facts.unitSpelling = spelling
+                if facts.dossier.field != .unknown { facts.dossier.field = state.fieldIDs[Int(facts.dossier.field.rawValue)] }
+                if facts.dossier.procedure != .none {
+                    facts.dossier.procedure = state.procedureIDs[Int(facts.dossier.procedure.rawValue)]
+                }
+                facts.dossier.source.line = Int32(clamping: position.line)
+                return ExportRow(position: position, outcome: .accepted(facts), fields: fields, codeBytes: row.code)
+            case .rejected(var reject):
+                reject.line = position.line
+                return ExportRow(position: position, outcome: .rejected(reject), fields: fields, codeBytes: row.code)
+            }
+        }
+    }
+
+    /// Interns the names row `row` of the batch met first in its part, in the reader's
+    /// registries: in the order one pass over the file would.
+    private func internNames(_ batch: RowBatch, row: Int) {
+        while state.newSpelling < batch.newSpellings.count, batch.newSpellings[state.newSpelling].row == row {
+            let text = batch.newSpellings[state.newSpelling].text
+            state.spellings.append(units.intern(text) ?? (UnitID(rawValue: -1), .none))
+            state.newSpelling += 1
+        }
+        while state.newField < batch.newFields.count, batch.newFields[state.newField].row == row {
+            let new = batch.newFields[state.newField]
+            let id = fields?.intern(new.text).map { FieldID(rawValue: $0.0.rawValue) } ?? .unknown
+            if Int(new.id) == state.fieldIDs.count { state.fieldIDs.append(id) }
+            state.newField += 1
+        }
+        while state.newProcedure < batch.newProcedures.count, batch.newProcedures[state.newProcedure].row == row {
+            state.procedureIDs.append(procedures.intern(batch.newProcedures[state.newProcedure].code))
+            state.newProcedure += 1
+        }
+    }
+
+    private func nextBatch() throws(IngestError) -> RowBatch? {
+        if let rereading = state.rereading {
+            if let batch = try rereading.next() { return batch }
+            state.rereading = nil
+        }
+        return try parts.next()
+    }
+
+    /// A part has been taken whole: the next one must start where it ended. Parts that start
+    /// before are passed over (their reader guessed a record started where none did); when
+    /// the next part starts after, the stretch up to it is read again.
+    private func partEnded(at end: ReadEnd) {
+        state.lines += end.line - 1
+        state.bytes += end.byte
+        state.records += end.records
+        state.taken = end.fileOffset
+        state.spellings.removeAll(keepingCapacity: true)
+        state.fieldIDs.removeAll(keepingCapacity: true)
+        state.procedureIDs.removeAll(keepingCapacity: true)
+        while state.nextPart < partStarts.count {
+            let start = partStarts[state.nextPart]
+            if start == state.taken {
+                state.nextPart += 1
+                return
+            }
+            if start < state.taken {
+                parts.skip(state.nextPart)
+                state.nextPart += 1
+                continue
+            }
+            reread(from: state.taken, stop: start)
+            return
+        }
+        if state.taken < file.size { reread(from: state.taken, stop: nil) }
+    }
+
+    private func reread(from start: Int, stop: Int?) {
+        state.rereading = Pipeline(depth: chunking.depth, producer: spec.producer(from: start, stop: stop))
+    }
+}

@@ -1,0 +1,118 @@
+import GRDB
+import Ingest
+
+/// Each dossier's current state (STORE-DESIGN.md): `current` holds the winning occurrence of
+/// every dossier code and `spelling_latest` the latest occurrence of every unit spelling, by
+/// the as-of rule (``FileRank``, ties by import id, then the later line), kept in the
+/// transaction of every import and removal, so that a report over all imports reads one row
+/// per dossier however many imports overlap. The occurrences stay for audit.
+extension MotcuaStore {
+    /// The rank of an import, in SQL: compared as a row value, higher wins. `as_of_key` is the
+    /// as-of or the smallest 64-bit integer; text compares by code point (BINARY on UTF-8).
+    static let rankColumns = "as_of_key, base_name, file_name, id"
+
+    /// Migration v3: the rank columns on `import` (computed here for existing imports by
+    /// ``FileRank``'s own rule), the two tables, filled from the occurrences already stored.
+    static func migrateToCurrentState(_ db: Database) throws {
+        try db.execute(sql: """
+            -- Set by every import once its as-of is final (ADD COLUMN takes no expression default).
+            ALTER TABLE import ADD COLUMN as_of_key INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE import ADD COLUMN base_name TEXT NOT NULL DEFAULT '';
+            CREATE TABLE current (
+                code TEXT PRIMARY KEY,
+                import_id INTEGER NOT NULL REFERENCES import(id),
+                line INTEGER NOT NULL,
+                unit_spelling_id INTEGER NOT NULL REFERENCES unit_spelling(id),
+                \(stateColumnNames.map { "\($0) INTEGER" }.joined(separator: ", ")),
+                procedure_id INTEGER REFERENCES procedure(id)
+            ) WITHOUT ROWID;
+            CREATE INDEX current_by_import ON current(import_id);
+            CREATE VIEW current_detail AS
+                SELECT c.*, NULLIF(p.procedure_code, '') AS procedure_code,
+                       NULLIF(p.procedure_name, '') AS procedure_name,
+                       NULLIF(p.field_code, '') AS field_code, NULLIF(p.field_name, '') AS field_name
+                FROM current c LEFT JOIN procedure p ON p.id = c.procedure_id;
+            CREATE TABLE spelling_latest (
+                unit_spelling_id INTEGER PRIMARY KEY REFERENCES unit_spelling(id),
+                import_id INTEGER NOT NULL REFERENCES import(id),
+                line INTEGER NOT NULL
+            );
+            """)
+        for row in try Row.fetchAll(db, sql: "SELECT id, file_name, as_of FROM import") {
+            try setRank(db, id: row["id"], fileName: row["file_name"], asOf: row["as_of"])
+        }
+        for id in try Int64.fetchAll(db, sql: "SELECT id FROM import ORDER BY \(rankColumns)") {
+            try mergeCurrentState(db, importID: id)
+        }
+        try pruneProcedures(db)
+    }
+
+    /// Stores the rank of import `id` (once its as-of is final).
+    static func setRank(_ db: Database, id: Int64, fileName: String, asOf: Int64?) throws {
+        let rank = FileRank(asOf: nil, name: fileName)
+        try db.execute(sql: "UPDATE import SET as_of_key = ?, base_name = ? WHERE id = ?",
+                       arguments: [asOf ?? Int64.min, rank.baseName, id])
+    }
+
+    /// Merges import `id` (its occurrences and rank written) into the current state: for each
+    /// code, its last line replaces the row held when that row's import ranks below it; the
+    /// same for each unit spelling. Occurrences are taken in line order, so that a later line
+    /// of the same import replaces an earlier one.
+    static func mergeCurrentState(_ db: Database, importID id: Int64) throws {
+        let columns = "code, import_id, line, unit_spelling_id, \(stateColumns), procedure_id"
+        let updates = (["import_id", "line", "unit_spelling_id"] + stateColumnNames + ["procedure_id"])
+            .map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+        try db.execute(sql: """
+            INSERT INTO current (\(columns))
+            SELECT \(columns) FROM occurrence WHERE import_id = :id ORDER BY line
+            ON CONFLICT (code) DO UPDATE SET \(updates)
+            WHERE current.import_id = :id
+               OR (SELECT \(rankColumns) FROM import WHERE id = current.import_id)
+                < (SELECT \(rankColumns) FROM import WHERE id = :id)
+            """, arguments: ["id": id])
+        try db.execute(sql: """
+            INSERT INTO spelling_latest (unit_spelling_id, import_id, line)
+            SELECT unit_spelling_id, import_id, MAX(line) FROM occurrence WHERE import_id = :id GROUP BY unit_spelling_id
+            ON CONFLICT (unit_spelling_id) DO UPDATE SET import_id = excluded.import_id, line = excluded.line
+            WHERE (SELECT \(rankColumns) FROM import WHERE id = spelling_latest.import_id)
+                < (SELECT \(rankColumns) FROM import WHERE id = :id)
+            """, arguments: ["id": id])
+    }
+
+    /// Before import `id` is deleted: the codes and spellings whose current row came from it
+    /// fall back to their best remaining occurrence (highest rank, then line), or go.
+    static func withdrawCurrentState(_ db: Database, importID id: Int64) throws {
+        let columns = "code, import_id, line, unit_spelling_id, \(stateColumns), procedure_id"
+        let best = "ROW_NUMBER() OVER (PARTITION BY %@ ORDER BY i.as_of_key DESC, i.base_name DESC, i.file_name DESC, i.id DESC, o.line DESC)"
+        try db.execute(sql: """
+            CREATE TEMP TABLE withdrawn_code (code TEXT PRIMARY KEY) WITHOUT ROWID;
+            INSERT INTO withdrawn_code SELECT code FROM current WHERE import_id = :id;
+            DELETE FROM current WHERE import_id = :id;
+            INSERT INTO current (\(columns))
+            SELECT \(columns) FROM (
+                SELECT o.*, \(best.replacingOccurrences(of: "%@", with: "o.code")) AS n
+                FROM occurrence o JOIN withdrawn_code w ON w.code = o.code JOIN import i ON i.id = o.import_id
+                WHERE o.import_id != :id
+            ) WHERE n = 1;
+            DROP TABLE withdrawn_code;
+            CREATE TEMP TABLE withdrawn_spelling (id INTEGER PRIMARY KEY);
+            INSERT INTO withdrawn_spelling SELECT unit_spelling_id FROM spelling_latest WHERE import_id = :id;
+            DELETE FROM spelling_latest WHERE import_id = :id;
+            INSERT INTO spelling_latest (unit_spelling_id, import_id, line)
+            SELECT unit_spelling_id, import_id, line FROM (
+                SELECT o.unit_spelling_id, o.import_id, o.line, \(best.replacingOccurrences(of: "%@", with: "o.unit_spelling_id")) AS n
+                FROM occurrence o JOIN withdrawn_spelling w ON w.id = o.unit_spelling_id JOIN import i ON i.id = o.import_id
+                WHERE o.import_id != :id
+            ) WHERE n = 1;
+            DROP TABLE withdrawn_spelling;
+            """, arguments: ["id": id])
+    }
+
+    /// After a removal (and in the migration): `procedure` rows no occurrence refers to go, so
+    /// that the fields of procedures a report names are those of the stored occurrences.
+    static func pruneProcedures(_ db: Database) throws {
+        try db.execute(sql: """
+            DELETE FROM procedure WHERE id NOT IN (SELECT procedure_id FROM occurrence WHERE procedure_id IS NOT NULL)
+            """)
+    }
+}

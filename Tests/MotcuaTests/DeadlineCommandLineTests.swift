@@ -1,0 +1,83 @@
+import TestSupport
+import Foundation
+import Testing
+
+/// The command lines of issue 13: what is refused (64), a bad --calendar file (65, 66), and
+/// the people's formats of a late list carrying the csv's rows.
+@Suite struct DeadlineCommandLineTests {
+    static let fill = PackagePaths.fixture("fill-deadlines")
+    static let fillInputs = ["ba-dinh-2024-06.csv", "dong-huong-2024-06.csv"]
+    static let catalogue = ["--catalogue", "catalogue/danh-muc-thoi-han.csv"]
+
+    @Test(arguments: [
+        ["report", "--period", "2024-Q2", "--fill-deadlines"],  // no catalogue
+        ["report", "--period", "2024-Q2", "--table", "resolution", "--fill-deadlines"] + catalogue,
+        ["report", "--period", "2024-Q2", "--table", "resolution", "--format", "json"],
+        ["late", "--period", "2024-Q2", "--fill-deadlines"],
+        ["late"],  // neither a period nor --due-within
+        ["late", "--period", "2024-Q2", "--due-within", "2", "--as-of", "2024-05-02"],
+        ["late", "--due-within", "2"],  // no --as-of
+        ["late", "--due-within", "-1", "--as-of", "2024-05-02"],
+        ["late", "--due-within", "2", "--as-of", "ngày mai"],
+        ["late", "--period", "2024-Q2", "--format", "json"],
+        ["late", "--period", "2024-Q2", "--format", "xlsx"],  // no --output
+        ["deadlines", "--period", "2024-Q2"],  // no catalogue
+        ["deadlines", "--period", "2024-Q2", "--fill-deadlines"] + catalogue,
+        ["deadlines", "--period", "quý 2"] + catalogue,
+    ])
+    func refused(_ arguments: [String]) throws {
+        let result = try Motcua.run(arguments + Self.fillInputs, in: Self.fill)
+        #expect(result.status == 64, "\(result)")
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderrLines.count == 1, "\(result)")
+    }
+
+    @Test func aBadCalendarFileStopsTheRun() throws {
+        let dir = try TempDir()
+        let bad = try dir.write("lich.csv", "date,kind,note\n2024-05-06,nghỉ phép,\n").path
+        for command in [["late", "--period", "2024-Q2"], ["report", "--period", "2024-Q2"],
+                        ["deadlines", "--period", "2024-Q2"] + Self.catalogue] {
+            let wrong = try Motcua.run(command + ["--calendar", bad] + Self.fillInputs, in: Self.fill)
+            ErrorContract.expectInputError(wrong, status: 65, naming: "lich.csv", line: 2)
+            let missing = try Motcua.run(command + ["--calendar", dir.file("khong-co.csv").path] + Self.fillInputs, in: Self.fill)
+            ErrorContract.expectInputError(missing, status: 66, naming: "khong-co.csv")
+        }
+    }
+
+    @Test func theManifestRecordsFilledDeadlines() throws {
+        let json = try Motcua.run(["report", "--period", "2024-Q2", "--format", "json", "--fill-deadlines"] + Self.catalogue
+                                  + Self.fillInputs, in: Self.fill)
+        #expect(json.status == 0, "\(json)")
+        let object = try JSONSerialization.jsonObject(with: json.stdoutData) as? [String: Any]
+        let deadlines = (object?["manifest"] as? [String: Any])?["deadlines"] as? [String: Any]
+        #expect(deadlines?["fill_deadlines"] as? Bool == true)
+        // fill-deadlines/CASES.md: 15 dossiers have no NgayHenTra, a counted status and a limit.
+        #expect(deadlines?["filled"] as? Int == 15)
+        #expect((deadlines?["catalogue"] as? [String: Any])?["name"] as? String == "catalogue/danh-muc-thoi-han.csv")
+        let plain = try Motcua.run(["report", "--period", "2024-Q2", "--format", "json"] + Self.fillInputs, in: Self.fill)
+        let manifest = (try JSONSerialization.jsonObject(with: plain.stdoutData) as? [String: Any])?["manifest"] as? [String: Any]
+        #expect(manifest?["deadlines"] == nil)
+    }
+
+    @Test("the table, Markdown, page and workbook of a late list carry the csv's rows")
+    func peoplesFormats() throws {
+        let base = ["late", "--period", "2024-Q2", "--fill-deadlines"] + Self.catalogue
+        let csv = try RFC4180.parse(try Motcua.run(base + ["--format", "csv"] + Self.fillInputs, in: Self.fill).stdout)
+        let codes = csv.dropFirst().map { $0[3] }
+        #expect(codes.count == 10)
+        for format in ["table", "md", "html"] {
+            let result = try Motcua.run(base + ["--format", format] + Self.fillInputs, in: Self.fill)
+            #expect(result.status == 0, "\(result)")
+            for code in codes { #expect(result.stdout.contains(code), "\(format) lacks \(code)") }
+            // 49.42 working days late, as people write it.
+            #expect(result.stdout.contains("49,42"), "\(format)")
+        }
+        let dir = try TempDir()
+        let out = dir.file("tre-han.xlsx").path
+        let xlsx = try Motcua.run(base + ["--format", "xlsx", "--output", out] + Self.fillInputs, in: Self.fill)
+        #expect(xlsx.status == 0, "\(xlsx)")
+        let book = try XLSXBook(file: URL(fileURLWithPath: out))
+        let strings = try book.sharedStrings.joined(separator: "\n")
+        for code in codes { #expect(strings.contains(code), "the workbook lacks \(code)") }
+    }
+}

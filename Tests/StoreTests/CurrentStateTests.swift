@@ -1,0 +1,101 @@
+import Foundation
+import GRDB
+import Ingest
+import Testing
+@testable import Store
+
+/// The store's current state (STORE-DESIGN.md) against the as-of rule over every occurrence:
+/// after imports in any order, removals and imports again, `current` holds one row per dossier
+/// and a report reads from it exactly what merging every stored occurrence gives; an older
+/// store is migrated to it.
+@Suite struct CurrentStateTests {
+    private static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+    /// The input files of every fixture case that has several.
+    private func cases() throws -> [[String]] {
+        try FileManager.default.contentsOfDirectory(atPath: Self.fixtures.path).sorted().compactMap { name in
+            let dir = Self.fixtures.appendingPathComponent(name)
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: dir.path))?.filter { $0.hasSuffix(".csv") }.sorted()
+                .map { dir.appendingPathComponent($0).path } ?? []
+            return files.count >= 2 ? files : nil
+        }
+    }
+
+    private func newStore() throws -> MotcuaStore {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-current-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return try MotcuaStore(path: dir.appendingPathComponent("motcua.sqlite").path, create: true)
+    }
+
+    /// Everything a report takes from a dossier set, ids replaced by the names they stand for.
+    private func described(_ set: DossierSet) -> [String] {
+        var out: [String] = []
+        set.table.forEach { code, dossier in
+            var d = dossier
+            let field = set.fieldNames[d.field] ?? "-"
+            let procedure = d.procedure == .none ? "-" : set.procedureCodes[Int(d.procedure.rawValue)]
+            d.field = .unknown
+            d.procedure = .none
+            out.append("\(String(decoding: code, as: UTF8.self)) \(d) \(field) \(procedure)")
+        }
+        out.sort()
+        out.append("units \(set.unitNames.sorted { $0.key.rawValue < $1.key.rawValue })")
+        out.append("fields \(Set(set.fieldNames.values).sorted())")
+        out.append("collapsed \(set.collapsed) aliases \(set.aliasUses)")
+        out.append("inputs \(set.inputs.map { "\($0.name) \($0.accepted) \($0.rejectsByReason.count)" })")
+        return out
+    }
+
+    private func check(_ store: MotcuaStore, _ note: String) throws {
+        let (current, derived, rows) = try store.read { db in
+            (try MotcuaStore.dossierSet(db, only: nil, aliases: UnitAliases()),
+             try MotcuaStore.dossierSet(db, only: nil, aliases: UnitAliases(), derive: true),
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM current") ?? -1)
+        }
+        #expect(described(current) == described(derived), "\(note)")
+        #expect(rows == derived.table.count, "\(note): one current row per dossier")
+    }
+
+    @Test func theCurrentStateIsEveryOccurrenceMerged() throws {
+        var random = SystemRandomNumberGenerator()
+        for files in try cases() {
+            let store = try newStore()
+            for file in files.shuffled(using: &random) { _ = try store.importFile(path: file) }
+            try check(store, "\(files) imported")
+            for _ in 0..<2 {
+                let imports = try store.imports()
+                let removed = try #require(imports.randomElement(using: &random))
+                _ = try store.removeImport(id: try #require(removed.id))
+                try check(store, "\(removed.fileName) removed")
+                _ = try store.importFile(path: try #require(files.first { $0.hasSuffix(removed.fileName) }))
+                try check(store, "\(removed.fileName) imported again")
+            }
+            for record in try store.imports().dropLast() { _ = try store.removeImport(id: try #require(record.id)) }
+            try check(store, "one import left")
+            _ = try store.removeImport(id: try #require(try store.imports().first?.id))
+            try check(store, "no import left")
+        }
+    }
+
+    /// A store written before the current state (schema v2) is migrated when opened: the rank
+    /// columns and both tables are filled from the stored imports and occurrences.
+    @Test func anOlderStoreIsMigrated() throws {
+        let files = try #require(try cases().first { $0.contains { $0.contains("monthly-overlap") } })
+        let store = try newStore()
+        for file in files { _ = try store.importFile(path: file) }
+        let before = described(try store.dossierSet())
+        let queue = try DatabaseQueue(path: store.path)
+        try queue.write { db in
+            try db.execute(sql: """
+                DROP VIEW current_detail; DROP TABLE current; DROP TABLE spelling_latest;
+                ALTER TABLE import DROP COLUMN as_of_key; ALTER TABLE import DROP COLUMN base_name;
+                DELETE FROM grdb_migrations WHERE identifier LIKE 'v3:%';
+                """)
+        }
+        try queue.close()
+        let reopened = try MotcuaStore(path: store.path, access: .read)
+        #expect(described(try reopened.dossierSet()) == before)
+        try check(reopened, "migrated")
+    }
+}
