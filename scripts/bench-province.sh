@@ -19,7 +19,8 @@ pdir=$benchdir/province-n${pdossiers}-s${seed}-g${genhash}
 if [[ ! -s "$pdir/thang-12.csv" ]]; then
   echo "bench: cutting it into 12 monthly exports with overlap -> $pdir/" >&2
   rm -rf "$pdir" && mkdir -p "$pdir"
-  tail -n +2 "$pdata" | split -n l/13 -d -a 2 - "$pdir/part-"
+  tail -n +2 "$pdata" >"$pdir/body"
+  split -n l/13 -d -a 2 "$pdir/body" "$pdir/part-" && rm -f "$pdir/body"
   for k in $(seq 1 12); do
     { head -n 1 "$pdata"; cat "$pdir/part-$(printf %02d $((k - 1)))" "$pdir/part-$(printf %02d "$k")"; } \
       >"$pdir/thang-$(printf %02d "$k").csv"
@@ -51,9 +52,9 @@ sbytes_store=$(stat -c %s "$pstore")
 echo
 printf 'province: %d dossiers, 12 exports, %d rows, %.1f MB; period %s, basis %s, best of %d run(s), %d cores\n' \
   "$pdossiers" "$prows" "$(awk -v b="$pbytes" 'BEGIN{print b/1e6}')" "$period" "$basis" "$runs" "$(nproc)"
-printf '%-34s %10s %10s %16s\n' step 'wall s' 'peak MiB' 'peak B/dossier'
+printf '%-38s %10s %10s %16s\n' step 'wall s' 'peak MiB' 'peak B/dossier'
 pline() { awk -v t="$1" -v w="$2" -v k="$3" -v n="$pdossiers" \
-  'BEGIN{printf "%-34s %10.2f %10.1f %16.0f\n", t, w, k / 1024, k * 1024 / n}'; }
+  'BEGIN{printf "%-38s %10.2f %10.1f %16.0f\n", t, w, k / 1024, k * 1024 / n}'; }
 pline "raw report, 12 exports" "$pr_wall" "$pr_kb"
 pline "raw report, one file (same dossiers)" "$po_wall" "$po_kb"
 pline "import of the year" "$pi_wall" "$pi_kb"

@@ -7,17 +7,22 @@ import Wording
 /// `motcua apologies`: an apology letter for each dossier of the period's late list that has no
 /// written apology yet, counted as `motcua late` counts (same period, basis, deadlines).
 public struct ApologyRun {
+    public var period: Period
+    public var basis: PeriodBasis
+    /// How the late list is read (language, deadlines, strictness).
     public var late: LateRun
 
     public init(period: Period, basis: PeriodBasis, language: Language, deadlines: DeadlineSettings = DeadlineSettings(),
                 strict: Bool = false) {
+        self.period = period
+        self.basis = basis
         late = LateRun(mode: .period(period, basis), format: .html, language: language, deadlines: deadlines, strict: strict)
     }
 
     /// The letters of `inputs` and what the run read.
     public func letters(_ inputs: Inputs, rejects: String? = nil,
                         progress: Progress? = nil) throws(CommandError) -> (letters: ApologyLetters, summary: RunSummary) {
-        let outcome = try late.rows(inputs, rejects: rejects, progress: progress)
+        let outcome = try late.rows(inputs, period: period, basis: basis, rejects: rejects, progress: progress)
         return (ApologyLetters(outcome.rows, language: late.language), outcome.summary)
     }
 

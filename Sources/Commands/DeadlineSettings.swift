@@ -37,8 +37,11 @@ public struct DeadlineSettings: Sendable {
         var filled: Int?
         if fillDeadlines { filled = rules.fill(&set.table) }
         guard isUsed else { return (rules, nil) }
+        let calendar = try calendarFile.map { path throws(CommandError) in
+            (path, try CommandError.from { try FileDigest.sha256(of: path, name: path) })
+        }
         return (rules, DeadlinesManifest(catalogue: fillDeadlines ? catalogue.map { ($0.name, $0.sha256) } : nil,
-                                         filled: filled, calendar: calendarFile))
+                                         filled: filled, calendar: calendar))
     }
 }
 

@@ -36,9 +36,8 @@ public struct LateRun {
     }
 
     /// The late list's rows of a period (the letters are drafted from them).
-    func rows(_ inputs: Inputs, rejects: String? = nil,
+    func rows(_ inputs: Inputs, period: Period, basis: PeriodBasis, rejects: String? = nil,
               progress: Progress? = nil) throws(CommandError) -> (rows: [LateList.Row], summary: RunSummary) {
-        guard case .period(let period, let basis) = mode else { return ([], RunSummary(inputs: [], dossiers: 0, collapsed: 0)) }
         let (source, read, set, rules, _) = try load(inputs, rejects: rejects, progress: progress)
         let list = LateList(dossiers: set.dossiers, bounds: period.bounds(basis), rules: rules)
         let labels = try source.labels(set, sources: list.sources(in: set.dossiers))

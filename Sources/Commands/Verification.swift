@@ -27,14 +27,22 @@ public struct Verification {
     /// match the manifest.
     /// A plan or index report is recomputed with the catalogue at `catalogue`, which must be the
     /// one its manifest names (by SHA-256).
-    public func differences(files: [String], store: String, catalogue: String? = nil,
+    /// A report made with `--fill-deadlines` or `--calendar` is recomputed with them: the
+    /// catalogue and the calendar file (`calendar`) must be the ones its manifest names.
+    public func differences(files: [String], store: String, catalogue: String? = nil, calendar: String? = nil,
                             progress: Progress? = nil) throws(CommandError) -> [String] {
-        let set = files.isEmpty ? try fromStore(store) : try fromFiles(files, progress: progress)
+        var set = files.isEmpty ? try fromStore(store) : try fromFiles(files, progress: progress)
         let table = ReportTable(rawValue: document.table).flatMap { $0.isService ? $0 : nil } ?? .kpi
         var settings = ReportSettings(period: document.period, basis: document.basis, target: document.target)
         settings.table = table
         settings.goals = document.goals
-        let report = Report(settings: settings, set: set, catalogue: try checkedCatalogue(catalogue))
+        let checkedCatalogue = try checkedCatalogue(catalogue)
+        if let deadlines = document.deadlines {
+            let calendar = try checkedFile(calendar, deadlines.calendar)
+            (_, settings.deadlines) = try DeadlineSettings(fillDeadlines: deadlines.fill, calendarFile: calendar)
+                .apply(to: &set, catalogue: checkedCatalogue)
+        }
+        let report = Report(settings: settings, set: set, catalogue: checkedCatalogue)
         let recomputed = try CommandError.from { try ReportDocument(json: report.render(.json)) }
         return document.differences(from: recomputed)
     }
@@ -42,13 +50,24 @@ public struct Verification {
     /// The catalogue at `path`, once its SHA-256 is the manifest's; none when the report was
     /// made without one.
     private func checkedCatalogue(_ path: String?) throws(CommandError) -> Catalogue? {
-        guard let expected = document.catalogue else { return nil }
+        guard let expected = document.catalogue ?? document.deadlines?.catalogue else { return nil }
         guard let path else { throw CommandError(file: expected.name, .inputMissing(sha256: expected.sha256)) }
         let catalogue = try CommandError.from { try Catalogue(path: path) }
         if catalogue.sha256 != expected.sha256 {
             throw CommandError(file: path, .hashMismatch(found: catalogue.sha256, expected: expected.sha256, input: expected.name))
         }
         return catalogue
+    }
+
+    /// `path`, once its SHA-256 is `expected`'s; nil when nothing is expected.
+    private func checkedFile(_ path: String?, _ expected: ReportDocument.Input?) throws(CommandError) -> String? {
+        guard let expected else { return nil }
+        guard let path else { throw CommandError(file: expected.name, .inputMissing(sha256: expected.sha256)) }
+        let found = try CommandError.from { try FileDigest.sha256(of: path, name: path) }
+        if found != expected.sha256 {
+            throw CommandError(file: path, .hashMismatch(found: found, expected: expected.sha256, input: expected.name))
+        }
+        return path
     }
 
     /// The dossiers of `files`, once each file's SHA-256 is one of the manifest's and every

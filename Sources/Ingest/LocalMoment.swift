@@ -73,7 +73,8 @@ public enum CivilDate {
 
     /// Days since 1970-01-01, or nil when the date does not exist.
     public static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int64? {
-        guard (1...12).contains(month), day >= 1, day <= daysInMonth(year: year, month: month) else {
+        // There is no year 0 in the civil calendar (1 BC is followed by AD 1): 0000 is no date.
+        guard year >= 1, (1...12).contains(month), day >= 1, day <= daysInMonth(year: year, month: month) else {
             return nil
         }
         let y = month <= 2 ? year - 1 : year

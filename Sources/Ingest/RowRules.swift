@@ -129,7 +129,9 @@ final class RowRules {
     private func statusOf(_ row: RowFields) throws(Failure) -> Status {
         let status: Status?? = row.withValue(.trangThaiHoSo) { bytes in
             if bytes.isEmpty { return .some(nil) }
-            if bytes.count <= 2, bytes.allSatisfy({ $0 &- 0x30 < 10 }) {
+            // The national codes 1–10 as written: "04" is not one of them (the spec's "any other
+            // value"), so a leading zero goes to the vocabulary look-up, which refuses it.
+            if bytes.count <= 2, bytes[0] != 0x30, bytes.allSatisfy({ $0 &- 0x30 < 10 }) {
                 let code = bytes.reduce(0) { $0 * 10 + Int($1 - 0x30) }
                 return Status(rawValue: UInt8(clamping: code)).map { .some($0) } ?? nil
             }
@@ -157,7 +159,14 @@ final class RowRules {
     func date(_ row: RowFields, _ field: CanonicalField, role: DateValue.Role,
                       required: Bool = false) throws(Failure) -> DateValue? {
         let result: Result<DateValue, DateValue.Failure>? = row.withValue(field) { bytes in
-            bytes.isEmpty ? nil : DateValue.parse(bytes, role: role)
+            if bytes.isEmpty { return nil }
+            let parsed = DateValue.parse(bytes, role: role)
+            guard case .failure(.unreadable) = parsed else { return parsed }
+            // A date is a value like any other: trimmed and its white space folded (a no-break
+            // space or a tab from a spreadsheet). Only on the slow path, where bytes failed.
+            var folded = String(decoding: bytes, as: UTF8.self).normalizedForDisplay
+            if folded.isEmpty { return nil }
+            return folded.utf8.elementsEqual(bytes) ? parsed : folded.withUTF8 { DateValue.parse($0, role: role) }
         }
         switch result {
         case nil:

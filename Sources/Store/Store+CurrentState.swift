@@ -42,9 +42,41 @@ extension MotcuaStore {
             try setRank(db, id: row["id"], fileName: row["file_name"], asOf: row["as_of"])
         }
         for id in try Int64.fetchAll(db, sql: "SELECT id FROM import ORDER BY \(rankColumns)") {
-            try mergeCurrentState(db, importID: id)
+            let lines = try Row.fetchAll(db, sql: """
+                SELECT unit_spelling_id, MAX(line) FROM occurrence WHERE import_id = ? GROUP BY unit_spelling_id
+                """, arguments: [id])
+            try mergeCurrentState(db, importID: id, spellingLines: Dictionary(uniqueKeysWithValues: lines.map { ($0[0], $0[1]) }))
         }
         try pruneProcedures(db)
+    }
+
+    /// Migration v4: `current` as a rowid table with a unique code: an import's new dossiers are
+    /// appended and only the narrow index on code takes them in code order, about half the
+    /// cost of a table kept in code order (measured in CPU time on the 1M-row bench file); no
+    /// foreign key checked per row but the import's.
+    static func migrateCurrentToRowid(_ db: Database) throws {
+        try db.execute(sql: """
+            DROP VIEW current_detail;
+            DROP INDEX current_by_import;
+            ALTER TABLE current RENAME TO current_v3;
+            -- The spelling and procedure are copied from an occurrence, whose keys are checked.
+            CREATE TABLE current (
+                code TEXT NOT NULL UNIQUE,
+                import_id INTEGER NOT NULL REFERENCES import(id),
+                line INTEGER NOT NULL,
+                unit_spelling_id INTEGER NOT NULL,
+                \(stateColumnNames.map { "\($0) INTEGER" }.joined(separator: ", ")),
+                procedure_id INTEGER
+            );
+            INSERT INTO current SELECT * FROM current_v3;
+            DROP TABLE current_v3;
+            CREATE INDEX current_by_import ON current(import_id);
+            CREATE VIEW current_detail AS
+                SELECT c.*, NULLIF(p.procedure_code, '') AS procedure_code,
+                       NULLIF(p.procedure_name, '') AS procedure_name,
+                       NULLIF(p.field_code, '') AS field_code, NULLIF(p.field_name, '') AS field_name
+                FROM current c LEFT JOIN procedure p ON p.id = c.procedure_id;
+            """)
     }
 
     /// Stores the rank of import `id` (once its as-of is final).
@@ -56,9 +88,9 @@ extension MotcuaStore {
 
     /// Merges import `id` (its occurrences and rank written) into the current state: for each
     /// code, its last line replaces the row held when that row's import ranks below it; the
-    /// same for each unit spelling. Occurrences are taken in line order, so that a later line
-    /// of the same import replaces an earlier one.
-    static func mergeCurrentState(_ db: Database, importID id: Int64) throws {
+    /// same for each unit spelling (`spellingLines`: its last line in the import). Occurrences
+    /// are taken in line order, so that a later line of the same import replaces an earlier one.
+    static func mergeCurrentState(_ db: Database, importID id: Int64, spellingLines: [Int64: Int64]) throws {
         let columns = "code, import_id, line, unit_spelling_id, \(stateColumns), procedure_id"
         let updates = (["import_id", "line", "unit_spelling_id"] + stateColumnNames + ["procedure_id"])
             .map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
@@ -70,13 +102,15 @@ extension MotcuaStore {
                OR (SELECT \(rankColumns) FROM import WHERE id = current.import_id)
                 < (SELECT \(rankColumns) FROM import WHERE id = :id)
             """, arguments: ["id": id])
-        try db.execute(sql: """
-            INSERT INTO spelling_latest (unit_spelling_id, import_id, line)
-            SELECT unit_spelling_id, import_id, MAX(line) FROM occurrence WHERE import_id = :id GROUP BY unit_spelling_id
+        let spelling = try db.makeStatement(sql: """
+            INSERT INTO spelling_latest (unit_spelling_id, import_id, line) VALUES (:spelling, :id, :line)
             ON CONFLICT (unit_spelling_id) DO UPDATE SET import_id = excluded.import_id, line = excluded.line
             WHERE (SELECT \(rankColumns) FROM import WHERE id = spelling_latest.import_id)
                 < (SELECT \(rankColumns) FROM import WHERE id = :id)
-            """, arguments: ["id": id])
+            """)
+        for (spellingID, line) in spellingLines {
+            try spelling.execute(arguments: ["spelling": spellingID, "id": id, "line": line])
+        }
     }
 
     /// Before import `id` is deleted: the codes and spellings whose current row came from it

@@ -22,7 +22,7 @@ extension MotcuaStore {
         do {
             var rejects: [Reject] = []
             let outcome = try writer.write { db -> ImportOutcome in
-                let record = try Self.importRows(db, reader: reader, options: options, progress: progress) {
+                let (record, spellingLines) = try Self.importRows(db, reader: reader, options: options, progress: progress) {
                     rejects.append($0)
                 }
                 let hash = try digest.value()
@@ -34,7 +34,7 @@ extension MotcuaStore {
                 try done.update(db)
                 if let id = done.id {
                     try Self.setRank(db, id: id, fileName: done.fileName, asOf: done.asOf)
-                    try Self.mergeCurrentState(db, importID: id)
+                    try Self.mergeCurrentState(db, importID: id, spellingLines: spellingLines)
                 }
                 return .imported(done)
             }
@@ -56,9 +56,10 @@ extension MotcuaStore {
     }
 
     /// Reads the rows of `reader` on a thread of its own (`reader` is not touched here once
-    /// the pipeline starts) and inserts them.
+    /// the pipeline starts) and inserts them; also gives the last line of each unit spelling.
     private static func importRows(_ db: Database, reader: ExportReader, options: ImportOptions,
-                                   progress: (Double) -> Void, onReject: (Reject) -> Void) throws -> ImportRecord {
+                                   progress: (Double) -> Void,
+                                   onReject: (Reject) -> Void) throws -> (ImportRecord, spellingLines: [Int64: Int64]) {
         let ignored = String(decoding: try JSONEncoder().encode(reader.header.ignored), as: UTF8.self)
         var record = ImportRecord(
             id: nil, fileName: reader.name, sha256: "pending:" + UUID().uuidString, bytes: reader.byteCount,
@@ -76,7 +77,7 @@ extension MotcuaStore {
 
     private static func insertRows(_ db: Database, from pipeline: Pipeline<ImportBatch>, into record: ImportRecord,
                                    options: ImportOptions, progress: (Double) -> Void,
-                                   onReject: (Reject) -> Void) throws -> ImportRecord {
+                                   onReject: (Reject) -> Void) throws -> (ImportRecord, spellingLines: [Int64: Int64]) {
         var record = record
         try record.insert(db)
         guard let importID = record.id else { throw DatabaseError(resultCode: .SQLITE_ERROR, message: "import has no id") }
@@ -91,6 +92,7 @@ extension MotcuaStore {
             INSERT INTO reject (import_id, line, code, field, reason, reason_code, raw) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
         var spellingIDs: [Int32: Int64] = [:]  // reader's spelling id → unit_spelling.id
+        var spellingLines: [Int64: Int64] = [:]  // unit_spelling.id → its last line in the file
         var asOf: LocalMoment?
         var rejected = 0, accepted = 0, rowsRead = 0, blankRecords = 0
         var cutOff: CutOffRecord?
@@ -104,7 +106,7 @@ extension MotcuaStore {
                 record.blankRecords = blankRecords
                 try record.update(db)
                 record.cutOff = cutOff
-                return record
+                return (record, spellingLines)
             }
             rowsRead = batch.rowsRead
             cutOff = batch.cutOff
@@ -118,6 +120,7 @@ extension MotcuaStore {
                     throw DatabaseError(resultCode: .SQLITE_ERROR, message: "unit spelling not stored")
                 }
                 if asOf.map({ $0 < facts.latestMoment }) ?? true { asOf = facts.latestMoment }
+                spellingLines[spellingID] = Int64(facts.dossier.source.line)
                 let procedureID = try procedures.id(key: batch.descriptiveKey(index)) { (0..<4).map { batch.text(index, $0) } }
                 try bindAndStep(insertOccurrence, db: db) { s in
                     let d = facts.dossier

@@ -89,6 +89,7 @@ extension MotcuaStore {
                 """)
         }
         migrator.registerMigration("v3: each dossier's current state", migrate: migrateToCurrentState)
+        migrator.registerMigration("v4: current as a rowid table", migrate: migrateCurrentToRowid)
         return migrator
     }()
 }

@@ -110,7 +110,7 @@ public enum Phrase: String, CaseIterable, Sendable {
 
     // MARK: Wrong command lines, and the frame of --help
     case usagePeriod, usageTarget, usageLang, usageEncoding, usageDelimiter, usageMoment, usageBreakdownFormat
-    case usageBreakdownPeriod, usageXLSXOutput, usageByField, usageTableMachine, usageNeedFiles, usageExplainEither
+    case usageBreakdownPeriod, usageXLSXOutput, usageByField, usageTableMachine, usageForm06aTable, usageNeedFiles, usageExplainEither
     case usageExplainAll, usageYear, usageRunFormat
     case usageUnknownOption, usageDidYouMean, usageMissingValue, usageUnexpected, usageMissingArgument
     case usageInvalidValue, usageOneOf, usageNoValue, usageMissingSubcommand, usageOther, usageSeeHelp
@@ -155,7 +155,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case columnWorkingDaysTotal, columnAverageWorkingDays, columnAllowedDue, columnWorkingDaysBeyond, columnFinding
     case kindResolvedLate, kindPendingOverdue, findingLaterThanAllowed, findingMissingDue, noProcedure
     case deadlinesFilled, workingDaysNote, lateByProcedure, lateByProcedureLine
-    case helpLate, helpLateDetails, helpDueWithin, helpListAsOf, helpDeadlines, helpDeadlinesDetails, helpFillDeadlines
+    case helpLate, helpLateDetails, helpDueWithin, helpDeadlines, helpDeadlinesDetails, helpFillDeadlines
     case helpCalendarOverrides, helpApologies, helpApologiesDetails, helpLetterFormat
     case usageFillDeadlinesCatalogue, usageFillDeadlinesHere, usageDueWithinAsOf, usageDueWithinPeriod, usageNeedCatalogue
     case usageLetterFormat, usageListFormat

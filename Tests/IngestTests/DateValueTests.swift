@@ -37,7 +37,7 @@ import Testing
         #expect(parsed("09/02/2023 17:00", .deadline) == DateValue(moment: moment(2023, 2, 9, 17), hasTime: true))
     }
 
-    @Test(arguments: ["31/02/2023", "29/02/2023", "2023-02-30", "20230230", "15/11/2022 24:00", "15/11/2022 12:60", "2023-04-31T10:00:00", "20231301120000"])
+    @Test(arguments: ["31/02/2023", "29/02/2023", "2023-02-30", "20230230", "15/11/2022 24:00", "15/11/2022 12:60", "2023-04-31T10:00:00", "20231301120000", "01/01/0000", "0000-06-15"])
     func nonexistentDatesAreNamedSo(text: String) {
         #expect(throws: DateValue.Failure.nonexistent) { try DateValue.parse(text, role: .moment).get() }
     }

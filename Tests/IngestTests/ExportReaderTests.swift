@@ -52,6 +52,20 @@ import Testing
         #expect(o.latestMoment == moment(2023, 3, 19, 9))
     }
 
+    /// A date is trimmed and its white space folded like every value: a no-break space, a tab or
+    /// an em space from a spreadsheet reads as the space it stands for.
+    @Test(arguments: ["\u{00A0}15/03/2023 08:00", "15/03/2023\u{00A0}08:00", "15/03/2023\t08:00",
+                      "15/03/2023\u{2003}08:00", "15/03/2023  08:00\u{00A0}", "2023-03-15\u{00A0}08:00"])
+    func datesFoldTheirWhiteSpace(text: String) throws {
+        let o = try #require(try row("H1,A,1,\(text),,,,2,,").occurrence, "\(text.unicodeScalars.map(\.value))")
+        #expect(o.dossier.received == moment(2023, 3, 15, 8))
+    }
+
+    @Test func aDateOfOnlyWhiteSpaceIsMissing() throws {
+        #expect(try rejected("H1,A,1,\u{00A0},,,,2,,")! == (.ngayTiepNhan, .missingValue))
+        #expect(try rejected("H1,A,1,15/03/2023,\u{00A0}x,,,2,,")! == (.ngayHenTra, .unreadableDate))
+    }
+
     @Test func finishedFallsBackToHandOverDate() throws {
         let o = try #require(try row("H1,A,1,15/03/2023,,,19/03/2023 09:00,9,,").occurrence)
         #expect(o.dossier.finished == moment(2023, 3, 19, 9))
@@ -78,7 +92,7 @@ import Testing
         #expect(try row("H1,A,1,15/03/2023,,\(finish),,\(text.uppercased()),,").occurrence?.dossier.status == expected)
     }
 
-    @Test(arguments: ["11", "0", "Đang chờ", "Hoan thanh", "99"])
+    @Test(arguments: ["11", "0", "Đang chờ", "Hoan thanh", "99", "04", "09", "00", "010"])
     func unknownStatusesAreRejected(text: String) throws {
         #expect(try rejected("H1,A,1,15/03/2023,,,,\(text),,")! == (.trangThaiHoSo, .unknownStatus))
     }

@@ -80,4 +80,23 @@ import Testing
         let strings = try book.sharedStrings.joined(separator: "\n")
         for code in codes { #expect(strings.contains(code), "the workbook lacks \(code)") }
     }
+
+    @Test("verify recomputes a report made with --fill-deadlines and --calendar, with the same files")
+    func verifyFilledReport() throws {
+        let folder = PackagePaths.fixture("calendar-override")
+        let options = ["--catalogue", "catalogue/danh-muc.csv", "--calendar", "calendar/lich-dia-phuong.csv"]
+        let dir = try TempDir()
+        let report = dir.file("bao-cao.json").path
+        let made = try Motcua.run(["report", "--period", "2024-Q2", "--basis", "calendar", "--fill-deadlines", "--format", "json",
+                                   "--output", report] + options + ["hai-thanh-2024-06.csv"], in: folder)
+        try #require(made.status == 0, "\(made)")
+        let ok = try Motcua.run(["verify", report] + options + ["hai-thanh-2024-06.csv"], in: folder)
+        #expect(ok.status == 0 && ok.stdout == "OK\n", "\(ok)")
+        // Without the calendar the manifest names, or with another file in its place: 65.
+        let missing = try Motcua.run(["verify", report, "--catalogue", "catalogue/danh-muc.csv", "hai-thanh-2024-06.csv"], in: folder)
+        ErrorContract.expectInputError(missing, status: 65, naming: "calendar/lich-dia-phuong.csv")
+        let wrong = try Motcua.run(["verify", report, "--catalogue", "catalogue/danh-muc.csv", "--calendar", "catalogue/danh-muc.csv",
+                                    "hai-thanh-2024-06.csv"], in: folder)
+        ErrorContract.expectInputError(wrong, status: 65, naming: "catalogue/danh-muc.csv")
+    }
 }

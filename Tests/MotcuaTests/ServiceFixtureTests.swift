@@ -157,6 +157,16 @@ struct ServiceFixtureTests {
         #expect(result.stdout.isEmpty)
     }
 
+    /// Form 06a is the KPI table's form: asked with another table it is refused, never ignored.
+    @Test(arguments: ["plan", "index766"])
+    func form06aIsTheKPITable(_ table: String) throws {
+        let result = try Motcua.run(["report", "--table", table, "--period", "2024-Q2", "--format", "form06a",
+                                     "cnvpdk-2024-06.csv"], in: Self.folder)
+        #expect(result.status == 64, "\(result)")
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("--table \(table)"), "\(result.stderr)")
+    }
+
     @Test func catalogueFaults() throws {
         let dir = try TempDir(prefix: "motcua-catalogue")
         let noCode = try dir.write("danh-muc.csv", "TenTTHC,MucDoDVC\nCấp phép,3\n").path

@@ -90,7 +90,7 @@ import Testing
             try db.execute(sql: """
                 DROP VIEW current_detail; DROP TABLE current; DROP TABLE spelling_latest;
                 ALTER TABLE import DROP COLUMN as_of_key; ALTER TABLE import DROP COLUMN base_name;
-                DELETE FROM grdb_migrations WHERE identifier LIKE 'v3:%';
+                DELETE FROM grdb_migrations WHERE identifier LIKE 'v3:%' OR identifier LIKE 'v4:%';
                 """)
         }
         try queue.close()

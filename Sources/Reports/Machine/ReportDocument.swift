@@ -21,6 +21,9 @@ public struct ReportDocument: Sendable {
     public var goals = Goals()
     /// The catalogue a plan or index report was computed with, if any.
     public var catalogue: Input?
+    /// `--fill-deadlines` (with its catalogue) and the `--calendar` file the report was made
+    /// with, if either.
+    public var deadlines: (fill: Bool, catalogue: Input?, calendar: Input?)?
     /// Every figure, by unit (`TOTAL` for the total row) and column, as json values' text.
     public var cells: [String: [String: String]]
 
@@ -70,6 +73,14 @@ public struct ReportDocument: Sendable {
         if let catalogue = manifest["catalogue"] as? [String: Any], let name = catalogue["name"] as? String,
            let sha = catalogue["sha256"] as? String {
             self.catalogue = Input(name: name, sha256: sha)
+        }
+        if let deadlines = manifest["deadlines"] as? [String: Any] {
+            func input(_ key: String) -> Input? {
+                guard let object = deadlines[key] as? [String: Any], let name = object["name"] as? String,
+                      let sha = object["sha256"] as? String else { return nil }
+                return Input(name: name, sha256: sha)
+            }
+            self.deadlines = (deadlines["fill_deadlines"] as? Bool ?? false, input("catalogue"), input("calendar"))
         }
         var cells: [String: [String: String]] = [:]
         let rows = (object["units"] as? [[String: Any]] ?? []) + [object["total"] as? [String: Any] ?? [:]]

@@ -3,7 +3,8 @@ extension Phrase {
     static let englishHelp: [Phrase: String] = [
         .helpMotcua: "KPI reports from one-stop-shop (bộ phận một cửa) dossier exports.",
         .helpExitStatus: "Exit status: 0 done (rows may have been rejected: they are reported); 64 the command line is wrong; "
-            + "65 rows were rejected and --strict was given (check: any rejected row), or figures do not match a manifest; "
+            + "65 rows were rejected and --strict was given (check: any rejected row), or an input is not the one a manifest names "
+            + "(verify: 1 when a figure differs); "
             + "66 an input cannot be opened or read, is empty, is not text, lacks a required column, is a spreadsheet "
             + "workbook (save it as CSV), or there is no store; 73 an output cannot be written; 74 the store is busy or "
             + "failed. Language: --lang vi|en or MOTCUA_LANG.",

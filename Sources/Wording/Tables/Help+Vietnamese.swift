@@ -3,7 +3,8 @@ extension Phrase {
     static let vietnameseHelp: [Phrase: String] = [
         .helpMotcua: "Lập báo cáo kết quả giải quyết thủ tục hành chính từ dữ liệu xuất của bộ phận một cửa.",
         .helpExitStatus: "Mã thoát: 0 hoàn thành (có thể có dòng bị loại: đã được báo); 64 dòng lệnh sai; 65 có dòng bị loại "
-            + "khi dùng --strict (check: bất kỳ dòng nào bị loại), số liệu không khớp bản kê dữ liệu; 66 không đọc được dữ liệu "
+            + "khi dùng --strict (check: bất kỳ dòng nào bị loại), hoặc tệp đầu vào không đúng tệp mà bản kê dữ liệu ghi "
+            + "(verify: mã 1 khi có số liệu khác); 66 không đọc được dữ liệu "
             + "đầu vào, tệp rỗng, không phải văn bản, thiếu cột bắt buộc, là tệp bảng tính (hãy lưu thành CSV), không có kho "
             + "dữ liệu; 73 không ghi được kết quả; 74 kho dữ liệu đang bận hoặc lỗi. Ngôn ngữ: --lang vi|en hoặc biến MOTCUA_LANG.",
         .helpReport: "Tính bảng chỉ số của một kỳ báo cáo từ các tệp xuất, hoặc từ kho dữ liệu khi không chỉ ra tệp nào.",

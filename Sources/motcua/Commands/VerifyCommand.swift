@@ -15,6 +15,9 @@ struct VerifyCommand: ParsableCommand {
     @Option(help: help(.helpCatalogue))
     var catalogue: String?
 
+    @Option(help: help(.helpCalendarOverrides))
+    var calendar: String?
+
     @OptionGroup var store: StoreOptions
     @OptionGroup var language: LanguageOption
 
@@ -22,7 +25,7 @@ struct VerifyCommand: ParsableCommand {
         let progress = ProgressLine()
         defer { progress.finish() }
         let differences = try failing(language.value) {
-            try Verification(report: report).differences(files: files, store: store.path, catalogue: catalogue,
+            try Verification(report: report).differences(files: files, store: store.path, catalogue: catalogue, calendar: calendar,
                                                           progress: progress.update)
         }
         progress.finish()

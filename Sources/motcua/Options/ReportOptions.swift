@@ -57,6 +57,7 @@ struct ReportOptions: ParsableArguments {
         if format == .xlsx, output == nil { throw usage(.usageXLSXOutput) }
         if by.grouping == .field, !format.isForPeople { throw usage(.usageByField) }
         if table == .form06a, !format.isForPeople { throw usage(.usageTableMachine) }
+        if table.isService, format == .form06a { throw usage(.usageForm06aTable, [.text: table.rawValue]) }
         if table.isService || table == .resolution, breakdown != nil || by.grouping == .field { throw usage(.usageBreakdownFormat) }
         if table == .resolution, format == .json || format == .form06a { throw usage(.usageListFormat, [.text: format.rawValue]) }
         if let rollUp = by.rollUp, table == .form06a || table == .resolution || format == .form06a || breakdown != nil {
