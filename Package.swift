@@ -12,6 +12,8 @@ let package = Package(
         .library(name: "KPIMetrics", targets: ["KPIMetrics"]),
         .library(name: "Reports", targets: ["Reports"]),
         .library(name: "Store", targets: ["Store"]),
+        .library(name: "PostgresStore", targets: ["PostgresStore"]),
+        .library(name: "Stores", targets: ["Stores"]),
         .library(name: "Commands", targets: ["Commands"]),
         .library(name: "Unattended", targets: ["Unattended"]),
     ],
@@ -21,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // libcsv (Debian libcsv-dev) has no pkg-config file: scripts/install-deps installs it.
@@ -60,13 +63,25 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
+        // The same store on PostgreSQL, behind Store's interface (DossierStore).
+        .target(
+            name: "PostgresStore",
+            dependencies: [
+                "Store", "Ingest",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The one place that chooses the engine from a store's location (a path or a URL).
+        .target(name: "Stores", dependencies: ["Store", "PostgresStore"]),
         // What each command does (report, verify, explain, check, import…), testable without
         // the command line.
-        .target(name: "Commands", dependencies: ["Ingest", "KPIMetrics", "Reports", "Store", "Wording", "WorkingDays"]),
+        .target(name: "Commands", dependencies: ["Ingest", "KPIMetrics", "Reports", "Store", "Stores", "Wording", "WorkingDays"]),
         .target(
             name: "Unattended",
             dependencies: [
-                "Commands", "Ingest", "KPIMetrics", "Reports", "Store", "Wording",
+                "Commands", "Ingest", "KPIMetrics", "Reports", "Store", "Stores", "Wording",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
@@ -74,7 +89,7 @@ let package = Package(
         .executableTarget(
             name: "motcua",
             dependencies: [
-                "Commands", "Ingest", "KPIMetrics", "Reports", "Store", "Unattended", "Wording", "WorkingDays",
+                "Commands", "Ingest", "KPIMetrics", "Reports", "Store", "Stores", "Unattended", "Wording", "WorkingDays",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -91,7 +106,8 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "KPIMetrics", "Ingest", "Wording", "TestSupport"]),
         .testTarget(
             name: "StoreTests",
-            dependencies: ["Store", "Ingest", "KPIMetrics", "Reports", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Store", "Stores", "PostgresStore", "Ingest", "KPIMetrics", "Reports", "TestSupport",
+                           .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "CommandsTests",

@@ -27,7 +27,7 @@ public struct ImportRun {
         var failures = 0
         for file in files {
             do {
-                let outcome = try opened.importFile(path: file, options: read, progress: { progress?(file, $0) },
+                let outcome = try opened.importFile(path: file, name: nil, options: read, progress: { progress?(file, $0) },
                                                     onReject: { rejects.add($0) })
                 each(file, .success(outcome))
             } catch let error as IngestError {
@@ -38,7 +38,7 @@ public struct ImportRun {
                 throw CommandError(file: error.path, .store(error))
             } catch {
                 rejects.abandon()
-                throw CommandError(file: store, .store(StoreError(path: store, kind: .failed(String(describing: error)))))
+                throw CommandError(file: opened.name, .store(StoreError(path: opened.name, kind: .failed(String(describing: error)))))
             }
         }
         try rejects.close()
@@ -84,10 +84,10 @@ public enum StoreListing {
     /// The store's rejected rows as the spec's rejects output (those of import `id` only, when given).
     public static func rejects(store path: String, import id: Int64?) throws(CommandError) -> String {
         let store = try Inputs.open(path, .read)
-        var rejects = try CommandError.from { try store.rejects() }
+        var rejects = try CommandError.from { try store.rejects(only: nil) }
         if let id {
             guard let name = try CommandError.from({ try store.imports() }).first(where: { $0.id == id })?.fileName else {
-                throw CommandError(file: path, .store(StoreError(path: path, kind: .noSuchImport(id))))
+                throw CommandError(file: store.name, .store(StoreError(path: store.name, kind: .noSuchImport(id))))
             }
             rejects = rejects.filter { $0.file == name }
         }

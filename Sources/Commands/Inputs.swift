@@ -1,6 +1,7 @@
 import Foundation
 import Ingest
 import Store
+import Stores
 
 /// Where a command's dossiers come from, as its options say: the export files named, else the
 /// store; how files are read; the unit aliases that apply.
@@ -60,18 +61,19 @@ public struct Inputs: Sendable {
     /// for the formats that name their inputs by SHA-256.
     public func source(digests: Bool = false) throws(CommandError) -> any DossierSource {
         let aliases = try aliases()
-        if files.isEmpty { return StoredDossiers(store: try Self.open(store, .read), aliases: aliases) }
+        if files.isEmpty { return try Self.open(store, .read).dossiers(only: nil, aliases: aliases) }
         let source = ExportFiles(paths: files, options: read, aliases: aliases)
         source.computesDigests = digests
         return source
     }
 
-    /// Opens the store at `path` for `access`.
-    public static func open(_ path: String, _ access: MotcuaStore.Access) throws(CommandError) -> MotcuaStore {
+    /// Opens the store at `location` (an SQLite path or a PostgreSQL URL) for `access`. A
+    /// fault names the store as its messages do: a URL without its password.
+    public static func open(_ location: String, _ access: StoreAccess) throws(CommandError) -> any DossierStore {
         do {
-            return try MotcuaStore(path: path, access: access)
+            return try StoreLocation(location).open(access)
         } catch {
-            throw CommandError(file: path, .store(error))
+            throw CommandError(file: error.path, .store(error))
         }
     }
 }

@@ -101,10 +101,10 @@ public struct Verification {
         var ids: Set<Int64> = []
         for input in document.inputs {
             guard let match = imports.first(where: { $0.sha256 == input.sha256 }) else {
-                throw CommandError(file: input.name, .notInStore(sha256: input.sha256, store: path))
+                throw CommandError(file: input.name, .notInStore(sha256: input.sha256, store: store.name))
             }
             if let id = match.id { ids.insert(id) }
         }
-        return try ReadDossiers(StoredDossiers(store: store, only: ids, aliases: document.aliases)).set
+        return try ReadDossiers(store.dossiers(only: ids, aliases: document.aliases)).set
     }
 }

@@ -32,6 +32,25 @@ public struct ImportRecord: Codable, Sendable, FetchableRecord, MutablePersistab
         case ignoredColumns = "ignored_columns", importedAt = "imported_at"
     }
 
+    public init(id: Int64?, fileName: String, sha256: String, bytes: Int, exportKind: String, encoding: String,
+                delimiter: Int, asOf: Int64?, rowsRead: Int, accepted: Int, rejected: Int, blankRecords: Int,
+                ignoredColumns: String, importedAt: Date) {
+        self.id = id
+        self.fileName = fileName
+        self.sha256 = sha256
+        self.bytes = bytes
+        self.exportKind = exportKind
+        self.encoding = encoding
+        self.delimiter = delimiter
+        self.asOf = asOf
+        self.rowsRead = rowsRead
+        self.accepted = accepted
+        self.rejected = rejected
+        self.blankRecords = blankRecords
+        self.ignoredColumns = ignoredColumns
+        self.importedAt = importedAt
+    }
+
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     /// The import as the summary and `check` describe an input.

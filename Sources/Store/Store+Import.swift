@@ -3,17 +3,6 @@ import GRDB
 import GRDBSQLite
 import Ingest
 
-/// What importing one file did.
-public enum ImportOutcome: Sendable {
-    /// The file was taken in, as this import.
-    case imported(ImportRecord)
-    /// A file with the same SHA-256 is in the store already: nothing changed.
-    case alreadyImported(ImportRecord)
-}
-
-/// How to read files being imported: the options `report` has for raw files.
-public typealias ImportOptions = ReadOptions
-
 extension MotcuaStore {
     /// Imports one export file in one transaction: its import record, every accepted
     /// occurrence and every rejected row, the dossiers' current state merged, or nothing at all (an error, a killed process or a
@@ -22,7 +11,7 @@ extension MotcuaStore {
     /// Throws `IngestError` for a file that cannot be read (exit 66) and ``StoreError`` for
     /// the store.
     public func importFile(path: String, name: String? = nil, options: ImportOptions = ImportOptions(),
-                           progress: (Double) -> Void = { _ in },
+                           progress: @escaping (Double) -> Void = { _ in },
                            onReject: (Reject) -> Void = { _ in }) throws -> ImportOutcome {
         // Opened once; checked and its header read before the store is locked. The hash is
         // computed on the side while the rows are read; the transaction checks it before

@@ -21,14 +21,7 @@ public final class MotcuaStore {
     public static let busyTimeout: TimeInterval = 10
 
     /// What a command needs of the store.
-    public enum Access: Sendable {
-        /// Reports: the store must exist; it is opened read-only.
-        case read
-        /// Changes to an existing store (removing an import): never creates one.
-        case write
-        /// Imports: made when missing, its schema brought up to date.
-        case create
-    }
+    public typealias Access = StoreAccess
 
     /// Opens the store at `path` for `access`.
     public init(path: String, access: Access) throws(StoreError) {

@@ -37,7 +37,7 @@ public struct StoredDossiers: DossierSource {
                 guard let (file, name) = index[row[0]] else { continue }
                 let dossier = try MotcuaStore.dossier(row, at: 5, source: SourceLine(file: file, line: row[1]))
                 out.append(OccurrenceListing(file: name, fileIndex: file, line: row[1], code: code,
-                                             procedure: (row[2] as String?) ?? (row[3] as String?), unit: row[4] as String?,
+                                             procedure: storedProcedureName(name: row[2], code: row[3]), unit: row[4] as String?,
                                              dossier: dossier, reject: nil))
             }
             for row in try Row.fetchAll(db, sql: "SELECT * FROM reject WHERE code = ? ORDER BY import_id, line", arguments: [code]) {
@@ -55,10 +55,11 @@ public struct StoredDossiers: DossierSource {
             let ids = try MotcuaStore.importRecords(db, only: only).compactMap(\.id)
             var out: [SourceLine: String] = [:]
             let statement = try db.makeStatement(sql: """
-                SELECT COALESCE(procedure_name, procedure_code) FROM occurrence_detail WHERE import_id = ? AND line = ?
+                SELECT procedure_name, procedure_code FROM occurrence_detail WHERE import_id = ? AND line = ?
                 """)
             for source in sources where Int(source.file) < ids.count {
-                if let name = try String.fetchOne(statement, arguments: [ids[Int(source.file)], Int(source.line)]) {
+                if let row = try Row.fetchOne(statement, arguments: [ids[Int(source.file)], Int(source.line)]),
+                   let name = storedProcedureName(name: row[0], code: row[1]) {
                     out[source] = name
                 }
             }
@@ -72,7 +73,8 @@ public struct StoredDossiers: DossierSource {
             var out: [SourceLine: String] = [:]
             let statement = try db.makeStatement(sql: "SELECT procedure_name FROM occurrence_detail WHERE import_id = ? AND line = ?")
             for source in sources where Int(source.file) < ids.count {
-                if let name = try String.fetchOne(statement, arguments: [ids[Int(source.file)], Int(source.line)]) {
+                if let name = storedProcedureName(name: try String.fetchOne(statement, arguments: [ids[Int(source.file)], Int(source.line)]),
+                                                  code: nil) {
                     out[source] = name
                 }
             }

@@ -3,6 +3,7 @@ import Foundation
 import Ingest
 import KPIMetrics
 import Reports
+import Stores
 import TOMLKit
 import Wording
 
@@ -32,7 +33,9 @@ extension RunConfiguration {
         }
         let base = URL(fileURLWithPath: path).deletingLastPathComponent()
         func resolve(_ p: String) -> String { p.hasPrefix("/") ? p : base.appendingPathComponent(p).path }
-        store = resolve(try file.string("store") ?? store)
+        // A PostgreSQL URL is no path to resolve.
+        let store = try file.string("store") ?? store
+        self.store = StoreLocation.isPostgres(store) ? store : resolve(store)
         inbox = resolve(try file.string("inbox") ?? inbox)
         archive = resolve(try file.string("archive") ?? archive)
         reports = resolve(try file.string("reports") ?? reports)

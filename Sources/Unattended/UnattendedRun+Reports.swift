@@ -9,8 +9,8 @@ import Wording
 extension UnattendedRun {
     /// Writes the reports of every period the data covers (and, when asked, the open one, as
     /// provisional), each once, again only when its figures or presentation changed.
-    func writeReports(from store: MotcuaStore, outcome: inout Outcome) throws(CommandError) {
-        let read = try ReadDossiers(StoredDossiers(store: store, aliases: configuration.aliases),
+    func writeReports(from store: any DossierStore, outcome: inout Outcome) throws(CommandError) {
+        let read = try ReadDossiers(store.dossiers(only: nil, aliases: configuration.aliases),
                                     catalogue: configuration.tables.contains(where: \.isService) ? configuration.catalogue : nil)
         let set = read.set
         logAliases(set)

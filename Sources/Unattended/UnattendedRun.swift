@@ -56,7 +56,7 @@ public struct UnattendedRun {
 
     // MARK: - Inbox
 
-    private func importInbox(into store: MotcuaStore, outcome: inout Outcome) throws(CommandError) {
+    private func importInbox(into store: any DossierStore, outcome: inout Outcome) throws(CommandError) {
         let fm = FileManager.default
         let names = ((try? fm.contentsOfDirectory(atPath: configuration.inbox)) ?? []).filter { name in
             var isDirectory: ObjCBool = false
@@ -69,7 +69,8 @@ public struct UnattendedRun {
             let path = (configuration.inbox as NSString).appendingPathComponent(name)
             logger.info("\(language[.runImporting, [.file: name]])")
             do {
-                switch try store.importFile(path: path, name: name, progress: { progress?(name, $0) }) {
+                switch try store.importFile(path: path, name: name, options: ImportOptions(), progress: { progress?(name, $0) },
+                                            onReject: { _ in }) {
                 case .imported(let record):
                     logger.info("\(ImportOutcome.imported(record).message(file: name, language))")
                     if let cutOff = record.cutOff { logger.warning("\(name): \(cutOff.warning(language))") }

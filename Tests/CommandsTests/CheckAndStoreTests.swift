@@ -17,9 +17,10 @@ import TestSupport
         #expect(outcome.rejected == (try expected("rejects", "rejects.csv")).split(separator: "\n").count - 1)
     }
 
-    @Test func importListAndRejects() throws {
+    @Test(arguments: StoreEngine.allCases)
+    func importListAndRejects(engine: StoreEngine) throws {
         let dir = try TempDir(prefix: "motcua-commands-store")
-        let store = dir.file("kho.sqlite").path
+        let store = try engine.freshStore(in: dir)
         var messages: [String] = []
         let files = try fixtureFiles("rejects")
         let failures = try ImportRun(store: store, files: files + files).perform { file, result in

@@ -74,9 +74,10 @@ struct StoreCommandTests {
         return result
     }
 
-    /// `motcua report --period 2023-Q1 --format csv --db PATH`.
+    /// `motcua report --period 2023-Q1 --format csv --db PATH`. The timeout is for a loaded
+    /// machine: a debug build reads some 10,000 stored dossiers a second from PostgreSQL.
     static func storeReport(_ db: String, in dir: TempDir, period: String = "2023-Q1", format: String = "csv",
-                            timeout: TimeInterval = 30,
+                            timeout: TimeInterval = 120,
                             sourceLocation: SourceLocation = #_sourceLocation) throws -> RunResult {
         let result = try Motcua.run(["report", "--period", period, "--format", format, "--db", db], in: dir.url,
                                     timeout: timeout, sourceLocation: sourceLocation)
@@ -136,17 +137,18 @@ struct StoreCommandTests {
 
     // MARK: - kill -9, concurrent readers and writers
 
-    @Test("kill -9 in the middle of an import leaves the store exactly as it was; the import then succeeds")
-    func killedImportChangesNothing() throws {
+    @Test("kill -9 in the middle of an import leaves the store exactly as it was; the import then succeeds",
+          arguments: StoreEngine.allCases)
+    func killedImportChangesNothing(engine: StoreEngine) throws {
         let dir = try TempDir(prefix: "motcua-e2e-store")
         try dir.write("a.csv", Self.smallExport)
-        let db = dir.file("kho.sqlite").path
+        let db = try engine.freshStore(in: dir)
         let first = try Motcua.run(["import", "--db", db, "a.csv"], in: dir.url)
         try #require(first.status == 0, "\(first)")
         let listingBefore = try Self.listing(db, in: dir)
         let reportBefore = try Self.storeReport(db, in: dir)
         #expect(Self.rows(of: listingBefore).count == 1)
-        if Self.sqlite3 != nil {
+        if engine == .sqlite, Self.sqlite3 != nil {
             #expect(try Self.sqlite(db, "PRAGMA integrity_check") == "ok\n")
         }
 
@@ -165,9 +167,12 @@ struct StoreCommandTests {
         let reportAfter = try Self.storeReport(db, in: dir)
         #expect(reportAfter.stdoutData == reportBefore.stdoutData,
                 "the report changed:\n\(reportBefore.stdout)\n→\n\(reportAfter.stdout)")
-        if Self.sqlite3 != nil {
+        if engine == .sqlite, Self.sqlite3 != nil {
             #expect(try Self.sqlite(db, "PRAGMA integrity_check") == "ok\n")
-            #expect(try Self.sqlite(db, "SELECT COUNT(*) FROM occurrence") == "4\n")
+        }
+        if engine.hasShell {
+            #expect(try engine.sql(db, "SELECT COUNT(*) FROM occurrence") == "4\n")
+            #expect(try engine.sql(db, "SELECT COUNT(*) FROM reject") == "1\n")
         }
 
         // The killed import left no lock and no half import behind: the same file imports whole.
@@ -183,11 +188,12 @@ struct StoreCommandTests {
         #expect(rows.last?[1] == "big.csv" && rows.last?[7] == "400000", "\(listingRetried)")
     }
 
-    @Test("a report or listing during an import sees the store before or after it, never half of it")
-    func readersDuringAnImport() throws {
+    @Test("a report or listing during an import sees the store before or after it, never half of it",
+          arguments: StoreEngine.allCases)
+    func readersDuringAnImport(engine: StoreEngine) throws {
         let dir = try TempDir(prefix: "motcua-e2e-store")
         try dir.write("a.csv", Self.smallExport)
-        let db = dir.file("kho.sqlite").path
+        let db = try engine.freshStore(in: dir)
         try #require(try Motcua.run(["import", "--db", db, "a.csv"], in: dir.url).status == 0)
         let reportBefore = try Self.storeReport(db, in: dir)
         let listingBefore = try Self.listing(db, in: dir)
@@ -203,7 +209,7 @@ struct StoreCommandTests {
             if importer.isRunning { readsWhileRunning += 1 }
             Thread.sleep(forTimeInterval: 0.1)
         }
-        let imported = try importer.wait(timeout: 60)
+        let imported = try importer.wait(timeout: 180)
         #expect(imported.status == 0, "\(imported)")
         let reportAfter = try Self.storeReport(db, in: dir)
         let listingAfter = try Self.listing(db, in: dir)
@@ -222,11 +228,12 @@ struct StoreCommandTests {
         }
     }
 
-    @Test("two imports started at once into one store both succeed: the second waits for the first")
-    func secondImportWaits() throws {
+    @Test("two imports started at once into one store both succeed (SQLite: the second waits for the first)",
+          arguments: StoreEngine.allCases)
+    func secondImportWaits(engine: StoreEngine) throws {
         let dir = try TempDir(prefix: "motcua-e2e-store")
         try dir.write("a.csv", Self.smallExport)
-        let db = dir.file("kho.sqlite").path
+        let db = try engine.freshStore(in: dir)
         try #require(try Motcua.run(["import", "--db", db, "a.csv"], in: dir.url).status == 0)
         // Each import takes a few seconds with a debug build: well inside the 10 s busy timeout.
         try Self.writeBigExport(rows: 40_000, prefix: "C", to: dir.file("c.csv"))
@@ -246,14 +253,15 @@ struct StoreCommandTests {
         #expect(rows.filter { $0[1] != "a.csv" }.map { $0[7] } == ["40000", "40000"], "\(listing)")
     }
 
-    @Test("two imports started at once into a store that does not exist yet both succeed")
-    func concurrentImportsCreatingTheStore() throws {
+    @Test("two imports started at once into a store that does not exist yet both succeed",
+          arguments: StoreEngine.allCases)
+    func concurrentImportsCreatingTheStore(engine: StoreEngine) throws {
         let dir = try TempDir(prefix: "motcua-e2e-store")
         try Self.writeBigExport(rows: 300, prefix: "C", to: dir.file("c.csv"))
         try Self.writeBigExport(rows: 300, prefix: "D", to: dir.file("d.csv"))
         // Creating the store and its schema is a race between the two processes: repeat it.
-        for round in 0..<15 {
-            let db = dir.file("kho-\(round).sqlite").path
+        for round in 0..<(engine == .sqlite ? 15 : 6) {
+            let db = try engine.freshStore(in: dir, name: "kho-\(round)")
             let c = try Motcua.start(["import", "--db", db, "c.csv"], in: dir.url)
             let d = try Motcua.start(["import", "--db", db, "d.csv"], in: dir.url)
             let results = [try c.wait(timeout: 30), try d.wait(timeout: 30)]
@@ -308,15 +316,17 @@ struct StoreCommandTests {
     }
 
     @Test("a store from a newer motcua (an unknown migration) is refused with 66, naming 'newer', and not changed",
-          .enabled(if: StoreCommandTests.sqlite3 != nil, "needs the sqlite3 shell"))
-    func newerStore() throws {
+          arguments: StoreEngine.allCases)
+    func newerStore(engine: StoreEngine) throws {
+        try #require(engine.hasShell, "needs the engine's shell")
+        let migrations = engine == .sqlite ? "grdb_migrations" : "motcua_migrations"
         let dir = try TempDir(prefix: "motcua-e2e-store")
         try dir.write("a.csv", Self.smallExport)
         try dir.write("b.csv", Self.secondSmallExport)
-        let db = dir.file("kho.sqlite").path
+        let db = try engine.freshStore(in: dir)
         try #require(try Motcua.run(["import", "--db", db, "a.csv"], in: dir.url).status == 0)
         let listingBefore = try Self.listing(db, in: dir)
-        _ = try Self.sqlite(db, "INSERT INTO grdb_migrations (identifier) VALUES ('v99: from a newer motcua')")
+        _ = try engine.sql(db, "INSERT INTO \(migrations) (identifier) VALUES ('v99: from a newer motcua')")
 
         let commands: [[String]] = [
             ["report", "--period", "2023-Q1", "--format", "csv", "--db", db],
@@ -326,23 +336,24 @@ struct StoreCommandTests {
         ]
         for command in commands {
             let result = try Motcua.run(command, in: dir.url)
-            ErrorContract.expectInputError(result, status: 66, naming: db)
+            ErrorContract.expectInputError(result, status: 66, naming: try engine.shown(db))
             #expect(result.stderr.contains("phiên bản motcua mới hơn"), "Vietnamese by default: \(result)")
         }
-        #expect(try Self.sqlite(db, "SELECT file_name FROM import ORDER BY id") == "a.csv\n")
-        _ = try Self.sqlite(db, "DELETE FROM grdb_migrations WHERE identifier LIKE 'v99:%'")
+        #expect(try engine.sql(db, "SELECT file_name FROM import ORDER BY id") == "a.csv\n")
+        _ = try engine.sql(db, "DELETE FROM \(migrations) WHERE identifier LIKE 'v99:%'")
         #expect(try Self.listing(db, in: dir).stdoutData == listingBefore.stdoutData)
     }
 
-    @Test("imports remove of an id that is not in the store: 66, one line, nothing removed")
-    func removeUnknownImport() throws {
+    @Test("imports remove of an id that is not in the store: 66, one line, nothing removed",
+          arguments: StoreEngine.allCases)
+    func removeUnknownImport(engine: StoreEngine) throws {
         let dir = try TempDir(prefix: "motcua-e2e-store")
         try dir.write("a.csv", Self.smallExport)
-        let db = dir.file("kho.sqlite").path
+        let db = try engine.freshStore(in: dir)
         try #require(try Motcua.run(["import", "--db", db, "a.csv"], in: dir.url).status == 0)
         let listingBefore = try Self.listing(db, in: dir)
         let result = try Motcua.run(["imports", "remove", "999", "--db", db], in: dir.url)
-        ErrorContract.expectInputError(result, status: 66, naming: db)
+        ErrorContract.expectInputError(result, status: 66, naming: try engine.shown(db))
         #expect(result.stderr.contains("999"), "\(result)")
         #expect(try Self.listing(db, in: dir).stdoutData == listingBefore.stdoutData)
     }
@@ -416,12 +427,12 @@ struct StoreCommandTests {
 
     // MARK: - Imports
 
-    @Test("importing a file already in the store says so, changes nothing and exits 0")
-    func reimport() throws {
+    @Test("importing a file already in the store says so, changes nothing and exits 0", arguments: StoreEngine.allCases)
+    func reimport(engine: StoreEngine) throws {
         let dir = try TempDir(prefix: "motcua-e2e-store")
         try dir.write("a.csv", Self.smallExport)
         try dir.write("ban-sao.csv", Self.smallExport)
-        let db = dir.file("kho.sqlite").path
+        let db = try engine.freshStore(in: dir)
         let first = try Motcua.run(["import", "--db", db, "--lang", "en", "a.csv"], in: dir.url)
         #expect(first.status == 0, "\(first)")
         #expect(first.stderrLines.count == 1 && first.stderr.contains("imported as #1"), "\(first)")
@@ -442,12 +453,13 @@ struct StoreCommandTests {
         }
     }
 
-    @Test("a file that cannot be read: 66 and one line naming it; the other files are still imported")
-    func unreadableFileAmongOthers() throws {
+    @Test("a file that cannot be read: 66 and one line naming it; the other files are still imported",
+          arguments: StoreEngine.allCases)
+    func unreadableFileAmongOthers(engine: StoreEngine) throws {
         let dir = try TempDir(prefix: "motcua-e2e-store")
         try dir.write("a.csv", Self.smallExport)
         try dir.write("b.csv", Self.secondSmallExport)
-        let db = dir.file("kho.sqlite").path
+        let db = try engine.freshStore(in: dir)
         let result = try Motcua.run(["import", "--db", db, "--lang", "en", "a.csv", "khong-co.csv", "b.csv"], in: dir.url)
         #expect(result.status == 66, "\(result)")
         #expect(result.stderrLines.filter { $0.contains("khong-co.csv") }.count == 1, "\(result)")
@@ -494,14 +506,15 @@ struct StoreCommandTests {
         }
     }
 
-    @Test("monthly-overlap: a report from the store equals the raw-file report, whatever the import order; so after a removal")
-    func storeEqualsRaw() throws {
+    @Test("monthly-overlap: a report from the store equals the raw-file report, whatever the import order; so after a removal",
+          arguments: StoreEngine.allCases)
+    func storeEqualsRaw(engine: StoreEngine) throws {
         let files = Self.overlapFiles
         try #require(files.count >= 2, "no Fixtures/monthly-overlap inputs")
         let dir = try TempDir(prefix: "motcua-e2e-store")
         let rawAll = try Self.rawReports(files)
         for (label, order) in [("sorted", files), ("reversed", Array(files.reversed()))] {
-            let db = dir.file("kho-\(label).sqlite").path
+            let db = try engine.freshStore(in: dir, name: "kho-\(label)")
             let imported = try Motcua.run(["import", "--db", db, "--lang", "en"] + order, in: Self.overlap)
             #expect(imported.status == 0, "\(imported)")
             #expect(imported.stderrLines.count == order.count, "\(imported)")
@@ -519,7 +532,7 @@ struct StoreCommandTests {
             try Self.expectStore(db, equals: try Self.rawReports(files.filter { $0 != latest }),
                                  "\(label) import order without \(latest)")
             let again = try Motcua.run(["imports", "remove", id, "--db", db], in: dir.url)
-            ErrorContract.expectInputError(again, status: 66, naming: db)
+            ErrorContract.expectInputError(again, status: 66, naming: try engine.shown(db))
         }
     }
 }

@@ -32,7 +32,7 @@ extension Phrase {
         .helpUnits: "Unit names: a CSV file of name,unit lines (names as they appear in exports, the unit they count for); "
             + "start one with motcua units --write.",
         .helpFiles: "Export files (CSV).",
-        .helpDB: "The store (SQLite). Default: $MOTCUA_DB, else motcua.sqlite in the current folder.",
+        .helpDB: "The store: an SQLite file, or postgresql://USER@HOST:PORT/DB. Default: $MOTCUA_DB, else motcua.sqlite in the current folder.",
         .helpCheck: "Describe each export file and count the rows it would reject.",
         .helpCheckDetails: "Exit status 0 when no row is rejected, 65 when some are, 66 when a file cannot be read.",
         .helpImport: "Import export files into the store (each file whole, or not at all).",

@@ -31,7 +31,7 @@ extension Phrase {
         .helpUnits: "Tệp tên đơn vị: CSV gồm các dòng name,unit (tên như trong tệp xuất, đơn vị được tính vào); "
             + "lập bản đầu bằng motcua units --write.",
         .helpFiles: "Các tệp xuất (CSV).",
-        .helpDB: "Kho dữ liệu (SQLite). Mặc định: biến MOTCUA_DB, nếu không thì motcua.sqlite ở thư mục hiện tại.",
+        .helpDB: "Kho dữ liệu: một tệp SQLite, hoặc postgresql://USER@HOST:PORT/DB. Mặc định: biến MOTCUA_DB, nếu không thì motcua.sqlite ở thư mục hiện tại.",
         .helpCheck: "Mô tả từng tệp xuất và đếm các dòng sẽ bị loại.",
         .helpCheckDetails: "Mã thoát 0 khi không có dòng nào bị loại, 65 khi có, 66 khi không đọc được một tệp.",
         .helpImport: "Nhập các tệp xuất vào kho dữ liệu (mỗi tệp nhập trọn vẹn hoặc không nhập gì).",

@@ -4,6 +4,7 @@ import Foundation
 import Logging
 import KPIMetrics
 import Reports
+import Stores
 import Unattended
 import Wording
 
@@ -84,7 +85,10 @@ struct RunCommand: ParsableCommand {
         let settings = try resolvedConfiguration()
         // Messages: --lang, else MOTCUA_LANG, else the configuration's language.
         let words = language.given ?? CommandLanguage.explicit ?? settings.language
-        let lockPath = settings.store + ".lock"
+        // Beside an SQLite store; beside the inbox for a PostgreSQL one (offices importing into
+        // one database from inboxes of their own run side by side; a URL is no path, and may
+        // hold a password).
+        let lockPath = (StoreLocation.isPostgres(settings.store) ? (settings.inbox as NSString).standardizingPath : settings.store) + ".lock"
         let lock: RunLock
         do {
             lock = try RunLock(path: lockPath)

@@ -7,6 +7,8 @@ struct StoreOptions: ParsableArguments {
     @Option(help: help(.helpDB))
     var db: String?
 
+    /// The location as given: an SQLite path, or a PostgreSQL URL (which may hold a password:
+    /// never print it; the store names itself without it).
     var path: String {
         db ?? ProcessInfo.processInfo.environment["MOTCUA_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "motcua.sqlite"
     }
