@@ -108,26 +108,7 @@ struct StoreCommandTests {
     /// Runs `sqlite3 db sql` and returns its stdout (the run must succeed).
     static func sqlite(_ db: String, _ sql: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
         let shell = try #require(sqlite3, sourceLocation: sourceLocation)
-        let scratch = try TempDir(prefix: "motcua-sqlite3")
-        let out = scratch.file("out"), err = scratch.file("err")
-        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-        let outHandle = try FileHandle(forWritingTo: out), errHandle = try FileHandle(forWritingTo: err)
-        let process = Process()
-        process.executableURL = shell
-        process.arguments = ["-batch", db, sql]
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = outHandle
-        process.standardError = errHandle
-        try process.run()
-        process.waitUntilExit()
-        try outHandle.close()
-        try errHandle.close()
-        let stdout = try scratch.read("out")
-        let stderr = try scratch.read("err")
-        #expect(process.terminationStatus == 0, "sqlite3 \(db) '\(sql)' → \(process.terminationStatus): \(stderr)",
-                sourceLocation: sourceLocation)
-        return stdout
+        return try Shell.run(shell.path, ["-batch", db, sql], sourceLocation: sourceLocation)
     }
 
     /// Files in `dir` whose names start with `name` (the store and its -wal, -shm, -journal).

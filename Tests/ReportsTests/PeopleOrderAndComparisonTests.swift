@@ -9,17 +9,10 @@ import Wording
 /// People's formats list units in Vietnamese alphabetical order (the machine csv keeps the
 /// spec's code-point order), and show each unit's on-time rate beside the period compared with.
 @Suite struct PeopleOrderAndComparisonTests {
-    private let q1 = Period(year: 2023, span: .quarter(1))
-    private let names: [UnitID: String] = [UnitID(rawValue: 0): "UBND xã Hoằng Yến", UnitID(rawValue: 1): "UBND xã Hoằng Đông",
-                                           UnitID(rawValue: 2): "PHÒNG NỘI VỤ", UnitID(rawValue: 3): "Phòng Tư pháp"]
+    private let q1 = FourUnits.q1
+    private let names = FourUnits.names
 
-    /// One resolved dossier a unit (on time) in 2023-Q1, and for unit 0 one late in 2022-Q4.
-    private var dossiers: [Dossier] {
-        (0..<4).map { dossier(.returned, unit: Int32($0), received: moment(2023, 1, 2), due: moment(2023, 1, 9), finished: moment(2023, 1, 9)) }
-            + [dossier(.returned, unit: 0, received: moment(2022, 10, 2), due: moment(2022, 10, 9), finished: moment(2022, 10, 20)),
-               dossier(.returned, unit: 0, received: moment(2022, 10, 2), due: moment(2022, 10, 9), finished: moment(2022, 10, 5)),
-               dossier(.returned, unit: 0, received: moment(2022, 10, 2), due: moment(2022, 10, 9), finished: moment(2022, 10, 5))]
-    }
+    private var dossiers: [Dossier] { FourUnits.dossiers }
 
     @Test func vietnameseOrderForPeopleCodePointsForMachines() {
         let report = Report(settings: ReportSettings(period: q1), dossiers: dossiers, unitNames: names, manifest: ReportManifest(inputs: []))

@@ -10,17 +10,10 @@ import Wording
 /// and not flagged, the comparison with the previous period rolled up the same way, and the
 /// machine csv's kinds in code-point order.
 @Suite struct RollUpReportTests {
-    private let q1 = Period(year: 2023, span: .quarter(1))
-    private let names: [UnitID: String] = [UnitID(rawValue: 0): "UBND xã Hoằng Yến", UnitID(rawValue: 1): "UBND xã Hoằng Đông",
-                                           UnitID(rawValue: 2): "PHÒNG NỘI VỤ", UnitID(rawValue: 3): "Phòng Tư pháp"]
+    private let q1 = FourUnits.q1
+    private let names = FourUnits.names
 
-    /// One dossier a unit resolved on time in 2023-Q1; unit 0 also 2 of 3 on time in 2022-Q4.
-    private var dossiers: [Dossier] {
-        (0..<4).map { dossier(.returned, unit: Int32($0), received: moment(2023, 1, 2), due: moment(2023, 1, 9), finished: moment(2023, 1, 9)) }
-            + [dossier(.returned, unit: 0, received: moment(2022, 10, 2), due: moment(2022, 10, 9), finished: moment(2022, 10, 20)),
-               dossier(.returned, unit: 0, received: moment(2022, 10, 2), due: moment(2022, 10, 9), finished: moment(2022, 10, 5)),
-               dossier(.returned, unit: 0, received: moment(2022, 10, 2), due: moment(2022, 10, 9), finished: moment(2022, 10, 5))]
-    }
+    private var dossiers: [Dossier] { FourUnits.dossiers }
 
     private func report(_ rollUp: RollUp) throws -> Report {
         let scratch = try TempDir()
