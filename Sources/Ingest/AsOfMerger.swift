@@ -60,12 +60,6 @@ public struct AsOfMerger {
         }
     }
 
-    /// Counts occurrences that collapsed before they were offered: a store's current state
-    /// offers one occurrence per dossier for all the accepted occurrences of its imports.
-    public mutating func countCollapsed(_ occurrences: Int) {
-        offered += occurrences
-    }
-
     /// A unit spelt so at `source`: the latest such spelling is the unit's name.
     public mutating func offerSpelling(_ spelling: UnitRegistry.SpellingID, of unit: UnitID, at source: SourceLine) {
         if unitSpelling[unit].map({ precedes($0.source, source) }) ?? true {

@@ -11,11 +11,21 @@ public struct DossierTable: Sendable {
     /// Where each code ends in `codeBytes`: 32 bits are plenty (4 GiB of codes would be some
     /// 200 million dossiers) and halve this array.
     private var codeEnds: [UInt32] = []
+    /// The hash of each indexed code: `hashes.count` dossiers are in `slots`; those after
+    /// them were appended as known to be unique (``appendUnique(code:_:)``) and are indexed
+    /// when a lookup first needs them.
     private var hashes: [UInt32] = []
     /// Index into `dossiers` + 1, or 0 for an empty slot. A power of two long, at most half full.
     private var slots: [UInt32] = Array(repeating: 0, count: 64)
 
     public init() {}
+
+    /// An empty table with room for `capacity` dossiers and `codeBytes` bytes of codes.
+    public init(reservingCapacity capacity: Int, codeBytes: Int = 0) {
+        dossiers.reserveCapacity(capacity)
+        codeEnds.reserveCapacity(capacity)
+        self.codeBytes.reserveCapacity(codeBytes)
+    }
 
     public var count: Int { dossiers.count }
 
@@ -27,7 +37,11 @@ public struct DossierTable: Sendable {
     /// The dossier with `code`, if any.
     public func dossier(code: String) -> Dossier? {
         var code = code
-        return code.withUTF8 { bytes in find(bytes).found.map { dossiers[$0] } }
+        return code.withUTF8 { bytes in
+            if let found = find(bytes).found { return dossiers[found] }
+            // Not yet indexed: a lookup of one code (explain) scans the rest once.
+            return (hashes.count..<dossiers.count).first { equalCode($0, bytes) }.map { dossiers[$0] }
+        }
     }
 
     /// Stores `dossier` under `code`: replaces the one held when `replace` says so (given it),
@@ -35,6 +49,7 @@ public struct DossierTable: Sendable {
     @discardableResult
     public mutating func upsert(code: UnsafeBufferPointer<UInt8>, _ dossier: Dossier,
                                 replace: (Dossier) -> Bool = { _ in true }) -> Bool {
+        indexAll()
         let (found, slot, hash) = find(code)
         if let found {
             guard replace(dossiers[found]) else { return false }
@@ -48,6 +63,24 @@ public struct DossierTable: Sendable {
         slots[slot] = UInt32(dossiers.count)
         if dossiers.count * 2 > slots.count { grow() }
         return true
+    }
+
+    /// Appends `dossier` under `code`, which the caller knows is in no other entry (a store's
+    /// current state holds one row per code): no lookup now, the code is indexed when a later
+    /// ``upsert(code:_:replace:)`` needs it.
+    public mutating func appendUnique(code: UnsafeBufferPointer<UInt8>, _ dossier: Dossier) {
+        dossiers.append(dossier)
+        codeBytes.append(contentsOf: code)
+        codeEnds.append(UInt32(truncatingIfNeeded: codeBytes.count))
+    }
+
+    /// Appends every entry of `other`, whose codes the caller knows are in no entry here (the
+    /// parts of a store's current state read side by side), in `other`'s order.
+    public mutating func appendUnique(contentsOf other: DossierTable) {
+        let base = UInt32(truncatingIfNeeded: codeBytes.count)
+        dossiers.append(contentsOf: other.dossiers)
+        codeBytes.append(contentsOf: other.codeBytes)
+        codeEnds.append(contentsOf: other.codeEnds.lazy.map { $0 &+ base })
     }
 
     /// Lets `body` change every dossier in place (a deadline filled from the catalogue); the
@@ -94,8 +127,24 @@ public struct DossierTable: Sendable {
         }
     }
 
+    /// Puts every appended code into `slots`.
+    private mutating func indexAll() {
+        guard hashes.count < dossiers.count else { return }
+        let fresh = codeBytes.withUnsafeBufferPointer { all in
+            (hashes.count..<dossiers.count).map { Self.hash(UnsafeBufferPointer(rebasing: all[codeRange($0)])) }
+        }
+        hashes.append(contentsOf: fresh)
+        var size = slots.count
+        while dossiers.count * 2 > size { size *= 2 }
+        rebuildSlots(count: size)
+    }
+
     private mutating func grow() {
-        var bigger = [UInt32](repeating: 0, count: slots.count * 2)
+        rebuildSlots(count: slots.count * 2)
+    }
+
+    private mutating func rebuildSlots(count: Int) {
+        var bigger = [UInt32](repeating: 0, count: count)
         let mask = bigger.count - 1
         for index in dossiers.indices {
             var slot = Int(hashes[index]) & mask

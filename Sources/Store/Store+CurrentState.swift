@@ -91,6 +91,7 @@ extension MotcuaStore {
     /// same for each unit spelling (`spellingLines`: its last line in the import). Occurrences
     /// are taken in line order, so that a later line of the same import replaces an earlier one.
     static func mergeCurrentState(_ db: Database, importID id: Int64, spellingLines: [Int64: Int64]) throws {
+        try bumpRevision(db)
         let columns = "code, import_id, line, unit_spelling_id, \(stateColumns), procedure_id"
         let updates = (["import_id", "line", "unit_spelling_id"] + stateColumnNames + ["procedure_id"])
             .map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
@@ -116,6 +117,7 @@ extension MotcuaStore {
     /// Before import `id` is deleted: the codes and spellings whose current row came from it
     /// fall back to their best remaining occurrence (highest rank, then line), or go.
     static func withdrawCurrentState(_ db: Database, importID id: Int64) throws {
+        try bumpRevision(db)
         let columns = "code, import_id, line, unit_spelling_id, \(stateColumns), procedure_id"
         let best = "ROW_NUMBER() OVER (PARTITION BY %@ ORDER BY i.as_of_key DESC, i.base_name DESC, i.file_name DESC, i.id DESC, o.line DESC)"
         try db.execute(sql: """
@@ -140,6 +142,13 @@ extension MotcuaStore {
             ) WHERE n = 1;
             DROP TABLE withdrawn_spelling;
             """, arguments: ["id": id])
+    }
+
+    /// Counts one more change of the current state (see migration v5).
+    static func bumpRevision(_ db: Database) throws {
+        // The migration to v3 merges before the revision table exists (v5).
+        guard try db.tableExists("revision") else { return }
+        try db.execute(sql: "UPDATE revision SET n = n + 1")
     }
 
     /// After a removal (and in the migration): `procedure` rows no occurrence refers to go, so

@@ -21,7 +21,7 @@ extension MotcuaStore {
         let reader = try ExportReader(file: file, encoding: options.encoding, delimiter: options.delimiter, units: UnitRegistry())
         do {
             var rejects: [Reject] = []
-            let outcome = try writer.write { db -> ImportOutcome in
+            let outcome = try Self.withoutForeignKeyChecks(writer) { db -> ImportOutcome in
                 let (record, spellingLines) = try Self.importRows(db, reader: reader, options: options, progress: progress) {
                     rejects.append($0)
                 }
@@ -50,6 +50,24 @@ extension MotcuaStore {
         }
     }
 
+    /// Runs `body` in one immediate transaction without SQLite's foreign key checks: every key
+    /// an import writes is one it has just read or inserted in that transaction, and checking
+    /// them cost three look-ups per row. Removals (whose deletes cascade) keep the checks.
+    private static func withoutForeignKeyChecks<T>(_ writer: any DatabaseWriter, _ body: (Database) throws -> T) throws -> T {
+        try writer.writeWithoutTransaction { db in
+            // A no-op inside a transaction: set before it begins, restored after it ends.
+            try db.execute(sql: "PRAGMA foreign_keys = OFF")
+            defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
+            var result: T?
+            try db.inTransaction(.immediate) {
+                result = try body(db)
+                return .commit
+            }
+            guard let result else { throw DatabaseError(resultCode: .SQLITE_ERROR, message: "import did not finish") }
+            return result
+        }
+    }
+
     /// Rolls the transaction back when the file turns out to be in the store already.
     private struct AlreadyImported: Error {
         var record: ImportRecord
@@ -61,7 +79,7 @@ extension MotcuaStore {
                                    progress: (Double) -> Void,
                                    onReject: (Reject) -> Void) throws -> (ImportRecord, spellingLines: [Int64: Int64]) {
         let ignored = String(decoding: try JSONEncoder().encode(reader.header.ignored), as: UTF8.self)
-        var record = ImportRecord(
+        let record = ImportRecord(
             id: nil, fileName: reader.name, sha256: "pending:" + UUID().uuidString, bytes: reader.byteCount,
             exportKind: reader.header.kind.rawValue, encoding: reader.encoding.rawValue, delimiter: Int(reader.delimiter),
             asOf: nil, rowsRead: 0, accepted: 0, rejected: 0, blankRecords: 0, ignoredColumns: ignored,

@@ -50,31 +50,32 @@ extension MotcuaStore {
     /// `only` limits the set to those imports (what `verify` recomputes a report from).
     public func dossierSet(only: Set<Int64>? = nil, aliases: UnitAliases = UnitAliases()) throws(StoreError) -> DossierSet {
         do {
-            return try writer.read { db in try Self.dossierSet(db, only: only, aliases: aliases) }
+            return try writer.read { db in try Self.dossierSet(db, only: only, aliases: aliases, pool: writer) }
         } catch {
             throw Self.translate(error, path: path)
         }
     }
 
     /// Over every import, the dossiers are those of `current` and the units' names those of
-    /// `spelling_latest` (one row per dossier, however many imports overlap); over a subset of
-    /// the imports (or when `derive` says so: what tests compare the current state with), the
-    /// state is derived from their occurrences by the ``AsOfMerger``.
-    static func dossierSet(_ db: Database, only: Set<Int64>?, aliases: UnitAliases, derive: Bool = false) throws -> DossierSet {
+    /// `spelling_latest` (one row per dossier, however many imports overlap), read on every
+    /// core when `pool` is given (see ``readCurrent(_:pool:decoding:estimate:parts:)``); over a subset
+    /// of the imports (or when `derive` says so: what tests compare the current state with),
+    /// the state is derived from their occurrences by the ``AsOfMerger``.
+    static func dossierSet(_ db: Database, only: Set<Int64>?, aliases: UnitAliases, derive: Bool = false,
+                           pool: (any DatabaseReader)? = nil, parts: Int? = nil) throws -> DossierSet {
         let every = try ImportRecord.order(Column("id")).fetchAll(db)
         let records = every.filter { only?.contains($0.id ?? -1) ?? true }
         let fromCurrent = records.count == every.count && !derive
-        var indexOfImport: [Int64: Int32] = [:]
+        var decoding = RowDecoding(indexOfImport: [:], spellings: [:])
         var merger = AsOfMerger()
         for (index, record) in records.enumerated() {
-            if let id = record.id { indexOfImport[id] = Int32(index) }
+            if let id = record.id { decoding.indexOfImport[id] = Int32(index) }
             merger.addInput(FileRank(asOf: record.asOf.map(LocalMoment.init(seconds:)), name: record.fileName))
         }
 
         let units = UnitRegistry(aliases: aliases)
-        var spellings: [Int64: (UnitID, UnitRegistry.SpellingID)] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT id, name FROM unit_spelling") {
-            if let interned = units.intern(row["name"]) { spellings[row["id"]] = interned }
+            if let interned = units.intern(row["name"]) { decoding.spellings[row["id"]] = interned }
         }
         let fields = UnitRegistry()
         let procedures = ProcedureRegistry()
@@ -83,40 +84,42 @@ extension MotcuaStore {
             // A field's name is its first spelling in code-point order over every accepted
             // occurrence, winning or not: every `procedure` row is one's (removal prunes the rest).
             described.internEveryField(in: fields)
-        }
-        let statement = try db.makeStatement(sql: """
-            SELECT import_id, line, code, unit_spelling_id, procedure_id, \(stateColumns)
-            FROM \(fromCurrent ? "current" : "occurrence")
-            """)
-        let s = statement.sqliteStatement
-        let cells = SteppedCells(statement: s)
-        while true {
-            let step = sqlite3_step(s)
-            if step == SQLITE_DONE { break }
-            guard step == SQLITE_ROW else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: step), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            let accepted = records.reduce(0) { $0 + $1.accepted }
+            var table = DossierTable()
+            for var part in try readCurrent(db, pool: pool, decoding: decoding,
+                                                   estimate: try currentCountEstimate(db, accepted: accepted), parts: parts) {
+                var row = 0
+                part.table.updateEach { dossier in
+                    (dossier.procedure, dossier.field) = described.ids(of: part.procedureRows[row], procedures: procedures, fields: fields)
+                    row += 1
+                }
+                if table.count == 0 { table = part.table } else { table.appendUnique(contentsOf: part.table) }
             }
-            guard let file = indexOfImport[sqlite3_column_int64(s, 0)] else { continue }  // an import left out by `only`
-            guard let (unit, spelling) = spellings[sqlite3_column_int64(s, 3)] else { throw outOfVocabulary }
-            let (procedure, field) = described.ids(of: cells.int(4), procedures: procedures, fields: fields)
-            let dossier = try Self.dossier(cells, at: 5, source: SourceLine(file: file, line: Int32(clamping: sqlite3_column_int64(s, 1))),
-                                           unit: unit, spelling: spelling, field: field, procedure: procedure)
-            merger.offer(code: cells.bytes(2), dossier)
-            if !fromCurrent { merger.offerSpelling(spelling, of: unit, at: dossier.source) }
-        }
-        if fromCurrent {
+            merger.offer(table, occurrences: accepted)
             for row in try Row.fetchAll(db, sql: "SELECT unit_spelling_id, import_id, line FROM spelling_latest") {
-                guard let file = indexOfImport[row[1]], let (unit, spelling) = spellings[row[0]] else { throw outOfVocabulary }
+                guard let file = decoding.indexOfImport[row[1]], let (unit, spelling) = decoding.spellings[row[0]] else { throw outOfVocabulary }
                 merger.offerSpelling(spelling, of: unit, at: SourceLine(file: file, line: row[2]))
             }
-            merger.countCollapsed(records.reduce(0) { $0 + $1.accepted } - merger.offered)
+        } else {
+            try stepRows(db, sql: "SELECT \(rowColumns) FROM occurrence", decoding: decoding) { code, dossier, procedure in
+                var dossier = dossier
+                (dossier.procedure, dossier.field) = described.ids(of: procedure, procedures: procedures, fields: fields)
+                merger.offer(code: code, dossier)
+                merger.offerSpelling(dossier.unitSpelling, of: dossier.unit, at: dossier.source)
+            }
         }
         var inputs = records.map(\.summary)
         for row in try Row.fetchAll(db, sql: "SELECT import_id, reason_code, COUNT(*) AS n FROM reject GROUP BY import_id, reason_code") {
-            guard let index = indexOfImport[row["import_id"]], let reason = RejectReason(rawValue: row["reason_code"]) else { continue }
+            guard let index = decoding.indexOfImport[row["import_id"]], let reason = RejectReason(rawValue: row["reason_code"]) else { continue }
             inputs[Int(index)].rejectsByReason[reason] = row["n"]
         }
         return merger.dossierSet(units: units, fields: fields, procedures: procedures.codes, inputs: inputs)
+    }
+
+    /// About how many rows `current` holds, to size the table once: never more than the
+    /// imports' accepted rows, nor the largest rowid (both cheap to read).
+    private static func currentCountEstimate(_ db: Database, accepted: Int) throws -> Int {
+        min(try Int.fetchOne(db, sql: "SELECT MAX(rowid) FROM current") ?? 0, accepted)
     }
 
     /// The imports (of those in `only`), in id order: their index is the `file` of their
@@ -136,7 +139,8 @@ extension MotcuaStore {
 /// of procedures by its `procedure_id`, interned when first used.
 private struct DescribedProcedures {
     private var texts: [Int64: (code: String, field: String)] = [:]
-    private var ids: [Int64: (ProcedureID, FieldID)] = [:]
+    /// By `procedure.id` (small integers): a report looks one up per dossier.
+    private var ids: [(ProcedureID, FieldID)?] = []
     private var fieldIDs: [String: FieldID] = [:]
 
     init(_ db: Database) throws {
@@ -150,12 +154,16 @@ private struct DescribedProcedures {
         for text in Set(texts.values.map(\.field)).sorted() { _ = fieldID(text, fields) }
     }
 
-    mutating func ids(of id: Int64?, procedures: ProcedureRegistry, fields: UnitRegistry) -> (ProcedureID, FieldID) {
-        guard let id else { return (.none, .unknown) }
-        if let known = ids[id] { return known }
+    /// `id` 0: the row has no procedure.
+    mutating func ids(of id: Int64, procedures: ProcedureRegistry, fields: UnitRegistry) -> (ProcedureID, FieldID) {
+        guard id > 0 else { return (.none, .unknown) }
+        if id < ids.count, let known = ids[Int(id)] { return known }
         let text = texts[id] ?? ("", "")
         let resolved = (procedures.intern(text.code), fieldID(text.field, fields))
-        ids[id] = resolved
+        if id < 1 << 24 {
+            if id >= ids.count { ids += Array(repeating: nil, count: Int(id) + 1 - ids.count) }
+            ids[Int(id)] = resolved
+        }
         return resolved
     }
 

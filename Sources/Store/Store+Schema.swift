@@ -90,6 +90,17 @@ extension MotcuaStore {
         }
         migrator.registerMigration("v3: each dossier's current state", migrate: migrateToCurrentState)
         migrator.registerMigration("v4: current as a rowid table", migrate: migrateCurrentToRowid)
+        migrator.registerMigration("v5: the store's revision") { db in
+            // One more with every import and removal (in their transaction): readers that read
+            // `current` side by side check they all see the same revision. Removals scan
+            // `current` for the rows of the import they take out: its index on import_id cost
+            // every import an insertion per row.
+            try db.execute(sql: """
+                CREATE TABLE revision (n INTEGER NOT NULL);
+                INSERT INTO revision (n) VALUES (0);
+                DROP INDEX current_by_import;
+                """)
+        }
         return migrator
     }()
 }

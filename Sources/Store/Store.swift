@@ -35,8 +35,9 @@ public final class MotcuaStore {
         config.readonly = access == .read
         config.prepareDatabase { db in
             // A month's import is one transaction of up to millions of rows: give SQLite a
-            // 64 MiB page cache so that it builds the table without rereading pages.
-            try db.execute(sql: "PRAGMA cache_size = -65536")
+            // 64 MiB page cache so that it builds the table without rereading pages. Readers
+            // scan each page once (a report reads `current` on every core): SQLite's default.
+            if !db.configuration.readonly { try db.execute(sql: "PRAGMA cache_size = -65536") }
         }
         // Two imports creating the same new store race to switch it to WAL and to run the
         // migrations; SQLite answers the loser "busy" at once, without its busy handler. Retry
@@ -86,7 +87,7 @@ public final class MotcuaStore {
 
     /// The tables of a complete store (GRDB's own migrations table included).
     private static let tables: Set<String> = ["grdb_migrations", "import", "unit_spelling", "occurrence", "reject", "procedure",
-                                              "current", "spelling_latest"]
+                                              "current", "spelling_latest", "revision"]
 
     /// Refuses files that are not motcua stores, or that a newer motcua wrote.
     ///

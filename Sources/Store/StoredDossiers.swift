@@ -18,7 +18,7 @@ public struct StoredDossiers: DossierSource {
     /// read in one transaction: an import committed meanwhile is in both or in neither.
     public func dossierSet(onReject: (Reject) -> Void) throws(StoreError) -> DossierSet {
         let (set, rejects) = try store.read { db in
-            (try MotcuaStore.dossierSet(db, only: only, aliases: aliases), try MotcuaStore.rejects(db, only: only))
+            (try MotcuaStore.dossierSet(db, only: only, aliases: aliases, pool: store.writer), try MotcuaStore.rejects(db, only: only))
         }
         rejects.forEach(onReject)
         return set

@@ -48,13 +48,37 @@ import Testing
     }
 
     private func check(_ store: MotcuaStore, _ note: String) throws {
-        let (current, derived, rows) = try store.read { db in
+        let (current, sideBySide, derived, rows) = try store.read { db in
             (try MotcuaStore.dossierSet(db, only: nil, aliases: UnitAliases()),
+             // `current` in three rowid ranges, two of them read on threads of their own.
+             try MotcuaStore.dossierSet(db, only: nil, aliases: UnitAliases(), pool: store.writer, parts: 3),
              try MotcuaStore.dossierSet(db, only: nil, aliases: UnitAliases(), derive: true),
              try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM current") ?? -1)
         }
         #expect(described(current) == described(derived), "\(note)")
+        #expect(described(sideBySide) == described(derived), "\(note): read side by side")
+        #expect(sideBySide.table.count == current.table.count, "\(note): read side by side")
         #expect(rows == derived.table.count, "\(note): one current row per dossier")
+    }
+
+    /// A side read that meets an import committed after the report's own read began is read
+    /// again in the report's transaction: the report sees the store before that import, whole.
+    @Test func aSideReadOfAnotherRevisionIsReadAgain() throws {
+        let files = try #require(try cases().first { $0.contains { $0.contains("monthly-overlap") } })
+        let store = try newStore()
+        _ = try store.importFile(path: files[0])
+        let before = described(try store.dossierSet())
+        let (during, importsSeen) = try store.read { db in
+            _ = try Int.fetchOne(db, sql: "SELECT n FROM revision")  // the read transaction's snapshot
+            // Another handle (its own pool), as another process would import.
+            let other = try MotcuaStore(path: store.path, create: true)
+            for file in files.dropFirst() { _ = try other.importFile(path: file) }
+            return (try MotcuaStore.dossierSet(db, only: nil, aliases: UnitAliases(), pool: store.writer, parts: 2),
+                    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM import") ?? -1)
+        }
+        #expect(importsSeen == 1)
+        #expect(described(during) == before)
+        #expect(described(try store.dossierSet()) != before, "the later imports change the state")
     }
 
     @Test func theCurrentStateIsEveryOccurrenceMerged() throws {
@@ -90,7 +114,8 @@ import Testing
             try db.execute(sql: """
                 DROP VIEW current_detail; DROP TABLE current; DROP TABLE spelling_latest;
                 ALTER TABLE import DROP COLUMN as_of_key; ALTER TABLE import DROP COLUMN base_name;
-                DELETE FROM grdb_migrations WHERE identifier LIKE 'v3:%' OR identifier LIKE 'v4:%';
+                DROP TABLE revision;
+                DELETE FROM grdb_migrations WHERE identifier LIKE 'v3:%' OR identifier LIKE 'v4:%' OR identifier LIKE 'v5:%';
                 """)
         }
         try queue.close()
