@@ -24,7 +24,8 @@ enum StoredState {
             var cells = RowCells(row)
             let code = try cells.textBytes()
             let dossier = try reading.dossier(&cells)
-            code.withUnsafeReadableBytes { _ = table.upsert(code: $0.assumingMemoryBound(to: UInt8.self), dossier) }
+            // `current` holds one row per code: appended without a lookup.
+            code.withUnsafeReadableBytes { table.appendUnique(code: $0.assumingMemoryBound(to: UInt8.self), dossier) }
         }
         reading.merger.offer(table, occurrences: imports.reduce(0) { $0 + $1.accepted })
         return try await reading.result(on: connection)

@@ -53,8 +53,10 @@ extension MotcuaStore {
     /// (an import or removal committed in between), or that fails, is read again on `db`.
     /// `parts`: how many ranges (tests); by default one per core (at most four) from some
     /// hundred thousand rows, where threads pay off, else one.
+    /// `finish` is called on each part, in order, on the caller's thread, as soon as it is read:
+    /// the first one's while the others are still being read.
     static func readCurrent(_ db: Database, pool: (any DatabaseReader)?, decoding: RowDecoding,
-                            estimate: Int, parts: Int? = nil) throws -> [CurrentPart] {
+                            estimate: Int, parts: Int? = nil, finish: (inout CurrentPart) -> Void) throws -> [CurrentPart] {
         let revision = try Int64.fetchOne(db, sql: "SELECT n FROM revision")
         // Two queries: SQLite answers MIN or MAX alone from the b-tree's ends, both at once by a scan.
         guard let low = try Int64.fetchOne(db, sql: "SELECT MIN(rowid) FROM current"),
@@ -80,15 +82,20 @@ extension MotcuaStore {
         }
         // The first part grows into the whole table: room for every row.
         var parts = [try readCurrent(db, range: ranges[0], decoding: decoding, estimate: estimate)]
+        finish(&parts[0])
         for (side, range) in zip(sides, ranges.dropFirst()) {
-            parts.append(try side.wait() ?? readCurrent(db, range: range, decoding: decoding, estimate: share))
+            var part = try side.wait() ?? readCurrent(db, range: range, decoding: decoding, estimate: share)
+            finish(&part)
+            parts.append(part)
         }
         return parts
     }
 
     private static func readCurrent(_ db: Database, range: ClosedRange<Int64>, decoding: RowDecoding,
                                     estimate: Int) throws -> CurrentPart {
-        var part = CurrentPart(table: DossierTable(reservingCapacity: estimate))
+        // Room for codes of up to 24 bytes (exports' are about 20): pages never written are never
+        // taken, and longer codes grow the arena as usual.
+        var part = CurrentPart(table: DossierTable(reservingCapacity: estimate, codeBytes: estimate * 24))
         part.procedureRows.reserveCapacity(estimate)
         // The codes of `current` are unique: appended without a lookup.
         try stepRows(db, sql: "SELECT \(rowColumns) FROM current WHERE rowid BETWEEN ? AND ?",

@@ -85,16 +85,18 @@ extension MotcuaStore {
             // occurrence, winning or not: every `procedure` row is one's (removal prunes the rest).
             described.internEveryField(in: fields)
             let accepted = records.reduce(0) { $0 + $1.accepted }
-            var table = DossierTable()
-            for var part in try readCurrent(db, pool: pool, decoding: decoding,
-                                                   estimate: try currentCountEstimate(db, accepted: accepted), parts: parts) {
+            var tables = try readCurrent(db, pool: pool, decoding: decoding, estimate: try currentCountEstimate(db, accepted: accepted),
+                                        parts: parts) { part in
+                let rows = part.procedureRows
                 var row = 0
                 part.table.updateEach { dossier in
-                    (dossier.procedure, dossier.field) = described.ids(of: part.procedureRows[row], procedures: procedures, fields: fields)
+                    (dossier.procedure, dossier.field) = described.ids(of: rows[row], procedures: procedures, fields: fields)
                     row += 1
                 }
-                if table.count == 0 { table = part.table } else { table.appendUnique(contentsOf: part.table) }
-            }
+            }.map(\.table)
+            // The first part's arrays held nowhere else, so that appending the others copies none of it.
+            var table = tables.isEmpty ? DossierTable() : tables.removeFirst()
+            for next in tables { table.appendUnique(contentsOf: next) }
             merger.offer(table, occurrences: accepted)
             for row in try Row.fetchAll(db, sql: "SELECT unit_spelling_id, import_id, line FROM spelling_latest") {
                 guard let file = decoding.indexOfImport[row[1]], let (unit, spelling) = decoding.spellings[row[0]] else { throw outOfVocabulary }
