@@ -114,6 +114,7 @@ extension MotcuaStore {
         var asOf: LocalMoment?
         var rejected = 0, accepted = 0, rowsRead = 0, blankRecords = 0
         var cutOff: CutOffRecord?
+        var servicesAreNull = false  // nothing bound yet: the first row binds every parameter
 
         while true {
             guard let batch = try pipeline.next() else {
@@ -146,7 +147,7 @@ extension MotcuaStore {
                     sqlite3_bind_int64(s, 2, Int64(d.source.line))
                     bindText(s, 3, batch.code(index))
                     sqlite3_bind_int64(s, 4, spellingID)
-                    bindState(s, at: 5, d)
+                    bindState(s, at: 5, d, servicesAreNull: &servicesAreNull)
                     bindOptional(s, 5 + state, facts.processed?.seconds)
                     bindOptional(s, 6 + state, facts.handedOver?.seconds)
                     bindOptional(s, 7 + state, procedureID)

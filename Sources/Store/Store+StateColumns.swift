@@ -20,23 +20,40 @@ extension MotcuaStore {
     static let stateColumns = stateColumnNames.joined(separator: ", ")
 
     /// Binds the state of `d` to `s`, from parameter `first` on, in ``stateColumnNames`` order.
-    static func bindState(_ s: SQLiteStatement, at first: Int32, _ d: Dossier) {
-        let service = d.service
-        func known(_ field: ServiceField, _ value: Int64?) -> Int64? { service.knows(field) ? value : nil }
-        let values: [Int64?] = [
-            Int64(d.channel.rawValue), Int64(d.status.rawValue), d.received.seconds, d.due?.seconds, d.finished?.seconds,
-            d.digitisedDossier ? 1 : 0, d.digitisedResult ? 1 : 0,
-            Int64(service.knownMask), known(.paidOnline, service.paidOnline ? 1 : 0),
-            known(.fee, service.feeIsZero.map { $0 ? 1 : 0 }), known(.vneid, service.vneid ? 1 : 0),
-            known(.reuse, service.reuse ? 1 : 0), known(.dataStore, service.dataStore ? 1 : 0),
-            known(.supplements, Int64(service.supplements)), known(.rating, service.rating.map(Int64.init)),
-            known(.complaint, service.complaint ? 1 : 0), known(.apology, service.apology?.seconds),
-            known(.routing, Int64(service.routing.rawValue)),
-        ]
-        for (offset, value) in values.enumerated() {
-            let index = first + Int32(offset)
-            if let value { sqlite3_bind_int64(s, index, value) } else { sqlite3_bind_null(s, index) }
+    ///
+    /// An import binds a million rows: no array a row, and the ten service parameters of a row
+    /// without a service column are left as they are when the row bound before had none either
+    /// (SQLite keeps bindings across resets; `servicesAreNull` says what they hold).
+    static func bindState(_ s: SQLiteStatement, at first: Int32, _ d: Dossier, servicesAreNull: inout Bool) {
+        func bind(_ offset: Int32, _ value: Int64?) {
+            if let value { sqlite3_bind_int64(s, first + offset, value) } else { sqlite3_bind_null(s, first + offset) }
         }
+        bind(0, Int64(d.channel.rawValue))
+        bind(1, Int64(d.status.rawValue))
+        bind(2, d.received.seconds)
+        bind(3, d.due?.seconds)
+        bind(4, d.finished?.seconds)
+        bind(5, d.digitisedDossier ? 1 : 0)
+        bind(6, d.digitisedResult ? 1 : 0)
+        let service = d.service
+        bind(7, Int64(service.knownMask))
+        if service.knownMask == 0 {
+            if !servicesAreNull { for offset in 8...17 { bind(Int32(offset), nil) } }
+            servicesAreNull = true
+            return
+        }
+        servicesAreNull = false
+        func known(_ field: ServiceField, _ value: Int64?) -> Int64? { service.knows(field) ? value : nil }
+        bind(8, known(.paidOnline, service.paidOnline ? 1 : 0))
+        bind(9, known(.fee, service.feeIsZero.map { $0 ? 1 : 0 }))
+        bind(10, known(.vneid, service.vneid ? 1 : 0))
+        bind(11, known(.reuse, service.reuse ? 1 : 0))
+        bind(12, known(.dataStore, service.dataStore ? 1 : 0))
+        bind(13, known(.supplements, Int64(service.supplements)))
+        bind(14, known(.rating, service.rating.map(Int64.init)))
+        bind(15, known(.complaint, service.complaint ? 1 : 0))
+        bind(16, known(.apology, service.apology?.seconds))
+        bind(17, known(.routing, Int64(service.routing.rawValue)))
     }
 
     /// The state an occurrence row holds in ``stateColumns``, from column `offset` on (by index:
