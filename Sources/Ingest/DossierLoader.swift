@@ -93,6 +93,12 @@ public final class DossierLoader {
         try load(InputFile(path: path, name: name))
     }
 
+    /// Room for the dossiers of a file of `bytes`: a row takes some 200 bytes in an export, so
+    /// one per 128 bytes is rarely too little, and at most 8 million. Only address space: pages
+    /// no dossier fills are never taken, and the table never doubles (copying itself, twice its
+    /// size at that moment) while a file is read.
+    static func roomFor(bytes: Int) -> Int { min(bytes / 128, 8 << 20) }
+
     /// Reads one opened export and merges its dossiers.
     @discardableResult
     public func load(_ file: InputFile) throws(IngestError) -> InputSummary {
@@ -106,7 +112,7 @@ public final class DossierLoader {
                                    ignoredColumns: reader.header.ignored)
         // This file's latest occurrence of each dossier (a later row wins), and the last
         // spelling of each unit in it with its line, indexed by unit id.
-        var latest = DossierTable()
+        var latest = DossierTable(reservingCapacity: Self.roomFor(bytes: file.size), codeBytes: Self.roomFor(bytes: file.size) * 24)
         var spellings: [(spelling: UnitRegistry.SpellingID, line: Int32)?] = []
         var asOf: LocalMoment?
         var sinceProgress = 0

@@ -111,17 +111,21 @@ extension MotcuaStore {
 /// gives nil: the caller reads the same rows itself and meets the error there, if it is one.
 private final class SideRead<Value>: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
+    /// Guards `result`: the semaphore orders the hand-over, the lock makes it visible to
+    /// ThreadSanitizer too.
+    private let lock = NSLock()
     private var result: Value?
 
     init(_ body: @escaping @Sendable () throws -> Value?) {
         Thread.detachNewThread {
-            self.result = try? body()
+            let value = try? body()
+            self.lock.withLock { self.result = value }
             self.done.signal()
         }
     }
 
     func wait() -> Value? {
         done.wait()
-        return result
+        return lock.withLock { result }
     }
 }
