@@ -45,7 +45,9 @@ extension MotcuaStore {
             let lines = try Row.fetchAll(db, sql: """
                 SELECT unit_spelling_id, MAX(line) FROM occurrence WHERE import_id = ? GROUP BY unit_spelling_id
                 """, arguments: [id])
-            try mergeCurrentState(db, importID: id, spellingLines: Dictionary(uniqueKeysWithValues: lines.map { ($0[0], $0[1]) }))
+            // The occurrences' layout of v1 (a composite key): selected by column, not by rowid.
+            try mergeCurrentState(db, importID: id, spellingLines: Dictionary(uniqueKeysWithValues: lines.map { ($0[0], $0[1]) }),
+                                  occurrences: "import_id = :id ORDER BY line")
         }
         try pruneProcedures(db)
     }
@@ -90,19 +92,21 @@ extension MotcuaStore {
     /// code, its last line replaces the row held when that row's import ranks below it; the
     /// same for each unit spelling (`spellingLines`: its last line in the import). Occurrences
     /// are taken in line order, so that a later line of the same import replaces an earlier one.
-    static func mergeCurrentState(_ db: Database, importID id: Int64, spellingLines: [Int64: Int64]) throws {
+    /// `occurrences` selects the import's rows in line order (by default its range of rowids, v6).
+    static func mergeCurrentState(_ db: Database, importID id: Int64, spellingLines: [Int64: Int64],
+                                  occurrences: String = "rowid BETWEEN :first AND :last ORDER BY rowid") throws {
         try bumpRevision(db)
         let columns = "code, import_id, line, unit_spelling_id, \(stateColumns), procedure_id"
         let updates = (["import_id", "line", "unit_spelling_id"] + stateColumnNames + ["procedure_id"])
             .map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
         try db.execute(sql: """
             INSERT INTO current (\(columns))
-            SELECT \(columns) FROM occurrence WHERE import_id = :id ORDER BY line
+            SELECT \(columns) FROM occurrence WHERE \(occurrences)
             ON CONFLICT (code) DO UPDATE SET \(updates)
             WHERE current.import_id = :id
                OR (SELECT \(rankColumns) FROM import WHERE id = current.import_id)
                 < (SELECT \(rankColumns) FROM import WHERE id = :id)
-            """, arguments: ["id": id])
+            """, arguments: ["id": id, "first": occurrenceKeys(importID: id).lowerBound, "last": occurrenceKeys(importID: id).upperBound])
         let spelling = try db.makeStatement(sql: """
             INSERT INTO spelling_latest (unit_spelling_id, import_id, line) VALUES (:spelling, :id, :line)
             ON CONFLICT (unit_spelling_id) DO UPDATE SET import_id = excluded.import_id, line = excluded.line

@@ -102,8 +102,8 @@ extension MotcuaStore {
 
         let state = Int32(stateColumnNames.count)
         let insertOccurrence = try db.makeStatement(sql: """
-            INSERT INTO occurrence (import_id, line, code, unit_spelling_id, \(stateColumns), processed, handed_over, procedure_id)
-            VALUES (?, ?, ?, ?, \(Array(repeating: "?", count: Int(state)).joined(separator: ", ")), ?, ?, ?)
+            INSERT INTO occurrence (rowid, import_id, line, code, unit_spelling_id, \(stateColumns), processed, handed_over, procedure_id)
+            VALUES (?, ?, ?, ?, ?, \(Array(repeating: "?", count: Int(state)).joined(separator: ", ")), ?, ?, ?)
             """)
         var procedures = ProcedureIDs(db)
         let insertReject = try db.makeStatement(sql: """
@@ -143,14 +143,15 @@ extension MotcuaStore {
                 let procedureID = try procedures.id(key: batch.descriptiveKey(index)) { (0..<4).map { batch.text(index, $0) } }
                 try bindAndStep(insertOccurrence, db: db) { s in
                     let d = facts.dossier
-                    sqlite3_bind_int64(s, 1, importID)
-                    sqlite3_bind_int64(s, 2, Int64(d.source.line))
-                    bindText(s, 3, batch.code(index))
-                    sqlite3_bind_int64(s, 4, spellingID)
-                    bindState(s, at: 5, d, servicesAreNull: &servicesAreNull)
-                    bindOptional(s, 5 + state, facts.processed?.seconds)
-                    bindOptional(s, 6 + state, facts.handedOver?.seconds)
-                    bindOptional(s, 7 + state, procedureID)
+                    sqlite3_bind_int64(s, 1, occurrenceKey(importID: importID, line: Int64(d.source.line)))
+                    sqlite3_bind_int64(s, 2, importID)
+                    sqlite3_bind_int64(s, 3, Int64(d.source.line))
+                    bindText(s, 4, batch.code(index))
+                    sqlite3_bind_int64(s, 5, spellingID)
+                    bindState(s, at: 6, d, servicesAreNull: &servicesAreNull)
+                    bindOptional(s, 6 + state, facts.processed?.seconds)
+                    bindOptional(s, 7 + state, facts.handedOver?.seconds)
+                    bindOptional(s, 8 + state, procedureID)
                 }
             }
             accepted += batch.facts.count

@@ -101,6 +101,71 @@ extension MotcuaStore {
                 DROP INDEX current_by_import;
                 """)
         }
+        migrator.registerMigration("v6: occurrences by rowid", migrate: migrateOccurrenceToRowid)
         return migrator
     }()
+
+    /// The columns of `occurrence`, in table order (v1, then v2's service columns).
+    static let occurrenceColumns = """
+        import_id, line, code, unit_spelling_id, channel, status, received, due, finished, digitised_dossier,
+        digitised_result, processed, handed_over, procedure_id, service_known, paid_online, fee_zero, vneid, reuse,
+        data_store, supplements, rating, complaint, apology, routing
+        """
+
+    /// The rowid of the occurrence at `line` of import `importID`: rows of one import are one
+    /// range of rowids, in line order.
+    static func occurrenceKey(importID: Int64, line: Int64) -> Int64 { importID << 32 | line }
+
+    /// The rowids of import `id`'s occurrences.
+    static func occurrenceKeys(importID id: Int64) -> ClosedRange<Int64> {
+        occurrenceKey(importID: id, line: 0)...occurrenceKey(importID: id, line: 0xFFFF_FFFF)
+    }
+
+    /// Migration v6: `occurrence` as a rowid table whose rowid is (import id, line) in one integer
+    /// (``occurrenceKey(importID:line:)``): an import appends its rows at the end of one b-tree
+    /// instead of seeking a composite key for each (about a third of SQLite's time a row,
+    /// measured with the `sqlite3` shell on the 1M-row bench file: 0.60 s against 0.96 s). No
+    /// foreign keys: every key is written in the transaction that reads it, and a removal
+    /// deletes its import's range of rows itself.
+    static func migrateOccurrenceToRowid(_ db: Database) throws {
+        try db.execute(sql: """
+            DROP VIEW occurrence_detail;
+            CREATE TABLE occurrence_v6 (
+                import_id INTEGER NOT NULL,
+                line INTEGER NOT NULL,
+                code TEXT NOT NULL,
+                unit_spelling_id INTEGER NOT NULL,
+                channel INTEGER NOT NULL,
+                status INTEGER NOT NULL,
+                received INTEGER NOT NULL,
+                due INTEGER,
+                finished INTEGER,                 -- NgayKetThucXuLy, else NgayTra
+                digitised_dossier INTEGER NOT NULL,
+                digitised_result INTEGER NOT NULL,
+                processed INTEGER,                -- NgayKetThucXuLy as read
+                handed_over INTEGER,              -- NgayTra as read
+                procedure_id INTEGER,
+                service_known INTEGER NOT NULL DEFAULT 0,
+                paid_online INTEGER,
+                fee_zero INTEGER,
+                vneid INTEGER,
+                reuse INTEGER,
+                data_store INTEGER,
+                supplements INTEGER,
+                rating INTEGER,
+                complaint INTEGER,
+                apology INTEGER,
+                routing INTEGER
+            );
+            INSERT INTO occurrence_v6 (rowid, \(occurrenceColumns))
+                SELECT (import_id << 32) | line, \(occurrenceColumns) FROM occurrence ORDER BY import_id, line;
+            DROP TABLE occurrence;
+            ALTER TABLE occurrence_v6 RENAME TO occurrence;
+            CREATE VIEW occurrence_detail AS
+                SELECT o.*, NULLIF(p.procedure_code, '') AS procedure_code,
+                       NULLIF(p.procedure_name, '') AS procedure_name,
+                       NULLIF(p.field_code, '') AS field_code, NULLIF(p.field_name, '') AS field_name
+                FROM occurrence o LEFT JOIN procedure p ON p.id = o.procedure_id;
+            """)
+    }
 }

@@ -55,10 +55,12 @@ public struct StoredDossiers: DossierSource {
             let ids = try MotcuaStore.importRecords(db, only: only).compactMap(\.id)
             var out: [SourceLine: String] = [:]
             let statement = try db.makeStatement(sql: """
-                SELECT procedure_name, procedure_code FROM occurrence_detail WHERE import_id = ? AND line = ?
+                SELECT NULLIF(p.procedure_name, ''), NULLIF(p.procedure_code, '')
+                FROM occurrence o JOIN procedure p ON p.id = o.procedure_id WHERE o.rowid = ?
                 """)
             for source in sources where Int(source.file) < ids.count {
-                if let row = try Row.fetchOne(statement, arguments: [ids[Int(source.file)], Int(source.line)]),
+                let key = MotcuaStore.occurrenceKey(importID: ids[Int(source.file)], line: Int64(source.line))
+                if let row = try Row.fetchOne(statement, arguments: [key]),
                    let name = storedProcedureName(name: row[0], code: row[1]) {
                     out[source] = name
                 }
@@ -71,9 +73,12 @@ public struct StoredDossiers: DossierSource {
         try store.read { db in
             let ids = try MotcuaStore.importRecords(db, only: only).compactMap(\.id)
             var out: [SourceLine: String] = [:]
-            let statement = try db.makeStatement(sql: "SELECT procedure_name FROM occurrence_detail WHERE import_id = ? AND line = ?")
+            let statement = try db.makeStatement(sql: """
+                SELECT NULLIF(p.procedure_name, '') FROM occurrence o JOIN procedure p ON p.id = o.procedure_id WHERE o.rowid = ?
+                """)
             for source in sources where Int(source.file) < ids.count {
-                if let name = storedProcedureName(name: try String.fetchOne(statement, arguments: [ids[Int(source.file)], Int(source.line)]),
+                let key = MotcuaStore.occurrenceKey(importID: ids[Int(source.file)], line: Int64(source.line))
+                if let name = storedProcedureName(name: try String.fetchOne(statement, arguments: [key]),
                                                   code: nil) {
                     out[source] = name
                 }
