@@ -44,21 +44,18 @@ public struct PostgresDossiers: DossierSource {
             for (i, record) in imports.enumerated() { if let id = record.id { index[id] = (Int32(i), record.fileName) } }
             var out: [OccurrenceListing] = []
             let rows = try await connection.query("""
-                SELECT o.import_id, o.line, p.procedure_name, p.procedure_code, u.name,
-                       \(unescaped: PostgresStateColumns.list("o."))
+                SELECT p.procedure_name, p.procedure_code, u.name, \(unescaped: PostgresStateColumns.packed("o."))
                 FROM occurrence o JOIN unit_spelling u ON u.id = o.unit_spelling_id
                      LEFT JOIN procedure p ON p.id = o.procedure_id
                 WHERE o.code = \(code) ORDER BY o.import_id, o.line
                 """, logger: PostgresSession.logger)
             for try await row in rows {
                 var cells = RowCells(row)
-                let importID = try cells.requiredInteger(), line = try cells.requiredInteger()
                 let procedure = storedProcedureName(name: try cells.text(), code: try cells.text()), unit = try cells.text()
-                _ = try cells.integer()  // the unit spelling and procedure ids: named above
-                _ = try cells.integer()
-                guard let (file, name) = index[importID] else { continue }
-                let dossier = try PostgresStateColumns.dossier(&cells, source: SourceLine(file: file, line: Int32(truncatingIfNeeded: line)))
-                out.append(OccurrenceListing(file: name, fileIndex: file, line: Int(line), code: code, procedure: procedure,
+                let state = try PackedState(try cells.textBytes())  // its spelling and procedure: named above
+                guard let (file, name) = index[state.importID] else { continue }
+                let dossier = try state.dossier(source: SourceLine(file: file, line: state.line))
+                out.append(OccurrenceListing(file: name, fileIndex: file, line: Int(state.line), code: code, procedure: procedure,
                                              unit: unit, dossier: dossier, reject: nil))
             }
             for (importID, reject) in try await PostgresRecords.rejects(only: only, code: code, on: connection) {

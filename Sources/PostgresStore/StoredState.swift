@@ -18,12 +18,12 @@ enum StoredState {
         }
         var table = DossierTable()
         let rows = try await connection.query("""
-            SELECT code, \(unescaped: stateColumns) FROM current
+            SELECT code, \(unescaped: PostgresStateColumns.packed()) FROM current
             """, logger: PostgresSession.logger)
         for try await row in rows {
             var cells = RowCells(row)
             let code = try cells.textBytes()
-            let dossier = try reading.dossier(&cells)
+            let dossier = try reading.dossier(PackedState(try cells.textBytes()))
             // `current` holds one row per code: appended without a lookup.
             code.withUnsafeReadableBytes { table.appendUnique(code: $0.assumingMemoryBound(to: UInt8.self), dossier) }
         }
@@ -42,20 +42,17 @@ enum StoredState {
             reading.names[id] = name
         }
         let rows = try await connection.query("""
-            SELECT code, \(unescaped: stateColumns) FROM occurrence WHERE import_id = ANY(\(ids)::bigint[])
+            SELECT code, \(unescaped: PostgresStateColumns.packed()) FROM occurrence WHERE import_id = ANY(\(ids)::bigint[])
             """, logger: PostgresSession.logger)
         for try await row in rows {
             var cells = RowCells(row)
             let code = try cells.textBytes()
-            let dossier = try reading.dossier(&cells)
+            let dossier = try reading.dossier(PackedState(try cells.textBytes()))
             code.withUnsafeReadableBytes { reading.merger.offer(code: $0.assumingMemoryBound(to: UInt8.self), dossier) }
             reading.merger.offerSpelling(dossier.unitSpelling, of: dossier.unit, at: dossier.source)
         }
         return try await reading.result(on: connection)
     }
-
-    /// What a row of `current` or `occurrence` holds after its code, in this order.
-    private static let stateColumns = "import_id, line, " + PostgresStateColumns.list()
 
     /// What a read needs besides the rows: the imports' ranks and indexes, the units and fields.
     private struct Reading {
@@ -96,17 +93,16 @@ enum StoredState {
         /// `spelling_latest` (reading a subset of imports).
         var names: [Int64: String] = [:]
 
-        /// The dossier in a row's ``stateColumns``.
-        mutating func dossier(_ cells: inout RowCells) throws -> Dossier {
-            let source = SourceLine(file: try file(of: try cells.requiredInteger()), line: Int32(truncatingIfNeeded: try cells.requiredInteger()))
-            let spellingID = try cells.requiredInteger()
+        /// The dossier a row's packed state is, its ids resolved.
+        mutating func dossier(_ state: PackedState) throws -> Dossier {
+            let source = SourceLine(file: try file(of: state.importID), line: state.line)
+            let spellingID = state.spellingID
             guard let (unit, spelling) = spellings[spellingID] ?? names[spellingID].flatMap({ intern(spellingID, $0) }) else {
                 throw UnexpectedReply("a dossier's unit spelling is not stored")
             }
-            let procedure = try cells.integer()
-            return try PostgresStateColumns.dossier(
-                &cells, source: source, unit: unit, spelling: spelling, field: field(of: procedure),
-                procedure: procedure.flatMap { procedureOf[$0] } ?? .none)
+            let procedure = state.procedureID
+            return try state.dossier(source: source, unit: unit, spelling: spelling, field: field(of: procedure),
+                                     procedure: procedure.flatMap { procedureOf[$0] } ?? .none)
         }
 
         mutating func intern(_ id: Int64, _ name: String) -> (UnitID, UnitRegistry.SpellingID)? {
