@@ -1,5 +1,6 @@
 import Ingest
 import NIOCore
+import Store
 
 /// The columns of an occurrence that make a dossier's state, in one place: `occurrence` and
 /// `current` both hold them, imports write them (``write(_:spelling:procedure:to:)``), the
@@ -47,22 +48,17 @@ enum PostgresStateColumns {
         text.integer(known(.routing, service.routing.rawValue))
     }
 
-    /// The small service columns a read packs into one integer, three bits each: 0 for NULL, the
-    /// value + 1 otherwise (flags are 0 or 1, the counts 0–5).
-    static let packedServiceColumns = ["paid_online", "fee_zero", "vneid", "reuse", "data_store", "supplements", "rating",
-                                       "complaint", "routing"]
-
     /// A row's state as one `bytea` the server builds (each column after `prefix`): what a read
     /// selects instead of the columns, taken apart by ``PackedState``. Why: postgres-nio's cost
     /// is per cell, and a report reads a million rows; two cells a row (the code and this)
     /// instead of twenty-three. Big-endian integers, in this order: import id (8 bytes), line (4),
     /// unit spelling id (8), procedure id (8, 0 when NULL), channel (2), status (2), received
-    /// (8), due (8), finished (8), service_known (2), the packed service columns (8), apology (8),
+    /// (8), due (8), finished (8), service_known (2), the service columns packed by
+    /// ``ServicePacking`` (8), apology (8),
     /// then a flags word (2): NULL procedure, due, finished, apology; the two digitised flags.
     static func packed(_ prefix: String = "") -> String {
         func column(_ name: String) -> String { prefix + name }
-        let service = packedServiceColumns.enumerated()
-            .map { "(COALESCE(\(column($1))::int + 1, 0)::bigint << \(3 * $0))" }.joined(separator: " | ")
+        let service = ServicePacking.sql { "\(column($0))::int" }
         let flags = ["\(column("procedure_id")) IS NULL", "\(column("due")) IS NULL", "\(column("finished")) IS NULL",
                      "\(column("apology")) IS NULL", column("digitised_dossier"), column("digitised_result")]
             .enumerated().map { "(CASE WHEN \($1) THEN \(1 << $0) ELSE 0 END)" }.joined(separator: " | ")
@@ -70,7 +66,7 @@ enum PostgresStateColumns {
             "int8send(\(column("import_id")))", "int4send(\(column("line")))", "int8send(\(column("unit_spelling_id")))",
             "int8send(COALESCE(\(column("procedure_id")), 0))", "int2send(\(column("channel")))", "int2send(\(column("status")))",
             "int8send(\(column("received")))", "int8send(COALESCE(\(column("due")), 0))", "int8send(COALESCE(\(column("finished")), 0))",
-            "int2send(\(column("service_known")))", "int8send(\(service))", "int8send(COALESCE(\(column("apology")), 0))",
+            "int2send(\(column("service_known")))", "int8send((\(service))::bigint)", "int8send(COALESCE(\(column("apology")), 0))",
             "int2send((\(flags))::smallint)",
         ].joined(separator: " || ")
     }
@@ -109,25 +105,8 @@ struct PackedState {
         func moment(_ offset: Int, nullBit: UInt16) -> LocalMoment? {
             has(nullBit) ? nil : LocalMoment(seconds: integer(at: offset, as: Int64.self))
         }
-        var service = ServiceFacts()
-        let mask = Int(integer(at: 56, as: Int16.self))
-        for field in ServiceField.allCases where mask & (1 << field.rawValue) != 0 { service.setKnown(field) }
-        let packed = integer(at: 58, as: Int64.self)
-        /// Slot `k`'s value, nil for NULL.
-        func slot(_ k: Int) -> Int64? {
-            let value = (packed >> (3 * Int64(k))) & 7
-            return value == 0 ? nil : value - 1
-        }
-        service.paidOnline = slot(0) == 1
-        service.feeIsZero = slot(1).map { $0 == 1 }
-        service.vneid = slot(2) == 1
-        service.reuse = slot(3) == 1
-        service.dataStore = slot(4) == 1
-        service.supplements = Int(slot(5) ?? 0)
-        service.rating = slot(6).map { UInt8(clamping: $0) }
-        service.complaint = slot(7) == 1
-        service.apology = moment(66, nullBit: 8)
-        service.routing = Routing(rawValue: UInt8(clamping: slot(8) ?? 0)) ?? .none
+        let service = ServicePacking.facts(mask: Int(integer(at: 56, as: Int16.self)), packed: integer(at: 58, as: Int64.self),
+                                           apology: moment(66, nullBit: 8))
         return Dossier(unit: unit, channel: channel, status: status, received: LocalMoment(seconds: integer(at: 32, as: Int64.self)),
                        due: moment(40, nullBit: 2), finished: moment(48, nullBit: 4),
                        digitisedDossier: has(16), digitisedResult: has(32), source: source, field: field,

@@ -32,7 +32,7 @@ extension MotcuaStore {
         let statement = try db.makeStatement(sql: sql)
         try statement.setArguments(arguments)
         let s = statement.sqliteStatement
-        let cells = PackedStateCells(cells: SteppedCells(statement: s), offset: 5)
+        let cells = SteppedCells(statement: s)
         while true {
             let step = sqlite3_step(s)
             if step == SQLITE_DONE { return }
@@ -43,7 +43,7 @@ extension MotcuaStore {
             guard let (unit, spelling) = decoding.spellings[sqlite3_column_int64(s, 3)] else { throw outOfVocabulary }
             let dossier = try Self.dossier(cells, at: 5, source: SourceLine(file: file, line: Int32(clamping: sqlite3_column_int64(s, 1))),
                                            unit: unit, spelling: spelling)
-            try body(cells.cells.bytes(2), dossier, sqlite3_column_int64(s, 4))
+            try body(cells.bytes(2), dossier, sqlite3_column_int64(s, 4))
         }
     }
 
@@ -55,12 +55,15 @@ extension MotcuaStore {
     /// hundred thousand rows, where threads pay off, else one.
     /// `finish` is called on each part, in order, on the caller's thread, as soon as it is read:
     /// the first one's while the others are still being read.
+    /// `atMost`: no more rows than that (the imports' accepted rows); with the span of rowids,
+    /// it sizes the tables once.
     static func readCurrent(_ db: Database, pool: (any DatabaseReader)?, decoding: RowDecoding,
-                            estimate: Int, parts: Int? = nil, finish: (inout CurrentPart) -> Void) throws -> [CurrentPart] {
+                            atMost: Int, parts: Int? = nil, finish: (inout CurrentPart) -> Void) throws -> [CurrentPart] {
         let revision = try Int64.fetchOne(db, sql: "SELECT n FROM revision")
         // Two queries: SQLite answers MIN or MAX alone from the b-tree's ends, both at once by a scan.
         guard let low = try Int64.fetchOne(db, sql: "SELECT MIN(rowid) FROM current"),
               let high = try Int64.fetchOne(db, sql: "SELECT MAX(rowid) FROM current") else { return [] }
+        let estimate = Int(clamping: min(high - low + 1, Int64(atMost)))
         let cores = ProcessInfo.processInfo.activeProcessorCount
         let count = pool == nil ? 1 : max(1, parts ?? (estimate < 100_000 ? 1 : min(cores, 4)))
         // At most `count` ranges of `step` rowids, the last one shorter (fewer rows than ranges: fewer ranges).

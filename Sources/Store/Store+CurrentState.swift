@@ -27,11 +27,7 @@ extension MotcuaStore {
                 procedure_id INTEGER REFERENCES procedure(id)
             ) WITHOUT ROWID;
             CREATE INDEX current_by_import ON current(import_id);
-            CREATE VIEW current_detail AS
-                SELECT c.*, NULLIF(p.procedure_code, '') AS procedure_code,
-                       NULLIF(p.procedure_name, '') AS procedure_name,
-                       NULLIF(p.field_code, '') AS field_code, NULLIF(p.field_name, '') AS field_name
-                FROM current c LEFT JOIN procedure p ON p.id = c.procedure_id;
+            \(detailView("current_detail", of: "current"))
             CREATE TABLE spelling_latest (
                 unit_spelling_id INTEGER PRIMARY KEY REFERENCES unit_spelling(id),
                 import_id INTEGER NOT NULL REFERENCES import(id),
@@ -73,11 +69,7 @@ extension MotcuaStore {
             INSERT INTO current SELECT * FROM current_v3;
             DROP TABLE current_v3;
             CREATE INDEX current_by_import ON current(import_id);
-            CREATE VIEW current_detail AS
-                SELECT c.*, NULLIF(p.procedure_code, '') AS procedure_code,
-                       NULLIF(p.procedure_name, '') AS procedure_name,
-                       NULLIF(p.field_code, '') AS field_code, NULLIF(p.field_name, '') AS field_name
-                FROM current c LEFT JOIN procedure p ON p.id = c.procedure_id;
+            \(detailView("current_detail", of: "current"))
             """)
     }
 

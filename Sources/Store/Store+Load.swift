@@ -61,7 +61,7 @@ extension MotcuaStore {
 
     /// Over every import, the dossiers are those of `current` and the units' names those of
     /// `spelling_latest` (one row per dossier, however many imports overlap), read on every
-    /// core when `pool` is given (see ``readCurrent(_:pool:decoding:estimate:parts:)``); over a subset
+    /// core when `pool` is given (see ``readCurrent(_:pool:decoding:atMost:parts:finish:)``); over a subset
     /// of the imports (or when `derive` says so: what tests compare the current state with),
     /// the state is derived from their occurrences by the ``AsOfMerger``.
     static func dossierSet(_ db: Database, only: Set<Int64>?, aliases: UnitAliases, derive: Bool = false,
@@ -88,8 +88,7 @@ extension MotcuaStore {
             // occurrence, winning or not: every `procedure` row is one's (removal prunes the rest).
             described.internEveryField(in: fields)
             let accepted = records.reduce(0) { $0 + $1.accepted }
-            var tables = try readCurrent(db, pool: pool, decoding: decoding, estimate: try currentCountEstimate(db, accepted: accepted),
-                                        parts: parts) { part in
+            var tables = try readCurrent(db, pool: pool, decoding: decoding, atMost: accepted, parts: parts) { part in
                 let rows = part.procedureRows
                 var row = 0
                 part.table.updateEach { dossier in
@@ -119,12 +118,6 @@ extension MotcuaStore {
             inputs[Int(index)].rejectsByReason[reason] = row["n"]
         }
         return merger.dossierSet(units: units, fields: fields, procedures: procedures.codes, inputs: inputs)
-    }
-
-    /// About how many rows `current` holds, to size the table once: never more than the
-    /// imports' accepted rows, nor the largest rowid (both cheap to read).
-    private static func currentCountEstimate(_ db: Database, accepted: Int) throws -> Int {
-        min(try Int.fetchOne(db, sql: "SELECT MAX(rowid) FROM current") ?? 0, accepted)
     }
 
     /// The imports (of those in `only`), in id order: their index is the `file` of their

@@ -54,11 +54,7 @@ extension MotcuaStore {
                     UNIQUE (procedure_code, procedure_name, field_code, field_name)
                 );
                 -- Every occurrence with its descriptive fields, NULL where the export had none.
-                CREATE VIEW occurrence_detail AS
-                    SELECT o.*, NULLIF(p.procedure_code, '') AS procedure_code,
-                           NULLIF(p.procedure_name, '') AS procedure_name,
-                           NULLIF(p.field_code, '') AS field_code, NULLIF(p.field_name, '') AS field_name
-                    FROM occurrence o LEFT JOIN procedure p ON p.id = o.procedure_id;
+                \(detailView("occurrence_detail", of: "occurrence"))
                 CREATE TABLE reject (
                     import_id INTEGER NOT NULL REFERENCES import(id) ON DELETE CASCADE,
                     line INTEGER NOT NULL,
@@ -105,12 +101,17 @@ extension MotcuaStore {
         return migrator
     }()
 
-    /// The columns of `occurrence`, in table order (v1, then v2's service columns).
-    static let occurrenceColumns = """
-        import_id, line, code, unit_spelling_id, channel, status, received, due, finished, digitised_dossier,
-        digitised_result, processed, handed_over, procedure_id, service_known, paid_online, fee_zero, vneid, reuse,
-        data_store, supplements, rating, complaint, apology, routing
+    /// A view of `table` (`occurrence` or `current`) with the descriptive fields of each row's
+    /// procedure, NULL where the export had none: what auditors query.
+    static func detailView(_ name: String, of table: String) -> String {
         """
+        CREATE VIEW \(name) AS
+            SELECT t.*, NULLIF(p.procedure_code, '') AS procedure_code,
+                   NULLIF(p.procedure_name, '') AS procedure_name,
+                   NULLIF(p.field_code, '') AS field_code, NULLIF(p.field_name, '') AS field_name
+            FROM \(table) t LEFT JOIN procedure p ON p.id = t.procedure_id;
+        """
+    }
 
     /// The rowid of the occurrence at `line` of import `importID`: rows of one import are one
     /// range of rowids, in line order.
@@ -128,6 +129,8 @@ extension MotcuaStore {
     /// foreign keys: every key is written in the transaction that reads it, and a removal
     /// deletes its import's range of rows itself.
     static func migrateOccurrenceToRowid(_ db: Database) throws {
+        // In table order: v1's columns, then v2's.
+        let columns = try db.columns(in: "occurrence").map(\.name).joined(separator: ", ")
         try db.execute(sql: """
             DROP VIEW occurrence_detail;
             CREATE TABLE occurrence_v6 (
@@ -157,15 +160,11 @@ extension MotcuaStore {
                 apology INTEGER,
                 routing INTEGER
             );
-            INSERT INTO occurrence_v6 (rowid, \(occurrenceColumns))
-                SELECT (import_id << 32) | line, \(occurrenceColumns) FROM occurrence ORDER BY import_id, line;
+            INSERT INTO occurrence_v6 (rowid, \(columns))
+                SELECT (import_id << 32) | line, \(columns) FROM occurrence ORDER BY import_id, line;
             DROP TABLE occurrence;
             ALTER TABLE occurrence_v6 RENAME TO occurrence;
-            CREATE VIEW occurrence_detail AS
-                SELECT o.*, NULLIF(p.procedure_code, '') AS procedure_code,
-                       NULLIF(p.procedure_name, '') AS procedure_name,
-                       NULLIF(p.field_code, '') AS field_code, NULLIF(p.field_name, '') AS field_name
-                FROM occurrence o LEFT JOIN procedure p ON p.id = o.procedure_id;
+            \(detailView("occurrence_detail", of: "occurrence"))
             """)
     }
 }

@@ -56,7 +56,7 @@ extension MotcuaStore {
         bind(17, known(.routing, Int64(service.routing.rawValue)))
     }
 
-    /// The state an occurrence row holds in ``stateColumns``, from column `offset` on (by index:
+    /// The state a row read with ``packedStateColumns`` holds from column `offset` on (by index:
     /// a report reads millions of rows).
     static func dossier<Cells: StateCells>(_ row: Cells, at offset: Int, source: SourceLine, unit: UnitID = UnitID(rawValue: 0),
                                            spelling: UnitRegistry.SpellingID = .none, field: FieldID = .unknown,
@@ -66,22 +66,8 @@ extension MotcuaStore {
               let status = value(1).flatMap({ Status(rawValue: UInt8(clamping: $0)) }), let received = value(2) else {
             throw outOfVocabulary
         }
-        var service = ServiceFacts()
-        let mask = Int(value(7) ?? 0)
-        for field in ServiceField.allCases where mask & (1 << field.rawValue) != 0 { service.setKnown(field) }
-        if mask != 0 {
-            let flag = { (i: Int) -> Bool in value(i) == 1 }
-            service.paidOnline = flag(8)
-            service.feeIsZero = value(9).map { $0 == 1 }
-            service.vneid = flag(10)
-            service.reuse = flag(11)
-            service.dataStore = flag(12)
-            service.supplements = Int(value(13) ?? 0)
-            service.rating = value(14).map { UInt8(clamping: $0) }
-            service.complaint = flag(15)
-            service.apology = value(16).map(LocalMoment.init(seconds:))
-            service.routing = Routing(rawValue: UInt8(clamping: value(17) ?? 0)) ?? .none
-        }
+        let service = ServicePacking.facts(mask: Int(value(7) ?? 0), packed: value(8) ?? 0,
+                                           apology: value(9).map(LocalMoment.init(seconds:)))
         return Dossier(unit: unit, channel: channel, status: status, received: LocalMoment(seconds: received),
                        due: value(3).map(LocalMoment.init(seconds:)), finished: value(4).map(LocalMoment.init(seconds:)),
                        digitisedDossier: (value(5) ?? 0) != 0, digitisedResult: (value(6) ?? 0) != 0,
@@ -120,51 +106,14 @@ struct SteppedCells: StateCells {
     }
 }
 
-/// The state columns as a report reads them: the first eight as stored, then the small service
-/// values packed into one integer and the apology day, both NULL without a service column.
-///
-/// Why: SQLite computes every selected column of every row; ten service columns that most
-/// exports lack cost a report over `current` a third of its time. Each packed value takes
-/// three bits, 0 for NULL and the value + 1 otherwise (all are 0–5).
+/// The state columns as every read takes them (``dossier(_:at:source:unit:spelling:field:procedure:)``):
+/// the eight up to `service_known` as stored, then the service columns packed
+/// (``ServicePacking``) and the apology day, both NULL for a row whose file had no service
+/// column, which SQLite then need not look at.
 extension MotcuaStore {
-    /// The state columns packed into one (``stateColumnNames`` from `service_known` on, but the apology).
-    static let packedServiceColumns = ["paid_online", "fee_zero", "vneid", "reuse", "data_store", "supplements", "rating",
-                                       "complaint", "routing"]
-
-    /// ``stateColumns`` for a read: ``PackedStateCells`` gives them back in ``stateColumnNames`` order.
     static let packedStateColumns: String = {
-        let stored = stateColumnNames.prefix { $0 != "paid_online" }
-        let packed = packedServiceColumns.enumerated().map { "(COALESCE(\($1) + 1, 0) << \(3 * $0))" }.joined(separator: " | ")
-        return (stored + ["CASE WHEN service_known = 0 THEN NULL ELSE \(packed) END",
+        let stored = stateColumnNames.prefix { $0 != ServicePacking.columns[0] }
+        return (stored + ["CASE WHEN service_known = 0 THEN NULL ELSE \(ServicePacking.sql { $0 }) END",
                           "CASE WHEN service_known = 0 THEN NULL ELSE apology END"]).joined(separator: ", ")
     }()
-}
-
-/// A row read with ``MotcuaStore/packedStateColumns`` from column `offset` on, seen as the
-/// state columns in ``MotcuaStore/stateColumnNames`` order (from `offset` too).
-struct PackedStateCells: StateCells {
-    let cells: SteppedCells
-    let offset: Int
-    /// Where each state column is: stored at `offset + i`, or packed (its slot), or the apology.
-    private static let places: [Place] = MotcuaStore.stateColumnNames.enumerated().map { index, name in
-        if name == "apology" { return .stored(MotcuaStore.stateColumnNames.prefix { $0 != "paid_online" }.count + 1) }
-        if let slot = MotcuaStore.packedServiceColumns.firstIndex(of: name) { return .packed(slot) }
-        return .stored(index)
-    }
-    private static let packedColumn = MotcuaStore.stateColumnNames.prefix { $0 != "paid_online" }.count
-
-    private enum Place { case stored(Int), packed(Int) }
-
-    func int(_ index: Int) -> Int64? {
-        // The stored columns first, without a look at `places`: most rows have no service column.
-        if index - offset < Self.packedColumn { return cells.int(index) }
-        guard index >= offset, index - offset < Self.places.count else { return cells.int(index) }
-        switch Self.places[index - offset] {
-        case .stored(let column): return cells.int(offset + column)
-        case .packed(let slot):
-            guard let packed = cells.int(offset + Self.packedColumn) else { return nil }
-            let value = (packed >> (3 * Int64(slot))) & 7
-            return value == 0 ? nil : value - 1
-        }
-    }
 }
