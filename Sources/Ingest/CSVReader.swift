@@ -30,6 +30,11 @@ final class CSVReader: @unchecked Sendable {
     private let input: DecodedInput
     private var parser = csv_parser()
     private let sink = FieldSink()
+    private let spaceScan: SpaceScan
+    /// libcsv reads with its own space test now (see ``SpaceScan``).
+    @exclusivity(unchecked) private var usesLibcsvSpaces = false
+    /// Tests: always our space test, to compare the two.
+    @exclusivity(unchecked) var alwaysOwnSpaceTest = false
     @exclusivity(unchecked) var chunk: [UInt8]
     @exclusivity(unchecked) var chunkIndex = 0
     private var exhausted = false
@@ -77,6 +82,7 @@ final class CSVReader: @unchecked Sendable {
         self.input = input
         self.delimiter = delimiter
         self.limit = limit
+        spaceScan = SpaceScan(delimiter: delimiter)
         self.line = line
         byteOffset = byte
         chunk = prefix
@@ -98,11 +104,14 @@ final class CSVReader: @unchecked Sendable {
         csv_init(&parser, Self.options)
         csv_set_delim(&parser, delimiter)
         // Spaces are data: values are trimmed later, by the rules that read them.
-        csv_set_space_func(&parser) { _ in 0 }
+        csv_set_space_func(&parser, Self.noSpace)
+        usesLibcsvSpaces = false
         // libcsv grows a field's buffer by this much at a time: large steps keep a long field
         // from costing a reallocation every 128 bytes.
         csv_set_blk_size(&parser, 1 << 16)
     }
+
+    private static let noSpace: @convention(c) (UInt8) -> Int32 = { _ in 0 }
 
     private func restartParser() {
         csv_free(&parser)
@@ -211,9 +220,14 @@ final class CSVReader: @unchecked Sendable {
             return .malformedQuote
         }
         let parsed = chunk.withUnsafeBufferPointer { buffer in
-            csv_parse(&parser, buffer.baseAddress.map { $0 + start }, end - start,
-                      FieldSink.fieldCallback, FieldSink.recordCallback,
-                      Unmanaged.passUnretained(sink).toOpaque())
+            let bytes = UnsafeBufferPointer(rebasing: buffer[start..<end])
+            let libcsvSpaces = !alwaysOwnSpaceTest && spaceScan.isInert(bytes, pstate: parser.pstate, quoted: parser.quoted != 0)
+            if libcsvSpaces != usesLibcsvSpaces {
+                usesLibcsvSpaces = libcsvSpaces
+                csv_set_space_func(&parser, libcsvSpaces ? nil : Self.noSpace)
+            }
+            return csv_parse(&parser, bytes.baseAddress, bytes.count, FieldSink.fieldCallback, FieldSink.recordCallback,
+                             Unmanaged.passUnretained(sink).toOpaque())
         }
         if parsed < end - start, csv_error(&parser) == CSV_EPARSE {
             sink.discardPartialRecord()

@@ -34,6 +34,11 @@ public final class UnitRegistry {
 
     /// The unit and spelling for a unit name given as text; nil when blank.
     public func intern(_ name: String) -> (UnitID, SpellingID)? {
+        // A name already in display form (what the registries of a file's parts hand over)
+        // is found as it is: the normalisation is idempotent, and costs more than the look-up.
+        if let spelling = spellingIDs[name] {
+            return (spellings[Int(spelling.rawValue)].unit, spelling)
+        }
         let display = name.normalizedForDisplay
         guard !display.isEmpty else { return nil }
         if let spelling = spellingIDs[display] {

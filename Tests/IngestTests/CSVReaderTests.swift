@@ -72,6 +72,51 @@ import Testing
         #expect(try records(of: try temporaryFile("a\tb\n1\t 2\n"), delimiter: 0x09)[1].fields == ["1", " 2"])
     }
 
+    /// libcsv's own space test, used where ``SpaceScan`` finds no space that counts, reads
+    /// every record, field, fault, line and raw text as the reader's own test does: random
+    /// texts of spaces, tabs, quotes, delimiters and line breaks, read in chunks of 1 to 16
+    /// bytes (segments then start and end anywhere: in quotes, just past one, mid-field), with
+    /// each delimiter. Spaces next to quotes must still make malformed quotes: `"a" ,` and
+    /// ` "a"` are not RFC 4180.
+    @Test func libcsvsSpaceTestReadsAsOurs() throws {
+        var random = SplitMix64(seed: 0x5bace)
+        for delimiter in [UInt8(ascii: ","), UInt8(ascii: ";"), 0x09] {
+            let d = String(UnicodeScalar(delimiter))
+            let tokens = ["a", "bc", "ờ", " ", " ", "\t", "\"", "\"\"", d, d, "\n", "\r\n", "\r", " " + d, d + " ", "\" ", " \""]
+            var scanned = 0
+            for _ in 0..<600 {
+                let text = "h" + d + "h\n" + (0..<Int(random.next() % 40)).map { _ in tokens[Int(random.next() % UInt64(tokens.count))] }.joined()
+                let path = try temporaryFile(text)
+                let readSize = 1 + Int(random.next() % 16)
+                let ours = try records(of: path, delimiter: delimiter, readSize: readSize, ownSpaceTest: true)
+                let mixed = try records(of: path, delimiter: delimiter, readSize: readSize, ownSpaceTest: false)
+                #expect(mixed.map(\.line) == ours.map(\.line), "\(text.debugDescription) by \(readSize)")
+                #expect(mixed.map(\.fields) == ours.map(\.fields), "\(text.debugDescription) by \(readSize)")
+                #expect(mixed.map(\.fault) == ours.map(\.fault), "\(text.debugDescription) by \(readSize)")
+                #expect(mixed.map(\.raw) == ours.map(\.raw), "\(text.debugDescription) by \(readSize)")
+                scanned += 1
+            }
+            #expect(scanned == 600)
+        }
+        // The scan itself: what it must refuse, and that it does take plain lines.
+        let scan = SpaceScan(delimiter: UInt8(ascii: ","))
+        func inert(_ text: String, pstate: Int32 = 0, quoted: Bool = false) -> Bool {
+            Array(text.utf8).withUnsafeBufferPointer { scan.isInert($0, pstate: pstate, quoted: quoted) }
+        }
+        #expect(inert("H1,Phòng Tư pháp,20230101,\"giấy tờ, văn bản\",x\n"))
+        #expect(!inert("H1, Phòng Tư pháp\n"))
+        #expect(!inert("H1,Phòng \n"))
+        #expect(!inert("H1,\"a\" ,b\n"))
+        #expect(!inert("H1, \"a\",b\n"))
+        #expect(!inert(" H1,a\n"))
+        #expect(inert("a\tb,c\n"))
+        #expect(!inert("a\t,c\n"))
+        #expect(inert("giấy tờ, văn bản\",x\n", pstate: 2, quoted: true))
+        #expect(!inert("giấy tờ, văn bản,x\n", pstate: 2, quoted: false))
+        #expect(!inert("x,y\n", pstate: 3))
+        #expect(!SpaceScan(delimiter: 0x09).isUsable)
+    }
+
     @Test func delimiterDetectionCountsOutsideQuotes() {
         #expect(HeaderLine.detectDelimiter(in: Array("\"a,b,c\";x;y".utf8)[...]) == UInt8(ascii: ";"))
         #expect(HeaderLine.detectDelimiter(in: Array("a\tb\tc,d".utf8)[...]) == 0x09)

@@ -3,12 +3,16 @@ import Foundation
 @testable import Ingest
 
 /// Every record of a file, as (line, fields, fault, raw), read through the CSV layer.
-func records(of path: String, delimiter: UInt8? = nil,
-             limit: Int = ExportReader.recordLimit) throws -> [(line: Int, fields: [String], fault: CSVFault?, raw: String)] {
+/// `readSize` cuts the text into chunks that small; `ownSpaceTest` keeps libcsv's own space
+/// test out of every segment (``SpaceScan``).
+func records(of path: String, delimiter: UInt8? = nil, limit: Int = ExportReader.recordLimit,
+             readSize: Int = DecodedInput.chunkSize,
+             ownSpaceTest: Bool = false) throws -> [(line: Int, fields: [String], fault: CSVFault?, raw: String)] {
     let file = try InputFile(path: path, name: path)
     let encoding = try SourceEncoding.check(file, given: nil)
-    let input = try DecodedInput(file: file, encoding: encoding)
+    let input = try DecodedInput(file: file, encoding: encoding, readSize: readSize)
     let reader = CSVReader(input: input, prefix: [], delimiter: delimiter ?? UInt8(ascii: ","), limit: limit)
+    reader.alwaysOwnSpaceTest = ownSpaceTest
     var record = CSVRecord()
     var out: [(Int, [String], CSVFault?, String)] = []
     while try reader.read(into: &record) {

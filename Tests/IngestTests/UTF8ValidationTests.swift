@@ -4,6 +4,11 @@ import Testing
 
 @Suite struct UTF8ValidationTests {
     private func validate(_ bytes: [UInt8], chunk: Int) -> Bool {
+        firstInvalid(bytes, chunk: chunk) == nil
+    }
+
+    /// Where the validator finds the first invalid sequence, fed `chunk` bytes at a time.
+    private func firstInvalid(_ bytes: [UInt8], chunk: Int) -> Int? {
         var validator = UTF8Validator()
         var start = 0
         while start < bytes.count {
@@ -11,7 +16,23 @@ import Testing
             bytes[start..<end].withUnsafeBufferPointer { validator.feed($0) }
             start = end
         }
-        return validator.finish()
+        _ = validator.finish()
+        return validator.invalidOffset
+    }
+
+    /// Where the standard library's decoder meets its first error: the offset of the first
+    /// byte of the first invalid sequence.
+    private func standardFirstInvalid(_ bytes: [UInt8]) -> Int? {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let scalar): offset += scalar.count
+            case .error: return offset
+            case .emptyInput: return nil
+            }
+        }
     }
 
     /// Hand-picked edge cases: overlongs, surrogates, past U+10FFFF, truncated sequences.
@@ -37,6 +58,25 @@ import Testing
             let bytes = (0..<length).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }
             let expected = String(validating: bytes, as: UTF8.self) != nil
             #expect(validate(bytes, chunk: 1 + Int(rng.next() % 9)) == expected, "\(bytes)")
+        }
+    }
+
+    /// The offset of the first invalid sequence (what the error's line is counted from) is the
+    /// standard library's, on longer strings with ASCII runs (the eight-byte skip and the
+    /// sixteen-byte blocks), whatever the chunking.
+    @Test func firstInvalidOffsetIsTheStandardLibrarys() {
+        var rng = SplitMix64(seed: 0x0ff5e7)
+        let alphabet: [UInt8] = [0x41, 0x41, 0x41, 0x20, 0x80, 0xA0, 0xBF, 0xC2, 0xC3, 0xDF, 0xE0, 0xE1, 0xED, 0xEF, 0xF0, 0xF4,
+                                 0xF5, 0xFF, 0x90, 0x8F, 0xBB, 0xA1]
+        for _ in 0..<20_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int(rng.next() % 12) {
+                bytes += Array(repeating: 0x61, count: Int(rng.next() % 20))
+                bytes += (0..<Int(rng.next() % 4)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }
+                if rng.next() % 3 == 0 { bytes += [0xE1, 0xBB, 0x93] }
+            }
+            let chunk = 1 + Int(rng.next() % 40)
+            #expect(firstInvalid(bytes, chunk: chunk) == standardFirstInvalid(bytes), "\(bytes) by \(chunk)")
         }
     }
 }
