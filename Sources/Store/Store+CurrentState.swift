@@ -84,9 +84,9 @@ extension MotcuaStore {
     /// code, its last line replaces the row held when that row's import ranks below it; the
     /// same for each unit spelling (`spellingLines`: its last line in the import). Occurrences
     /// are taken in line order, so that a later line of the same import replaces an earlier one.
-    /// `occurrences` selects the import's rows in line order (by default its range of rowids, v6).
+    /// `occurrences` selects the import's rows in line order (by default its range of keys, v7).
     static func mergeCurrentState(_ db: Database, importID id: Int64, spellingLines: [Int64: Int64],
-                                  occurrences: String = "rowid BETWEEN :first AND :last ORDER BY rowid") throws {
+                                  occurrences: String = "id BETWEEN :first AND :last ORDER BY id") throws {
         try bumpRevision(db)
         let columns = "code, import_id, line, unit_spelling_id, \(stateColumns), procedure_id"
         let updates = (["import_id", "line", "unit_spelling_id"] + stateColumnNames + ["procedure_id"])

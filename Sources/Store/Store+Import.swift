@@ -102,7 +102,7 @@ extension MotcuaStore {
 
         let state = Int32(stateColumnNames.count)
         let insertOccurrence = try db.makeStatement(sql: """
-            INSERT INTO occurrence (rowid, import_id, line, code, unit_spelling_id, \(stateColumns), processed, handed_over, procedure_id)
+            INSERT INTO occurrence (id, import_id, line, code, unit_spelling_id, \(stateColumns), processed, handed_over, procedure_id)
             VALUES (?, ?, ?, ?, ?, \(Array(repeating: "?", count: Int(state)).joined(separator: ", ")), ?, ?, ?)
             """)
         var procedures = ProcedureIDs(db)

@@ -21,9 +21,9 @@ extension MotcuaStore {
                     throw StoreError(path: path, kind: .noSuchImport(id))
                 }
                 try Self.withdrawCurrentState(db, importID: id)
-                // Occurrences carry no foreign key (v6): their range goes first; rejects cascade.
+                // Occurrences carry no foreign key (v6): their range of keys goes first; rejects cascade.
                 let keys = Self.occurrenceKeys(importID: id)
-                try db.execute(sql: "DELETE FROM occurrence WHERE rowid BETWEEN ? AND ?", arguments: [keys.lowerBound, keys.upperBound])
+                try db.execute(sql: "DELETE FROM occurrence WHERE id BETWEEN ? AND ?", arguments: [keys.lowerBound, keys.upperBound])
                 _ = try ImportRecord.deleteOne(db, key: id)
                 try Self.pruneProcedures(db)
                 return record

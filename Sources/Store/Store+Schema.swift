@@ -98,6 +98,7 @@ extension MotcuaStore {
                 """)
         }
         migrator.registerMigration("v6: occurrences by rowid", migrate: migrateOccurrenceToRowid)
+        migrator.registerMigration("v7: the occurrence key declared", migrate: migrateOccurrenceKey)
         return migrator
     }()
 
@@ -113,11 +114,11 @@ extension MotcuaStore {
         """
     }
 
-    /// The rowid of the occurrence at `line` of import `importID`: rows of one import are one
-    /// range of rowids, in line order.
+    /// The key (`occurrence.id`, its rowid) of the occurrence at `line` of import `importID`:
+    /// rows of one import are one range of keys, in line order.
     static func occurrenceKey(importID: Int64, line: Int64) -> Int64 { importID << 32 | line }
 
-    /// The rowids of import `id`'s occurrences.
+    /// The keys of import `id`'s occurrences.
     static func occurrenceKeys(importID id: Int64) -> ClosedRange<Int64> {
         occurrenceKey(importID: id, line: 0)...occurrenceKey(importID: id, line: 0xFFFF_FFFF)
     }
@@ -134,6 +135,18 @@ extension MotcuaStore {
         try db.execute(sql: """
             DROP VIEW occurrence_detail;
             CREATE TABLE occurrence_v6 (
+                \(occurrenceColumnDefinitions)
+            );
+            INSERT INTO occurrence_v6 (rowid, \(columns))
+                SELECT (import_id << 32) | line, \(columns) FROM occurrence ORDER BY import_id, line;
+            DROP TABLE occurrence;
+            ALTER TABLE occurrence_v6 RENAME TO occurrence;
+            \(detailView("occurrence_detail", of: "occurrence"))
+            """)
+    }
+
+    /// The columns of `occurrence` from v6 on (v1's, then v2's), but its key.
+    static let occurrenceColumnDefinitions = """
                 import_id INTEGER NOT NULL,
                 line INTEGER NOT NULL,
                 code TEXT NOT NULL,
@@ -159,11 +172,26 @@ extension MotcuaStore {
                 complaint INTEGER,
                 apology INTEGER,
                 routing INTEGER
+        """
+
+    /// Migration v7: the key of v6 declared as the column `id INTEGER PRIMARY KEY`. A rowid
+    /// that is not declared is SQLite's to renumber: `VACUUM` (which an administrator may run
+    /// to give back the space of removed imports) numbered v6's rows 1, 2, 3…, after which a
+    /// removal deleted no occurrence and the procedures were looked up at the wrong rows. A
+    /// declared one is kept. The keys are computed again from the import and line, so a store
+    /// vacuumed at v6 is repaired.
+    static func migrateOccurrenceKey(_ db: Database) throws {
+        let columns = try db.columns(in: "occurrence").map(\.name).joined(separator: ", ")
+        try db.execute(sql: """
+            DROP VIEW occurrence_detail;
+            CREATE TABLE occurrence_v7 (
+                id INTEGER PRIMARY KEY,          -- (import_id << 32) | line
+            \(occurrenceColumnDefinitions)
             );
-            INSERT INTO occurrence_v6 (rowid, \(columns))
+            INSERT INTO occurrence_v7 (id, \(columns))
                 SELECT (import_id << 32) | line, \(columns) FROM occurrence ORDER BY import_id, line;
             DROP TABLE occurrence;
-            ALTER TABLE occurrence_v6 RENAME TO occurrence;
+            ALTER TABLE occurrence_v7 RENAME TO occurrence;
             \(detailView("occurrence_detail", of: "occurrence"))
             """)
     }

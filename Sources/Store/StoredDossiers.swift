@@ -56,7 +56,7 @@ public struct StoredDossiers: DossierSource {
             var out: [SourceLine: String] = [:]
             let statement = try db.makeStatement(sql: """
                 SELECT NULLIF(p.procedure_name, ''), NULLIF(p.procedure_code, '')
-                FROM occurrence o JOIN procedure p ON p.id = o.procedure_id WHERE o.rowid = ?
+                FROM occurrence o JOIN procedure p ON p.id = o.procedure_id WHERE o.id = ?
                 """)
             for source in sources where Int(source.file) < ids.count {
                 let key = MotcuaStore.occurrenceKey(importID: ids[Int(source.file)], line: Int64(source.line))
@@ -74,7 +74,7 @@ public struct StoredDossiers: DossierSource {
             let ids = try MotcuaStore.importRecords(db, only: only).compactMap(\.id)
             var out: [SourceLine: String] = [:]
             let statement = try db.makeStatement(sql: """
-                SELECT NULLIF(p.procedure_name, '') FROM occurrence o JOIN procedure p ON p.id = o.procedure_id WHERE o.rowid = ?
+                SELECT NULLIF(p.procedure_name, '') FROM occurrence o JOIN procedure p ON p.id = o.procedure_id WHERE o.id = ?
                 """)
             for source in sources where Int(source.file) < ids.count {
                 let key = MotcuaStore.occurrenceKey(importID: ids[Int(source.file)], line: Int64(source.line))

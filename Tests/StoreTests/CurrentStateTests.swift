@@ -102,6 +102,67 @@ import Testing
         }
     }
 
+    /// Every occurrence's key is its import and line, and no occurrence outlives its import.
+    private func expectKeysAndNoOrphans(_ store: MotcuaStore, _ note: String) throws {
+        let (wrongKeys, orphans, stored, accepted) = try store.read { db in
+            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM occurrence WHERE id != ((import_id << 32) | line)") ?? -1,
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM occurrence WHERE import_id NOT IN (SELECT id FROM import)") ?? -1,
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM occurrence") ?? -1,
+             try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(accepted), 0) FROM import") ?? -1)
+        }
+        #expect(wrongKeys == 0, "\(note)")
+        #expect(orphans == 0, "\(note)")
+        #expect(stored == accepted && stored > 0, "\(note)")
+    }
+
+    /// `VACUUM` (an administrator giving back the space of removed imports) renumbers a rowid
+    /// that is not declared: the occurrence key is declared (v7), so it survives, a removal
+    /// still takes its import's occurrences out and the current state stays every occurrence
+    /// merged.
+    @Test func aVacuumKeepsTheOccurrenceKeys() throws {
+        let files = try #require(try cases().first { $0.contains { $0.contains("monthly-overlap") } })
+        let store = try newStore()
+        for file in files { _ = try store.importFile(path: file) }
+        try store.writer.writeWithoutTransaction { try $0.execute(sql: "VACUUM") }
+        try expectKeysAndNoOrphans(store, "vacuumed")
+        _ = try store.removeImport(id: try #require(try store.imports().first?.id))
+        try expectKeysAndNoOrphans(store, "vacuumed, one import removed")
+        try check(store, "vacuumed, one import removed")
+    }
+
+    /// A v6 store that was vacuumed (its occurrences renumbered 1, 2, 3…) is repaired by the
+    /// migration to v7, which computes every key again from the import and line.
+    @Test func aVacuumedV6StoreIsRepaired() throws {
+        let files = try #require(try cases().first { $0.contains { $0.contains("monthly-overlap") } })
+        let store = try newStore()
+        for file in files { _ = try store.importFile(path: file) }
+        let before = described(try store.dossierSet())
+        let queue = try DatabaseQueue(path: store.path)
+        try queue.write { db in
+            let columns = try db.columns(in: "occurrence").map(\.name).filter { $0 != "id" }.joined(separator: ", ")
+            try db.execute(sql: """
+                DROP VIEW occurrence_detail;
+                CREATE TABLE occurrence_v6 AS SELECT \(columns) FROM occurrence ORDER BY id;
+                DROP TABLE occurrence;
+                ALTER TABLE occurrence_v6 RENAME TO occurrence;
+                \(MotcuaStore.detailView("occurrence_detail", of: "occurrence"))
+                DELETE FROM grdb_migrations WHERE identifier LIKE 'v7:%';
+                """)
+        }
+        try queue.writeWithoutTransaction { try $0.execute(sql: "VACUUM") }
+        let renumbered = try queue.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM occurrence WHERE rowid = ((import_id << 32) | line)") ?? -1
+        }
+        #expect(renumbered == 0, "the v6 keys are lost")
+        try queue.close()
+        let reopened = try MotcuaStore(path: store.path, create: true)
+        try expectKeysAndNoOrphans(reopened, "migrated")
+        #expect(described(try reopened.dossierSet()) == before)
+        _ = try reopened.removeImport(id: try #require(try reopened.imports().first?.id))
+        try expectKeysAndNoOrphans(reopened, "migrated, one import removed")
+        try check(reopened, "migrated, one import removed")
+    }
+
     /// A store written before the current state (schema v2) is migrated when opened: the rank
     /// columns and both tables are filled from the stored imports and occurrences.
     @Test func anOlderStoreIsMigrated() throws {
