@@ -10,8 +10,8 @@ extension MotcuaStore {
     /// the read, shared by the threads that read `current` side by side. The procedure is
     /// named afterwards, in row order, on the caller's thread (its ids are interned in order).
     struct RowDecoding: Sendable {
-        var indexOfImport: [Int64: Int32]
-        var spellings: [Int64: (UnitID, UnitRegistry.SpellingID)]
+        var indexOfImport = DenseIDMap<Int32>()
+        var spellings = DenseIDMap<(UnitID, UnitRegistry.SpellingID)>()
     }
 
     /// The rows of one rowid range of `current`: their dossiers (procedure not yet named) and

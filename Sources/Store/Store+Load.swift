@@ -69,7 +69,7 @@ extension MotcuaStore {
         let every = try ImportRecord.order(Column("id")).fetchAll(db)
         let records = every.filter { only?.contains($0.id ?? -1) ?? true }
         let fromCurrent = records.count == every.count && !derive
-        var decoding = RowDecoding(indexOfImport: [:], spellings: [:])
+        var decoding = RowDecoding()
         var merger = AsOfMerger()
         for (index, record) in records.enumerated() {
             if let id = record.id { decoding.indexOfImport[id] = Int32(index) }
