@@ -13,29 +13,36 @@ extension MotcuaStore {
     public func importFile(path: String, name: String? = nil, options: ImportOptions = ImportOptions(),
                            progress: @escaping (Double) -> Void = { _ in },
                            onReject: (Reject) -> Void = { _ in }) throws -> ImportOutcome {
-        // Opened once; checked and its header read before the store is locked. The hash is
-        // computed on the side while the rows are read; the transaction checks it before
-        // committing, so that a file already in the store changes nothing.
+        // Opened once; checked and its header read before the store is locked.
         let file = try InputFile(path: path, name: name)
-        let digest = FileDigest(file: file)
         let reader = try ExportReader(file: file, encoding: options.encoding, delimiter: options.delimiter, units: UnitRegistry())
         do {
             var rejects: [Reject] = []
             let outcome = try Self.withoutForeignKeyChecks(writer) { db -> ImportOutcome in
+                // A file already in the store has the size of an import stored: only then is
+                // its hash needed before its rows are read (an export imported again, as a
+                // nightly job does, changes nothing and costs one read of the file). Any other
+                // file is hashed while its dossiers are merged into the current state, on the
+                // core the merge leaves idle, not while the rows are read, when both are busy.
+                var digest: FileDigest?
+                if try ImportRecord.filter(Column("bytes") == file.size).fetchCount(db) > 0 {
+                    let early = FileDigest(file: file)
+                    if let existing = try ImportRecord.filter(Column("sha256") == early.value()).fetchOne(db) {
+                        throw AlreadyImported(record: existing)
+                    }
+                    digest = early
+                }
                 let (record, spellingLines) = try Self.importRows(db, reader: reader, options: options, progress: progress) {
                     rejects.append($0)
                 }
-                let hash = try digest.value()
-                if let existing = try ImportRecord.filter(Column("sha256") == hash).fetchOne(db) {
-                    throw AlreadyImported(record: existing)
-                }
+                let hash = digest ?? FileDigest(file: file)
                 var done = record
-                done.sha256 = hash
-                try done.update(db)
                 if let id = done.id {
                     try Self.setRank(db, id: id, fileName: done.fileName, asOf: done.asOf)
                     try Self.mergeCurrentState(db, importID: id, spellingLines: spellingLines)
                 }
+                done.sha256 = try hash.value()
+                try done.update(db)
                 return .imported(done)
             }
             // Rejects are reported once the import is committed: a rolled-back import has none.

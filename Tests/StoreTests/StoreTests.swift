@@ -152,6 +152,27 @@ func tables(_ set: DossierSet, _ periods: [(Period, PeriodBasis)]) throws -> [St
         #expect(try tables(try stored(store), []) == before)
     }
 
+    /// A file of the size of one stored, other bytes (its header's first letter in the other
+    /// case: the same columns), is imported, with its own hash: only an export imported again,
+    /// byte for byte, is refused (see `reimportingAFileChangesNothing`).
+    @Test(arguments: StoreEngine.allCases)
+    func aFileOfTheSameSizeIsImported(engine: StoreEngine) throws {
+        let files = try #require(try fixtureCases().first { $0.name == "monthly-overlap" }).files
+        let dir = try TempDir(prefix: "motcua-store")
+        let store = try open(try engine.freshStore(in: dir))
+        var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: files[0])))
+        let first = try #require(bytes.firstIndex { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) })
+        bytes[first] ^= 0x20
+        let twin = dir.url.appendingPathComponent("twin.csv").path
+        try Data(bytes).write(to: URL(fileURLWithPath: twin))
+        guard case .imported = try load(store, files[0]), case .imported(let second) = try load(store, twin) else {
+            Issue.record("both files should be imported")
+            return
+        }
+        #expect(second.sha256 == (try FileDigest.sha256(of: twin, name: "twin.csv")))
+        #expect(try store.imports().count == 2)
+    }
+
     /// Removing an import makes every dossier fall back to its next occurrence: the same as a
     /// raw report without that file; importing it again restores the whole.
     @Test(arguments: StoreEngine.allCases)
