@@ -67,7 +67,8 @@ struct SpaceScan {
         while i < n {
             var word: UInt64 = 0
             if i + 8 <= n {
-                word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                // Byte k of the segment in bits 8k…8k+7, whatever the machine's byte order.
+                word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
             } else {
                 for k in 0..<(n - i) { word |= UInt64(base[i + k]) << (8 * UInt64(k)) }
             }

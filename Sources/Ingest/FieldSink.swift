@@ -5,13 +5,13 @@ final class FieldSink {
     /// `buffer`, for the field callback: a call on a class held in a `var` costs a retain and
     /// a release, a tenth of the callback's time; the sink keeps `buffer` alive.
     @exclusivity(unchecked) private var appending: Unmanaged<FieldBuffer>
+    /// Field counts of completed records not yet taken, in order.
+    @exclusivity(unchecked) private var completed: [Int] = []
+    @exclusivity(unchecked) private var fieldsInPartial = 0
 
     init() {
         appending = .passUnretained(buffer)
     }
-    /// Field counts of completed records not yet taken, in order.
-    @exclusivity(unchecked) private var completed: [Int] = []
-    @exclusivity(unchecked) private var fieldsInPartial = 0
 
     var hasCompleteRecord: Bool { !completed.isEmpty }
 

@@ -4,8 +4,8 @@
 struct DenseIDMap<Value>: Sendable where Value: Sendable {
     private var dense: [Value?] = []
     private var sparse: [Int64: Value] = [:]
-    /// Ids from 0 up to this are kept in `dense`.
-    private static var denseLimit: Int64 { 1 << 22 }
+    /// Ids below this are kept in `dense` (at most a megabyte or two, whatever one id is).
+    private static var denseLimit: Int64 { 1 << 16 }
 
     init() {}
 

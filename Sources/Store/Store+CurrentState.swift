@@ -37,15 +37,21 @@ extension MotcuaStore {
         for row in try Row.fetchAll(db, sql: "SELECT id, file_name, as_of FROM import") {
             try setRank(db, id: row["id"], fileName: row["file_name"], asOf: row["as_of"])
         }
+        // The occurrences' layout of v1 (a composite key): selected by column, not by rowid.
+        try mergeEveryImport(db, occurrences: "import_id = :id ORDER BY line")
+        try pruneProcedures(db)
+    }
+
+    /// Fills the empty current state from every stored occurrence: each import merged in rank
+    /// order, lowest first. `occurrences`: as for ``mergeCurrentState(_:importID:spellingLines:occurrences:)``.
+    static func mergeEveryImport(_ db: Database, occurrences: String = defaultOccurrences) throws {
         for id in try Int64.fetchAll(db, sql: "SELECT id FROM import ORDER BY \(rankColumns)") {
             let lines = try Row.fetchAll(db, sql: """
                 SELECT unit_spelling_id, MAX(line) FROM occurrence WHERE import_id = ? GROUP BY unit_spelling_id
                 """, arguments: [id])
-            // The occurrences' layout of v1 (a composite key): selected by column, not by rowid.
             try mergeCurrentState(db, importID: id, spellingLines: Dictionary(uniqueKeysWithValues: lines.map { ($0[0], $0[1]) }),
-                                  occurrences: "import_id = :id ORDER BY line")
+                                  occurrences: occurrences)
         }
-        try pruneProcedures(db)
     }
 
     /// Migration v4: `current` as a rowid table with a unique code: an import's new dossiers are
@@ -84,9 +90,9 @@ extension MotcuaStore {
     /// code, its last line replaces the row held when that row's import ranks below it; the
     /// same for each unit spelling (`spellingLines`: its last line in the import). Occurrences
     /// are taken in line order, so that a later line of the same import replaces an earlier one.
-    /// `occurrences` selects the import's rows in line order (by default its range of keys, v7).
+    /// `occurrences` selects the import's rows in line order (by default its range of keys).
     static func mergeCurrentState(_ db: Database, importID id: Int64, spellingLines: [Int64: Int64],
-                                  occurrences: String = "id BETWEEN :first AND :last ORDER BY id") throws {
+                                  occurrences: String = defaultOccurrences) throws {
         try bumpRevision(db)
         let columns = "code, import_id, line, unit_spelling_id, \(stateColumns), procedure_id"
         let updates = (["import_id", "line", "unit_spelling_id"] + stateColumnNames + ["procedure_id"])
@@ -109,6 +115,9 @@ extension MotcuaStore {
             try spelling.execute(arguments: ["spelling": spellingID, "id": id, "line": line])
         }
     }
+
+    /// An import's occurrences, in line order: its range of keys (v6; a declared column since v7).
+    static let defaultOccurrences = "id BETWEEN :first AND :last ORDER BY id"
 
     /// Before import `id` is deleted: the codes and spellings whose current row came from it
     /// fall back to their best remaining occurrence (highest rank, then line), or go.

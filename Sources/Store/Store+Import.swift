@@ -24,24 +24,29 @@ extension MotcuaStore {
                 // nightly job does, changes nothing and costs one read of the file). Any other
                 // file is hashed while its dossiers are merged into the current state, on the
                 // core the merge leaves idle, not while the rows are read, when both are busy.
-                var digest: FileDigest?
+                var hash: String?
                 if try ImportRecord.filter(Column("bytes") == file.size).fetchCount(db) > 0 {
-                    let early = FileDigest(file: file)
-                    if let existing = try ImportRecord.filter(Column("sha256") == early.value()).fetchOne(db) {
+                    let sha256 = try FileDigest.sha256(of: file)
+                    if let existing = try ImportRecord.filter(Column("sha256") == sha256).fetchOne(db) {
                         throw AlreadyImported(record: existing)
                     }
-                    digest = early
+                    hash = sha256
                 }
                 let (record, spellingLines) = try Self.importRows(db, reader: reader, options: options, progress: progress) {
                     rejects.append($0)
                 }
-                let hash = digest ?? FileDigest(file: file)
+                let digest = hash == nil ? FileDigest(file: file) : nil
                 var done = record
                 if let id = done.id {
                     try Self.setRank(db, id: id, fileName: done.fileName, asOf: done.asOf)
                     try Self.mergeCurrentState(db, importID: id, spellingLines: spellingLines)
                 }
-                done.sha256 = try hash.value()
+                let sha256 = try hash ?? digest?.value() ?? FileDigest.sha256(of: file)
+                // Found only by its size above; checked again all the same.
+                if hash == nil, let existing = try ImportRecord.filter(Column("sha256") == sha256).fetchOne(db) {
+                    throw AlreadyImported(record: existing)
+                }
+                done.sha256 = sha256
                 try done.update(db)
                 return .imported(done)
             }

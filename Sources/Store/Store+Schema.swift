@@ -145,7 +145,8 @@ extension MotcuaStore {
             """)
     }
 
-    /// The columns of `occurrence` from v6 on (v1's, then v2's), but its key.
+    /// The columns of `occurrence` from v6 on (v1's, then v2's), but its key: v6 made the table
+    /// with them, v7 again with its key. History, like every migration: a change is a new one.
     static let occurrenceColumnDefinitions = """
                 import_id INTEGER NOT NULL,
                 line INTEGER NOT NULL,
@@ -178,15 +179,34 @@ extension MotcuaStore {
     /// that is not declared is SQLite's to renumber: `VACUUM` (which an administrator may run
     /// to give back the space of removed imports) numbered v6's rows 1, 2, 3…, after which a
     /// removal deleted no occurrence and the procedures were looked up at the wrong rows. A
-    /// declared one is kept. The keys are computed again from the import and line, so a store
-    /// vacuumed at v6 is repaired.
+    /// declared one is kept. The keys are computed again from the import and line, and what
+    /// such removals left behind goes, so a store vacuumed at v6 is repaired.
     static func migrateOccurrenceKey(_ db: Database) throws {
+        // Left behind: the rows of an import that is gone, and those of a removed import whose
+        // id a later import was given (SQLite gives the highest id + 1): VACUUM keeps rowid
+        // order, and the later import's rows went in after, so an import's own rows are its
+        // last `accepted` ones.
+        let stored = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM occurrence") ?? 0
+        let accepted = try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(accepted), 0) FROM import") ?? 0
+        let leftBehind = stored != accepted
+        if leftBehind {
+            try db.execute(sql: """
+                DELETE FROM occurrence WHERE import_id NOT IN (SELECT id FROM import);
+                DELETE FROM occurrence WHERE rowid IN (
+                    SELECT r FROM (
+                        SELECT o.rowid AS r, i.accepted AS accepted,
+                               ROW_NUMBER() OVER (PARTITION BY o.import_id ORDER BY o.rowid DESC) AS n
+                        FROM occurrence o JOIN import i ON i.id = o.import_id
+                    ) WHERE n > accepted
+                );
+                """)
+        }
         let columns = try db.columns(in: "occurrence").map(\.name).joined(separator: ", ")
         try db.execute(sql: """
             DROP VIEW occurrence_detail;
             CREATE TABLE occurrence_v7 (
                 id INTEGER PRIMARY KEY,          -- (import_id << 32) | line
-            \(occurrenceColumnDefinitions)
+                \(occurrenceColumnDefinitions)
             );
             INSERT INTO occurrence_v7 (id, \(columns))
                 SELECT (import_id << 32) | line, \(columns) FROM occurrence ORDER BY import_id, line;
@@ -194,5 +214,11 @@ extension MotcuaStore {
             ALTER TABLE occurrence_v7 RENAME TO occurrence;
             \(detailView("occurrence_detail", of: "occurrence"))
             """)
+        if leftBehind {
+            // The current state may hold rows the removals chose among those left behind.
+            try db.execute(sql: "DELETE FROM current; DELETE FROM spelling_latest")
+            try mergeEveryImport(db)
+            try pruneProcedures(db)
+        }
     }
 }

@@ -76,14 +76,13 @@ import Testing
     /// every record, field, fault, line and raw text as the reader's own test does: random
     /// texts of spaces, tabs, quotes, delimiters and line breaks, read in chunks of 1 to 16
     /// bytes (segments then start and end anywhere: in quotes, just past one, mid-field), with
-    /// each delimiter. Spaces next to quotes must still make malformed quotes: `"a" ,` and
-    /// ` "a"` are not RFC 4180.
+    /// a comma and a semicolon (a tab delimiter never uses libcsv's test). Spaces next to quotes
+    /// must still make malformed quotes: `"a" ,` and ` "a"` are not RFC 4180.
     @Test func libcsvsSpaceTestReadsAsOurs() throws {
         var random = SplitMix64(seed: 0x5bace)
-        for delimiter in [UInt8(ascii: ","), UInt8(ascii: ";"), 0x09] {
+        for delimiter in [UInt8(ascii: ","), UInt8(ascii: ";")] {
             let d = String(UnicodeScalar(delimiter))
             let tokens = ["a", "bc", "ờ", " ", " ", "\t", "\"", "\"\"", d, d, "\n", "\r\n", "\r", " " + d, d + " ", "\" ", " \""]
-            var scanned = 0
             for _ in 0..<600 {
                 let text = "h" + d + "h\n" + (0..<Int(random.next() % 40)).map { _ in tokens[Int(random.next() % UInt64(tokens.count))] }.joined()
                 let path = try temporaryFile(text)
@@ -94,9 +93,7 @@ import Testing
                 #expect(mixed.map(\.fields) == ours.map(\.fields), "\(text.debugDescription) by \(readSize)")
                 #expect(mixed.map(\.fault) == ours.map(\.fault), "\(text.debugDescription) by \(readSize)")
                 #expect(mixed.map(\.raw) == ours.map(\.raw), "\(text.debugDescription) by \(readSize)")
-                scanned += 1
             }
-            #expect(scanned == 600)
         }
         // The scan itself: what it must refuse, and that it does take plain lines.
         let scan = SpaceScan(delimiter: UInt8(ascii: ","))
