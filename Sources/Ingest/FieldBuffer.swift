@@ -63,6 +63,18 @@ final class FieldBuffer: @unchecked Sendable {
         fieldCount -= fields
     }
 
+    /// Appends every field of `other`: its bytes in one copy, its ends moved by this buffer's
+    /// byte count (a field at a time cost a reading thread a twentieth of its time).
+    func append(contentsOf other: FieldBuffer) {
+        if byteCount + other.byteCount > byteCapacity { growBytes(to: byteCount + other.byteCount) }
+        while fieldCount + other.fieldCount > fieldCapacity { growFields() }
+        (bytes + byteCount).update(from: other.bytes, count: other.byteCount)
+        let shift = UInt32(truncatingIfNeeded: byteCount)
+        for i in 0..<other.fieldCount { ends[fieldCount + i] = other.ends[i] &+ shift }
+        byteCount += other.byteCount
+        fieldCount += other.fieldCount
+    }
+
     /// Appends the first `fields` fields of `other`.
     func append(firstFields fields: Int, of other: FieldBuffer) {
         for i in 0..<fields {

@@ -54,10 +54,7 @@ struct PartReader: @unchecked Sendable {
         let procedures = rules.procedures
         while try csv.read(into: &record) {
             let first = batch.fields.fieldCount
-            for i in 0..<record.count {
-                let field = record.fields.field(i)
-                batch.fields.append(field.baseAddress, count: field.count)
-            }
+            batch.fields.append(contentsOf: record.fields)
             let row = RowFields(buffer: batch.fields, first: first, count: record.count, columns: rules.columns)
             var entry = RowBatch.Row(position: record.position, firstField: Int32(first), fieldCount: Int32(record.count),
                                      fault: record.fault, outcome: nil, code: .none)
