@@ -21,6 +21,8 @@ public enum ServicePacking {
     /// The facts a row holds: `mask` its `service_known`, `packed` the value of ``sql(_:)``.
     public static func facts(mask: Int, packed: Int64, apology: LocalMoment?) -> ServiceFacts {
         var service = ServiceFacts()
+        // A row whose file had no service column (most): nothing to set.
+        if mask == 0, packed == 0, apology == nil { return service }
         for field in ServiceField.allCases where mask & (1 << field.rawValue) != 0 { service.setKnown(field) }
         func slot(_ k: Int) -> Int64? {
             let value = (packed >> (3 * Int64(k))) & 7

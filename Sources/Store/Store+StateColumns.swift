@@ -62,15 +62,18 @@ extension MotcuaStore {
                                            spelling: UnitRegistry.SpellingID = .none, field: FieldID = .unknown,
                                            procedure: ProcedureID = .none) throws -> Dossier {
         func value(_ i: Int) -> Int64? { row.int(offset + i) }
-        guard let channel = value(0).flatMap({ Channel(rawValue: UInt8(clamping: $0)) }),
-              let status = value(1).flatMap({ Status(rawValue: UInt8(clamping: $0)) }), let received = value(2) else {
+        // Never NULL (``packedStateColumns``), or NULL meaning 0: no need to ask.
+        func number(_ i: Int) -> Int64 { row.intOrZero(offset + i) }
+        let received = number(2)
+        guard let channel = Channel(rawValue: UInt8(clamping: number(0))), let status = Status(rawValue: UInt8(clamping: number(1))),
+              received != Int64.min else {
             throw outOfVocabulary
         }
-        let service = ServicePacking.facts(mask: Int(value(7) ?? 0), packed: value(8) ?? 0,
+        let service = ServicePacking.facts(mask: Int(number(7)), packed: value(8) ?? 0,
                                            apology: value(9).map(LocalMoment.init(seconds:)))
         return Dossier(unit: unit, channel: channel, status: status, received: LocalMoment(seconds: received),
                        due: value(3).map(LocalMoment.init(seconds:)), finished: value(4).map(LocalMoment.init(seconds:)),
-                       digitisedDossier: (value(5) ?? 0) != 0, digitisedResult: (value(6) ?? 0) != 0,
+                       digitisedDossier: number(5) != 0, digitisedResult: number(6) != 0,
                        source: source, field: field, unitSpelling: spelling, procedure: procedure, service: service)
     }
 
@@ -83,10 +86,13 @@ extension MotcuaStore {
 /// SQLite's C API (a report's million rows, without a `Row` each).
 protocol StateCells {
     func int(_ index: Int) -> Int64?
+    /// The cell as an integer, 0 for NULL.
+    func intOrZero(_ index: Int) -> Int64
 }
 
 extension Row: StateCells {
     func int(_ index: Int) -> Int64? { self[index] }
+    func intOrZero(_ index: Int) -> Int64 { self[index] ?? 0 }
 }
 
 /// The current row of a statement being stepped.
@@ -97,6 +103,9 @@ struct SteppedCells: StateCells {
         let column = Int32(index)
         return sqlite3_column_type(statement, column) == SQLITE_NULL ? nil : sqlite3_column_int64(statement, column)
     }
+
+    /// SQLite's own reading of NULL: one call a cell instead of two, a twentieth of a report.
+    func intOrZero(_ index: Int) -> Int64 { sqlite3_column_int64(statement, Int32(index)) }
 
     /// A text cell's UTF-8 bytes, valid until the next step.
     func bytes(_ index: Int) -> UnsafeBufferPointer<UInt8> {
@@ -109,10 +118,18 @@ struct SteppedCells: StateCells {
 /// The state columns as every read takes them (``dossier(_:at:source:unit:spelling:field:procedure:)``):
 /// the eight up to `service_known` as stored, then the service columns packed
 /// (``ServicePacking``) and the apology day, both NULL for a row whose file had no service
-/// column, which SQLite then need not look at.
+/// column, which SQLite then need not look at. The channel, status and received date are
+/// never NULL in a row motcua wrote: one that is (a store edited by hand) reads as a value
+/// out of range (255, the smallest integer), and the row is refused, as a NULL was.
 extension MotcuaStore {
     static let packedStateColumns: String = {
-        let stored = stateColumnNames.prefix { $0 != ServicePacking.columns[0] }
+        let stored = stateColumnNames.prefix { $0 != ServicePacking.columns[0] }.map { name in
+            switch name {
+            case "channel", "status": "IFNULL(\(name), 255)"
+            case "received": "IFNULL(received, \(Int64.min))"
+            default: name
+            }
+        }
         return (stored + ["CASE WHEN service_known = 0 THEN NULL ELSE \(ServicePacking.sql { $0 }) END",
                           "CASE WHEN service_known = 0 THEN NULL ELSE apology END"]).joined(separator: ", ")
     }()

@@ -191,6 +191,20 @@ import Testing
         try check(reopened, "migrated, import 2 removed")
     }
 
+    /// A store edited by hand so that a dossier's channel, status or received date is NULL, or
+    /// out of range, is refused when read, not read as another value.
+    @Test(arguments: ["channel = NULL", "status = NULL", "received = NULL", "status = 99", "channel = 7"])
+    func aHandEditedStateIsRefused(edit: String) throws {
+        let files = try #require(try cases().first { $0.contains { $0.contains("monthly-overlap") } })
+        let store = try newStore()
+        _ = try store.importFile(path: files[0])
+        #expect(throws: Never.self) { try store.dossierSet() }
+        let queue = try DatabaseQueue(path: store.path)
+        try queue.write { db in try db.execute(sql: "UPDATE current SET \(edit) WHERE rowid = (SELECT MIN(rowid) FROM current)") }
+        try queue.close()
+        #expect(throws: (any Error).self) { try store.dossierSet() }
+    }
+
     /// A store written before the current state (schema v2) is migrated when opened: the rank
     /// columns and both tables are filled from the stored imports and occurrences.
     @Test func anOlderStoreIsMigrated() throws {
