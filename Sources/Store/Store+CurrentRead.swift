@@ -127,8 +127,13 @@ private final class SideRead<Value>: @unchecked Sendable {
         }
     }
 
+    /// The result, taken: the caller's copy is then the only one, so changing it (naming a
+    /// part's procedures) does not copy a million dossiers first.
     func wait() -> Value? {
         done.wait()
-        return lock.withLock { result }
+        return lock.withLock {
+            defer { result = nil }
+            return result
+        }
     }
 }
