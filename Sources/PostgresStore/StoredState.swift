@@ -59,14 +59,14 @@ enum StoredState {
         let imports: [ImportRecord]
         let only: [Int64]?
         var merger = AsOfMerger()
-        var indexOfImport: [Int64: Int32] = [:]
+        var indexOfImport = DenseIDMap<Int32>()
         let units: UnitRegistry
         let fields = UnitRegistry()
-        var spellings: [Int64: (UnitID, UnitRegistry.SpellingID)] = [:]
-        var fieldOfProcedure: [Int64: FieldID] = [:]
+        var spellings = DenseIDMap<(UnitID, UnitRegistry.SpellingID)>()
+        var fieldOfProcedure = DenseIDMap<FieldID>()
         /// Procedures by MaTTHC, interned as raw files intern them.
         let procedures = ProcedureRegistry()
-        var procedureOf: [Int64: ProcedureID] = [:]
+        var procedureOf = DenseIDMap<ProcedureID>()
 
         init(imports: [ImportRecord], aliases: UnitAliases, only: [Int64]?, on connection: PostgresConnection) async throws {
             self.imports = imports
