@@ -130,17 +130,24 @@ extension MotcuaStore {
     /// foreign keys: every key is written in the transaction that reads it, and a removal
     /// deletes its import's range of rows itself.
     static func migrateOccurrenceToRowid(_ db: Database) throws {
+        try rebuildOccurrence(db, keyedBy: "rowid")
+    }
+
+    /// Makes `occurrence` again with ``occurrenceColumnDefinitions``, keyed by (import id, line)
+    /// in one integer written to `key` (v6: the rowid; v7: the column `id` it declares), its
+    /// rows in key order, and its detail view.
+    private static func rebuildOccurrence(_ db: Database, keyedBy key: String, declaring keyColumn: String = "") throws {
         // In table order: v1's columns, then v2's.
         let columns = try db.columns(in: "occurrence").map(\.name).joined(separator: ", ")
         try db.execute(sql: """
             DROP VIEW occurrence_detail;
-            CREATE TABLE occurrence_v6 (
-                \(occurrenceColumnDefinitions)
+            CREATE TABLE occurrence_rebuilt (
+                \(keyColumn)\(occurrenceColumnDefinitions)
             );
-            INSERT INTO occurrence_v6 (rowid, \(columns))
+            INSERT INTO occurrence_rebuilt (\(key), \(columns))
                 SELECT (import_id << 32) | line, \(columns) FROM occurrence ORDER BY import_id, line;
             DROP TABLE occurrence;
-            ALTER TABLE occurrence_v6 RENAME TO occurrence;
+            ALTER TABLE occurrence_rebuilt RENAME TO occurrence;
             \(detailView("occurrence_detail", of: "occurrence"))
             """)
     }
@@ -201,19 +208,7 @@ extension MotcuaStore {
                 );
                 """)
         }
-        let columns = try db.columns(in: "occurrence").map(\.name).joined(separator: ", ")
-        try db.execute(sql: """
-            DROP VIEW occurrence_detail;
-            CREATE TABLE occurrence_v7 (
-                id INTEGER PRIMARY KEY,          -- (import_id << 32) | line
-                \(occurrenceColumnDefinitions)
-            );
-            INSERT INTO occurrence_v7 (id, \(columns))
-                SELECT (import_id << 32) | line, \(columns) FROM occurrence ORDER BY import_id, line;
-            DROP TABLE occurrence;
-            ALTER TABLE occurrence_v7 RENAME TO occurrence;
-            \(detailView("occurrence_detail", of: "occurrence"))
-            """)
+        try rebuildOccurrence(db, keyedBy: "id", declaring: "id INTEGER PRIMARY KEY,  -- (import_id << 32) | line\n")
         if leftBehind {
             // The current state may hold rows the removals chose among those left behind.
             try db.execute(sql: "DELETE FROM current; DELETE FROM spelling_latest")
