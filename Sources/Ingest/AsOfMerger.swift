@@ -55,9 +55,7 @@ public struct AsOfMerger {
             return
         }
         let ranks = ranks
-        latest.forEach { code, dossier in
-            table.upsert(code: code, dossier) { held in !Self.precedes(dossier.source, held.source, ranks: ranks) }
-        }
+        table.upsert(contentsOf: latest) { held, offered in !Self.precedes(offered.source, held.source, ranks: ranks) }
     }
 
     /// A unit spelt so at `source`: the latest such spelling is the unit's name.

@@ -122,10 +122,11 @@ public final class DossierLoader {
                 sinceProgress = 0
                 onProgress(file.name, min(1, Double(row.position.byte) / Double(file.size)))
             }
+            reader.withCodeHashesAhead { latest.warm($0) }
             switch row.outcome {
             case .accepted(let facts):
                 summary.accepted += 1
-                row.withCode { _ = latest.upsert(code: $0, facts.dossier) }
+                row.withCode { _ = latest.upsert(code: $0, hash: row.codeHash, facts.dossier) }
                 let unit = Int(facts.dossier.unit.rawValue)
                 if unit >= spellings.count { spellings += Array(repeating: nil, count: unit + 1 - spellings.count) }
                 spellings[unit] = (facts.unitSpelling, facts.dossier.source.line)

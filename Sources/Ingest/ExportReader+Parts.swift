@@ -25,6 +25,8 @@ struct PartState {
     var procedureIDs: [ProcedureID] = []
     var last: LastRecord?
     var finished = false
+    /// True from taking a batch until its code hashes are handed out.
+    var hashesAhead = false
 }
 
 extension ExportReader {
@@ -42,6 +44,7 @@ extension ExportReader {
                     return nil
                 }
                 state.batch = next
+                state.hashesAhead = true
                 state.index = 0
                 state.newSpelling = 0
                 state.newField = 0
@@ -75,12 +78,22 @@ extension ExportReader {
                     facts.dossier.procedure = state.procedureIDs[Int(facts.dossier.procedure.rawValue)]
                 }
                 facts.dossier.source.line = Int32(clamping: position.line)
-                return ExportRow(position: position, outcome: .accepted(facts), fields: fields, codeBytes: row.code)
+                return ExportRow(position: position, outcome: .accepted(facts), fields: fields, codeBytes: row.code,
+                                 codeHash: batch.codeHashes[i])
             case .rejected(var reject):
                 reject.line = position.line
-                return ExportRow(position: position, outcome: .rejected(reject), fields: fields, codeBytes: row.code)
+                return ExportRow(position: position, outcome: .rejected(reject), fields: fields, codeBytes: row.code, codeHash: 0)
             }
         }
+    }
+
+    /// Right after ``next()`` took a new batch of rows, calls `body` with the code hashes of its
+    /// rows (0 for rows not accepted), once: a table fetches their slots ahead
+    /// (``DossierTable/warm(_:)``).
+    public func withCodeHashesAhead(_ body: ([UInt32]) -> Void) {
+        guard state.hashesAhead, let batch = state.batch else { return }
+        state.hashesAhead = false
+        body(batch.codeHashes)
     }
 
     /// Interns the names row `row` of the batch met first in its part, in the reader's

@@ -14,17 +14,15 @@ public struct ExportRow: Sendable {
     /// The record's fields by canonical field.
     public let fields: RowFields
     let codeBytes: CodeBytes
+    /// ``DossierTable/hash(_:)`` of the code, for an accepted row.
+    public let codeHash: UInt32
 
     /// Calls `body` with the dossier code's bytes: MaHoSo trimmed, and normalised like any text
     /// when it is not plain ASCII. Empty when the row has none, or is rejected before its code
     /// is read (a structural fault, more fields than the header).
     @inline(__always)
     public func withCode<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        switch codeBytes {
-        case .asRead: return try fields.withValue(.maHoSo, body)
-        case .normalized(let bytes): return try bytes.withUnsafeBufferPointer(body)
-        case .none: return try body(UnsafeBufferPointer(start: nil, count: 0))
-        }
+        try codeBytes.withBytes(in: fields, body)
     }
 
     /// The dossier code as text.
@@ -51,6 +49,16 @@ enum CodeBytes: Sendable {
     case normalized([UInt8])
     /// Not read.
     case none
+
+    /// Calls `body` with the code's bytes, `fields` being the row's.
+    @inline(__always)
+    func withBytes<R>(in fields: RowFields, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        switch self {
+        case .asRead: return try fields.withValue(.maHoSo, body)
+        case .normalized(let bytes): return try bytes.withUnsafeBufferPointer(body)
+        case .none: return try body(UnsafeBufferPointer(start: nil, count: 0))
+        }
+    }
 }
 
 /// What an accepted row says about its dossier.

@@ -18,6 +18,9 @@ struct RowBatch: @unchecked Sendable {
 
     let fields = FieldBuffer(byteCapacity: 1 << 17, fieldCapacity: 1 << 12)
     var rows: [Row] = []
+    /// The ``DossierTable/hash(_:)`` of each accepted row's code (0 for other rows), worked out
+    /// here rather than on the thread that merges the rows.
+    var codeHashes: [UInt32] = []
     var newSpellings: [(row: Int, text: String)] = []
     /// A field of procedures first met: its text and the part's id for it.
     var newFields: [(row: Int, text: String, id: Int32)] = []
@@ -56,6 +59,7 @@ struct PartReader: @unchecked Sendable {
             let first = batch.fields.fieldCount
             batch.fields.append(contentsOf: record.fields)
             let row = RowFields(buffer: batch.fields, first: first, count: record.count, columns: rules.columns)
+            var codeHash: UInt32 = 0
             var entry = RowBatch.Row(position: record.position, firstField: Int32(first), fieldCount: Int32(record.count),
                                      fault: record.fault, outcome: nil, code: .none)
             if record.fault != nil || !row.isBlank {
@@ -66,6 +70,7 @@ struct PartReader: @unchecked Sendable {
                 switch result {
                 case .success(let facts):
                     entry.outcome = .accepted(facts)
+                    codeHash = code.withBytes(in: row, DossierTable.hash)
                 case .failure(let failure):
                     entry.outcome = .rejected(Reject(file: fileName, line: record.position.line, field: failure.field?.rawValue,
                                                      reason: failure.reason, raw: String(decoding: csv.lastRaw, as: UTF8.self)))
@@ -83,6 +88,7 @@ struct PartReader: @unchecked Sendable {
                 }
             }
             batch.rows.append(entry)
+            batch.codeHashes.append(codeHash)
             if batch.isFull {
                 guard send(batch) else { return }
                 batch = RowBatch()

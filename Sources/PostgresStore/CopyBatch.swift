@@ -42,6 +42,7 @@ struct CopyBatch: Sendable {
             var asOf: LocalMoment?
             var batch = CopyBatch()
             while let row = try reader.next() {
+                reader.withCodeHashesAhead { latest.warm($0) }
                 switch row.outcome {
                 case .accepted(let facts):
                     // Spellings are numbered by the file's unit registry, which also sees
@@ -56,7 +57,7 @@ struct CopyBatch: Sendable {
                     }()
                     spellings[number] = (spelling, line)
                     _ = row.withCode { code in
-                        latest.upsert(code: code, facts.dossier) { held in
+                        latest.upsert(code: code, hash: row.codeHash, facts.dossier) { held in
                             superseded.append(held.source.line)
                             return true
                         }

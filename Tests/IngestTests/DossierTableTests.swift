@@ -62,4 +62,83 @@ import Testing
         upsert(&first, "A-22", line: 20)
         #expect(first.count == 5 && first.dossier(code: "A-22")?.source.line == 20)
     }
+
+    /// A model check: random codes (many sharing a slot's neighbourhood, some the same code
+    /// again, some appended as unique) upserted, looked up and merged, against a dictionary.
+    @Test func agreesWithADictionaryOverManyCodes() {
+        var generator = SystemRandomNumberGenerator()
+        var table = DossierTable(reservingCapacity: 16)
+        var model: [String: Int32] = [:]
+        var order: [String] = []
+        // Appended as unique first (a store's current state), then indexed by the first upsert.
+        for i in 0..<3_000 {
+            let code = "S-\(i)"
+            append(&table, code, line: Int32(i))
+            model[code] = Int32(i)
+            order.append(code)
+        }
+        for step in 0..<40_000 {
+            // Short codes over a small range: most come again, and a growing table meets them
+            // at every size.
+            let code = Bool.random(using: &generator) ? "H\(Int.random(in: 0..<9_000, using: &generator))"
+                                                       : "S-\(Int.random(in: 0..<4_000, using: &generator))"
+            let line = Int32(10_000 + step)
+            var bytes = code
+            let changed = bytes.withUTF8 { code in
+                table.upsert(code: code, hash: DossierTable.hash(code), dossier(line: line)) { held in held.source.line % 3 != 0 }
+            }
+            let expected: Bool
+            if let held = model[code] {
+                expected = held % 3 != 0
+            } else {
+                expected = true
+                order.append(code)
+            }
+            #expect(changed == expected)
+            if expected { model[code] = line }
+        }
+        #expect(table.count == model.count)
+        #expect(codes(table) == order)
+        for (code, line) in model { #expect(table.dossier(code: code)?.source.line == line) }
+        #expect(table.dossier(code: "H9000") == nil && table.dossier(code: "") == nil)
+
+        // Merged as a whole into another table, as one by one.
+        var whole = DossierTable()
+        var oneByOne = DossierTable()
+        for code in ["H1", "X-1", "S-2", "X-2"] {
+            append(&whole, code, line: 7)
+            upsert(&oneByOne, code, line: 7)
+        }
+        let replace = { (held: Dossier, offered: Dossier) in offered.source.line > held.source.line }
+        whole.upsert(contentsOf: table, replace: replace)
+        table.forEach { code, offered in
+            oneByOne.upsert(code: code, offered) { replace($0, offered) }
+        }
+        #expect(codes(whole) == codes(oneByOne))
+        #expect(whole.dossiers.map(\.source.line) == oneByOne.dossiers.map(\.source.line))
+    }
+
+    @Test func theHashIsTheSameForTheSameBytesWhereverTheyLie() {
+        let texts = ["", "A", "H45.4-2023-001249", "12345678", "123456789", "Mã-hồ-sơ-có-dấu"]
+        for text in texts {
+            let bytes = Array(text.utf8)
+            // The same bytes at another alignment, in a larger buffer.
+            let shifted = [0x20] + bytes + [0x20]
+            let a = bytes.withUnsafeBufferPointer { DossierTable.hash($0) }
+            let b = shifted.withUnsafeBufferPointer { DossierTable.hash(UnsafeBufferPointer(rebasing: $0[1..<(1 + bytes.count)])) }
+            #expect(a == b, "\(text)")
+        }
+        let hashes = Set(texts.map { text in Array(text.utf8).withUnsafeBufferPointer { DossierTable.hash($0) } })
+        #expect(hashes.count == texts.count)
+        // Codes that differ in one byte anywhere differ in both halves of the hash (the slot
+        // and the tag), here for every position of an eight-byte word and its tail.
+        let base = Array("H45.4-2023-001249".utf8)
+        let h0 = base.withUnsafeBufferPointer { DossierTable.hash($0) }
+        for position in base.indices {
+            var other = base
+            other[position] ^= 1
+            let h = other.withUnsafeBufferPointer { DossierTable.hash($0) }
+            #expect(h & 0xffff != h0 & 0xffff && h >> 16 != h0 >> 16, "byte \(position)")
+        }
+    }
 }
