@@ -8,69 +8,91 @@ import Darwin
 /// a status spelling) costs one hash and one compare instead of a `String`, a Unicode
 /// normalisation and a dictionary lookup.
 ///
+/// Flat, so that a look-up (several a row) retains nothing: the keys' bytes back to back in
+/// one array, an entry per key, and an open-addressing table of entry numbers found by
+/// ``ByteHash``. A `Dictionary` of arrays of keys cost a hash of the hash and a retain and
+/// release of every array it touched.
+///
 /// Bounded: past `capacity` distinct keys it stops remembering new ones (hostile input with a
 /// different value on every row must not grow memory with the file).
 public struct ByteKeyedCache<Value> {
-    private var buckets: [UInt64: [(key: [UInt8], value: Value)]] = [:]
-    public private(set) var count = 0
+    private struct Entry {
+        var hash: UInt64
+        var end: Int
+        var value: Value
+    }
+
+    private var keyBytes: [UInt8] = []
+    private var entries: [Entry] = []
+    /// Entry number + 1, or 0 for an empty slot; a power of two long, at most half full.
+    private var slots = [Int32](repeating: 0, count: 16)
     public let capacity: Int
 
     public init(capacity: Int = 4096) { self.capacity = capacity }
 
+    /// Keys remembered.
+    public var count: Int { entries.count }
+
     /// The value remembered for these bytes, if any.
     public func lookup(_ bytes: UnsafeBufferPointer<UInt8>) -> Value? {
-        guard let entries = buckets[Self.hash(bytes)] else { return nil }
-        for entry in entries where Self.equal(entry.key, bytes) { return entry.value }
-        return nil
-    }
-
-    /// memcmp, not `elementsEqual`: the generic compare costs more than the hash.
-    @inline(__always)
-    private static func equal(_ key: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard key.count == bytes.count else { return false }
-        guard let other = bytes.baseAddress else { return key.isEmpty }
-        return key.withUnsafeBufferPointer { own in
-            guard let base = own.baseAddress else { return false }
-            return memcmp(base, other, bytes.count) == 0
-        }
+        find(bytes, hash: ByteHash.of(bytes)).entry.map { entries[$0].value }
     }
 
     /// Remembers `value` for these bytes (while under capacity).
     public mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>, _ value: Value) {
-        guard count < capacity else { return }
-        buckets[Self.hash(bytes), default: []].append((Array(bytes), value))
-        count += 1
+        let hash = ByteHash.of(bytes)
+        let (entry, slot) = find(bytes, hash: hash)
+        if let entry {
+            entries[entry].value = value
+        } else {
+            add(bytes, hash: hash, value, at: slot)
+        }
     }
 
     mutating func value(for bytes: UnsafeBufferPointer<UInt8>, orCompute compute: () -> Value) -> Value {
-        let hash = Self.hash(bytes)
-        if let entries = buckets[hash] {
-            for entry in entries where Self.equal(entry.key, bytes) {
-                return entry.value
-            }
-        }
+        let hash = ByteHash.of(bytes)
+        let (entry, slot) = find(bytes, hash: hash)
+        if let entry { return entries[entry].value }
         let value = compute()
-        if count < capacity {
-            buckets[hash, default: []].append((Array(bytes), value))
-            count += 1
-        }
+        add(bytes, hash: hash, value, at: slot)
         return value
     }
 
-    /// FNV-1a: fast on the short strings this cache holds.
-    /// FNV-1a over the length and at most the first and last 24 bytes: long keys (a
-    /// procedure's name) cost no more than short ones; equal hashes are settled by memcmp.
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(bytes.count)
-        func mix(_ range: Range<Int>) {
-            for i in range { h = (h ^ UInt64(bytes[i])) &* 0x100_0000_01b3 }
+    private func find(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (entry: Int?, slot: Int) {
+        slots.withUnsafeBufferPointer { slots in
+            entries.withUnsafeBufferPointer { entries in
+                keyBytes.withUnsafeBufferPointer { keys in
+                    let mask = slots.count - 1
+                    var slot = Int(truncatingIfNeeded: hash) & mask
+                    while true {
+                        let number = Int(slots[slot]) - 1
+                        if number < 0 { return (nil, slot) }
+                        let entry = entries[number]
+                        let start = number == 0 ? 0 : entries[number - 1].end
+                        if entry.hash == hash, entry.end - start == bytes.count {
+                            guard let key = keys.baseAddress, let other = bytes.baseAddress else { return (number, slot) }
+                            if memcmp(key + start, other, bytes.count) == 0 { return (number, slot) }
+                        }
+                        slot = (slot + 1) & mask
+                    }
+                }
+            }
         }
-        if bytes.count <= 48 {
-            mix(0..<bytes.count)
-        } else {
-            mix(0..<24)
-            mix((bytes.count - 24)..<bytes.count)
+    }
+
+    private mutating func add(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, _ value: Value, at slot: Int) {
+        guard entries.count < capacity else { return }
+        keyBytes.append(contentsOf: bytes)
+        entries.append(Entry(hash: hash, end: keyBytes.count, value: value))
+        slots[slot] = Int32(entries.count)
+        guard entries.count * 2 > slots.count else { return }
+        var bigger = [Int32](repeating: 0, count: slots.count * 2)
+        let mask = bigger.count - 1
+        for (number, entry) in entries.enumerated() {
+            var slot = Int(truncatingIfNeeded: entry.hash) & mask
+            while bigger[slot] != 0 { slot = (slot + 1) & mask }
+            bigger[slot] = Int32(number + 1)
         }
-        return h
+        slots = bigger
     }
 }

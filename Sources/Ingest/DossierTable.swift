@@ -217,29 +217,10 @@ public struct DossierTable: Sendable {
         indexed = dossiers.count
     }
 
-    /// The hash a table files `code` under: eight bytes at a time, then a multiply-xorshift
-    /// finaliser (MurmurHash3's), so that codes differing only in their last digits spread over
-    /// every bit (the low bits pick the slot, the high ones are its tag).
+    /// The hash a table files `code` under (``ByteHash``: the low bits pick its slot, the high
+    /// ones are its tag).
     public static func hash(_ code: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        guard let base = code.baseAddress else { return 0 }
-        let raw = UnsafeRawPointer(base)
-        var h = UInt64(truncatingIfNeeded: code.count) &* 0x9e37_79b9_7f4a_7c15
-        var offset = 0
-        while offset + 8 <= code.count {
-            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-            h = (h ^ word) &* 0xff51_afd7_ed55_8ccd
-            h ^= h >> 32
-            offset += 8
-        }
-        if offset < code.count {
-            var tail: UInt64 = 0
-            for (shift, byte) in code[offset...].enumerated() { tail |= UInt64(byte) << (8 * UInt64(shift)) }
-            h = (h ^ tail) &* 0xff51_afd7_ed55_8ccd
-        }
-        h ^= h >> 33
-        h = h &* 0xc4ce_b9fe_1a85_ec53
-        h ^= h >> 33
-        return UInt32(truncatingIfNeeded: h)
+        UInt32(truncatingIfNeeded: ByteHash.of(code))
     }
 }
 

@@ -33,7 +33,10 @@ extension ExportReader {
     /// The next row, or nil at the end of the file.
     public func next() throws(IngestError) -> ExportRow? {
         while true {
-            guard let batch = state.batch, state.index < batch.rows.count else {
+            // The batch is read in place (`state.batch?…`): binding it to a constant would copy
+            // it, a retain and a release of each of its arrays, for every row.
+            let i = state.index
+            guard let row = i < state.batch?.rows.count ?? 0 ? state.batch?.rows[i] : nil else {
                 if let end = state.batch?.end { partEnded(at: end) }
                 state.batch = nil
                 guard !state.finished, let next = try nextBatch() else {
@@ -51,22 +54,20 @@ extension ExportReader {
                 state.newProcedure = 0
                 continue
             }
-            let i = state.index
             state.index += 1
-            internNames(batch, row: i)
-            let row = batch.rows[i]
+            internNames(row: i)
             var position = row.position
             position.line += state.lines
             position.byte += state.bytes
             position.record += state.records
-            guard let outcome = row.outcome else {
+            guard let outcome = row.outcome, let buffer = state.batch?.fields else {
                 blankRecords += 1
                 state.last = nil
                 continue
             }
             rowsRead += 1
             state.last = LastRecord(line: position.line, fields: Int(row.fieldCount), fault: row.fault)
-            let fields = RowFields(buffer: batch.fields, first: Int(row.firstField), count: Int(row.fieldCount), columns: columns)
+            let fields = RowFields(buffer: buffer, first: Int(row.firstField), count: Int(row.fieldCount), columns: columns)
             switch outcome {
             case .accepted(var facts):
                 let (unit, spelling) = state.spellings[Int(facts.unitSpelling.rawValue)]
@@ -79,7 +80,7 @@ extension ExportReader {
                 }
                 facts.dossier.source.line = Int32(clamping: position.line)
                 return ExportRow(position: position, outcome: .accepted(facts), fields: fields, codeBytes: row.code,
-                                 codeHash: batch.codeHashes[i])
+                                 codeHash: state.batch?.codeHashes[i] ?? 0)
             case .rejected(var reject):
                 reject.line = position.line
                 return ExportRow(position: position, outcome: .rejected(reject), fields: fields, codeBytes: row.code, codeHash: 0)
@@ -98,20 +99,18 @@ extension ExportReader {
 
     /// Interns the names row `row` of the batch met first in its part, in the reader's
     /// registries: in the order one pass over the file would.
-    private func internNames(_ batch: RowBatch, row: Int) {
-        while state.newSpelling < batch.newSpellings.count, batch.newSpellings[state.newSpelling].row == row {
-            let text = batch.newSpellings[state.newSpelling].text
-            state.spellings.append(units.intern(text) ?? (UnitID(rawValue: -1), .none))
+    private func internNames(row: Int) {
+        while state.newSpelling < state.batch?.newSpellings.count ?? 0, let new = state.batch?.newSpellings[state.newSpelling], new.row == row {
+            state.spellings.append(units.intern(new.text) ?? (UnitID(rawValue: -1), .none))
             state.newSpelling += 1
         }
-        while state.newField < batch.newFields.count, batch.newFields[state.newField].row == row {
-            let new = batch.newFields[state.newField]
+        while state.newField < state.batch?.newFields.count ?? 0, let new = state.batch?.newFields[state.newField], new.row == row {
             let id = fields?.intern(new.text).map { FieldID(rawValue: $0.0.rawValue) } ?? .unknown
             if Int(new.id) == state.fieldIDs.count { state.fieldIDs.append(id) }
             state.newField += 1
         }
-        while state.newProcedure < batch.newProcedures.count, batch.newProcedures[state.newProcedure].row == row {
-            state.procedureIDs.append(procedures.intern(batch.newProcedures[state.newProcedure].code))
+        while state.newProcedure < state.batch?.newProcedures.count ?? 0, let new = state.batch?.newProcedures[state.newProcedure], new.row == row {
+            state.procedureIDs.append(procedures.intern(new.code))
             state.newProcedure += 1
         }
     }

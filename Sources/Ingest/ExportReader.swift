@@ -43,7 +43,8 @@ public final class ExportReader: @unchecked Sendable {
     let partStarts: [Int]
     let parts: Pipeline<RowBatch>
     /// The part being taken, its batch and where in it; positions and registries of the part.
-    var state = PartState()
+    /// Touched a few times a row by the one thread reading (see ``CSVReader`` on why unchecked).
+    @exclusivity(unchecked) var state = PartState()
 
     /// Reads the header of `file`. `encoding` and `delimiter` override detection; `fileIndex`
     /// is the input's index in the run (the `file` of each dossier's ``SourceLine``); units,

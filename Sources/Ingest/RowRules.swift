@@ -85,7 +85,8 @@ final class RowRules {
                 : finished.moment.day < received.moment.day
             if before { throw Failure(field: field, reason: .finishedBeforeReceived) }
         }
-        let latest = [processed, handedOver].compactMap { $0?.moment }.reduce(received.moment, max)
+        // Not `[processed, handedOver].compactMap`: an array a row, allocated and freed.
+        let latest = max(received.moment, processed?.moment ?? received.moment, handedOver?.moment ?? received.moment)
         let dossier = Dossier(
             unit: unit, channel: channel, status: status, received: received.moment, due: due?.moment,
             finished: finish?.0.moment, digitisedDossier: digitisedDossier, digitisedResult: digitisedResult,
