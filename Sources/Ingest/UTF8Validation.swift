@@ -27,6 +27,11 @@ struct UTF8Validator {
         let chunkStart = self.offset
         self.offset += bytes.count
         guard isValid, let base = bytes.baseAddress else { return }
+        if let end = Self.twoLanes(base, count: bytes.count, from: state) {
+            self.state = end
+            if end != State.accept { sequenceStart = leadOffset(base, before: bytes.count, chunkStart: chunkStart) }
+            return
+        }
         let n = bytes.count
         var state = self.state
         var i = 0
@@ -63,6 +68,40 @@ struct UTF8Validator {
         guard isValid else { return }
         if state != State.accept { sequenceStart = leadOffset(base, before: n, chunkStart: chunkStart) }
         self.state = state
+    }
+
+    /// The state after a chunk read as two halves side by side, when it holds no invalid
+    /// sequence (nil otherwise, or when the chunk is too short to halve: the caller reads it
+    /// again byte by byte, to find where). The automaton waits a cycle for each byte's state
+    /// before the next; two chains of bytes, one from each half, keep the core busy while
+    /// either waits. The second half starts at a byte that is no continuation byte, where a
+    /// valid text is between sequences: so the first half must end in `accept`.
+    private static func twoLanes(_ base: UnsafePointer<UInt8>, count n: Int, from start: UInt64) -> UInt64? {
+        guard n >= 256 else { return nil }
+        var middle = n / 2
+        while middle < n / 2 + 4, base[middle] & 0xC0 == 0x80 { middle += 1 }
+        guard base[middle] & 0xC0 != 0x80 else { return nil }
+        let second = base + middle
+        let steps = min(middle, n - middle)
+        return table.withUnsafeBufferPointer { table in
+            var (a, b) = (start, State.accept)
+            var k = 0
+            while k < steps {
+                let stop = min(steps, k + 16)
+                while k < stop {
+                    a = table[Int(base[k])] &>> a
+                    b = table[Int(second[k])] &>> b
+                    k += 1
+                }
+                if a & 63 == State.error || b & 63 == State.error { return nil }
+            }
+            // One half is longer than the other by at most a few bytes.
+            for j in steps..<middle { a = table[Int(base[j])] &>> a }
+            for j in steps..<(n - middle) { b = table[Int(second[j])] &>> b }
+            let (endA, endB) = (a & 63, b & 63)
+            guard endA == State.accept, endB != State.error else { return nil }
+            return endB
+        }
     }
 
     /// Call at the end of the input: a sequence left open makes the text invalid.

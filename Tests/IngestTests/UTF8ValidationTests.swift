@@ -79,4 +79,24 @@ import Testing
             #expect(firstInvalid(bytes, chunk: chunk) == standardFirstInvalid(bytes), "\(bytes) by \(chunk)")
         }
     }
+
+    /// Chunks long enough to be read as two halves side by side: valid Vietnamese text cut
+    /// anywhere (a sequence across the middle or the chunk's end), and the same with one byte
+    /// changed, agree with the standard library on the first invalid offset.
+    @Test func longChunksReadInTwoHalvesAgree() {
+        var rng = SplitMix64(seed: 0x7a0e5)
+        let words = ["Thủ tục", "công nhận", "tổ hợp tác", "UBND xã Hoằng Phụ", "H45.9-2022-0000001", ",", "\n",
+                     "Chứng thực chữ ký", "𝕏", "Đ", "ạ"].map { Array($0.utf8) }
+        let odd: [UInt8] = [0x80, 0xBF, 0xC0, 0xE0, 0xED, 0xF4, 0xF5, 0xFF, 0x41]
+        for round in 0..<3_000 {
+            var bytes: [UInt8] = []
+            while bytes.count < 300 + Int(rng.next() % 1_500) {
+                bytes += words[Int(rng.next() % UInt64(words.count))]
+                bytes.append(0x20)
+            }
+            if round % 2 == 1 { bytes[Int(rng.next() % UInt64(bytes.count))] = odd[Int(rng.next() % UInt64(odd.count))] }
+            let chunk = 256 + Int(rng.next() % 1_200)
+            #expect(firstInvalid(bytes, chunk: chunk) == standardFirstInvalid(bytes), "round \(round) by \(chunk)")
+        }
+    }
 }
