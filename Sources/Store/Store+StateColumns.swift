@@ -69,10 +69,17 @@ extension MotcuaStore {
               received != Int64.min else {
             throw outOfVocabulary
         }
-        let service = ServicePacking.facts(mask: Int(number(7)), packed: value(8) ?? 0,
-                                           apology: value(9).map(LocalMoment.init(seconds:)))
+        // Both NULL (``packedStateColumns``) when the row's file had no service column: not asked.
+        let mask = Int(number(7))
+        let service = mask == 0 ? ServiceFacts()
+            : ServicePacking.facts(mask: mask, packed: value(8) ?? 0, apology: value(9).map(LocalMoment.init(seconds:)))
+        // NULL reads as the smallest integer (``packedStateColumns``): no moment.
+        func moment(_ i: Int) -> LocalMoment? {
+            let seconds = number(i)
+            return seconds == Int64.min ? nil : LocalMoment(seconds: seconds)
+        }
         return Dossier(unit: unit, channel: channel, status: status, received: LocalMoment(seconds: received),
-                       due: value(3).map(LocalMoment.init(seconds:)), finished: value(4).map(LocalMoment.init(seconds:)),
+                       due: moment(3), finished: moment(4),
                        digitisedDossier: number(5) != 0, digitisedResult: number(6) != 0,
                        source: source, field: field, unitSpelling: spelling, procedure: procedure, service: service)
     }
@@ -120,13 +127,14 @@ struct SteppedCells: StateCells {
 /// (``ServicePacking``) and the apology day, both NULL for a row whose file had no service
 /// column, which SQLite then need not look at. The channel, status and received date are
 /// never NULL in a row motcua wrote: one that is (a store edited by hand) reads as a value
-/// out of range (255, the smallest integer), and the row is refused, as a NULL was.
+/// out of range (255, the smallest integer), and the row is refused, as a NULL was. A deadline
+/// or finish that is NULL (none) reads as the smallest integer too: one SQLite call a cell.
 extension MotcuaStore {
     static let packedStateColumns: String = {
         let stored = stateColumnNames.prefix { $0 != ServicePacking.columns[0] }.map { name in
             switch name {
             case "channel", "status": "IFNULL(\(name), 255)"
-            case "received": "IFNULL(received, \(Int64.min))"
+            case "received", "due", "finished": "IFNULL(\(name), \(Int64.min))"
             default: name
             }
         }
