@@ -62,24 +62,18 @@ extension MotcuaStore {
                                            spelling: UnitRegistry.SpellingID = .none, field: FieldID = .unknown,
                                            procedure: ProcedureID = .none) throws -> Dossier {
         func value(_ i: Int) -> Int64? { row.int(offset + i) }
-        // Never NULL (``packedStateColumns``), or NULL meaning 0: no need to ask.
+        // NULL reads as 0, which no channel or status is: a row edited by hand is refused.
         func number(_ i: Int) -> Int64 { row.intOrZero(offset + i) }
-        let received = number(2)
         guard let channel = Channel(rawValue: UInt8(clamping: number(0))), let status = Status(rawValue: UInt8(clamping: number(1))),
-              received != Int64.min else {
+              let received = value(2) else {
             throw outOfVocabulary
         }
         // Both NULL (``packedStateColumns``) when the row's file had no service column: not asked.
         let mask = Int(number(7))
         let service = mask == 0 ? ServiceFacts()
             : ServicePacking.facts(mask: mask, packed: value(8) ?? 0, apology: value(9).map(LocalMoment.init(seconds:)))
-        // NULL reads as the smallest integer (``packedStateColumns``): no moment.
-        func moment(_ i: Int) -> LocalMoment? {
-            let seconds = number(i)
-            return seconds == Int64.min ? nil : LocalMoment(seconds: seconds)
-        }
         return Dossier(unit: unit, channel: channel, status: status, received: LocalMoment(seconds: received),
-                       due: moment(3), finished: moment(4),
+                       due: value(3).map(LocalMoment.init(seconds:)), finished: value(4).map(LocalMoment.init(seconds:)),
                        digitisedDossier: number(5) != 0, digitisedResult: number(6) != 0,
                        source: source, field: field, unitSpelling: spelling, procedure: procedure, service: service)
     }
@@ -106,12 +100,16 @@ extension Row: StateCells {
 struct SteppedCells: StateCells {
     let statement: SQLiteStatement
 
+    /// One SQLite call a cell: SQLite reads NULL as 0, and only a 0 is asked whether it was
+    /// NULL (a report reads millions of cells; two calls each were a twentieth of it, and
+    /// `IFNULL` in the query cost about what it saved).
     func int(_ index: Int) -> Int64? {
         let column = Int32(index)
-        return sqlite3_column_type(statement, column) == SQLITE_NULL ? nil : sqlite3_column_int64(statement, column)
+        let value = sqlite3_column_int64(statement, column)
+        if value != 0 { return value }
+        return sqlite3_column_type(statement, column) == SQLITE_NULL ? nil : 0
     }
 
-    /// SQLite's own reading of NULL: one call a cell instead of two, a twentieth of a report.
     func intOrZero(_ index: Int) -> Int64 { sqlite3_column_int64(statement, Int32(index)) }
 
     /// A text cell's UTF-8 bytes, valid until the next step.
@@ -126,18 +124,10 @@ struct SteppedCells: StateCells {
 /// the eight up to `service_known` as stored, then the service columns packed
 /// (``ServicePacking``) and the apology day, both NULL for a row whose file had no service
 /// column, which SQLite then need not look at. The channel, status and received date are
-/// never NULL in a row motcua wrote: one that is (a store edited by hand) reads as a value
-/// out of range (255, the smallest integer), and the row is refused, as a NULL was. A deadline
-/// or finish that is NULL (none) reads as the smallest integer too: one SQLite call a cell.
+/// never NULL in a row motcua wrote: one that is (a store edited by hand) is refused.
 extension MotcuaStore {
     static let packedStateColumns: String = {
-        let stored = stateColumnNames.prefix { $0 != ServicePacking.columns[0] }.map { name in
-            switch name {
-            case "channel", "status": "IFNULL(\(name), 255)"
-            case "received", "due", "finished": "IFNULL(\(name), \(Int64.min))"
-            default: name
-            }
-        }
+        let stored = stateColumnNames.prefix { $0 != ServicePacking.columns[0] }
         return (stored + ["CASE WHEN service_known = 0 THEN NULL ELSE \(ServicePacking.sql { $0 }) END",
                           "CASE WHEN service_known = 0 THEN NULL ELSE apology END"]).joined(separator: ", ")
     }()

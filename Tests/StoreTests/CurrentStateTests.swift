@@ -205,6 +205,23 @@ import Testing
         #expect(throws: (any Error).self) { try store.dossierSet() }
     }
 
+    /// A cell reads as NULL only when it is: a deadline stored as 0 (the epoch's first second,
+    /// which SQLite also reads NULL as) is that moment, a NULL deadline is none.
+    @Test func aZeroIsNotANull() throws {
+        let files = try #require(try cases().first { $0.contains { $0.contains("monthly-overlap") } })
+        let store = try newStore()
+        _ = try store.importFile(path: files[0])
+        let queue = try DatabaseQueue(path: store.path)
+        let code = try #require(try queue.write { db in
+            try db.execute(sql: "UPDATE current SET due = 0, finished = NULL WHERE rowid = (SELECT MIN(rowid) FROM current)")
+            return try String.fetchOne(db, sql: "SELECT code FROM current WHERE rowid = (SELECT MIN(rowid) FROM current)")
+        })
+        try queue.close()
+        let dossier = try #require(try store.dossierSet().table.dossier(code: code))
+        #expect(dossier.due == LocalMoment(seconds: 0))
+        #expect(dossier.finished == nil)
+    }
+
     /// A store written before the current state (schema v2) is migrated when opened: the rank
     /// columns and both tables are filled from the stored imports and occurrences.
     @Test func anOlderStoreIsMigrated() throws {
