@@ -34,12 +34,14 @@ public final class Pipeline<Batch>: @unchecked Sendable {
     private let gate: StartGate
 
     /// Starts the first `threads` producers at once (every producer when `threads` is nil).
-    public init(depth: Int = 4, threads: Int? = nil, producers: [Producer]) {
+    /// `ahead`: how many producers' batches may be held at once, when not `threads` + 2 (a
+    /// consumer that takes nothing until it has done work of its own lets every producer run).
+    public init(depth: Int = 4, threads: Int? = nil, ahead: Int? = nil, producers: [Producer]) {
         let queues = producers.map { _ in HandOff<Message>(depth: depth) }
         self.queues = queues
         skipped = Array(repeating: false, count: producers.count)
         let threads = max(1, min(threads ?? producers.count, producers.count))
-        let gate = StartGate(window: threads == producers.count ? producers.count : threads + 2)
+        let gate = StartGate(window: ahead ?? (threads == producers.count ? producers.count : threads + 2))
         self.gate = gate
         for thread in 0..<threads {
             let mine = Array(stride(from: thread, to: producers.count, by: threads))

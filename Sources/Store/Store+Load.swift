@@ -88,18 +88,19 @@ extension MotcuaStore {
             // occurrence, winning or not: every `procedure` row is one's (removal prunes the rest).
             described.internEveryField(in: fields)
             let accepted = records.reduce(0) { $0 + $1.accepted }
-            var tables = try readCurrent(db, pool: pool, decoding: decoding, atMost: accepted, parts: parts) { part in
+            var table: DossierTable?
+            try readCurrent(db, pool: pool, decoding: decoding, atMost: accepted, parts: parts) { part in
                 let rows = part.procedureRows
                 var row = 0
                 part.table.updateEach { dossier in
                     (dossier.procedure, dossier.field) = described.ids(of: rows[row], procedures: procedures, fields: fields)
                     row += 1
                 }
-            }.map(\.table)
-            // The first part's arrays held nowhere else, so that appending the others copies none of it.
-            var table = tables.isEmpty ? DossierTable() : tables.removeFirst()
-            for next in tables { table.appendUnique(contentsOf: next) }
-            merger.offer(table, occurrences: accepted)
+                if table == nil { table = part.table } else { table?.appendUnique(contentsOf: part.table) }
+                // The first part's arrays held nowhere else, so that appending the others copies none of it.
+                part.table = DossierTable()
+            }
+            merger.offer(table ?? DossierTable(), occurrences: accepted)
             for row in try Row.fetchAll(db, sql: "SELECT unit_spelling_id, import_id, line FROM spelling_latest") {
                 guard let file = decoding.indexOfImport[row[1]], let (unit, spelling) = decoding.spellings[row[0]] else { throw outOfVocabulary }
                 merger.offerSpelling(spelling, of: unit, at: SourceLine(file: file, line: row[2]))
