@@ -205,6 +205,21 @@ import Testing
         #expect(throws: (any Error).self) { try store.dossierSet() }
     }
 
+    /// The rowid ranges a store report reads side by side cover the span once, in order, in
+    /// proportion to their shares, and are fewer when the span holds fewer rowids.
+    @Test(arguments: [(1...1_000_000, 7), (5...5, 7), (10...12, 7), (1...100, 2), (-3...3, 3)] as [(ClosedRange<Int64>, Int)])
+    func readRangesCoverTheSpanOnce(span: ClosedRange<Int64>, count: Int) {
+        let shares = [0.475] + Array(repeating: 0.525 / Double(count - 1), count: count - 1)
+        let ranges = MotcuaStore.ranges(span, shares: shares)
+        #expect(ranges.first?.lowerBound == span.lowerBound && ranges.last?.upperBound == span.upperBound)
+        #expect(zip(ranges, ranges.dropFirst()).allSatisfy { $0.upperBound + 1 == $1.lowerBound })
+        #expect(ranges.count == min(count, span.count))
+        if span.count >= 1_000 {
+            let first = Double(ranges[0].count) / Double(span.count)
+            #expect(abs(first - 0.475) < 0.001)
+        }
+    }
+
     /// A cell reads as NULL only when it is: a deadline stored as 0 (the epoch's first second,
     /// which SQLite also reads NULL as) is that moment, a NULL deadline is none.
     @Test func aZeroIsNotANull() throws {
