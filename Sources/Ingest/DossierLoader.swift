@@ -117,6 +117,10 @@ public final class DossierLoader {
         var asOf: LocalMoment?
         var sinceProgress = 0
         while let row = try reader.next() {
+            if summary.accepted == 4_096, row.position.byte > 0 {
+                // The rows so far tell how many the file holds: the index is sized once.
+                latest.reserveSlots(for: min(Self.roomFor(bytes: file.size), file.size / row.position.byte * 4_096))
+            }
             sinceProgress += 1
             if sinceProgress == 1 << 15, let onProgress, file.size > 0 {
                 sinceProgress = 0

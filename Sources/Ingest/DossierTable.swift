@@ -100,6 +100,15 @@ public struct DossierTable: Sendable {
         }
     }
 
+    /// Makes room in the index for `count` dossiers at once (a file's reader knows roughly how
+    /// many rows are coming): the slots are not rebuilt, each time from every code, as the
+    /// table doubles. A smaller `count` than the table holds changes nothing.
+    public mutating func reserveSlots(for count: Int) {
+        var size = slots.count
+        while count * 2 > size { size *= 2 }
+        if size > slots.count { rebuildSlots(count: size) }
+    }
+
     /// Reads the slots of codes with these hashes: called for a batch of rows before they are
     /// upserted, it lets the memory fetch their slots side by side instead of one row's at a
     /// time (the table is far larger than the caches). Changes nothing a caller can see.
