@@ -72,7 +72,7 @@ public final class ExportReader: @unchecked Sendable {
         header = HeaderMap(headers: opening.names, delimiter: opening.delimiter)
         try header.validate(file: file.name, line: opening.record.position.line)
         columns = ColumnMap(header)
-        spec = PartSpec(file: file, encoding: opening.encoding, delimiter: opening.delimiter, header: header, columns: columns,
+        spec = PartSpec(file: file, encoding: opening.encoding, delimiter: opening.delimiter, header: header,
                         fileIndex: fileIndex, limit: recordLimit, readSize: chunking.readSize, keepsFields: fields != nil)
         let starts = try chunking.starts(in: file, encoding: opening.encoding, from: opening.input.offset)
         if let next = starts.first { opening.csv.stop(at: next) }
@@ -107,15 +107,16 @@ struct PartSpec: Sendable {
     let encoding: SourceEncoding
     let delimiter: UInt8
     let header: HeaderMap
-    let columns: ColumnMap
     let fileIndex: Int32
     let limit: Int
     let readSize: Int
     let keepsFields: Bool
 
-    /// The part read by `csv`, with row rules and registries of its own.
+    /// The part read by `csv`, with row rules and registries of its own. Its column map is its
+    /// own too: every row retains and releases it, and a count that two cores change at once
+    /// bounces between them (shared, it cost a twentieth of a report).
     func part(_ csv: CSVReader) -> PartReader {
-        PartReader(csv: csv, rules: RowRules(header: header, columns: columns, units: UnitRegistry(),
+        PartReader(csv: csv, rules: RowRules(header: header, columns: ColumnMap(header), units: UnitRegistry(),
                                              fields: keepsFields ? UnitRegistry() : nil, procedures: ProcedureRegistry(),
                                              fileIndex: fileIndex),
                    fileName: file.name)
