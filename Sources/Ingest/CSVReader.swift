@@ -18,9 +18,9 @@ import Darwin
 /// past the limit it is only scanned for its end, and becomes a faulted record whose raw text
 /// is its first ``rawCharacters`` characters. So memory stays bounded whatever the file holds.
 ///
-/// Used by one thread at a time (the one that opens the file, then a producer). Hot state is
-/// marked `@exclusivity(unchecked)`: it is touched once per byte or field from a single thread,
-/// and the runtime's dynamic exclusivity checks cost a fifth of the ingest time.
+/// Used by one thread at a time (the one that opens the file, then a producer). Its state is
+/// marked `@exclusivity(unchecked)`: it is touched once per byte, field or line from a single
+/// thread, and the runtime's dynamic exclusivity checks cost a fifth of the ingest time.
 final class CSVReader: @unchecked Sendable {
     /// How much of a record too long its raw text keeps.
     static let rawCharacters = 1_000
@@ -28,7 +28,7 @@ final class CSVReader: @unchecked Sendable {
     let delimiter: UInt8
     let limit: Int
     private let input: DecodedInput
-    private var parser = csv_parser()
+    @exclusivity(unchecked) private var parser = csv_parser()
     private let sink = FieldSink()
     private let spaceScan: SpaceScan
     /// libcsv reads with its own space test now (see ``SpaceScan``).
@@ -37,12 +37,12 @@ final class CSVReader: @unchecked Sendable {
     @exclusivity(unchecked) var alwaysOwnSpaceTest = false
     @exclusivity(unchecked) var chunk: [UInt8]
     @exclusivity(unchecked) var chunkIndex = 0
-    private var exhausted = false
-    private var finalised = false
+    @exclusivity(unchecked) private var exhausted = false
+    @exclusivity(unchecked) private var finalised = false
     /// Line of the next byte to feed (1-based), and its byte offset in the decoded text.
     @exclusivity(unchecked) private var line: Int
     @exclusivity(unchecked) private var byteOffset: Int
-    private var recordsRead = 0
+    @exclusivity(unchecked) private var recordsRead = 0
     /// Set while a record is being read: where it started.
     @exclusivity(unchecked) private var current: RecordPosition?
     @exclusivity(unchecked) var raw = RawText()
@@ -50,15 +50,15 @@ final class CSVReader: @unchecked Sendable {
     @exclusivity(unchecked) private var lastRawCarried: [UInt8] = []
     @exclusivity(unchecked) private var lastRawRange = 0..<0
     /// The record last returned was too long: its raw text is its first characters as read.
-    private var lastRawWasCut = false
+    @exclusivity(unchecked) private var lastRawWasCut = false
     @exclusivity(unchecked) var lineBreaks = LineBreakCache()
-    private var mode = Mode.parsing
-    private var pendingFault: CSVFault?
+    @exclusivity(unchecked) private var mode = Mode.parsing
+    @exclusivity(unchecked) private var pendingFault: CSVFault?
     /// The last chunk ended with CR: a line break unless the next chunk starts with LF.
     @exclusivity(unchecked) var crEndedLastChunk = false
     /// Reading part of a file: stop at the first line start at or after this file offset where
     /// no record is under way (the next part's reader starts there, if it guessed right).
-    private var stopOffset: Int?
+    @exclusivity(unchecked) private var stopOffset: Int?
     /// Where the stop is: not in this chunk (0), at its end (1), before it (2).
     @exclusivity(unchecked) private var stopState: UInt8 = 0
     /// Where reading ended, once it has: at the stop or at the end of the file.

@@ -25,10 +25,11 @@ public final class ExportReader: @unchecked Sendable {
     public let header: HeaderMap
     /// Where the units of the rows are interned (their spellings' text).
     public let units: UnitRegistry
-    /// Records read after the header (blank ones excluded).
-    public internal(set) var rowsRead = 0
+    /// Records read after the header (blank ones excluded). Counted every row by the thread
+    /// reading: unchecked, as `state`.
+    @exclusivity(unchecked) public internal(set) var rowsRead = 0
     /// Whitespace-only records skipped as blank lines.
-    public internal(set) var blankRecords = 0
+    @exclusivity(unchecked) public internal(set) var blankRecords = 0
     /// The last record, once the end is reached, when it looks cut off (a warning, not an error).
     public internal(set) var cutOff: CutOffRecord?
 

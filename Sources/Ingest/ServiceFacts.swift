@@ -116,8 +116,9 @@ public struct ProcedureID: Hashable, Comparable, Sendable {
 
 /// Interns procedure codes across the inputs of a run: a code seen before costs a cache hit.
 public final class ProcedureRegistry {
-    /// Every code, by id.
-    public private(set) var codes: [String] = []
+    /// Every code, by id. Its count is read twice a row by a part's reader (what the row met
+    /// first): exempt from the dynamic exclusivity check, as the cache (one thread at a time).
+    @exclusivity(unchecked) public private(set) var codes: [String] = []
     private var ids: [String: ProcedureID] = [:]
     @exclusivity(unchecked) private var cache = ByteKeyedCache<ProcedureID>()
 

@@ -13,8 +13,10 @@ public final class UnitRegistry {
 
     private var idsByKey: [String: UnitID] = [:]
     private var spellingIDs: [String: SpellingID] = [:]
-    /// Display text of every spelling, and the unit it belongs to.
-    public private(set) var spellings: [(text: String, unit: UnitID)] = []
+    /// Display text of every spelling, and the unit it belongs to. Its count is read twice a
+    /// row by a part's reader (what the row met first): exempt from the dynamic exclusivity
+    /// check, as the cache (a registry is used by one thread at a time).
+    @exclusivity(unchecked) public private(set) var spellings: [(text: String, unit: UnitID)] = []
     /// The alias entry (index into `aliases.entries`) each spelling went through, if any.
     private var aliasOfSpelling: [Int?] = []
     public private(set) var unitCount = 0
