@@ -36,7 +36,7 @@ extension ExportReader {
             // The batch is read in place (`state.batch?…`): binding it to a constant would copy
             // it, a retain and a release of each of its arrays, for every row.
             let i = state.index
-            guard let row = i < state.batch?.rows.count ?? 0 ? state.batch?.rows[i] : nil else {
+            guard let buffer = state.batch?.fields, let row = i < state.batch?.rows.count ?? 0 ? state.batch?.rows[i] : nil else {
                 if let end = state.batch?.end { partEnded(at: end) }
                 state.batch = nil
                 guard !state.finished, let next = try nextBatch() else {
@@ -60,7 +60,7 @@ extension ExportReader {
             position.line += state.lines
             position.byte += state.bytes
             position.record += state.records
-            guard let outcome = row.outcome, let buffer = state.batch?.fields else {
+            guard let outcome = row.outcome else {
                 blankRecords += 1
                 state.last = nil
                 continue
@@ -100,16 +100,19 @@ extension ExportReader {
     /// Interns the names row `row` of the batch met first in its part, in the reader's
     /// registries: in the order one pass over the file would.
     private func internNames(row: Int) {
-        while state.newSpelling < state.batch?.newSpellings.count ?? 0, let new = state.batch?.newSpellings[state.newSpelling], new.row == row {
+        while state.newSpelling < state.batch?.newSpellings.count ?? 0,
+              let new = state.batch?.newSpellings[state.newSpelling], new.row == row {
             state.spellings.append(units.intern(new.text) ?? (UnitID(rawValue: -1), .none))
             state.newSpelling += 1
         }
-        while state.newField < state.batch?.newFields.count ?? 0, let new = state.batch?.newFields[state.newField], new.row == row {
+        while state.newField < state.batch?.newFields.count ?? 0,
+              let new = state.batch?.newFields[state.newField], new.row == row {
             let id = fields?.intern(new.text).map { FieldID(rawValue: $0.0.rawValue) } ?? .unknown
             if Int(new.id) == state.fieldIDs.count { state.fieldIDs.append(id) }
             state.newField += 1
         }
-        while state.newProcedure < state.batch?.newProcedures.count ?? 0, let new = state.batch?.newProcedures[state.newProcedure], new.row == row {
+        while state.newProcedure < state.batch?.newProcedures.count ?? 0,
+              let new = state.batch?.newProcedures[state.newProcedure], new.row == row {
             state.procedureIDs.append(procedures.intern(new.code))
             state.newProcedure += 1
         }

@@ -86,7 +86,8 @@ extension MotcuaStore {
         let ranges = Self.ranges(low...high, shares: shares)
         let share = estimate / max(1, ranges.count)
 
-        let sides = ranges.count < 2 ? nil : Pipeline<CurrentPart?>(depth: 2, threads: threads - 1, ahead: ranges.count, producers: ranges.dropFirst().map { range in
+        // Depth 2: a part and its end, so that a thread goes on to its next part at once.
+        let producers: [Pipeline<CurrentPart?>.Producer] = ranges.dropFirst().map { range in
             { send in
                 let part = try? pool?.read { side -> CurrentPart? in
                     guard try Int64.fetchOne(side, sql: "SELECT n FROM revision") == revision else { return nil }
@@ -94,7 +95,9 @@ extension MotcuaStore {
                 }
                 _ = send(part ?? nil)
             }
-        })
+        }
+        let sides = producers.isEmpty ? nil
+            : Pipeline(depth: 2, threads: threads - 1, ahead: producers.count, producers: producers)
         // The first part grows into the whole table: room for every row.
         var first = try readCurrent(db, range: ranges[0], decoding: decoding, estimate: estimate)
         finish(&first)
