@@ -21,10 +21,13 @@ extension MotcuaStore {
         var procedureRows: [Int64] = []
     }
 
-    /// The columns every read of stored rows selects, in the order ``stepRows(_:sql:arguments:decoding:_:)`` reads them.
-    static let rowColumns = "import_id, line, code, unit_spelling_id, procedure_id, \(packedStateColumns)"
+    /// The columns a read of `current` selects, in the order ``stepRows(_:sql:arguments:decoding:_:)`` reads them.
+    static let currentRowColumns = "occurrence_id, code, unit_spelling_id, procedure_id, \(stateReadColumns)"
 
-    /// Steps `sql` (selecting ``rowColumns``) through SQLite's C API and calls `body` with each
+    /// The same from the rows of `occurrence` (alias `o`).
+    static let occurrenceRowColumns = "o.id, o.code, o.unit_spelling_id, o.procedure_id, \(stateReadColumns(packing: "o"))"
+
+    /// Steps `sql` (selecting ``currentRowColumns`` or ``occurrenceRowColumns``) through SQLite's C API and calls `body` with each
     /// row's code bytes (valid during the call), its dossier and its `procedure_id` (0: none).
     /// Rows of an import `decoding` does not know are skipped (an import left out by `only`).
     static func stepRows(_ db: Database, sql: String, arguments: StatementArguments = [], decoding: RowDecoding,
@@ -39,11 +42,13 @@ extension MotcuaStore {
             guard step == SQLITE_ROW else {
                 throw DatabaseError(resultCode: ResultCode(rawValue: step), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
             }
-            guard let file = decoding.indexOfImport[sqlite3_column_int64(s, 0)] else { continue }
-            guard let (unit, spelling) = decoding.spellings[sqlite3_column_int64(s, 3)] else { throw outOfVocabulary }
-            let dossier = try Self.dossier(cells, at: 5, source: SourceLine(file: file, line: Int32(clamping: sqlite3_column_int64(s, 1))),
+            // The occurrence's key: (import id << 32) | line.
+            let key = sqlite3_column_int64(s, 0)
+            guard let file = decoding.indexOfImport[key >> 32] else { continue }
+            guard let (unit, spelling) = decoding.spellings[sqlite3_column_int64(s, 2)] else { throw outOfVocabulary }
+            let dossier = try Self.dossier(cells, at: 4, source: SourceLine(file: file, line: Int32(truncatingIfNeeded: key)),
                                            unit: unit, spelling: spelling)
-            try body(cells.bytes(2), dossier, sqlite3_column_int64(s, 4))
+            try body(cells.bytes(1), dossier, sqlite3_column_int64(s, 3))
         }
     }
 
@@ -133,7 +138,7 @@ extension MotcuaStore {
         var part = CurrentPart(table: DossierTable(reservingCapacity: estimate, codeBytes: estimate * 24))
         part.procedureRows.reserveCapacity(estimate)
         // The codes of `current` are unique: appended without a lookup.
-        try stepRows(db, sql: "SELECT \(rowColumns) FROM current WHERE rowid BETWEEN ? AND ?",
+        try stepRows(db, sql: "SELECT \(currentRowColumns) FROM current WHERE rowid BETWEEN ? AND ?",
                      arguments: [range.lowerBound, range.upperBound], decoding: decoding) { code, dossier, procedure in
             part.table.appendUnique(code: code, dossier)
             part.procedureRows.append(procedure)

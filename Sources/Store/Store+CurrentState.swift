@@ -37,9 +37,39 @@ extension MotcuaStore {
         for row in try Row.fetchAll(db, sql: "SELECT id, file_name, as_of FROM import") {
             try setRank(db, id: row["id"], fileName: row["file_name"], asOf: row["as_of"])
         }
-        // The occurrences' layout of v1 (a composite key): selected by column, not by rowid.
-        try mergeEveryImport(db, occurrences: "import_id = :id ORDER BY line")
+        // The tables are filled by v8, which makes `current` in its present layout: the merge
+        // writes that layout, not this one.
         try pruneProcedures(db)
+    }
+
+    /// Migration v8: `current` keeps each state in five cells (``stateReadColumns``: the small
+    /// facts packed into one integer, ``PackedFacts``) and its occurrence's key, where it kept
+    /// eighteen and the import and line: a report steps through a third of the cells (measured
+    /// with the `sqlite3` shell over the 1M-row bench store: 0.25 s against 0.41 s) and an
+    /// import writes a narrower row. `current_detail` shows each current row's occurrence in
+    /// full. Both tables are filled again from every import's occurrences (the migrations
+    /// before this one leave them empty or in an older layout).
+    static func migrateCurrentToPacked(_ db: Database) throws {
+        try db.execute(sql: """
+            DROP VIEW IF EXISTS current_detail;
+            DROP TABLE current;
+            DELETE FROM spelling_latest;
+            -- The spelling and procedure are copied from an occurrence, whose keys are checked.
+            CREATE TABLE current (
+                code TEXT NOT NULL UNIQUE,
+                occurrence_id INTEGER NOT NULL,   -- occurrence.id: (import_id << 32) | line
+                unit_spelling_id INTEGER NOT NULL,
+                procedure_id INTEGER,
+                facts INTEGER,                    -- channel, status, digitised, service_known and values (PackedFacts)
+                received INTEGER,
+                due INTEGER,
+                finished INTEGER,
+                apology INTEGER                   -- NULL when the file had no service column
+            );
+            CREATE VIEW current_detail AS
+                SELECT o.* FROM current c JOIN occurrence_detail o ON o.id = c.occurrence_id;
+            """)
+        try mergeEveryImport(db)
     }
 
     /// Fills the empty current state from every stored occurrence: each import merged in rank
@@ -94,15 +124,13 @@ extension MotcuaStore {
     static func mergeCurrentState(_ db: Database, importID id: Int64, spellingLines: [Int64: Int64],
                                   occurrences: String = defaultOccurrences) throws {
         try bumpRevision(db)
-        let columns = "code, import_id, line, unit_spelling_id, \(stateColumns), procedure_id"
-        let updates = (["import_id", "line", "unit_spelling_id"] + stateColumnNames + ["procedure_id"])
-            .map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+        let updates = currentColumnNames.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
         try db.execute(sql: """
-            INSERT INTO current (\(columns))
-            SELECT \(columns) FROM occurrence WHERE \(occurrences)
+            INSERT INTO current (\(currentColumns))
+            SELECT \(currentColumns(from: "occurrence")) FROM occurrence WHERE \(occurrences)
             ON CONFLICT (code) DO UPDATE SET \(updates)
-            WHERE current.import_id = :id
-               OR (SELECT \(rankColumns) FROM import WHERE id = current.import_id)
+            WHERE current.occurrence_id >> 32 = :id
+               OR (SELECT \(rankColumns) FROM import WHERE id = current.occurrence_id >> 32)
                 < (SELECT \(rankColumns) FROM import WHERE id = :id)
             """, arguments: ["id": id, "first": occurrenceKeys(importID: id).lowerBound, "last": occurrenceKeys(importID: id).upperBound])
         let spelling = try db.makeStatement(sql: """
@@ -116,6 +144,18 @@ extension MotcuaStore {
         }
     }
 
+    /// The columns of `current` (v8), its key first.
+    static let currentColumnNames = ["code", "occurrence_id", "unit_spelling_id", "procedure_id", "facts", "received", "due",
+                                     "finished", "apology"]
+    static let currentColumns = currentColumnNames.joined(separator: ", ")
+
+    /// ``currentColumns`` from the occurrence rows of `table` (a name or alias of `occurrence`).
+    static func currentColumns(from table: String) -> String {
+        // The rowid: the declared `id` since v7 (v6's undeclared key in its tests).
+        "\(table).code, \(table).rowid AS occurrence_id, \(table).unit_spelling_id, \(table).procedure_id, "
+            + stateReadColumns(packing: table)
+    }
+
     /// An import's occurrences, in line order: its range of keys (v6; a declared column since v7).
     static let defaultOccurrences = "id BETWEEN :first AND :last ORDER BY id"
 
@@ -123,15 +163,14 @@ extension MotcuaStore {
     /// fall back to their best remaining occurrence (highest rank, then line), or go.
     static func withdrawCurrentState(_ db: Database, importID id: Int64) throws {
         try bumpRevision(db)
-        let columns = "code, import_id, line, unit_spelling_id, \(stateColumns), procedure_id"
         let best = "ROW_NUMBER() OVER (PARTITION BY %@ ORDER BY i.as_of_key DESC, i.base_name DESC, i.file_name DESC, i.id DESC, o.line DESC)"
         try db.execute(sql: """
             CREATE TEMP TABLE withdrawn_code (code TEXT PRIMARY KEY) WITHOUT ROWID;
-            INSERT INTO withdrawn_code SELECT code FROM current WHERE import_id = :id;
-            DELETE FROM current WHERE import_id = :id;
-            INSERT INTO current (\(columns))
-            SELECT \(columns) FROM (
-                SELECT o.*, \(best.replacingOccurrences(of: "%@", with: "o.code")) AS n
+            INSERT INTO withdrawn_code SELECT code FROM current WHERE occurrence_id >> 32 = :id;
+            DELETE FROM current WHERE occurrence_id >> 32 = :id;
+            INSERT INTO current (\(currentColumns))
+            SELECT \(currentColumns) FROM (
+                SELECT \(currentColumns(from: "o")), \(best.replacingOccurrences(of: "%@", with: "o.code")) AS n
                 FROM occurrence o JOIN withdrawn_code w ON w.code = o.code JOIN import i ON i.id = o.import_id
                 WHERE o.import_id != :id
             ) WHERE n = 1;

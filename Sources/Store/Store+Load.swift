@@ -106,7 +106,7 @@ extension MotcuaStore {
                 merger.offerSpelling(spelling, of: unit, at: SourceLine(file: file, line: row[2]))
             }
         } else {
-            try stepRows(db, sql: "SELECT \(rowColumns) FROM occurrence", decoding: decoding) { code, dossier, procedure in
+            try stepRows(db, sql: "SELECT \(occurrenceRowColumns) FROM occurrence o", decoding: decoding) { code, dossier, procedure in
                 var dossier = dossier
                 (dossier.procedure, dossier.field) = described.ids(of: procedure, procedures: procedures, fields: fields)
                 merger.offer(code: code, dossier)

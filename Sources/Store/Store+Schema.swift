@@ -99,6 +99,7 @@ extension MotcuaStore {
         }
         migrator.registerMigration("v6: occurrences by rowid", migrate: migrateOccurrenceToRowid)
         migrator.registerMigration("v7: the occurrence key declared", migrate: migrateOccurrenceKey)
+        migrator.registerMigration("v8: current's state packed", migrate: migrateCurrentToPacked)
         return migrator
     }()
 
@@ -210,9 +211,8 @@ extension MotcuaStore {
         }
         try rebuildOccurrence(db, keyedBy: "id", declaring: "id INTEGER PRIMARY KEY,  -- (import_id << 32) | line\n")
         if leftBehind {
-            // The current state may hold rows the removals chose among those left behind.
-            try db.execute(sql: "DELETE FROM current; DELETE FROM spelling_latest")
-            try mergeEveryImport(db)
+            // The current state may hold rows the removals chose among those left behind: v8,
+            // which comes with this one, fills it again from the occurrences kept.
             try pruneProcedures(db)
         }
     }

@@ -56,25 +56,24 @@ extension MotcuaStore {
         bind(17, known(.routing, Int64(service.routing.rawValue)))
     }
 
-    /// The state a row read with ``packedStateColumns`` holds from column `offset` on (by index:
+    /// The state a row read with ``stateReadColumns`` holds from column `offset` on (by index:
     /// a report reads millions of rows).
     static func dossier<Cells: StateCells>(_ row: Cells, at offset: Int, source: SourceLine, unit: UnitID = UnitID(rawValue: 0),
                                            spelling: UnitRegistry.SpellingID = .none, field: FieldID = .unknown,
                                            procedure: ProcedureID = .none) throws -> Dossier {
         func value(_ i: Int) -> Int64? { row.int(offset + i) }
         // NULL reads as 0, which no channel or status is: a row edited by hand is refused.
-        func number(_ i: Int) -> Int64 { row.intOrZero(offset + i) }
-        guard let channel = Channel(rawValue: UInt8(clamping: number(0))), let status = Status(rawValue: UInt8(clamping: number(1))),
-              let received = value(2) else {
+        let facts = PackedFacts(rawValue: row.intOrZero(offset))
+        guard let channel = facts.channel, let status = facts.status, let received = value(1) else {
             throw outOfVocabulary
         }
-        // Both NULL (``packedStateColumns``) when the row's file had no service column: not asked.
-        let mask = Int(number(7))
-        let service = mask == 0 ? ServiceFacts()
-            : ServicePacking.facts(mask: mask, packed: value(8) ?? 0, apology: value(9).map(LocalMoment.init(seconds:)))
+        // The apology is asked for only when the row's file had a service column (few do).
+        let service = facts.serviceKnown == 0 ? ServiceFacts()
+            : ServicePacking.facts(mask: facts.serviceKnown, packed: facts.servicePacked,
+                                   apology: value(4).map(LocalMoment.init(seconds:)))
         return Dossier(unit: unit, channel: channel, status: status, received: LocalMoment(seconds: received),
-                       due: value(3).map(LocalMoment.init(seconds:)), finished: value(4).map(LocalMoment.init(seconds:)),
-                       digitisedDossier: number(5) != 0, digitisedResult: number(6) != 0,
+                       due: value(2).map(LocalMoment.init(seconds:)), finished: value(3).map(LocalMoment.init(seconds:)),
+                       digitisedDossier: facts.digitisedDossier, digitisedResult: facts.digitisedResult,
                        source: source, field: field, unitSpelling: spelling, procedure: procedure, service: service)
     }
 
@@ -120,15 +119,18 @@ struct SteppedCells: StateCells {
     }
 }
 
-/// The state columns as every read takes them (``dossier(_:at:source:unit:spelling:field:procedure:)``):
-/// the eight up to `service_known` as stored, then the service columns packed
-/// (``ServicePacking``) and the apology day, both NULL for a row whose file had no service
-/// column, which SQLite then need not look at. The channel, status and received date are
-/// never NULL in a row motcua wrote: one that is (a store edited by hand) is refused.
+/// The state as every read takes it, from `current` as stored (migration v8) and from
+/// `occurrence` packed by the query: `facts` (``PackedFacts``), then `received`, `due`,
+/// `finished` and `apology` as stored. Five cells a row instead of eighteen: SQLite's stepping
+/// and decoding of cells were most of a store report's time.
 extension MotcuaStore {
-    static let packedStateColumns: String = {
-        let stored = stateColumnNames.prefix { $0 != ServicePacking.columns[0] }
-        return (stored + ["CASE WHEN service_known = 0 THEN NULL ELSE \(ServicePacking.sql { $0 }) END",
-                          "CASE WHEN service_known = 0 THEN NULL ELSE apology END"]).joined(separator: ", ")
-    }()
+    /// `current`'s state columns, in the order ``dossier(_:at:source:unit:spelling:field:procedure:)`` reads them.
+    static let stateReadColumns = "facts, received, due, finished, apology"
+
+    /// The same five from the state columns of `occurrence` (alias `table`): what an import
+    /// merges into `current`, and what reads of occurrences select.
+    static func stateReadColumns(packing table: String) -> String {
+        "\(PackedFacts.sql(table)) AS facts, \(table).received, \(table).due, \(table).finished, " +
+            "CASE WHEN \(table).service_known = 0 THEN NULL ELSE \(table).apology END AS apology"
+    }
 }

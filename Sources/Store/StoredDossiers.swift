@@ -30,7 +30,7 @@ public struct StoredDossiers: DossierSource {
             let index = Dictionary(uniqueKeysWithValues: records.enumerated().compactMap { i, r in r.id.map { ($0, (Int32(i), r.fileName)) } })
             var out: [OccurrenceListing] = []
             for row in try Row.fetchAll(db, sql: """
-                SELECT o.import_id, o.line, o.procedure_name, o.procedure_code, u.name, \(MotcuaStore.packedStateColumns)
+                SELECT o.import_id, o.line, o.procedure_name, o.procedure_code, u.name, \(MotcuaStore.stateReadColumns(packing: "o"))
                 FROM occurrence_detail o JOIN unit_spelling u ON u.id = o.unit_spelling_id
                 WHERE o.code = ? ORDER BY o.import_id, o.line
                 """, arguments: [code]) {

@@ -1,0 +1,32 @@
+import Ingest
+
+/// A stored dossier's small facts in one integer, `current.facts` (migration v8): its channel,
+/// status and digitised flags, which optional service columns its file had, and their values
+/// packed by ``ServicePacking``. A report reads one cell where it read eleven.
+///
+/// Bits 0–3: the channel; 4–7: the status; 8: the dossier digitised; 9: the result digitised;
+/// 10–19: `service_known` (bit n for ``ServiceField`` n); 20 on: ``ServicePacking``'s value.
+struct PackedFacts: RawRepresentable {
+    var rawValue: Int64
+
+    /// nil when out of the vocabulary (a row edited by hand).
+    var channel: Channel? { Channel(rawValue: UInt8(rawValue & 15)) }
+    var status: Status? { Status(rawValue: UInt8(rawValue >> 4 & 15)) }
+    var digitisedDossier: Bool { rawValue >> 8 & 1 != 0 }
+    var digitisedResult: Bool { rawValue >> 9 & 1 != 0 }
+    var serviceKnown: Int { Int(rawValue >> 10 & 1023) }
+    var servicePacked: Int64 { rawValue >> 20 }
+
+    /// The SQL expression that packs the state columns of `table` (a row of `occurrence`).
+    ///
+    /// A channel or status out of range (a row edited by hand) packs as 15 and a NULL one as 0,
+    /// which no channel or status is: the row is refused when read, as it was before v8.
+    /// SQLite gives `<<`, `&` and `|` one precedence: every term is parenthesised.
+    static func sql(_ table: String) -> String {
+        let t = table + "."
+        return "(IFNULL(min(max(\(t)channel, 0), 15), 0) | (IFNULL(min(max(\(t)status, 0), 15), 0) << 4)"
+            + " | ((IFNULL(\(t)digitised_dossier, 0) != 0) << 8) | ((IFNULL(\(t)digitised_result, 0) != 0) << 9)"
+            + " | ((IFNULL(\(t)service_known, 0) & 1023) << 10)"
+            + " | (CASE WHEN IFNULL(\(t)service_known, 0) = 0 THEN 0 ELSE ((\(ServicePacking.sql { t + $0 })) << 20) END))"
+    }
+}
