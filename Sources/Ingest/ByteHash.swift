@@ -5,8 +5,8 @@
 /// anywhere (codes that differ in their last digit) differ all over the 64 bits: a table may
 /// take its slot from the low bits and a tag from the high ones. Not for adversaries: equal
 /// hashes are always settled by comparing the bytes.
-enum ByteHash {
-    static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+@usableFromInline enum ByteHash {
+    @usableFromInline static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         guard let base = bytes.baseAddress else { return 0 }
         let raw = UnsafeRawPointer(base)
         let count = bytes.count

@@ -16,16 +16,24 @@ import Darwin
 /// Bounded: past `capacity` distinct keys it stops remembering new ones (hostile input with a
 /// different value on every row must not grow memory with the file).
 public struct ByteKeyedCache<Value> {
-    private struct Entry {
-        var hash: UInt64
-        var end: Int
-        var value: Value
+    // Inlinable, with what it touches: the stores look values up per row from another module,
+    // where an unspecialised generic call costs a metadata look-up (a lock) each time.
+    @usableFromInline struct Entry {
+        @usableFromInline var hash: UInt64
+        @usableFromInline var end: Int
+        @usableFromInline var value: Value
+
+        @inlinable init(hash: UInt64, end: Int, value: Value) {
+            self.hash = hash
+            self.end = end
+            self.value = value
+        }
     }
 
-    private var keyBytes: [UInt8] = []
-    private var entries: [Entry] = []
+    @usableFromInline var keyBytes: [UInt8] = []
+    @usableFromInline var entries: [Entry] = []
     /// Entry number + 1, or 0 for an empty slot; a power of two long, at most half full.
-    private var slots = [Int32](repeating: 0, count: 16)
+    @usableFromInline var slots = [Int32](repeating: 0, count: 16)
     public let capacity: Int
 
     public init(capacity: Int = 4096) { self.capacity = capacity }
@@ -34,12 +42,12 @@ public struct ByteKeyedCache<Value> {
     public var count: Int { entries.count }
 
     /// The value remembered for these bytes, if any.
-    public func lookup(_ bytes: UnsafeBufferPointer<UInt8>) -> Value? {
+    @inlinable public func lookup(_ bytes: UnsafeBufferPointer<UInt8>) -> Value? {
         find(bytes, hash: ByteHash.of(bytes)).entry.map { entries[$0].value }
     }
 
     /// Remembers `value` for these bytes (while under capacity).
-    public mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>, _ value: Value) {
+    @inlinable public mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>, _ value: Value) {
         let hash = ByteHash.of(bytes)
         let (entry, slot) = find(bytes, hash: hash)
         if let entry {
@@ -58,7 +66,7 @@ public struct ByteKeyedCache<Value> {
         return value
     }
 
-    private func find(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (entry: Int?, slot: Int) {
+    @inlinable func find(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (entry: Int?, slot: Int) {
         slots.withUnsafeBufferPointer { slots in
             entries.withUnsafeBufferPointer { entries in
                 keyBytes.withUnsafeBufferPointer { keys in
@@ -80,7 +88,7 @@ public struct ByteKeyedCache<Value> {
         }
     }
 
-    private mutating func add(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, _ value: Value, at slot: Int) {
+    @inlinable mutating func add(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, _ value: Value, at slot: Int) {
         guard entries.count < capacity else { return }
         keyBytes.append(contentsOf: bytes)
         entries.append(Entry(hash: hash, end: keyBytes.count, value: value))
