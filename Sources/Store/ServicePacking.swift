@@ -18,6 +18,24 @@ public enum ServicePacking {
         columns.enumerated().map { "(COALESCE(\(integer($1)) + 1, 0) << \(3 * $0))" }.joined(separator: " | ")
     }
 
+    /// What ``sql(_:)`` computes from the columns a row of `service` would have: an import
+    /// packs its rows as it writes them.
+    public static func packed(_ service: ServiceFacts) -> Int64 {
+        func slot(_ k: Int, _ field: ServiceField, _ value: Int64?) -> Int64 {
+            guard service.knows(field), let value else { return 0 }
+            return (value + 1) << (3 * Int64(k))
+        }
+        return slot(0, .paidOnline, service.paidOnline ? 1 : 0)
+            | slot(1, .fee, service.feeIsZero.map { $0 ? 1 : 0 })
+            | slot(2, .vneid, service.vneid ? 1 : 0)
+            | slot(3, .reuse, service.reuse ? 1 : 0)
+            | slot(4, .dataStore, service.dataStore ? 1 : 0)
+            | slot(5, .supplements, Int64(service.supplements))
+            | slot(6, .rating, service.rating.map(Int64.init))
+            | slot(7, .complaint, service.complaint ? 1 : 0)
+            | slot(8, .routing, Int64(service.routing.rawValue))
+    }
+
     /// The facts a row holds: `mask` its `service_known`, `packed` the value of ``sql(_:)``.
     public static func facts(mask: Int, packed: Int64, apology: LocalMoment?) -> ServiceFacts {
         var service = ServiceFacts()

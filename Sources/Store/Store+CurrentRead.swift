@@ -22,10 +22,10 @@ extension MotcuaStore {
     }
 
     /// The columns a read of `current` selects, in the order ``stepRows(_:sql:arguments:decoding:_:)`` reads them.
-    static let currentRowColumns = "occurrence_id, code, unit_spelling_id, procedure_id, \(stateReadColumns)"
+    static let currentRowColumns = "occurrence_id, code, unit_spelling_id, procedure_id, \(stateCells())"
 
     /// The same from the rows of `occurrence` (alias `o`).
-    static let occurrenceRowColumns = "o.id, o.code, o.unit_spelling_id, o.procedure_id, \(stateReadColumns(packing: "o"))"
+    static let occurrenceRowColumns = "o.id, o.code, o.unit_spelling_id, o.procedure_id, \(stateCells(of: "o"))"
 
     /// Steps `sql` (selecting ``currentRowColumns`` or ``occurrenceRowColumns``) through SQLite's C API and calls `body` with each
     /// row's code bytes (valid during the call), its dossier and its `procedure_id` (0: none).

@@ -42,36 +42,6 @@ extension MotcuaStore {
         try pruneProcedures(db)
     }
 
-    /// Migration v8: `current` keeps each state in five cells (``stateReadColumns``: the small
-    /// facts packed into one integer, ``PackedFacts``) and its occurrence's key, where it kept
-    /// eighteen and the import and line: a report steps through a third of the cells (measured
-    /// with the `sqlite3` shell over the 1M-row bench store: 0.25 s against 0.41 s) and an
-    /// import writes a narrower row. `current_detail` shows each current row's occurrence in
-    /// full. Both tables are filled again from every import's occurrences (the migrations
-    /// before this one leave them empty or in an older layout).
-    static func migrateCurrentToPacked(_ db: Database) throws {
-        try db.execute(sql: """
-            DROP VIEW IF EXISTS current_detail;
-            DROP TABLE current;
-            DELETE FROM spelling_latest;
-            -- The spelling and procedure are copied from an occurrence, whose keys are checked.
-            CREATE TABLE current (
-                code TEXT NOT NULL UNIQUE,
-                occurrence_id INTEGER NOT NULL,   -- occurrence.id: (import_id << 32) | line
-                unit_spelling_id INTEGER NOT NULL,
-                procedure_id INTEGER,
-                facts INTEGER,                    -- channel, status, digitised, service_known and values (PackedFacts)
-                received INTEGER,
-                due INTEGER,
-                finished INTEGER,
-                apology INTEGER                   -- NULL when the file had no service column
-            );
-            CREATE VIEW current_detail AS
-                SELECT o.* FROM current c JOIN occurrence_detail o ON o.id = c.occurrence_id;
-            """)
-        try mergeEveryImport(db)
-    }
-
     /// Fills the empty current state from every stored occurrence: each import merged in rank
     /// order, lowest first. `occurrences`: as for ``mergeCurrentState(_:importID:spellingLines:occurrences:)``.
     static func mergeEveryImport(_ db: Database, occurrences: String = defaultOccurrences) throws {
@@ -151,9 +121,7 @@ extension MotcuaStore {
 
     /// ``currentColumns`` from the occurrence rows of `table` (a name or alias of `occurrence`).
     static func currentColumns(from table: String) -> String {
-        // The rowid: the declared `id` since v7 (v6's undeclared key in its tests).
-        "\(table).code, \(table).rowid AS occurrence_id, \(table).unit_spelling_id, \(table).procedure_id, "
-            + stateReadColumns(packing: table)
+        "\(table).code, \(table).id AS occurrence_id, \(table).unit_spelling_id, \(table).procedure_id, " + stateCells(of: table)
     }
 
     /// An import's occurrences, in line order: its range of keys (v6; a declared column since v7).

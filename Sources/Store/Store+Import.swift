@@ -112,9 +112,9 @@ extension MotcuaStore {
         try record.insert(db)
         guard let importID = record.id else { throw DatabaseError(resultCode: .SQLITE_ERROR, message: "import has no id") }
 
-        let state = Int32(stateColumnNames.count)
+        let state = Int32(stateCellNames.count)
         let insertOccurrence = try db.makeStatement(sql: """
-            INSERT INTO occurrence (id, import_id, line, code, unit_spelling_id, \(stateColumns), processed, handed_over, procedure_id)
+            INSERT INTO occurrence (id, import_id, line, code, unit_spelling_id, \(stateCells()), processed, handed_over, procedure_id)
             VALUES (?, ?, ?, ?, ?, \(Array(repeating: "?", count: Int(state)).joined(separator: ", ")), ?, ?, ?)
             """)
         var procedures = ProcedureIDs(db)
@@ -126,7 +126,6 @@ extension MotcuaStore {
         var asOf: LocalMoment?
         var rejected = 0, accepted = 0, rowsRead = 0, blankRecords = 0
         var cutOff: CutOffRecord?
-        var servicesAreNull = false  // nothing bound yet: the first row binds every parameter
 
         while true {
             guard let batch = try pipeline.next() else {
@@ -160,7 +159,7 @@ extension MotcuaStore {
                     sqlite3_bind_int64(s, 3, Int64(d.source.line))
                     bindText(s, 4, batch.code(index))
                     sqlite3_bind_int64(s, 5, spellingID)
-                    bindState(s, at: 6, d, servicesAreNull: &servicesAreNull)
+                    bindState(s, at: 6, d)
                     bindOptional(s, 6 + state, facts.processed?.seconds)
                     bindOptional(s, 7 + state, facts.handedOver?.seconds)
                     bindOptional(s, 8 + state, procedureID)

@@ -99,7 +99,7 @@ extension MotcuaStore {
         }
         migrator.registerMigration("v6: occurrences by rowid", migrate: migrateOccurrenceToRowid)
         migrator.registerMigration("v7: the occurrence key declared", migrate: migrateOccurrenceKey)
-        migrator.registerMigration("v8: current's state packed", migrate: migrateCurrentToPacked)
+        migrator.registerMigration("v8: the state packed", migrate: migrateToPackedState)
         return migrator
     }()
 
@@ -216,4 +216,84 @@ extension MotcuaStore {
             try pruneProcedures(db)
         }
     }
+
+    /// Migration v8: `occurrence` and `current` keep a state in five cells (``stateCellNames``:
+    /// the channel, status, digitised flags and service columns packed into `facts`, see
+    /// ``PackedFacts``) where they kept eighteen. An import binds and writes a row of 13 cells
+    /// instead of 26 and merges by copying them; a report steps through a third of the cells
+    /// (measured with the `sqlite3` shell over the 1M-row bench store: 0.25 s against 0.41 s).
+    /// `occurrence_detail` shows every column as before; `current` keeps its occurrence's key
+    /// in place of the import and line, and `current_detail` shows that occurrence in full.
+    /// The current state is filled again from the occurrences (the migrations before this one
+    /// leave it empty, or in the older layout).
+    static func migrateToPackedState(_ db: Database) throws {
+        try db.execute(sql: """
+            DROP VIEW IF EXISTS current_detail;
+            DROP VIEW occurrence_detail;
+            DROP TABLE current;
+            DELETE FROM spelling_latest;
+            CREATE TABLE occurrence_packed (
+                \(packedOccurrenceColumnDefinitions)
+            );
+            INSERT INTO occurrence_packed
+                SELECT o.id, o.import_id, o.line, o.code, o.unit_spelling_id, o.procedure_id, \(PackedFacts.sql("o")),
+                       o.received, o.due, o.finished, CASE WHEN o.service_known = 0 THEN NULL ELSE o.apology END,
+                       o.processed, o.handed_over
+                FROM occurrence o ORDER BY o.id;
+            DROP TABLE occurrence;
+            ALTER TABLE occurrence_packed RENAME TO occurrence;
+            \(packedDetailView)
+            -- The spelling and procedure are copied from an occurrence, whose keys are checked.
+            CREATE TABLE current (
+                code TEXT NOT NULL UNIQUE,
+                occurrence_id INTEGER NOT NULL,   -- occurrence.id: (import_id << 32) | line
+                unit_spelling_id INTEGER NOT NULL,
+                procedure_id INTEGER,
+                \(stateCellDefinitions)
+            );
+            CREATE VIEW current_detail AS
+                SELECT o.* FROM current c JOIN occurrence_detail o ON o.id = c.occurrence_id;
+            """)
+        try mergeEveryImport(db)
+    }
+
+    /// The cells of a state (v8), as declared in both tables.
+    private static let stateCellDefinitions = """
+                facts INTEGER,                    -- channel, status, digitised, service columns (PackedFacts)
+                received INTEGER,
+                due INTEGER,
+                finished INTEGER,                 -- NgayKetThucXuLy, else NgayTra
+                -- NgayXinLoi; NULL when the file had no service column
+                apology INTEGER
+        """
+
+    /// The columns of `occurrence` from v8 on.
+    static let packedOccurrenceColumnDefinitions = """
+                id INTEGER PRIMARY KEY,           -- (import_id << 32) | line
+                import_id INTEGER NOT NULL,
+                line INTEGER NOT NULL,
+                code TEXT NOT NULL,
+                unit_spelling_id INTEGER NOT NULL,
+                procedure_id INTEGER,
+        \(stateCellDefinitions),
+                processed INTEGER,                -- NgayKetThucXuLy as read
+                handed_over INTEGER               -- NgayTra as read
+        """
+
+    /// `occurrence_detail` from v8 on: every occurrence with the columns it had before v8, in
+    /// their order (the packed ones unpacked, NULL where the file lacked the column), then the
+    /// descriptive fields of its procedure, NULL where the export had none: what auditors query.
+    static let packedDetailView: String = {
+        let unpacked = PackedFacts.detailColumns(of: "t")
+        let state = stateColumnNames.map { name in unpacked[name].map { "\($0) AS \(name)" } ?? "t.\(name)" }
+        let columns = ["t.id", "t.import_id", "t.line", "t.code", "t.unit_spelling_id"] + state.prefix(7)
+            + ["t.processed", "t.handed_over", "t.procedure_id"] + state.dropFirst(7)
+        return """
+            CREATE VIEW occurrence_detail AS
+                SELECT \(columns.joined(separator: ", ")),
+                       NULLIF(p.procedure_code, '') AS procedure_code, NULLIF(p.procedure_name, '') AS procedure_name,
+                       NULLIF(p.field_code, '') AS field_code, NULLIF(p.field_name, '') AS field_name
+                FROM occurrence t LEFT JOIN procedure p ON p.id = t.procedure_id;
+            """
+    }()
 }

@@ -2,61 +2,40 @@ import GRDB
 import GRDBSQLite
 import Ingest
 
-/// The columns of an occurrence that make a dossier's state, in one place: the import binds
-/// them, every load reads them back, in this order. A table of current states or another
-/// database follows the same list.
+/// A dossier's state as the store keeps it, in one place: the import binds it, every read
+/// decodes it, in this order; `occurrence` and `current` hold the same cells.
 extension MotcuaStore {
-    /// The state columns, in the order ``bindState(_:at:_:)`` binds and ``dossier(_:at:source:unit:spelling:field:procedure:)``
-    /// reads them.
+    /// The state columns of `occurrence` and `current` before v8 (v1's, then v2's optional
+    /// service columns): what the migrations up to v7 made, and what v8 packs.
     static let stateColumnNames = [
         "channel", "status", "received", "due", "finished", "digitised_dossier", "digitised_result",
-        // The optional service columns (migration v2): NULL where the occurrence's file lacks
-        // the column; `service_known` says which it has, one bit each by ServiceField.
         "service_known", "paid_online", "fee_zero", "vneid", "reuse", "data_store", "supplements", "rating",
         "complaint", "apology", "routing",
     ]
 
-    /// The state columns, for a SELECT.
-    static let stateColumns = stateColumnNames.joined(separator: ", ")
+    /// The state's cells (v8), in the order ``bindState(_:at:_:)`` binds and
+    /// ``dossier(_:at:source:unit:spelling:field:procedure:)`` reads them: the small facts packed
+    /// (``PackedFacts``), then the dates, the apology's NULL unless the file had a service column.
+    static let stateCellNames = ["facts", "received", "due", "finished", "apology"]
 
-    /// Binds the state of `d` to `s`, from parameter `first` on, in ``stateColumnNames`` order.
-    ///
-    /// An import binds a million rows: no array a row, and the ten service parameters of a row
-    /// without a service column are left as they are when the row bound before had none either
-    /// (SQLite keeps bindings across resets; `servicesAreNull` says what they hold).
-    static func bindState(_ s: SQLiteStatement, at first: Int32, _ d: Dossier, servicesAreNull: inout Bool) {
+    /// ``stateCellNames`` for a SELECT from `table` (a name or alias), or unqualified.
+    static func stateCells(of table: String? = nil) -> String {
+        stateCellNames.map { name in table.map { "\($0).\(name)" } ?? name }.joined(separator: ", ")
+    }
+
+    /// Binds the state of `d` to `s`, from parameter `first` on, in ``stateCellNames`` order.
+    static func bindState(_ s: SQLiteStatement, at first: Int32, _ d: Dossier) {
         func bind(_ offset: Int32, _ value: Int64?) {
             if let value { sqlite3_bind_int64(s, first + offset, value) } else { sqlite3_bind_null(s, first + offset) }
         }
-        bind(0, Int64(d.channel.rawValue))
-        bind(1, Int64(d.status.rawValue))
-        bind(2, d.received.seconds)
-        bind(3, d.due?.seconds)
-        bind(4, d.finished?.seconds)
-        bind(5, d.digitisedDossier ? 1 : 0)
-        bind(6, d.digitisedResult ? 1 : 0)
-        let service = d.service
-        bind(7, Int64(service.knownMask))
-        if service.knownMask == 0 {
-            if !servicesAreNull { for offset in 8...17 { bind(Int32(offset), nil) } }
-            servicesAreNull = true
-            return
-        }
-        servicesAreNull = false
-        func known(_ field: ServiceField, _ value: Int64?) -> Int64? { service.knows(field) ? value : nil }
-        bind(8, known(.paidOnline, service.paidOnline ? 1 : 0))
-        bind(9, known(.fee, service.feeIsZero.map { $0 ? 1 : 0 }))
-        bind(10, known(.vneid, service.vneid ? 1 : 0))
-        bind(11, known(.reuse, service.reuse ? 1 : 0))
-        bind(12, known(.dataStore, service.dataStore ? 1 : 0))
-        bind(13, known(.supplements, Int64(service.supplements)))
-        bind(14, known(.rating, service.rating.map(Int64.init)))
-        bind(15, known(.complaint, service.complaint ? 1 : 0))
-        bind(16, known(.apology, service.apology?.seconds))
-        bind(17, known(.routing, Int64(service.routing.rawValue)))
+        bind(0, PackedFacts(d).rawValue)
+        bind(1, d.received.seconds)
+        bind(2, d.due?.seconds)
+        bind(3, d.finished?.seconds)
+        bind(4, d.service.knows(.apology) ? d.service.apology?.seconds : nil)
     }
 
-    /// The state a row read with ``stateReadColumns`` holds from column `offset` on (by index:
+    /// The state a row read with ``stateCells(of:)`` holds from column `offset` on (by index:
     /// a report reads millions of rows).
     static func dossier<Cells: StateCells>(_ row: Cells, at offset: Int, source: SourceLine, unit: UnitID = UnitID(rawValue: 0),
                                            spelling: UnitRegistry.SpellingID = .none, field: FieldID = .unknown,
@@ -116,21 +95,5 @@ struct SteppedCells: StateCells {
         let column = Int32(index)
         let text = sqlite3_column_text(statement, column)
         return UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(statement, column)))
-    }
-}
-
-/// The state as every read takes it, from `current` as stored (migration v8) and from
-/// `occurrence` packed by the query: `facts` (``PackedFacts``), then `received`, `due`,
-/// `finished` and `apology` as stored. Five cells a row instead of eighteen: SQLite's stepping
-/// and decoding of cells were most of a store report's time.
-extension MotcuaStore {
-    /// `current`'s state columns, in the order ``dossier(_:at:source:unit:spelling:field:procedure:)`` reads them.
-    static let stateReadColumns = "facts, received, due, finished, apology"
-
-    /// The same five from the state columns of `occurrence` (alias `table`): what an import
-    /// merges into `current`, and what reads of occurrences select.
-    static func stateReadColumns(packing table: String) -> String {
-        "\(PackedFacts.sql(table)) AS facts, \(table).received, \(table).due, \(table).finished, " +
-            "CASE WHEN \(table).service_known = 0 THEN NULL ELSE \(table).apology END AS apology"
     }
 }

@@ -30,8 +30,9 @@ public struct StoredDossiers: DossierSource {
             let index = Dictionary(uniqueKeysWithValues: records.enumerated().compactMap { i, r in r.id.map { ($0, (Int32(i), r.fileName)) } })
             var out: [OccurrenceListing] = []
             for row in try Row.fetchAll(db, sql: """
-                SELECT o.import_id, o.line, o.procedure_name, o.procedure_code, u.name, \(MotcuaStore.stateReadColumns(packing: "o"))
-                FROM occurrence_detail o JOIN unit_spelling u ON u.id = o.unit_spelling_id
+                SELECT o.import_id, o.line, NULLIF(p.procedure_name, ''), NULLIF(p.procedure_code, ''), u.name,
+                       \(MotcuaStore.stateCells(of: "o"))
+                FROM occurrence o JOIN unit_spelling u ON u.id = o.unit_spelling_id LEFT JOIN procedure p ON p.id = o.procedure_id
                 WHERE o.code = ? ORDER BY o.import_id, o.line
                 """, arguments: [code]) {
                 guard let (file, name) = index[row[0]] else { continue }

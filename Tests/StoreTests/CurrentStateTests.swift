@@ -102,6 +102,34 @@ import Testing
         }
     }
 
+    /// Makes the store's tables what a v7 store has (`occurrence` with a column per state
+    /// field, read back from `occurrence_detail`; `current` as v4 made it, holding `stale`
+    /// rows), and forgets migration v8, as a store an older motcua wrote.
+    private func rewriteAsV7(_ db: Database, stale: String = "line = 2") throws {
+        let columns = try db.columns(in: "occurrence_detail").map(\.name).prefix { $0 != "procedure_code" }.joined(separator: ", ")
+        try db.execute(sql: """
+            CREATE TABLE occurrence_v7 (
+            id INTEGER PRIMARY KEY,
+            \(MotcuaStore.occurrenceColumnDefinitions)
+            );
+            INSERT INTO occurrence_v7 (\(columns)) SELECT \(columns) FROM occurrence_detail ORDER BY id;
+            DROP VIEW current_detail; DROP TABLE current; DROP VIEW occurrence_detail; DROP TABLE occurrence;
+            ALTER TABLE occurrence_v7 RENAME TO occurrence;
+            \(MotcuaStore.detailView("occurrence_detail", of: "occurrence"))
+            CREATE TABLE current (
+                code TEXT NOT NULL UNIQUE, import_id INTEGER NOT NULL REFERENCES import(id), line INTEGER NOT NULL,
+                unit_spelling_id INTEGER NOT NULL, \(MotcuaStore.stateColumnNames.map { "\($0) INTEGER" }.joined(separator: ", ")),
+                procedure_id INTEGER
+            );
+            -- Rows v8 must not keep: it fills the table again from the occurrences.
+            INSERT OR IGNORE INTO current
+                SELECT code, import_id, line, unit_spelling_id, \(MotcuaStore.stateColumnNames.joined(separator: ", ")), procedure_id
+                FROM occurrence WHERE \(stale);
+            \(MotcuaStore.detailView("current_detail", of: "current"))
+            DELETE FROM grdb_migrations WHERE identifier LIKE 'v8:%';
+            """)
+    }
+
     /// Every occurrence's key is its import and line, and no occurrence outlives its import.
     private func expectKeysAndNoOrphans(_ store: MotcuaStore, _ note: String) throws {
         let (wrongKeys, orphans, stored, accepted) = try store.read { db in
@@ -143,6 +171,7 @@ import Testing
         let queue = try DatabaseQueue(path: store.path)
         // v6's layout: the key as an undeclared rowid.
         try queue.write { db in
+            try rewriteAsV7(db)
             let columns = try db.columns(in: "occurrence").map(\.name).filter { $0 != "id" }.joined(separator: ", ")
             try db.execute(sql: """
                 CREATE TABLE saved_occurrence AS SELECT * FROM occurrence WHERE import_id = 2;
@@ -155,7 +184,7 @@ import Testing
                 DROP TABLE occurrence;
                 ALTER TABLE occurrence_v6 RENAME TO occurrence;
                 \(MotcuaStore.detailView("occurrence_detail", of: "occurrence"))
-                DELETE FROM grdb_migrations WHERE identifier LIKE 'v7:%' OR identifier LIKE 'v8:%';
+                DELETE FROM grdb_migrations WHERE identifier LIKE 'v7:%';
                 """)
         }
         try queue.writeWithoutTransaction { try $0.execute(sql: "VACUUM") }
@@ -163,7 +192,8 @@ import Testing
             let renumbered = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM occurrence WHERE rowid != ((import_id << 32) | line)")
             #expect(renumbered == (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM occurrence")), "VACUUM renumbers v6's keys")
             // v6's removal of import 2: its range of rowids holds none of its rows any more.
-            try MotcuaStore.withdrawCurrentState(db, importID: 2)
+            // (Its current state is dropped, not kept up: v8 makes it again from the occurrences.)
+            try db.execute(sql: "DELETE FROM current WHERE import_id = 2; DELETE FROM spelling_latest WHERE import_id = 2")
             let keys = MotcuaStore.occurrenceKeys(importID: 2)
             try db.execute(sql: "DELETE FROM occurrence WHERE rowid BETWEEN ? AND ?", arguments: [keys.lowerBound, keys.upperBound])
             try db.execute(sql: "DELETE FROM import WHERE id = 2")
@@ -174,9 +204,6 @@ import Testing
                 INSERT INTO occurrence (rowid, \(columns)) SELECT (import_id << 32) | line, \(columns) FROM saved_occurrence;
                 DROP TABLE saved_occurrence; DROP TABLE saved_import;
                 """)
-            let lines = try Row.fetchAll(db, sql: "SELECT unit_spelling_id, MAX(line) FROM occurrence WHERE import_id = 2 GROUP BY 1")
-            try MotcuaStore.mergeCurrentState(db, importID: 2, spellingLines: Dictionary(uniqueKeysWithValues: lines.map { ($0[0], $0[1]) }),
-                                              occurrences: "rowid BETWEEN :first AND :last ORDER BY rowid")
             let leftBehind = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM occurrence WHERE import_id = 2") ?? 0
             let accepted = try Int.fetchOne(db, sql: "SELECT accepted FROM import WHERE id = 2") ?? 0
             #expect(leftBehind == 2 * accepted, "the removal left import 2's rows behind")
@@ -237,34 +264,24 @@ import Testing
         #expect(dossier.finished == nil)
     }
 
-    /// A v7 store (`current` with a column per state field, keyed by import and line) is
-    /// migrated to v8's packed layout when opened, with the same dossiers, and the state it
+    /// A v7 store (a column per state field in `occurrence` and `current`) is migrated to v8's
+    /// packed layout when opened: the same dossiers (the migration packs in SQL what an import
+    /// packs in Swift, service columns too), the same `occurrence_detail`, and the state it
     /// then keeps at import and removal is still every occurrence merged.
-    @Test func aV7StoreIsPacked() throws {
-        let files = try #require(try cases().first { $0.contains { $0.contains("monthly-overlap") } })
+    @Test(arguments: ["monthly-overlap", "service-vocabulary", "index-points"])
+    func aV7StoreIsPacked(fixture: String) throws {
+        let files = try #require(try cases().first { $0.contains { $0.contains("/\(fixture)/") } })
         let store = try newStore()
         for file in files { _ = try store.importFile(path: file) }
         let before = described(try store.dossierSet())
+        let detail = "SELECT * FROM occurrence_detail ORDER BY id"
         let queue = try DatabaseQueue(path: store.path)
-        try queue.write { db in
-            let state = MotcuaStore.stateColumnNames.joined(separator: ", ")
-            try db.execute(sql: """
-                DROP VIEW current_detail; DROP TABLE current;
-                CREATE TABLE current (
-                    code TEXT NOT NULL UNIQUE, import_id INTEGER NOT NULL REFERENCES import(id), line INTEGER NOT NULL,
-                    unit_spelling_id INTEGER NOT NULL, \(MotcuaStore.stateColumnNames.map { "\($0) INTEGER" }.joined(separator: ", ")),
-                    procedure_id INTEGER
-                );
-                -- Some stale rows: v8 fills the table again from the occurrences.
-                INSERT OR IGNORE INTO current SELECT code, import_id, line, unit_spelling_id, \(state), procedure_id
-                    FROM occurrence WHERE line = 2;
-                \(MotcuaStore.detailView("current_detail", of: "current"))
-                DELETE FROM grdb_migrations WHERE identifier LIKE 'v8:%';
-                """)
-        }
+        let rowsBefore = try queue.read { db in try Row.fetchAll(db, sql: detail) }
+        try queue.write { db in try rewriteAsV7(db) }
         try queue.close()
         let reopened = try MotcuaStore(path: store.path, access: .read)
         #expect(described(try reopened.dossierSet()) == before)
+        #expect(try reopened.read { db in try Row.fetchAll(db, sql: detail) } == rowsBefore)
         try check(reopened, "migrated from v7")
         _ = try MotcuaStore(path: store.path, create: true).removeImport(id: 1)
         try check(reopened, "migrated from v7, import 1 removed")
@@ -279,12 +296,12 @@ import Testing
         let before = described(try store.dossierSet())
         let queue = try DatabaseQueue(path: store.path)
         try queue.write { db in
+            try rewriteAsV7(db)
             try db.execute(sql: """
                 DROP VIEW current_detail; DROP TABLE current; DROP TABLE spelling_latest;
                 ALTER TABLE import DROP COLUMN as_of_key; ALTER TABLE import DROP COLUMN base_name;
                 DROP TABLE revision;
-                DELETE FROM grdb_migrations WHERE identifier LIKE 'v3:%' OR identifier LIKE 'v4:%' OR identifier LIKE 'v5:%'
-                    OR identifier LIKE 'v8:%';
+                DELETE FROM grdb_migrations WHERE identifier LIKE 'v3:%' OR identifier LIKE 'v4:%' OR identifier LIKE 'v5:%';
                 """)
         }
         try queue.close()
