@@ -85,38 +85,24 @@ extension MotcuaStore {
         var record: ImportRecord
     }
 
-    /// Reads the rows of `reader` on a thread of its own (`reader` is not touched here once
-    /// the pipeline starts) and inserts them; also gives the last line of each unit spelling.
+    /// Inserts the rows of `reader` as it reads them (its parts are read on the other cores);
+    /// also gives the last line of each unit spelling.
+    ///
+    /// The rows are taken here, one by one: a thread that copied them into batches for this
+    /// one (before the reader read on every core) cost more than the copies saved.
     private static func importRows(_ db: Database, reader: ExportReader, options: ImportOptions,
                                    progress: (Double) -> Void,
                                    onReject: (Reject) -> Void) throws -> (ImportRecord, spellingLines: [Int64: Int64]) {
         let ignored = String(decoding: try JSONEncoder().encode(reader.header.ignored), as: UTF8.self)
-        let record = ImportRecord(
+        var record = ImportRecord(
             id: nil, fileName: reader.name, sha256: "pending:" + UUID().uuidString, bytes: reader.byteCount,
             exportKind: reader.header.kind.rawValue, encoding: reader.encoding.rawValue, delimiter: Int(reader.delimiter),
             asOf: nil, rowsRead: 0, accepted: 0, rejected: 0, blankRecords: 0, ignoredColumns: ignored,
             importedAt: Date())
-        let pipeline = Pipeline(producer: ImportBatch.producer(reader))
-        do {
-            return try insertRows(db, from: pipeline, into: record, options: options, progress: progress, onReject: onReject)
-        } catch {
-            pipeline.cancel()
-            throw error
-        }
-    }
-
-    private static func insertRows(_ db: Database, from pipeline: Pipeline<ImportBatch>, into record: ImportRecord,
-                                   options: ImportOptions, progress: (Double) -> Void,
-                                   onReject: (Reject) -> Void) throws -> (ImportRecord, spellingLines: [Int64: Int64]) {
-        var record = record
         try record.insert(db)
         guard let importID = record.id else { throw DatabaseError(resultCode: .SQLITE_ERROR, message: "import has no id") }
 
-        let state = Int32(stateCellNames.count)
-        let insertOccurrence = try db.makeStatement(sql: """
-            INSERT INTO occurrence (id, import_id, line, code, unit_spelling_id, \(stateCells()), processed, handed_over, procedure_id)
-            VALUES (?, ?, ?, ?, ?, \(Array(repeating: "?", count: Int(state)).joined(separator: ", ")), ?, ?, ?)
-            """)
+        var occurrences = try OccurrenceWriter(db)
         var procedures = ProcedureIDs(db)
         let insertReject = try db.makeStatement(sql: """
             INSERT INTO reject (import_id, line, code, field, reason, reason_code, raw) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -124,56 +110,62 @@ extension MotcuaStore {
         var spellingIDs: [Int32: Int64] = [:]  // reader's spelling id → unit_spelling.id
         var spellingLines: [Int64: Int64] = [:]  // unit_spelling.id → its last line in the file
         var asOf: LocalMoment?
-        var rejected = 0, accepted = 0, rowsRead = 0, blankRecords = 0
-        var cutOff: CutOffRecord?
+        var rejected = 0, accepted = 0, sinceProgress = 0
+        // The row's MaTTHC, TenTTHC, MaLinhVuc and TenLinhVuc, each followed by 0x1F: one
+        // contiguous key that tells apart "AB"+"C" from "A"+"BC".
+        var descriptive: [UInt8] = []
 
-        while true {
-            guard let batch = try pipeline.next() else {
-                record.asOf = (options.asOf ?? asOf)?.seconds
-                record.rowsRead = rowsRead
-                record.accepted = accepted
-                record.rejected = rejected
-                record.blankRecords = blankRecords
-                try record.update(db)
-                record.cutOff = cutOff
-                return (record, spellingLines)
+        while let row = try reader.next() {
+            sinceProgress += 1
+            if sinceProgress == 8192 {
+                sinceProgress = 0
+                progress(reader.byteCount > 0 ? min(1, Double(row.position.byte) / Double(reader.byteCount)) : 1)
             }
-            rowsRead = batch.rowsRead
-            cutOff = batch.cutOff
-            blankRecords = batch.blankRecords
-            progress(batch.fraction)
-            for spelling in batch.newSpellings {
-                spellingIDs[spelling.id.rawValue] = try unitSpellingID(db, spelling.text)
-            }
-            for (index, facts) in batch.facts.enumerated() {
-                guard let spellingID = spellingIDs[facts.unitSpelling.rawValue] else {
-                    throw DatabaseError(resultCode: .SQLITE_ERROR, message: "unit spelling not stored")
+            switch row.outcome {
+            case .accepted(let facts):
+                let spellingID: Int64
+                if let known = spellingIDs[facts.unitSpelling.rawValue] {
+                    spellingID = known
+                } else {
+                    spellingID = try unitSpellingID(db, reader.units.text(of: facts.unitSpelling))
+                    spellingIDs[facts.unitSpelling.rawValue] = spellingID
                 }
                 if asOf.map({ $0 < facts.latestMoment }) ?? true { asOf = facts.latestMoment }
                 spellingLines[spellingID] = Int64(facts.dossier.source.line)
-                let procedureID = try procedures.id(key: batch.descriptiveKey(index)) { (0..<4).map { batch.text(index, $0) } }
-                try bindAndStep(insertOccurrence, db: db) { s in
-                    let d = facts.dossier
-                    sqlite3_bind_int64(s, 1, occurrenceKey(importID: importID, line: Int64(d.source.line)))
-                    sqlite3_bind_int64(s, 2, importID)
-                    sqlite3_bind_int64(s, 3, Int64(d.source.line))
-                    bindText(s, 4, batch.code(index))
-                    sqlite3_bind_int64(s, 5, spellingID)
-                    bindState(s, at: 6, d)
-                    bindOptional(s, 6 + state, facts.processed?.seconds)
-                    bindOptional(s, 7 + state, facts.handedOver?.seconds)
-                    bindOptional(s, 8 + state, procedureID)
+                descriptive.removeAll(keepingCapacity: true)
+                for field in descriptiveFields {
+                    row.fields.withValue(field) { descriptive.append(contentsOf: $0) }
+                    descriptive.append(0x1F)
                 }
-            }
-            accepted += batch.facts.count
-            for (reject, code) in zip(batch.rejects, batch.rejectCodes) {
-                try insertReject.execute(arguments: [importID, reject.line, code, reject.field, reject.sentence,
+                let procedureID = try procedures.id(key: descriptive[...]) {
+                    descriptive.split(separator: 0x1F, omittingEmptySubsequences: false).prefix(4).map { $0 }
+                }
+                try row.withCode { code in
+                    try occurrences.append(importID: importID, code: code, spelling: spellingID, facts: facts, procedure: procedureID)
+                }
+                accepted += 1
+            case .rejected(let reject):
+                let code = row.code
+                try insertReject.execute(arguments: [importID, reject.line, code.isEmpty ? nil : code, reject.field, reject.sentence,
                                                      reject.reason.rawValue, reject.raw])
                 onReject(reject)
+                rejected += 1
             }
-            rejected += batch.rejects.count
         }
+        try occurrences.flush()
+        progress(1)
+        record.asOf = (options.asOf ?? asOf)?.seconds
+        record.rowsRead = reader.rowsRead
+        record.accepted = accepted
+        record.rejected = rejected
+        record.blankRecords = reader.blankRecords
+        try record.update(db)
+        record.cutOff = reader.cutOff
+        return (record, spellingLines)
     }
+
+    /// The fields the store keeps as read, though no rule uses them.
+    static let descriptiveFields: [CanonicalField] = [.maTTHC, .tenTTHC, .maLinhVuc, .tenLinhVuc]
 
     private static func unitSpellingID(_ db: Database, _ name: String) throws -> Int64 {
         try db.execute(sql: "INSERT OR IGNORE INTO unit_spelling (name) VALUES (?)", arguments: [name])
@@ -182,33 +174,6 @@ extension MotcuaStore {
         }
         return id
     }
-
-    /// Binds with the C API and steps once: the occurrence insert runs once per row, and
-    /// building GRDB `StatementArguments` for each would double the import time.
-    private static func bindAndStep(_ statement: Statement, db: Database, _ bind: (SQLiteStatement) -> Void) throws {
-        let s = statement.sqliteStatement
-        sqlite3_reset(s)
-        bind(s)
-        let code = sqlite3_step(s)
-        guard code == SQLITE_DONE else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-        }
-    }
-
-    private static func bindText(_ s: SQLiteStatement, _ index: Int32, _ bytes: ArraySlice<UInt8>) {
-        bytes.withUnsafeBufferPointer { text in
-            _ = sqlite3_bind_text(s, index, UnsafeRawPointer(text.baseAddress)?.assumingMemoryBound(to: CChar.self),
-                                  Int32(text.count), sqliteTransient)
-        }
-    }
-
-    private static func bindOptional(_ s: SQLiteStatement, _ index: Int32, _ value: Int64?) {
-        if let value { sqlite3_bind_int64(s, index, value) } else { sqlite3_bind_null(s, index) }
-    }
-
-    /// SQLite's SQLITE_TRANSIENT (copy the bytes now), which Swift cannot import as a macro.
-    private static let sqliteTransient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-
 }
 
 /// The ids of the `procedure` rows an import refers to, looked up by the bytes of the four
