@@ -1,5 +1,6 @@
 import Ingest
 import NIOCore
+import Store
 
 /// Up to `capacity` rows of an export being imported into PostgreSQL: the accepted ones
 /// already in COPY text for `occurrence`, the rejected ones as read, and the unit spellings and
@@ -109,31 +110,17 @@ struct CopyBatch: Sendable {
 /// The procedures of one file (MaTTHC, TenTTHC, MaLinhVuc, TenLinhVuc as read) and their ids:
 /// a cache hit per row keyed by the four fields' bytes.
 struct ProcedureIDs {
-    /// The fields the store keeps as read, though no rule uses them.
-    static let fields: [CanonicalField] = [.maTTHC, .tenTTHC, .maLinhVuc, .tenLinhVuc]
-
     private var cache = ByteKeyedCache<Int64>(capacity: 1 << 16)
     /// Past the cache's capacity (hostile files): every key, at the cost of an array per row.
     private var overflow: [[UInt8]: Int64] = [:]
     private var key: [UInt8] = []
 
     /// nil when the row has none of the four fields; `new` sees a procedure's first appearance.
-    /// The key is each field's length in 4 bytes, then its bytes: no two procedures share one.
+    /// Keyed by ``ProcedureKey``: no two procedures share one.
     mutating func id(of row: ExportRow, new: (DictionaryEntry) -> Void) -> Int64? {
-        key.removeAll(keepingCapacity: true)
-        var empty = true
-        for field in Self.fields {
-            row.fields.withValue(field) { value in
-                withUnsafeBytes(of: UInt32(value.count).littleEndian) { key.append(contentsOf: $0) }
-                key.append(contentsOf: value)
-                if !value.isEmpty { empty = false }
-            }
-        }
-        if empty { return nil }
+        guard ProcedureKey.write(row, into: &key) else { return nil }
         if let known = key.withUnsafeBufferPointer({ cache.lookup($0) }) ?? overflow[key] { return known }
-        let entry = DictionaryEntry(key: key, texts: Self.fields.map { field in
-            row.fields.withValue(field) { String(decoding: $0, as: UTF8.self) }
-        })
+        let entry = DictionaryEntry(key: key, texts: ProcedureKey.texts(row))
         if cache.count < cache.capacity {
             key.withUnsafeBufferPointer { cache.insert($0, entry.id) }
         } else {

@@ -111,9 +111,6 @@ extension MotcuaStore {
         var spellingLines: [Int64: Int64] = [:]  // unit_spelling.id → its last line in the file
         var asOf: LocalMoment?
         var rejected = 0, accepted = 0, sinceProgress = 0
-        // The row's MaTTHC, TenTTHC, MaLinhVuc and TenLinhVuc, each followed by 0x1F: one
-        // contiguous key that tells apart "AB"+"C" from "A"+"BC".
-        var descriptive: [UInt8] = []
 
         while let row = try reader.next() {
             sinceProgress += 1
@@ -132,14 +129,7 @@ extension MotcuaStore {
                 }
                 if asOf.map({ $0 < facts.latestMoment }) ?? true { asOf = facts.latestMoment }
                 spellingLines[spellingID] = Int64(facts.dossier.source.line)
-                descriptive.removeAll(keepingCapacity: true)
-                for field in descriptiveFields {
-                    row.fields.withValue(field) { descriptive.append(contentsOf: $0) }
-                    descriptive.append(0x1F)
-                }
-                let procedureID = try procedures.id(key: descriptive[...]) {
-                    descriptive.split(separator: 0x1F, omittingEmptySubsequences: false).prefix(4).map { $0 }
-                }
+                let procedureID = try procedures.id(of: row)
                 try row.withCode { code in
                     try occurrences.append(importID: importID, code: code, spelling: spellingID, facts: facts, procedure: procedureID)
                 }
@@ -164,9 +154,6 @@ extension MotcuaStore {
         return (record, spellingLines)
     }
 
-    /// The fields the store keeps as read, though no rule uses them.
-    static let descriptiveFields: [CanonicalField] = [.maTTHC, .tenTTHC, .maLinhVuc, .tenLinhVuc]
-
     private static func unitSpellingID(_ db: Database, _ name: String) throws -> Int64 {
         try db.execute(sql: "INSERT OR IGNORE INTO unit_spelling (name) VALUES (?)", arguments: [name])
         guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM unit_spelling WHERE name = ?", arguments: [name]) else {
@@ -181,14 +168,15 @@ extension MotcuaStore {
 private struct ProcedureIDs {
     let db: Database
     private var known = ByteKeyedCache<Int64>(capacity: 1 << 16)
+    private var key: [UInt8] = []
 
     init(_ db: Database) { self.db = db }
 
-    /// nil when the row has none of the four fields. `texts` gives them one by one.
-    mutating func id(key: ArraySlice<UInt8>, texts: () -> [ArraySlice<UInt8>]) throws -> Int64? {
-        if key.count == 4 { return nil }  // four separators: no field at all
+    /// The id of `row`'s procedure, stored when first met; nil when it has none of the fields.
+    mutating func id(of row: ExportRow) throws -> Int64? {
+        guard ProcedureKey.write(row, into: &key) else { return nil }
         if let id = key.withUnsafeBufferPointer({ known.lookup($0) }) { return id }
-        let values = texts().map { String(decoding: $0, as: UTF8.self) }
+        let values = ProcedureKey.texts(row)
         try db.execute(sql: """
             INSERT OR IGNORE INTO procedure (procedure_code, procedure_name, field_code, field_name) VALUES (?, ?, ?, ?)
             """, arguments: StatementArguments(values))

@@ -162,4 +162,29 @@ import GRDB
         // The later line wins: H1 is open in the store's dossier set.
         #expect(try store.dossierSet().dossiers.first?.status == .processing)
     }
+
+    /// Procedures are told apart by their four texts whatever bytes they hold: a control
+    /// character at the end of one field or the start of the next (where a separator would
+    /// make the two alike) gives two `procedure` rows, each occurrence its own.
+    @Test func proceduresAreToldApartByTheirTexts() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("t-\(UUID().uuidString).csv")
+        try Data("""
+            MaHoSo,MaTTHC,TenTTHC,DonViXuLy,KenhThucHien,NgayTiepNhan,NgayHenTra,TrangThaiHoSo,SoHoaHoSo,SoHoaKetQua
+            H1,P\u{1F},Q,UBND xã A,2,05/01/2023 08:00,20/01/2023,4,1,0
+            H2,P,\u{1F}Q,UBND xã A,2,05/01/2023 08:00,20/01/2023,4,1,0
+            H3,P\u{1F},Q,UBND xã A,2,05/01/2023 08:00,20/01/2023,4,1,0
+
+            """.utf8).write(to: file)
+        let dir = try TempDir(prefix: "motcua-store")
+        let store = try MotcuaStore(path: dir.file("motcua.sqlite").path, create: true)
+        _ = try store.importFile(path: file.path)
+        let rows = try store.writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT code, procedure_id, procedure_code, procedure_name FROM occurrence_detail ORDER BY line")
+        }
+        try #require(rows.count == 3)
+        #expect(rows.map { $0["procedure_code"] as String? } == ["P\u{1F}", "P", "P\u{1F}"])
+        #expect(rows.map { $0["procedure_name"] as String? } == ["Q", "\u{1F}Q", "Q"])
+        #expect((rows[0]["procedure_id"] as Int64?) == rows[2]["procedure_id"])
+        #expect((rows[0]["procedure_id"] as Int64?) != rows[1]["procedure_id"])
+    }
 }
