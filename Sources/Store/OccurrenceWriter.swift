@@ -2,7 +2,8 @@ import GRDB
 import GRDBSQLite
 import Ingest
 
-/// Writes an import's occurrences into `occurrence`, ``rowsPerStatement`` rows an INSERT.
+/// Writes the occurrences of import `importID` into `occurrence`, ``rowsPerStatement`` rows an
+/// INSERT, in line order.
 ///
 /// Why: every step of a statement costs SQLite its set-up and tear-down (a cursor opened and
 /// closed, the transaction checked, the statement halted and reset), which one row a step paid
@@ -12,8 +13,6 @@ struct OccurrenceWriter {
 
     /// One row but its code.
     private struct Row {
-        var key: Int64
-        var importID: Int64
         var spelling: Int64
         var dossier: Dossier
         var processed: Int64?
@@ -25,13 +24,15 @@ struct OccurrenceWriter {
     private static let cellsPerRow = Int32(8 + MotcuaStore.stateCellNames.count)
 
     private let db: Database
+    private let importID: Int64
     private let full: Statement
     private var rows: [Row] = []
     private var codeBytes: [UInt8] = []
     private var codeEnds: [Int] = []
 
-    init(_ db: Database) throws {
+    init(_ db: Database, importID: Int64) throws {
         self.db = db
+        self.importID = importID
         full = try db.makeStatement(sql: Self.insert(rows: Self.rowsPerStatement))
         rows.reserveCapacity(Self.rowsPerStatement)
         codeEnds.reserveCapacity(Self.rowsPerStatement)
@@ -42,12 +43,9 @@ struct OccurrenceWriter {
         return "INSERT INTO occurrence (\(columns)) VALUES " + Array(repeating: row, count: rows).joined(separator: ", ")
     }
 
-    /// Adds the occurrence at `line` of import `importID` (its key and line from `facts`).
-    mutating func append(importID: Int64, code: UnsafeBufferPointer<UInt8>, spelling: Int64, facts: RowFacts,
-                         procedure: Int64?) throws {
-        let line = Int64(facts.dossier.source.line)
-        rows.append(Row(key: MotcuaStore.occurrenceKey(importID: importID, line: line), importID: importID,
-                        spelling: spelling, dossier: facts.dossier, processed: facts.processed?.seconds,
+    /// Adds the accepted row `facts` (its line from its dossier's source).
+    mutating func append(code: UnsafeBufferPointer<UInt8>, spelling: Int64, facts: RowFacts, procedure: Int64?) throws {
+        rows.append(Row(spelling: spelling, dossier: facts.dossier, processed: facts.processed?.seconds,
                         handedOver: facts.handedOver?.seconds, procedure: procedure))
         codeBytes.append(contentsOf: code)
         codeEnds.append(codeBytes.count)
@@ -69,9 +67,10 @@ struct OccurrenceWriter {
                 func bind(_ offset: Int32, _ value: Int64?) {
                     if let value { sqlite3_bind_int64(s, first + offset, value) } else { sqlite3_bind_null(s, first + offset) }
                 }
-                bind(1, row.key)
-                bind(2, row.importID)
-                bind(3, Int64(row.dossier.source.line))
+                let line = Int64(row.dossier.source.line)
+                bind(1, MotcuaStore.occurrenceKey(importID: importID, line: line))
+                bind(2, importID)
+                bind(3, line)
                 let start = k == 0 ? 0 : codeEnds[k - 1]
                 _ = sqlite3_bind_text(s, first + 4, UnsafeRawPointer(codes.baseAddress.map { $0 + start })?
                                         .assumingMemoryBound(to: CChar.self),

@@ -43,14 +43,13 @@ extension MotcuaStore {
     }
 
     /// Fills the empty current state from every stored occurrence: each import merged in rank
-    /// order, lowest first. `occurrences`: as for ``mergeCurrentState(_:importID:spellingLines:occurrences:)``.
-    static func mergeEveryImport(_ db: Database, occurrences: String = defaultOccurrences) throws {
+    /// order, lowest first.
+    static func mergeEveryImport(_ db: Database) throws {
         for id in try Int64.fetchAll(db, sql: "SELECT id FROM import ORDER BY \(rankColumns)") {
             let lines = try Row.fetchAll(db, sql: """
                 SELECT unit_spelling_id, MAX(line) FROM occurrence WHERE import_id = ? GROUP BY unit_spelling_id
                 """, arguments: [id])
-            try mergeCurrentState(db, importID: id, spellingLines: Dictionary(uniqueKeysWithValues: lines.map { ($0[0], $0[1]) }),
-                                  occurrences: occurrences)
+            try mergeCurrentState(db, importID: id, spellingLines: Dictionary(uniqueKeysWithValues: lines.map { ($0[0], $0[1]) }))
         }
     }
 
@@ -89,15 +88,14 @@ extension MotcuaStore {
     /// Merges import `id` (its occurrences and rank written) into the current state: for each
     /// code, its last line replaces the row held when that row's import ranks below it; the
     /// same for each unit spelling (`spellingLines`: its last line in the import). Occurrences
-    /// are taken in line order, so that a later line of the same import replaces an earlier one.
-    /// `occurrences` selects the import's rows in line order (by default its range of keys).
-    static func mergeCurrentState(_ db: Database, importID id: Int64, spellingLines: [Int64: Int64],
-                                  occurrences: String = defaultOccurrences) throws {
+    /// are taken in line order (their range of keys), so that a later line of the same import
+    /// replaces an earlier one.
+    static func mergeCurrentState(_ db: Database, importID id: Int64, spellingLines: [Int64: Int64]) throws {
         try bumpRevision(db)
         let updates = currentColumnNames.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
         try db.execute(sql: """
             INSERT INTO current (\(currentColumns))
-            SELECT \(currentColumns(from: "occurrence")) FROM occurrence WHERE \(occurrences)
+            SELECT \(currentColumns(from: "occurrence")) FROM occurrence WHERE id BETWEEN :first AND :last ORDER BY id
             ON CONFLICT (code) DO UPDATE SET \(updates)
             WHERE current.occurrence_id >> 32 = :id
                OR (SELECT \(rankColumns) FROM import WHERE id = current.occurrence_id >> 32)
@@ -123,9 +121,6 @@ extension MotcuaStore {
     static func currentColumns(from table: String) -> String {
         "\(table).code, \(table).id AS occurrence_id, \(table).unit_spelling_id, \(table).procedure_id, " + stateCells(of: table)
     }
-
-    /// An import's occurrences, in line order: its range of keys (v6; a declared column since v7).
-    static let defaultOccurrences = "id BETWEEN :first AND :last ORDER BY id"
 
     /// Before import `id` is deleted: the codes and spellings whose current row came from it
     /// fall back to their best remaining occurrence (highest rank, then line), or go.

@@ -102,7 +102,7 @@ extension MotcuaStore {
         try record.insert(db)
         guard let importID = record.id else { throw DatabaseError(resultCode: .SQLITE_ERROR, message: "import has no id") }
 
-        var occurrences = try OccurrenceWriter(db)
+        var occurrences = try OccurrenceWriter(db, importID: importID)
         var procedures = ProcedureIDs(db)
         let insertReject = try db.makeStatement(sql: """
             INSERT INTO reject (import_id, line, code, field, reason, reason_code, raw) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -131,7 +131,7 @@ extension MotcuaStore {
                 spellingLines[spellingID] = Int64(facts.dossier.source.line)
                 let procedureID = try procedures.id(of: row)
                 try row.withCode { code in
-                    try occurrences.append(importID: importID, code: code, spelling: spellingID, facts: facts, procedure: procedureID)
+                    try occurrences.append(code: code, spelling: spellingID, facts: facts, procedure: procedureID)
                 }
                 accepted += 1
             case .rejected(let reject):
