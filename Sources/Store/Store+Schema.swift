@@ -103,12 +103,13 @@ extension MotcuaStore {
         return migrator
     }()
 
-    /// A view of `table` (`occurrence` or `current`) with the descriptive fields of each row's
-    /// procedure, NULL where the export had none: what auditors query.
-    static func detailView(_ name: String, of table: String) -> String {
+    /// A view of `table` (`occurrence` or `current`, alias `t`): its `columns`, then the
+    /// descriptive fields of each row's procedure, NULL where the export had none: what
+    /// auditors query.
+    static func detailView(_ name: String, of table: String, columns: String = "t.*") -> String {
         """
         CREATE VIEW \(name) AS
-            SELECT t.*, NULLIF(p.procedure_code, '') AS procedure_code,
+            SELECT \(columns), NULLIF(p.procedure_code, '') AS procedure_code,
                    NULLIF(p.procedure_name, '') AS procedure_name,
                    NULLIF(p.field_code, '') AS field_code, NULLIF(p.field_name, '') AS field_name
             FROM \(table) t LEFT JOIN procedure p ON p.id = t.procedure_id;
@@ -280,20 +281,14 @@ extension MotcuaStore {
                 handed_over INTEGER               -- NgayTra as read
         """
 
-    /// `occurrence_detail` from v8 on: every occurrence with the columns it had before v8, in
-    /// their order (the packed ones unpacked, NULL where the file lacked the column), then the
-    /// descriptive fields of its procedure, NULL where the export had none: what auditors query.
+    /// `occurrence_detail` from v8 on (``detailView(_:of:columns:)``): every occurrence with the
+    /// columns it had before v8, in their order (the packed ones unpacked, NULL where the file
+    /// lacked the column).
     static let packedDetailView: String = {
         let unpacked = PackedFacts.detailColumns(of: "t")
         let state = stateColumnNames.map { name in unpacked[name].map { "\($0) AS \(name)" } ?? "t.\(name)" }
         let columns = ["t.id", "t.import_id", "t.line", "t.code", "t.unit_spelling_id"] + state.prefix(7)
             + ["t.processed", "t.handed_over", "t.procedure_id"] + state.dropFirst(7)
-        return """
-            CREATE VIEW occurrence_detail AS
-                SELECT \(columns.joined(separator: ", ")),
-                       NULLIF(p.procedure_code, '') AS procedure_code, NULLIF(p.procedure_name, '') AS procedure_name,
-                       NULLIF(p.field_code, '') AS field_code, NULLIF(p.field_name, '') AS field_name
-                FROM occurrence t LEFT JOIN procedure p ON p.id = t.procedure_id;
-            """
+        return detailView("occurrence_detail", of: "occurrence", columns: columns.joined(separator: ", "))
     }()
 }
