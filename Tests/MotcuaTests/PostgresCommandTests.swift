@@ -15,8 +15,9 @@ import Darwin
 struct PostgresCommandTests {
     typealias Store = StoreCommandTests
 
-    /// A fresh database on the test server, and its URL (with the superuser's password).
-    static func database() throws -> String { try StoreEngine.postgres.freshStore(in: try TempDir()) }
+    /// A fresh database on the test server, and its URL (with the superuser's password); dropped
+    /// with `dir`.
+    static func database(in dir: TempDir) throws -> String { try StoreEngine.postgres.freshStore(in: dir) }
 
     static func psql(_ url: String, _ sql: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
         try PostgresTestServer.psql(url, sql, sourceLocation: sourceLocation)
@@ -32,15 +33,15 @@ struct PostgresCommandTests {
 
     @Test("three importers of different files at once: each file whole, none lost, the report as from the files")
     func threeConcurrentImporters() throws {
-        let db = try Self.database()
         let dir = try TempDir(prefix: "motcua-e2e-pg")
+        let db = try Self.database(in: dir)
         // Overlapping dossiers (the same codes in two files) make the importers meet on `current`.
         try Store.writeBigExport(rows: 30_000, prefix: "C", to: dir.file("c.csv"))
         try Store.writeBigExport(rows: 30_000, prefix: "D", to: dir.file("d.csv"))
         try dir.write("e.csv", Store.smallExport + Store.secondSmallExport.split(separator: "\n").dropFirst().joined(separator: "\n") + "\n")
         let files = ["c.csv", "d.csv", "e.csv"]
         for round in 0..<3 {
-            let round_db = round == 0 ? db : try Self.database()
+            let round_db = round == 0 ? db : try Self.database(in: dir)
             let children = try files.map { try Motcua.start(["import", "--db", round_db, "--lang", "en", $0], in: dir.url) }
             let results = try children.map { try $0.wait(timeout: 300) }
             for result in results {
@@ -61,7 +62,7 @@ struct PostgresCommandTests {
         let dir = try TempDir(prefix: "motcua-e2e-pg")
         try Store.writeBigExport(rows: 20_000, prefix: "S", to: dir.file("s.csv"))
         for round in 0..<4 {
-            let db = try Self.database()
+            let db = try Self.database(in: dir)
             let first = try Motcua.start(["import", "--db", db, "--lang", "en", "s.csv"], in: dir.url)
             let second = try Motcua.start(["import", "--db", db, "--lang", "en", "s.csv"], in: dir.url)
             let results = [try first.wait(timeout: 180), try second.wait(timeout: 180)]
@@ -76,8 +77,8 @@ struct PostgresCommandTests {
 
     @Test("a connection the server ends mid-import (pg_terminate_backend): 74, one line, the store as it was")
     func killedConnection() throws {
-        let db = try Self.database()
         let dir = try TempDir(prefix: "motcua-e2e-pg")
+        let db = try Self.database(in: dir)
         try dir.write("a.csv", Store.smallExport)
         try #require(try Motcua.run(["import", "--db", db, "a.csv"], in: dir.url).status == 0)
         let reportBefore = try Store.storeReport(db, in: dir)
@@ -176,8 +177,8 @@ struct PostgresCommandTests {
 
     @Test("no server, a wrong password, a bad URL: 74 and one line naming the store without its password")
     func connectionFaults() throws {
-        let db = try Self.database()
         let dir = try TempDir(prefix: "motcua-e2e-pg")
+        let db = try Self.database(in: dir)
         try dir.write("a.csv", Store.smallExport)
         // A port nothing listens on: bind one, then let it go.
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -206,12 +207,12 @@ struct PostgresCommandTests {
 
     @Test("sslmode: verify-full with the server's authority, require and disable connect; an untrusted certificate is 74")
     func tls() throws {
-        let db = try Self.database()
+        let dir = try TempDir(prefix: "motcua-e2e-pg")
+        let db = try Self.database(in: dir)
         guard let ca = ProcessInfo.processInfo.environment["MOTCUA_TEST_POSTGRES_CA"] else {
             if PostgresTestServer.isRequired { Issue.record("the test server speaks no TLS (no openssl?)") }
             try Test.cancel("the test server speaks no TLS: MOTCUA_TEST_POSTGRES_CA is not set")
         }
-        let dir = try TempDir(prefix: "motcua-e2e-pg")
         try dir.write("a.csv", Store.smallExport)
         let trusted = db + "?sslmode=verify-full&sslrootcert=" + ca
         let imported = try Motcua.run(["import", "--db", trusted, "a.csv"], in: dir.url)
@@ -231,8 +232,8 @@ struct PostgresCommandTests {
 
     @Test("MOTCUA_DB and motcua.toml's store name a PostgreSQL store; run logs never show its password")
     func locationsAndTheRunLog() throws {
-        let db = try Self.database()
         let dir = try TempDir(prefix: "motcua-e2e-pg")
+        let db = try Self.database(in: dir)
         // A dossier received in April: the data covers the first quarter, whose report is written.
         try dir.write("inbox/a.csv", Store.smallExport + "A9,UBND xã Hoằng Trinh,1,20230401080000,20230420170000,,,4,0,0\n")
         try dir.write("motcua.toml", "store = \"\(db)\"\nformats = [\"csv\"]\n")

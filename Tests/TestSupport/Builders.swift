@@ -18,9 +18,10 @@ public func dossier(_ status: Status, unit: Int32 = 0, received: LocalMoment, du
             finished: finished, digitisedDossier: digitisedDossier, digitisedResult: digitisedResult, source: source)
 }
 
-/// Writes `bytes` to a fresh temporary file and returns its path.
+/// Writes `bytes` to a fresh temporary file and returns its path. The file lives in its own
+/// folder inside ``TestProcessFolder``, removed when the test process exits.
 public func temporaryFile(_ bytes: [UInt8], name: String = "export.csv") throws -> String {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-tests-\(UUID().uuidString)")
+    let dir = try TestProcessFolder.url.appendingPathComponent(UUID().uuidString)
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     let url = dir.appendingPathComponent(name)
     try Data(bytes).write(to: url)
@@ -30,4 +31,26 @@ public func temporaryFile(_ bytes: [UInt8], name: String = "export.csv") throws 
 /// Writes `text` (UTF-8, no BOM) to a fresh temporary file and returns its path.
 public func temporaryFile(_ text: String, name: String = "export.csv") throws -> String {
     try temporaryFile(Array(text.utf8), name: name)
+}
+
+/// One folder for the test process's loose temporary files, removed when the process exits:
+/// without it every run left its files (some of 20 MB) in the temporary folder.
+public enum TestProcessFolder {
+    private static let made: Result<URL, any Error> = Result {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        // A C callback captures nothing: the path is read back from the environment.
+        setenv("MOTCUA_TEST_PROCESS_FOLDER", url.path, 1)
+        atexit {
+            if let path = getenv("MOTCUA_TEST_PROCESS_FOLDER") {
+                try? FileManager.default.removeItem(atPath: String(cString: path))
+            }
+        }
+        return url
+    }
+
+    /// The folder, made on first use.
+    public static var url: URL {
+        get throws { try made.get() }
+    }
 }

@@ -1,8 +1,11 @@
 import Foundation
 
-/// A fresh directory under the system's temporary folder, removed when the value goes away.
+/// A fresh directory under the system's temporary folder, removed when the value goes away,
+/// with whatever else a test made for it (``whenRemoved(_:)``): a test run leaves nothing behind.
 public final class TempDir: @unchecked Sendable {
     public let url: URL
+    private let lock = NSLock()
+    private var cleanups: [@Sendable () -> Void] = []
 
     public init(prefix: String = "motcua-e2e") throws {
         url = FileManager.default.temporaryDirectory
@@ -10,7 +13,15 @@ public final class TempDir: @unchecked Sendable {
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
 
-    deinit { try? FileManager.default.removeItem(at: url) }
+    deinit {
+        for cleanup in lock.withLock({ cleanups }).reversed() { cleanup() }
+        try? FileManager.default.removeItem(at: url)
+    }
+
+    /// Runs `cleanup` when the directory is removed (a test database is dropped with it).
+    public func whenRemoved(_ cleanup: @escaping @Sendable () -> Void) {
+        lock.withLock { cleanups.append(cleanup) }
+    }
 
     public var path: String { url.path }
 
