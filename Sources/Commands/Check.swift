@@ -29,15 +29,16 @@ public struct Check {
         var rejects = try RejectsFile(path: path)
         loader.onReject = { rejects.add($0) }
         var outcome = Outcome()
-        for file in inputs.files {
-            do {
-                let summary = try loader.load(path: file)
+        loader.load(paths: inputs.files) { result in
+            switch result {
+            case .success(let summary):
                 outcome.rejected += summary.rejected
                 each(.success(summary))
-            } catch {
+            case .failure(let error):
                 outcome.failures += 1
                 each(.failure(CommandError(file: error.file, line: error.line, .input(error))))
             }
+            return true
         }
         if let path = inputs.catalogue {
             do {

@@ -25,14 +25,27 @@ struct Chunking: Sendable {
     /// worth, so that a thread reading the next part need not wait for the consumer to reach it.
     var depth: Int { max(4, min(64, partSize / (96 << 10) + 2)) }
 
+    /// The smallest part a file is cut into so that every thread has some (``partSize(forFileOf:)``).
+    static let smallestPart = 64 << 10
+
     static let standard = Chunking(partSize: 1 << 20, readSize: DecodedInput.chunkSize,
                                    threads: ProcessInfo.processInfo.activeProcessorCount)
     /// The whole file as one part: what the parallel reader is compared with.
     static let whole = Chunking(partSize: .max, readSize: DecodedInput.chunkSize, threads: 1)
 
+    /// The part size for a file of `size` bytes: `partSize`, or less for a file of under a few
+    /// parts a thread, so that every thread has parts to read (a commune's monthly export of
+    /// 1 MB was one part: it was read on one core, and 200 of them took twice one file of the
+    /// same rows), but never under ``smallestPart``.
+    func partSize(forFileOf size: Int) -> Int {
+        guard threads > 1 else { return partSize }
+        return min(partSize, max(Self.smallestPart, size / (threads * 4)))
+    }
+
     /// The file offsets where parts after the first start: each just after a line feed, at or
     /// after `first` (where reading the header left off), before the end of the file.
     func starts(in file: InputFile, encoding: SourceEncoding, from first: Int) throws(IngestError) -> [Int] {
+        let partSize = partSize(forFileOf: file.size)
         guard encoding != .utf16LE, encoding != .utf16BE, partSize < file.size else { return [] }
         var starts: [Int] = []
         var window = [UInt8](repeating: 0, count: min(max(partSize, 64), 1 << 16))

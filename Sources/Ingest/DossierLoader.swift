@@ -102,11 +102,72 @@ public final class DossierLoader {
     /// Reads one opened export and merges its dossiers.
     @discardableResult
     public func load(_ file: InputFile) throws(IngestError) -> InputSummary {
+        try load(file, reader: try open(file, as: Int32(inputs.count)))
+    }
+
+    /// Reads exports in order, each as ``load(path:name:)`` would, several at once: the next
+    /// file is opened (its encoding checked over every byte, its header read, its parts
+    /// started) on a thread of its own while this one's rows are taken. `each` gets every file's
+    /// summary or error, in order, and says whether to go on.
+    public func load(paths: [String], each: (Result<InputSummary, IngestError>) -> Bool) {
+        var next = paths.first.map { opening($0, as: Int32(inputs.count)) }
+        for index in paths.indices {
+            guard let this = next else { return }
+            // Opened as the input after this one: a file that fails is no input, so its
+            // successor is opened again under the index it then has.
+            next = index + 1 < paths.count ? opening(paths[index + 1], as: Int32(inputs.count + 1)) : nil
+            let result = Result { () throws(IngestError) -> InputSummary in
+                let opened = try this.value()
+                return try load(opened.file, reader: opened.reader)
+            }
+            guard each(result) else { return }
+            if case .failure = result, index + 1 < paths.count {
+                next = opening(paths[index + 1], as: Int32(inputs.count))
+            }
+        }
+    }
+
+    /// Opens `path` as input `index` on a thread of its own.
+    private func opening(_ path: String, as index: Int32) -> Background<Opened> {
+        let (options, chunking) = (options, chunking)
+        let registries = Registries(units: units, fields: fields, procedures: procedures)
+        return Background { () throws(IngestError) -> Opened in
+            let file = try InputFile(path: path)
+            return Opened(file: file, reader: try Self.open(file, as: index, options: options, chunking: chunking,
+                                                            units: registries.units, fields: registries.fields,
+                                                            procedures: registries.procedures))
+        }
+    }
+
+    private struct Opened: Sendable {
+        var file: InputFile
+        var reader: ExportReader
+    }
+
+    /// The registries, handed to a reader opened on another thread: opening only keeps them,
+    /// and the rows it then gives are taken (and their names interned) on this one.
+    private struct Registries: @unchecked Sendable {
+        let units: UnitRegistry
+        let fields: UnitRegistry
+        let procedures: ProcedureRegistry
+    }
+
+    private func open(_ file: InputFile, as index: Int32) throws(IngestError) -> ExportReader {
+        try Self.open(file, as: index, options: options, chunking: chunking, units: units, fields: fields, procedures: procedures)
+    }
+
+    /// A reader of `file` as input `index`. Opening touches none of the registries (the rows
+    /// are interned as they are taken), so it may run beside the rows of another file.
+    private static func open(_ file: InputFile, as index: Int32, options: ReadOptions, chunking: Chunking,
+                             units: UnitRegistry, fields: UnitRegistry, procedures: ProcedureRegistry) throws(IngestError) -> ExportReader {
+        try ExportReader(file: file, fileIndex: index, encoding: options.encoding, delimiter: options.delimiter,
+                         units: units, fields: fields, procedures: procedures, chunking: chunking)
+    }
+
+    /// Reads an export opened as the next input and merges its dossiers.
+    private func load(_ file: InputFile, reader: ExportReader) throws(IngestError) -> InputSummary {
         let fileIndex = Int32(inputs.count)
         let digest = computesDigests ? FileDigest(file: file) : nil
-        let reader = try ExportReader(file: file, fileIndex: fileIndex, encoding: options.encoding,
-                                      delimiter: options.delimiter, units: units, fields: fields, procedures: procedures,
-                                      chunking: chunking)
         var summary = InputSummary(name: file.name, byteCount: file.size, kind: reader.header.kind,
                                    encoding: reader.encoding, delimiter: reader.delimiter,
                                    ignoredColumns: reader.header.ignored)

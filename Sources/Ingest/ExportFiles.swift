@@ -25,7 +25,12 @@ public final class ExportFiles: DossierSource {
             loader.computesDigests = computesDigests
             loader.onProgress = onProgress
             loader.onReject = onReject
-            for path in paths { try loader.load(path: path) }
+            var failure: IngestError?
+            loader.load(paths: paths) { result in
+                if case .failure(let error) = result { failure = error }
+                return failure == nil
+            }
+            if let failure { throw failure }
             return loader.result
         }
     }

@@ -3,23 +3,17 @@ import Foundation
 
 /// A file's SHA-256 (hex), computed on a thread of its own while the file is being read:
 /// what identifies an input in a report's manifest and in the store.
-public final class FileDigest: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    private var result: Result<String, IngestError> = .failure(IngestError(file: "", kind: .empty))
+public final class FileDigest: Sendable {
+    private let hash: Background<String>
 
     /// Starts hashing `file` at once (through its own offsets: the file is not opened again).
     public init(file: InputFile) {
-        Thread.detachNewThread { [self] in
-            result = Result { () throws(IngestError) -> String in try Self.sha256(of: file) }
-            done.signal()
-        }
+        hash = Background { () throws(IngestError) -> String in try Self.sha256(of: file) }
     }
 
     /// Waits for the hash.
     public func value() throws(IngestError) -> String {
-        done.wait()
-        done.signal()
-        return try result.get()
+        try hash.value()
     }
 
     /// The SHA-256 of a file, hex, read in 1 MiB chunks.

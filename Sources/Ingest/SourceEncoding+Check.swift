@@ -77,7 +77,9 @@ private struct TextScan: Sendable {
     let start: Int
     /// Where the scan ends: the end of the file, or of its part.
     let end: Int
-    private var buffer = [UInt8](repeating: 0, count: 1 << 20)
+    /// Made on first read, by the thread scanning, at most the part's size: a scan made and
+    /// copied per part, with its megabyte zeroed, cost more than a small file's check.
+    private var buffer: [UInt8] = []
 
     init(file: InputFile, start: Int, end: Int? = nil) {
         self.file = file
@@ -85,10 +87,14 @@ private struct TextScan: Sendable {
         self.end = end ?? file.size
     }
 
+    private mutating func makeBuffer(_ bytes: Int) {
+        if buffer.isEmpty { buffer = [UInt8](repeating: 0, count: max(1, min(1 << 20, bytes))) }
+    }
+
     /// Scans of `count` parts of the file from `start` on, each but the first starting just
-    /// after a line feed (one part for a file under 2 MiB, or without line feeds).
+    /// after a line feed (one part for a file under 256 KiB, or without line feeds).
     static func parts(of file: InputFile, from start: Int, count: Int) throws(IngestError) -> [TextScan] {
-        guard count > 1, file.size - start >= 2 << 20 else { return [TextScan(file: file, start: start)] }
+        guard count > 1, file.size - start >= 256 << 10 else { return [TextScan(file: file, start: start)] }
         var bounds = [start]
         var window = [UInt8](repeating: 0, count: 1 << 16)
         for part in 1..<count {
@@ -127,6 +133,7 @@ private struct TextScan: Sendable {
 
     /// Calls `body` with each read, its file offset, until it returns a finding or the scan ends.
     private mutating func eachChunk(_ body: (UnsafeBufferPointer<UInt8>, Int) -> Found?) throws(IngestError) -> Found? {
+        makeBuffer(end - start)
         var offset = start
         while offset < end {
             let n = try file.read(into: &buffer, max: min(buffer.count, end - offset), fileOffset: offset)
@@ -206,6 +213,7 @@ private struct TextScan: Sendable {
         var previousWasCR = false
         let end = offset - (offset - start) % unitWidth
         var position = start
+        makeBuffer(end - start)
         while position < end {
             let n = try file.read(into: &buffer, max: min(buffer.count, end - position), fileOffset: position)
             var i = 0

@@ -40,13 +40,25 @@ import Testing
         return out
     }
 
-    /// What loading files gives, as text to compare.
-    private func loading(_ paths: [String], chunking: Chunking) throws -> [String] {
+    /// What loading files gives, as text to compare: one after the other, or `together`
+    /// (``DossierLoader/load(paths:each:)``: the next opened while this one is read), where
+    /// each file's summary or error is written where the rows of the next begin.
+    private func loading(_ paths: [String], chunking: Chunking, together: Bool = false) throws -> [String] {
         let loader = DossierLoader(aliases: UnitAliases([(name: "C, \"quoted\"", unit: "Phòng Tư pháp")]))
         loader.chunking = chunking
         var out: [String] = []
         loader.onReject = { out.append("reject \($0)") }
-        for path in paths { try loader.load(path: path) }
+        let record = { (result: Result<InputSummary, IngestError>) in
+            switch result {
+            case .success(let summary): out.append("loaded \(summary.name) \(summary.accepted)")
+            case .failure(let error): out.append("failed \(error)")
+            }
+        }
+        if together {
+            loader.load(paths: paths) { record($0); return true }
+        } else {
+            for path in paths { record(Result { () throws(IngestError) in try loader.load(path: path) }) }
+        }
         let set = loader.result
         set.table.forEach { code, dossier in out.append("\(String(decoding: code, as: UTF8.self)) \(dossier)") }
         out.append("names \(set.unitNames.sorted { $0.key < $1.key }) \(set.fieldNames.sorted { $0.key < $1.key })")
@@ -88,6 +100,46 @@ import Testing
         var random = SplitMix64(seed: seed)
         let parts = try loading(paths, chunking: tiny(&random))
         #expect(parts == whole)
+        let together = try loading(paths, chunking: tiny(&random), together: true)
+        #expect(together == whole, "several files at once")
+    }
+
+    /// Several files at once, some of which cannot be read (missing, not text, cut off inside a
+    /// quoted field, no header): each file's summary or error in order, and the dossiers,
+    /// rejects and inputs of those read, as one file after the other gives them.
+    @Test(arguments: 0..<12)
+    func severalFilesAtOnceAreThoseReadOneByOne(seed: UInt64) throws {
+        let dir = try TempDir(prefix: "motcua-parts")
+        var maker = PartsFileMaker(seed: 2000 + seed)
+        var random = SplitMix64(seed: seed)
+        var paths: [String] = []
+        for i in 0..<(3 + Int(seed % 4)) {
+            paths.append(try dir.write("thang\(i).csv", bytes: maker.file(rows: 5 + Int(random.next() % 40))).path)
+            switch random.next() % 5 {
+            case 0: paths.append(dir.file("khong-co-\(i).csv").path)
+            case 1: paths.append(try dir.write("nhi-phan-\(i).csv", bytes: Array(portalHeader.utf8) + [0x00, 0x41, 0x0A]).path)
+            case 2: paths.append(try dir.write("rong-\(i).csv", bytes: []).path)
+            default: break
+            }
+        }
+        let whole = try loading(paths, chunking: .whole)
+        #expect(whole.contains { $0.hasPrefix("loaded ") })
+        for _ in 0..<3 {
+            let together = try loading(paths, chunking: tiny(&random), together: true)
+            #expect(together == whole, "seed \(seed)")
+            if together != whole { break }
+        }
+    }
+
+    /// A small file is cut into parts for every thread (it was one part, read on one core);
+    /// the parts are never under 64 KiB, nor over the part size; one thread reads one part.
+    @Test func smallFilesAreCutForEveryThread() {
+        let two = Chunking(partSize: 1 << 20, readSize: 1 << 16, threads: 2)
+        #expect(two.partSize(forFileOf: 1 << 20) == 128 << 10)
+        #expect(two.partSize(forFileOf: 100 << 10) == Chunking.smallestPart)
+        #expect(two.partSize(forFileOf: 1 << 30) == 1 << 20)
+        #expect(Chunking.whole.partSize(forFileOf: 1 << 20) == .max)
+        #expect(Chunking(partSize: 7, readSize: 5, threads: 3).partSize(forFileOf: 1 << 20) == 7)
     }
 
     /// A file whose every line feed but the header's is inside one quoted field: every part but
