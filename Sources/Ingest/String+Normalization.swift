@@ -1,9 +1,32 @@
 import Foundation
+import Synchronization
 
 extension String {
     /// NFC, trimmed, with every run of white space (line breaks included) folded to one space:
     /// how the spec compares headers, values and unit names, and how reports spell units.
+    ///
+    /// ASCII text already in that form (most procedure codes) is returned as it is, and other
+    /// text is normalised once a run (``DisplayForms``): every part of every file meets the
+    /// same few hundred names, and normalising them was a tenth of a report over 200 exports.
     public var normalizedForDisplay: String {
+        if isFoldedASCII { return self }
+        return DisplayForms.form(of: self)
+    }
+
+    /// True for ASCII text with no white space but single spaces between words: its own
+    /// display form (ASCII is NFC; the white space the fold changes is all in 0x09–0x0D and
+    /// runs or ends of spaces).
+    private var isFoldedASCII: Bool {
+        var previous: UInt8 = 0x20
+        for byte in utf8 {
+            if byte >= 0x80 || (0x09...0x0D).contains(byte) || (byte == 0x20 && previous == 0x20) { return false }
+            previous = byte
+        }
+        return previous != 0x20
+    }
+
+    /// The display form worked out (``normalizedForDisplay``, without its shortcuts).
+    fileprivate var foldedAndComposed: String {
         let folded = split(whereSeparator: \.isWhitespace).joined(separator: " ")
         return folded.precomposedStringWithCanonicalMapping
     }
@@ -38,4 +61,18 @@ extension UnsafeBufferPointer<UInt8> {
 
 extension UInt8 {
     var isASCIIWhitespace: Bool { self == 0x20 || self == 0x09 || self == 0x0A || self == 0x0D }
+}
+
+/// The display forms of the texts a run has met, shared by the registries of every part and
+/// file (each thread reads its own part); at most 65,536 of them, so that a hostile file of
+/// a million different names costs no more memory than its registries do.
+enum DisplayForms {
+    private static let known = Mutex<[String: String]>([:])
+
+    static func form(of text: String) -> String {
+        if let form = known.withLock({ $0[text] }) { return form }
+        let form = text.foldedAndComposed
+        known.withLock { if $0.count < 1 << 16 { $0[text] = form } }
+        return form
+    }
 }
