@@ -39,18 +39,25 @@ final class DecodedInput {
 
     /// Replaces `chunk` with the next decoded bytes; false once the file is exhausted.
     func next(into chunk: inout [UInt8]) throws(IngestError) -> Bool {
-        chunk.removeAll(keepingCapacity: true)
-        guard !finished else { return false }
+        guard !finished else {
+            chunk.removeAll(keepingCapacity: true)
+            return false
+        }
         chunkStart = offset
         switch encoding {
         case .utf8, .utf8BOM:
-            let n = try readRaw()
-            chunk.append(contentsOf: raw[0..<n])
+            // Read straight into the chunk (zeroed only where it was shorter than a read): a
+            // copy from `raw` was one more pass over every byte of the file.
+            if chunk.count < readSize { chunk.append(contentsOf: repeatElement(0, count: readSize - chunk.count)) }
+            let n = try readRaw(into: &chunk)
+            chunk.removeLast(chunk.count - n)
         case .windows1258:
+            chunk.removeAll(keepingCapacity: true)
             let n = try readRaw()
             chunk.reserveCapacity(n * 2)
             for byte in raw[0..<n] { Windows1258.appendUTF8(of: byte, to: &chunk) }
         case .utf16LE, .utf16BE:
+            chunk.removeAll(keepingCapacity: true)
             let n = try readRaw()
             try decodeUTF16(raw[0..<n], into: &chunk)
         }
@@ -73,9 +80,14 @@ final class DecodedInput {
     /// Reads the next chunk of the file into `raw` (`readSize` long), never across `bound`.
     private func readRaw() throws(IngestError) -> Int {
         if raw.count != readSize { raw = [UInt8](repeating: 0, count: readSize) }
+        return try readRaw(into: &raw)
+    }
+
+    /// Reads the next chunk of the file into the start of `buffer` (at least `readSize` long).
+    private func readRaw(into buffer: inout [UInt8]) throws(IngestError) -> Int {
         var wanted = readSize
         if let bound, offset < bound { wanted = min(wanted, bound - offset) }
-        let n = try file.read(into: &raw, max: wanted, fileOffset: offset)
+        let n = try file.read(into: &buffer, max: wanted, fileOffset: offset)
         offset += n
         finished = offset >= file.size
         return n

@@ -72,7 +72,9 @@ public final class InputFile: @unchecked Sendable {
         guard let base = buffer.baseAddress else { return 0 }
         let wanted = max(0, min(buffer.count, size - offset))
         if let contents {
-            contents.withUnsafeBytes { all in base.copyMemory(from: all.baseAddress! + offset, byteCount: wanted) }
+            contents.withUnsafeBytes { all in
+                if let start = all.baseAddress { base.copyMemory(from: start + offset, byteCount: wanted) }
+            }
             return wanted
         }
         var total = 0
@@ -82,7 +84,13 @@ public final class InputFile: @unchecked Sendable {
                 if errno == EINTR { continue }
                 throw error(.unreadable(Self.lastErrorMessage()))
             }
-            if n == 0 { throw error(.shrank(expected: size, read: offset + total)) }
+            if n == 0 {
+                // What the file holds now: a read that starts past its new end (a thread's part
+                // of the file) would otherwise name its own offset.
+                var info = stat()
+                let now = fstat(descriptor, &info) == 0 ? Int(info.st_size) : offset + total
+                throw error(.shrank(expected: size, read: min(offset + total, now)))
+            }
             total += n
         }
         return total
