@@ -4,8 +4,8 @@ import Reports
 import Store
 import Wording
 
-/// `motcua import`: each file into the store in one transaction; one that cannot be read does
-/// not stop the others.
+/// `motcua import`: each file into the store in one transaction, the next opened meanwhile;
+/// one that cannot be read does not stop the others.
 public struct ImportRun {
     public var store: String
     public var files: [String]
@@ -25,9 +25,14 @@ public struct ImportRun {
         let opened = try Inputs.open(store, .create)
         var rejects = try RejectsFile(path: path)
         var failures = 0
-        for file in files {
+        // The next file is opened (its text checked, its header read, its first parts read) while
+        // this one is imported: the merge and the commit leave a core idle.
+        var next = files.first.map { ExportOpening(path: $0, options: read) }
+        for (index, file) in files.enumerated() {
+            guard let this = next else { break }
+            next = index + 1 < files.count ? ExportOpening(path: files[index + 1], options: read) : nil
             do {
-                let outcome = try opened.importFile(path: file, name: nil, options: read, progress: { progress?(file, $0) },
+                let outcome = try opened.importFile(this.value(), options: read, progress: { progress?(file, $0) },
                                                     onReject: { rejects.add($0) })
                 each(file, .success(outcome))
             } catch let error as IngestError {

@@ -102,7 +102,10 @@ public final class DossierLoader {
     /// Reads one opened export and merges its dossiers.
     @discardableResult
     public func load(_ file: InputFile) throws(IngestError) -> InputSummary {
-        try load(file, reader: try open(file, as: Int32(inputs.count)))
+        let reader = try ExportReader(file: file, fileIndex: Int32(inputs.count), encoding: options.encoding,
+                                      delimiter: options.delimiter, units: units, fields: fields, procedures: procedures,
+                                      chunking: chunking)
+        return try load(file, reader: reader)
     }
 
     /// Reads exports in order, each as ``load(path:name:)`` would, several at once: the next
@@ -128,40 +131,12 @@ public final class DossierLoader {
     }
 
     /// Opens `path` as input `index` on a thread of its own.
-    private func opening(_ path: String, as index: Int32) -> Background<Opened> {
+    private func opening(_ path: String, as index: Int32) -> ExportOpening {
         let (options, chunking) = (options, chunking)
-        let registries = Registries(units: units, fields: fields, procedures: procedures)
-        return Background { () throws(IngestError) -> Opened in
-            let file = try InputFile(path: path)
-            return Opened(file: file, reader: try Self.open(file, as: index, options: options, chunking: chunking,
-                                                            units: registries.units, fields: registries.fields,
-                                                            procedures: registries.procedures))
+        let registries = OpenedExport.Registries(units: units, fields: fields, procedures: procedures)
+        return ExportOpening { () throws(IngestError) -> OpenedExport in
+            try OpenedExport(path: path, name: nil, options: options, index: index, registries: registries, chunking: chunking)
         }
-    }
-
-    private struct Opened: Sendable {
-        var file: InputFile
-        var reader: ExportReader
-    }
-
-    /// The registries, handed to a reader opened on another thread: opening only keeps them,
-    /// and the rows it then gives are taken (and their names interned) on this one.
-    private struct Registries: @unchecked Sendable {
-        let units: UnitRegistry
-        let fields: UnitRegistry
-        let procedures: ProcedureRegistry
-    }
-
-    private func open(_ file: InputFile, as index: Int32) throws(IngestError) -> ExportReader {
-        try Self.open(file, as: index, options: options, chunking: chunking, units: units, fields: fields, procedures: procedures)
-    }
-
-    /// A reader of `file` as input `index`. Opening touches none of the registries (the rows
-    /// are interned as they are taken), so it may run beside the rows of another file.
-    private static func open(_ file: InputFile, as index: Int32, options: ReadOptions, chunking: Chunking,
-                             units: UnitRegistry, fields: UnitRegistry, procedures: ProcedureRegistry) throws(IngestError) -> ExportReader {
-        try ExportReader(file: file, fileIndex: index, encoding: options.encoding, delimiter: options.delimiter,
-                         units: units, fields: fields, procedures: procedures, chunking: chunking)
     }
 
     /// Reads an export opened as the next input and merges its dossiers.

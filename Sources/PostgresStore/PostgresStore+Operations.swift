@@ -6,13 +6,12 @@ import Store
 extension PostgresStore {
     /// Imports one export file in one transaction (see ``PostgresImport``). Throws
     /// `IngestError` for a file that cannot be read (exit 66) and ``StoreError`` for the store.
-    public func importFile(path: String, name: String?, options: ImportOptions, progress: @escaping (Double) -> Void,
+    public func importFile(_ export: OpenedExport, options: ImportOptions, progress: @escaping (Double) -> Void,
                            onReject: (Reject) -> Void) throws -> ImportOutcome {
         // Opened, checked and its header read before the server is asked anything; hashed on
         // the side while the rows are read.
-        let file = try InputFile(path: path, name: name)
+        let (file, reader) = (export.file, export.reader)
         let digest = FileDigest(file: file)
-        let reader = try ExportReader(file: file, encoding: options.encoding, delimiter: options.delimiter, units: UnitRegistry())
         let ignored = String(decoding: try JSONEncoder().encode(reader.header.ignored), as: UTF8.self)
         let record = ImportRecord(
             id: nil, fileName: reader.name, sha256: "pending:" + UUID().uuidString, bytes: reader.byteCount,

@@ -32,12 +32,13 @@ public protocol DossierStore: AnyObject {
     /// The store as messages name it: its path, or its PostgreSQL URL without the password.
     var name: String { get }
 
-    /// Imports one export file in one transaction: its import record, every accepted occurrence
-    /// and every rejected row, or nothing at all. A file whose SHA-256 is in the store already
-    /// changes nothing. `progress` hears how much of the file is read (0…1), perhaps from another
-    /// thread while the caller waits; `onReject` sees the file's rejected rows once the import
-    /// is committed.
-    func importFile(path: String, name: String?, options: ImportOptions, progress: @escaping (Double) -> Void,
+    /// Imports one export file, opened (``OpenedExport``: its text checked, its header read),
+    /// in one transaction: its import record, every accepted occurrence and every rejected row,
+    /// or nothing at all. A file whose SHA-256 is in the store already changes nothing.
+    /// `progress` hears how much of the file is read (0…1), perhaps from another thread while
+    /// the caller waits; `onReject` sees the file's rejected rows once the import is committed.
+    /// `options` are those the export was opened with (its `asOf` is the import's).
+    func importFile(_ export: OpenedExport, options: ImportOptions, progress: @escaping (Double) -> Void,
                     onReject: (Reject) -> Void) throws -> ImportOutcome
 
     /// Every import, oldest first.
@@ -53,6 +54,17 @@ public protocol DossierStore: AnyObject {
     /// The stored dossiers of every import, or of those in `only` (what `verify` recomputes a
     /// report from), with the command's unit aliases: what reports and audits read.
     func dossiers(only: Set<Int64>?, aliases: UnitAliases) -> any DossierSource
+}
+
+extension DossierStore {
+    /// Opens `path` (`name`: how errors and rejects name it) and imports it
+    /// (``importFile(_:options:progress:onReject:)``).
+    public func importFile(path: String, name: String? = nil, options: ImportOptions = ImportOptions(),
+                           progress: @escaping (Double) -> Void = { _ in },
+                           onReject: (Reject) -> Void = { _ in }) throws -> ImportOutcome {
+        try importFile(OpenedExport(path: path, name: name, options: options), options: options, progress: progress,
+                       onReject: onReject)
+    }
 }
 
 extension MotcuaStore: DossierStore {

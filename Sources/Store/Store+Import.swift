@@ -10,12 +10,10 @@ extension MotcuaStore {
     ///
     /// Throws `IngestError` for a file that cannot be read (exit 66) and ``StoreError`` for
     /// the store.
-    public func importFile(path: String, name: String? = nil, options: ImportOptions = ImportOptions(),
-                           progress: @escaping (Double) -> Void = { _ in },
-                           onReject: (Reject) -> Void = { _ in }) throws -> ImportOutcome {
+    public func importFile(_ export: OpenedExport, options: ImportOptions, progress: @escaping (Double) -> Void,
+                           onReject: (Reject) -> Void) throws -> ImportOutcome {
         // Opened once; checked and its header read before the store is locked.
-        let file = try InputFile(path: path, name: name)
-        let reader = try ExportReader(file: file, encoding: options.encoding, delimiter: options.delimiter, units: UnitRegistry())
+        let (file, reader) = (export.file, export.reader)
         do {
             var rejects: [Reject] = []
             let outcome = try Self.withoutForeignKeyChecks(writer) { db -> ImportOutcome in
