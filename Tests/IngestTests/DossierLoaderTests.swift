@@ -6,7 +6,7 @@ import Testing
 @Suite struct DossierLoaderTests {
     /// Three monthly files; the dossier H1 is in all of them with a newer state each month.
     private func monthlyFiles() throws -> [String] {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-loader-\(UUID().uuidString)")
+        let dir = try TestProcessFolder.url.appendingPathComponent("motcua-loader-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let files = [
             ("2023-01.csv", "H1,UBND XÃ A,1,10/01/2023,,,,2,,\nH2,UBND XÃ A,1,11/01/2023,,,,4,,\n"),

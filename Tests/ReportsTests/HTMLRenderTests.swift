@@ -31,7 +31,7 @@ enum Browser {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         // Standard output to a file: a chatty child never blocks on a full pipe.
-        let outPath = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-run-\(UUID().uuidString).out")
+        let outPath = try TestProcessFolder.url.appendingPathComponent("motcua-run-\(UUID().uuidString).out")
         _ = FileManager.default.createFile(atPath: outPath.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: outPath) }
         let out = try FileHandle(forWritingTo: outPath)
@@ -66,7 +66,7 @@ enum Browser {
     }
 
     static func temporaryDirectory() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-render-\(UUID().uuidString)")
+        let dir = try TestProcessFolder.url.appendingPathComponent("motcua-render-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         return dir
     }

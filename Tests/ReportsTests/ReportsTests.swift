@@ -75,7 +75,7 @@ private let table = sampleTable
 
 @Suite struct RejectsWriterTests {
     @Test func specFormatWithQuotedRaw() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("rejects-\(UUID().uuidString).csv").path
+        let path = try TestProcessFolder.url.appendingPathComponent("rejects-\(UUID().uuidString).csv").path
         let writer = try RejectsWriter(path: path)
         writer.write(Reject(file: "t11.csv", line: 7, field: .kenhThucHien, reason: .unknownChannel, raw: "H1,A,\"Fax, Zalo\",x"))
         writer.write(Reject(file: "t11.csv", line: 9, field: nil, reason: .unterminatedQuote, raw: "\"H2\nrest"))

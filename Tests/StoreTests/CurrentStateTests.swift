@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Ingest
+import TestSupport
 import Testing
 @testable import Store
 
@@ -23,7 +24,7 @@ import Testing
     }
 
     private func newStore() throws -> MotcuaStore {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-current-\(UUID().uuidString)")
+        let dir = try TestProcessFolder.url.appendingPathComponent("motcua-current-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         return try MotcuaStore(path: dir.appendingPathComponent("motcua.sqlite").path, create: true)
     }

@@ -128,7 +128,7 @@ import GRDB
 @Suite struct SQLiteStoreTests {
     /// Every accepted row is kept with its fields as read, the ones no rule uses included.
     @Test func occurrencesKeepTheirFields() throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("t-\(UUID().uuidString).csv")
+        let file = try TestProcessFolder.url.appendingPathComponent("t-\(UUID().uuidString).csv")
         try Data("""
             MaHoSo,MaTTHC,TenTTHC,MaLinhVuc,TenLinhVuc,DonViXuLy,KenhThucHien,NgayTiepNhan,NgayHenTra,NgayKetThucXuLy,NgayTra,TrangThaiHoSo,SoHoaHoSo,SoHoaKetQua
             H1,1.003596,Hòa giải tranh chấp đất đai,G01,Đất đai,UBND xã A,2,05/01/2023 08:00,20/01/2023,10/01/2023 09:00,11/01/2023 10:00,10,1,0
@@ -167,7 +167,7 @@ import GRDB
     /// character at the end of one field or the start of the next (where a separator would
     /// make the two alike) gives two `procedure` rows, each occurrence its own.
     @Test func proceduresAreToldApartByTheirTexts() throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("t-\(UUID().uuidString).csv")
+        let file = try TestProcessFolder.url.appendingPathComponent("t-\(UUID().uuidString).csv")
         try Data("""
             MaHoSo,MaTTHC,TenTTHC,DonViXuLy,KenhThucHien,NgayTiepNhan,NgayHenTra,TrangThaiHoSo,SoHoaHoSo,SoHoaKetQua
             H1,P\u{1F},Q,UBND xã A,2,05/01/2023 08:00,20/01/2023,4,1,0

@@ -8,7 +8,7 @@ import Wording
 
 @Suite struct RunConfigurationTests {
     private func write(_ text: String) throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cfg-\(UUID().uuidString)")
+        let dir = try TestProcessFolder.url.appendingPathComponent("cfg-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let path = dir.appendingPathComponent("motcua.toml").path
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
@@ -129,7 +129,7 @@ import Wording
 
 @Suite struct RunLockTests {
     @Test func aSecondHolderIsRefusedWithThePid() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("lock-\(UUID().uuidString)").path
+        let path = try TestProcessFolder.url.appendingPathComponent("lock-\(UUID().uuidString)").path
         let first = try RunLock(path: path)
         #expect(throws: RunLock.Failure.held(pid: getpid())) { try RunLock(path: path) }
         withExtendedLifetime(first) {}
