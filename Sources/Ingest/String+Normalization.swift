@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 extension String {
     /// NFC, trimmed, with every run of white space (line breaks included) folded to one space:
@@ -65,14 +64,21 @@ extension UInt8 {
 
 /// The display forms of the texts a run has met, shared by the registries of every part and
 /// file (each thread reads its own part); at most 65,536 of them, so that a hostile file of
-/// a million different names costs no more memory than its registries do.
-enum DisplayForms {
-    private static let known = Mutex<[String: String]>([:])
+/// a million different names costs no more memory than its registries do. Behind an `NSLock`:
+/// ThreadSanitizer sees its pthread mutex (not Synchronization's futex-based `Mutex`).
+final class DisplayForms: @unchecked Sendable {
+    private static let shared = DisplayForms()
+    private let lock = NSLock()
+    private var known: [String: String] = [:]
 
     static func form(of text: String) -> String {
-        if let form = known.withLock({ $0[text] }) { return form }
+        shared.form(of: text)
+    }
+
+    private func form(of text: String) -> String {
+        if let form = lock.withLock({ known[text] }) { return form }
         let form = text.foldedAndComposed
-        known.withLock { if $0.count < 1 << 16 { $0[text] = form } }
+        lock.withLock { if known.count < 1 << 16 { known[text] = form } }
         return form
     }
 }
