@@ -46,9 +46,11 @@ final class DecodedInput {
         chunkStart = offset
         switch encoding {
         case .utf8, .utf8BOM:
-            // Read straight into the chunk (zeroed only where it was shorter than a read): a
-            // copy from `raw` was one more pass over every byte of the file.
-            if chunk.count < readSize { chunk.append(contentsOf: repeatElement(0, count: readSize - chunk.count)) }
+            // Read straight into the chunk (made anew only when shorter than a read): a copy
+            // from `raw` was one more pass over every byte of the file. Not grown by appending
+            // `repeatElement`: two part threads instantiating its metadata at once hung under
+            // ThreadSanitizer, spinning in the runtime's once.
+            if chunk.count < readSize { chunk = [UInt8](repeating: 0, count: readSize) }
             let n = try readRaw(into: &chunk)
             chunk.removeLast(chunk.count - n)
         case .windows1258:
