@@ -1,13 +1,13 @@
 /// A dossier's state as the figures need it: one accepted row, reduced to the facts the KPI
 /// rules, the plan and the service index use. Personal data never gets this far.
 ///
-/// Stored compactly (56 bytes): a run holds one of these per dossier, a million of them for a
-/// province's year, so optional moments are kept as a sentinel rather than as `Optional`s, and
-/// the channel, status, digitisation flags and the service columns share one 32-bit word.
+/// Stored compactly (48 bytes): a run holds one of these per dossier, ten million of them for
+/// a province's year, so the three moments share 16 bytes (``PackedMoments``: 40 bits each,
+/// every moment of a four-digit year and then some), optional moments are a sentinel rather
+/// than `Optional`s, and the channel, status, digitisation flags and the service columns share
+/// one 32-bit word.
 public struct Dossier: Sendable, Equatable {
-    public var received: LocalMoment
-    private var dueSeconds: Int64
-    private var finishedSeconds: Int64
+    private var moments: PackedMoments
     public var unit: UnitID
     /// The field of procedures (TenLinhVuc), or `.unknown`.
     public var field: FieldID
@@ -22,8 +22,6 @@ public struct Dossier: Sendable, Equatable {
     public var procedure: ProcedureID
     private var apologyDay: Int32
 
-    private static let none = Int64.min
-
     public init(unit: UnitID, channel: Channel, status: Status, received: LocalMoment, due: LocalMoment?,
                 finished: LocalMoment?, digitisedDossier: Bool, digitisedResult: Bool, source: SourceLine,
                 field: FieldID = .unknown, unitSpelling: UnitRegistry.SpellingID = .none,
@@ -31,9 +29,7 @@ public struct Dossier: Sendable, Equatable {
         self.unit = unit
         self.field = field
         self.unitSpelling = unitSpelling
-        self.received = received
-        dueSeconds = due?.seconds ?? Self.none
-        finishedSeconds = finished?.seconds ?? Self.none
+        moments = PackedMoments(received: received, due: due, finished: finished)
         self.source = source
         self.procedure = procedure
         packed = 0
@@ -82,16 +78,78 @@ public struct Dossier: Sendable, Equatable {
         }
     }
 
+    /// NgayTiepNhan.
+    public var received: LocalMoment {
+        get { moments.received }
+        set { moments.received = newValue }
+    }
+
     /// The binding deadline (a date-only deadline is the end of its day).
     public var due: LocalMoment? {
-        get { dueSeconds == Self.none ? nil : LocalMoment(seconds: dueSeconds) }
-        set { dueSeconds = newValue?.seconds ?? Self.none }
+        get { moments.due }
+        set { moments.due = newValue }
     }
 
     /// NgayKetThucXuLy, or NgayTra when that is empty. Only finished statuses use it.
     public var finished: LocalMoment? {
-        get { finishedSeconds == Self.none ? nil : LocalMoment(seconds: finishedSeconds) }
-        set { finishedSeconds = newValue?.seconds ?? Self.none }
+        get { moments.finished }
+        set { moments.finished = newValue }
+    }
+}
+
+/// A dossier's three moments in 16 bytes: received, due and finished, 40 bits each, as seconds
+/// biased by 2³⁹ (0 is "none").
+///
+/// Why 40 bits: a moment of any four-digit year (0001–9999, all an export can write) is within
+/// ±3.2·10¹¹ seconds of 1970, and 40 bits hold ±5.5·10¹¹ (some 17,000 years either way), so a
+/// deadline worked out from one (days added) fits too. A moment further out is clamped to the
+/// nearest one that fits rather than wrapped.
+struct PackedMoments: Sendable, Equatable {
+    /// Bits 0–39 received, 40–63 the low 24 bits of finished.
+    private var low: UInt64 = 0
+    /// Bits 0–39 due, 40–55 the high 16 bits of finished.
+    private var high: UInt64 = 0
+
+    static let width: UInt64 = 40
+    static let mask: UInt64 = 1 << width - 1
+    static let bias: Int64 = 1 << 39
+    /// The moments that fit, "none" (0) left out.
+    static let range: ClosedRange<Int64> = (1 - bias)...(bias - 1)
+
+    init(received: LocalMoment, due: LocalMoment?, finished: LocalMoment?) {
+        self.received = received
+        self.due = due
+        self.finished = finished
+    }
+
+    private static func encode(_ moment: LocalMoment?) -> UInt64 {
+        guard let moment else { return 0 }
+        let seconds = min(max(moment.seconds, range.lowerBound), range.upperBound)
+        return UInt64(seconds + bias)
+    }
+
+    private static func decode(_ bits: UInt64) -> LocalMoment? {
+        bits == 0 ? nil : LocalMoment(seconds: Int64(bits) - bias)
+    }
+
+    var received: LocalMoment {
+        // Never none: `encode` of a moment is never 0.
+        get { LocalMoment(seconds: Int64(low & Self.mask) - Self.bias) }
+        set { low = (low & ~Self.mask) | Self.encode(newValue) }
+    }
+
+    var due: LocalMoment? {
+        get { Self.decode(high & Self.mask) }
+        set { high = (high & ~Self.mask) | Self.encode(newValue) }
+    }
+
+    var finished: LocalMoment? {
+        get { Self.decode(low >> 40 | (high >> 40) << 24) }
+        set {
+            let bits = Self.encode(newValue)
+            low = (low & Self.mask) | bits << 40
+            high = (high & Self.mask) | (bits >> 24) << 40
+        }
     }
 }
 
