@@ -61,9 +61,43 @@ extension StoreError {
         case .busy: what = language[.storeBusy]
         case .readOnly: what = language[.storeReadOnly]
         case .noSuchImport(let id): what = language[.storeNoSuchImport, [.id: String(id)]]
+        case .server(let fault): what = fault.words(language)
         case .failed(let message): what = language[.storeFailed, [.reason: message]]
         }
         return "\(path): \(what)"
+    }
+}
+
+extension ServerFault {
+    /// What went wrong with the store's server, in `language`.
+    func words(_ language: Language) -> String {
+        switch self {
+        case .cannotConnect(let why): return language[.serverCannotConnect, [.reason: why.words(language)]]
+        case .cannotSetUpTLS(let why): return language[.serverCannotSetUpTLS, [.reason: why.words(language)]]
+        case .tlsNotOffered: return language[.serverTLSNotOffered]
+        case .passwordNeeded: return language[.serverPasswordNeeded]
+        case .authenticationFailed(nil): return language[.serverAuthenticationFailed]
+        case .authenticationFailed(let message?): return language[.serverAuthenticationRefused, [.reason: message]]
+        case .connectionLost: return language[.serverConnectionLost]
+        case .sessionEnded(let message): return language[.serverSessionEnded, [.reason: message]]
+        }
+    }
+}
+
+extension ConnectionFault {
+    /// Why a connection failed, in `language`; the system's and libraries' own words as they are.
+    func words(_ language: Language) -> String {
+        switch self {
+        case .refused: return language[.connectionRefused]
+        case .timedOut: return language[.connectionTimedOut]
+        case .unresolvableHost(let why): return language[.connectionUnresolvableHost, [.reason: why]]
+        case .noAddress: return language[.connectionNoAddress]
+        case .untrustedCertificate: return language[.connectionUntrustedCertificate]
+        case .certificateForAnotherHost: return language[.connectionCertificateForAnotherHost]
+        case .tls(let why): return language[.connectionTLS, [.reason: why]]
+        case .other(let words): return words
+        case .unknown: return language[.connectionUnknown]
+        }
     }
 }
 

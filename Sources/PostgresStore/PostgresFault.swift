@@ -11,37 +11,35 @@ enum PostgresFault {
     /// `writing`: the work changes the store, so a permission fault means "read-only".
     static func translate(_ error: any Error, store: String, writing: Bool) -> StoreError {
         if let error = error as? StoreError { return error }
-        func failed(_ message: String) -> StoreError { StoreError(path: store, kind: .failed(message)) }
+        func server(_ fault: ServerFault) -> StoreError { StoreError(path: store, kind: .server(fault)) }
         if let error = error as? PSQLError {
             switch error.code {
             case .server:
-                return server(error, store: store, writing: writing)
+                return Self.server(error, store: store, writing: writing)
             case .connectionError:
-                return failed("cannot connect: " + reason(error.underlying))
+                return server(.cannotConnect(connection(error.underlying)))
             case .serverClosedConnection, .uncleanShutdown, .clientClosedConnection:
-                return failed("the connection to the server was lost")
+                return server(.connectionLost)
             case .sslUnsupported:
-                return failed("the server does not offer TLS (sslmode asks for it)")
+                return server(.tlsNotOffered)
             case .failedToAddSSLHandler:
-                return failed("cannot set up TLS: " + reason(error.underlying))
+                return server(.cannotSetUpTLS(connection(error.underlying)))
             case .authMechanismRequiresPassword:
-                return failed("the server asks for a password (in the URL or $PGPASSWORD)")
+                return server(.passwordNeeded)
             case .unsupportedAuthMechanism, .saslError:
-                return failed("authentication failed")
+                return server(.authenticationFailed(serverMessage: nil))
             default:
-                return failed("PostgreSQL: \(error.code)")
+                return StoreError(path: store, kind: .failed("PostgreSQL: \(error.code)"))
             }
         }
         if error is ConnectionLost {
-            return failed("the connection to the server was lost")
+            return server(.connectionLost)
         }
-        if error is NIOSSLError || error is BoringSSLError {
-            return failed("cannot connect: " + reason(error))
+        if error is NIOSSLError || error is BoringSSLError || error is NIOConnectionError || error is IOError
+            || error is ChannelError {
+            return server(.cannotConnect(connection(error)))
         }
-        if error is NIOConnectionError || error is IOError || error is ChannelError {
-            return failed("cannot connect: " + reason(error))
-        }
-        return failed(String(describing: error))
+        return StoreError(path: store, kind: .failed(String(describing: error)))
     }
 
     /// A fault the server reported, by its SQLSTATE.
@@ -52,39 +50,42 @@ enum PostgresFault {
         case "3D000":  // invalid_catalog_name: no such database
             return StoreError(path: store, kind: .missing)
         case "28P01", "28000":  // invalid_password, invalid_authorization_specification
-            return StoreError(path: store, kind: .failed("cannot connect: \(message)"))
+            return StoreError(path: store, kind: .server(.authenticationFailed(serverMessage: message)))
         case "42501" where writing, "25006":  // insufficient_privilege, read_only_sql_transaction
             return StoreError(path: store, kind: .readOnly)
         case "55P03", "40P01", "40001", "53300":  // lock timeout, deadlock, serialization, too many connections
             return StoreError(path: store, kind: .busy)
         case "57P01", "57P02", "57P03":  // the server or an administrator ended the session
-            return StoreError(path: store, kind: .failed("the server ended the connection (\(message))"))
+            return StoreError(path: store, kind: .server(.sessionEnded(serverMessage: message)))
         default:
             return StoreError(path: store, kind: .failed(message))
         }
     }
 
-    /// Why a connection could not be made, in a few words ("connection refused").
-    private static func reason(_ error: (any Error)?) -> String {
+    /// Why a connection could not be made or secured.
+    private static func connection(_ error: (any Error)?) -> ConnectionFault {
         switch error {
         case let error as NIOConnectionError:
-            if let dns = error.dnsAError ?? error.dnsAAAAError { return "cannot resolve the host (\(dns))" }
-            return error.connectionErrors.first.map { reason($0.error) } ?? "no address to connect to"
+            if let dns = error.dnsAError ?? error.dnsAAAAError { return .unresolvableHost(String(describing: dns)) }
+            return error.connectionErrors.first.map { connection($0.error) } ?? .noAddress
         case let error as NIOSSLError:
             let text = String(describing: error)
-            if text.contains("CERTIFICATE_VERIFY_FAILED") {
-                return "the server's TLS certificate is not signed by a trusted authority (sslrootcert names the ones to trust)"
-            }
-            if case .unableToValidateCertificate = error { return "the server's TLS certificate does not name the host" }
-            return "TLS failed (\(text))"
+            if text.contains("CERTIFICATE_VERIFY_FAILED") { return .untrustedCertificate }
+            if case .unableToValidateCertificate = error { return .certificateForAnotherHost }
+            return .tls(text)
         case let error as IOError:
-            return String(cString: strerror(error.errnoCode)).lowercased()
-        case let error as ChannelError where error == .connectTimeout(.seconds(10)):
-            return "timed out"
+            switch error.errnoCode {
+            case ECONNREFUSED: return .refused
+            case ETIMEDOUT: return .timedOut
+            default: return .other(String(cString: strerror(error.errnoCode)).lowercased())
+            }
+        case let error as ChannelError:
+            if case .connectTimeout = error { return .timedOut }
+            return .other(String(describing: error))
         case let error?:
-            return String(describing: error)
+            return .other(String(describing: error))
         case nil:
-            return "no reason given"
+            return .unknown
         }
     }
 }

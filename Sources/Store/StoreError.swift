@@ -14,7 +14,9 @@ public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case readOnly
         /// No import with that id.
         case noSuchImport(Int64)
-        /// Anything else SQLite reported (disk full, I/O error), with its message.
+        /// The store's database server could not be reached or used (PostgreSQL).
+        case server(ServerFault)
+        /// Anything else the database reported (disk full, I/O error), with its message.
         case failed(String)
     }
 
@@ -34,6 +36,7 @@ public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .busy: return "\(path): the store is busy (another import is running); try again later"
         case .readOnly: return "\(path): the store cannot be written (read-only)"
         case .noSuchImport(let id): return "\(path): no import with id \(id)"
+        case .server(let fault): return "\(path): \(fault)"
         case .failed(let message): return "\(path): \(message)"
         }
     }
@@ -42,7 +45,7 @@ public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     public var exitStatus: Int32 {
         switch kind {
         case .missing, .notAStore, .newerSchema, .noSuchImport: return 66
-        case .busy, .readOnly, .failed: return 74
+        case .busy, .readOnly, .server, .failed: return 74
         }
     }
 }

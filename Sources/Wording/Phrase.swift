@@ -59,6 +59,10 @@ public enum Phrase: String, CaseIterable, Sendable {
     case ingestMalformedHeader, ingestHeaderTooLong, ingestMissingColumns, ingestDuplicateColumn, ingestShrank
     case ingestRejectedRow, ingestSpreadsheet
     case storeMissing, storeNotAStore, storeNewerSchema, storeBusy, storeReadOnly, storeNoSuchImport, storeFailed
+    case serverCannotConnect, serverCannotSetUpTLS, serverTLSNotOffered, serverPasswordNeeded
+    case serverAuthenticationFailed, serverAuthenticationRefused, serverConnectionLost, serverSessionEnded
+    case connectionRefused, connectionTimedOut, connectionUnresolvableHost, connectionNoAddress
+    case connectionUntrustedCertificate, connectionCertificateForAnotherHost, connectionTLS, connectionUnknown
     case rejectMissingValue, rejectUnreadableDate, rejectNonexistentDate, rejectUnknownChannel, rejectUnknownStatus
     case rejectInvalidYesNo, rejectFinishedWithoutDate, rejectFinishedBeforeReceived, rejectTooManyFields
     case rejectMalformedQuote, rejectUnterminatedQuote, rejectRecordTooLong

@@ -194,12 +194,19 @@ struct PostgresCommandTests {
         let wrongPassword = try PostgresTestServer.url(db, password: "sai-mat-khau")
         for (url, words) in [(refused, "refused"), (wrongPassword, "password")] {
             for command in [["import", "--db", url, "a.csv"], ["report", "--period", "2023-Q1", "--db", url], ["imports", "--db", url]] {
-                let result = try Motcua.run(command, in: dir.url)
+                let result = try Motcua.run(command, in: dir.url, environment: ["MOTCUA_LANG": "en"])
                 ErrorContract.expectInputError(result, status: 74, naming: try PostgresTestServer.shown(url))
                 #expect(result.stderr.contains(words), "\(result)")
                 Self.expectNoPassword(result, [url, db])
             }
         }
+        // In the clerk's language: motcua's words are Vietnamese, the server's stay its own.
+        let refusedVi = try Motcua.run(["imports", "--db", refused], in: dir.url, environment: ["MOTCUA_LANG": "vi"])
+        ErrorContract.expectInputError(refusedVi, status: 74, naming: try PostgresTestServer.shown(refused))
+        #expect(refusedVi.stderr.contains("không kết nối được: máy chủ từ chối kết nối"), "\(refusedVi)")
+        let wrongVi = try Motcua.run(["imports", "--db", wrongPassword], in: dir.url, environment: ["MOTCUA_LANG": "vi"])
+        #expect(wrongVi.status == 74 && wrongVi.stderr.contains("xác thực không thành công: ") && wrongVi.stderr.contains("password"),
+                "\(wrongVi)")
         let bad = try Motcua.run(["imports", "--db", "postgresql://u:bi-mat@h:5432/db?sslmode=sometimes"], in: dir.url)
         ErrorContract.expectInputError(bad, status: 74, naming: "postgresql://")
         #expect(!bad.stderr.contains("bi-mat"), "\(bad)")
@@ -221,9 +228,12 @@ struct PostgresCommandTests {
             let listing = try Motcua.run(["imports", "--db", db + "?sslmode=" + mode], in: dir.url)
             #expect(listing.status == 0 && Store.rows(of: listing).count == 1, "sslmode=\(mode): \(listing)")
         }
-        let untrusted = try Motcua.run(["imports", "--db", db + "?sslmode=verify-full"], in: dir.url)
+        let untrusted = try Motcua.run(["imports", "--db", db + "?sslmode=verify-full", "--lang", "en"], in: dir.url)
         ErrorContract.expectInputError(untrusted, status: 74, naming: try PostgresTestServer.shown(db))
         #expect(untrusted.stderr.contains("not signed by a trusted authority"), "\(untrusted)")
+        let untrustedVi = try Motcua.run(["imports", "--db", db + "?sslmode=verify-full"], in: dir.url)
+        ErrorContract.expectInputError(untrustedVi, status: 74, naming: try PostgresTestServer.shown(db))
+        #expect(untrustedVi.stderr.contains("không do tổ chức chứng thực tin cậy ký"), "\(untrustedVi)")
         let missing = try Motcua.run(["imports", "--db", db + "?sslmode=verify-full&sslrootcert=/khong-co/ca.pem"], in: dir.url)
         ErrorContract.expectInputError(missing, status: 74, naming: "sslrootcert")
         // The server saw an encrypted connection (its own view, not motcua's word).

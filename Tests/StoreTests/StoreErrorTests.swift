@@ -120,7 +120,8 @@ import GRDB
         #expect(StoreError(path: "x", kind: .missing).exitStatus == 66)
         #expect(StoreError(path: "x", kind: .busy).exitStatus == 74)
         #expect(StoreError(path: "x", kind: .readOnly).exitStatus == 74)
-        #expect(StoreError(path: "x", kind: .failed("cannot connect: connection refused")).exitStatus == 74)
+        #expect(StoreError(path: "x", kind: .server(.cannotConnect(.refused))).exitStatus == 74)
+        #expect(StoreError(path: "x", kind: .failed("disk I/O error")).exitStatus == 74)
     }
 }
 

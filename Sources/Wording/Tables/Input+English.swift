@@ -36,6 +36,25 @@ extension Phrase {
         .storeNoSuchImport: "no import with id {id}",
         .storeFailed: "the store failed: {reason}",
 
+        // The store's server (PostgreSQL): what went wrong, then why a connection failed
+        .serverCannotConnect: "cannot connect: {reason}",
+        .serverCannotSetUpTLS: "cannot set up TLS: {reason}",
+        .serverTLSNotOffered: "the server does not offer TLS (sslmode asks for it)",
+        .serverPasswordNeeded: "the server asks for a password (in the URL or $PGPASSWORD)",
+        .serverAuthenticationFailed: "authentication failed",
+        .serverAuthenticationRefused: "authentication failed: {reason}",
+        .serverConnectionLost: "the connection to the server was lost",
+        .serverSessionEnded: "the server ended the connection ({reason})",
+        .connectionRefused: "connection refused",
+        .connectionTimedOut: "timed out",
+        .connectionUnresolvableHost: "cannot resolve the host ({reason})",
+        .connectionNoAddress: "no address to connect to",
+        .connectionUntrustedCertificate:
+            "the server's TLS certificate is not signed by a trusted authority (sslrootcert names the ones to trust)",
+        .connectionCertificateForAnotherHost: "the server's TLS certificate does not name the host",
+        .connectionTLS: "TLS failed ({reason})",
+        .connectionUnknown: "no reason given",
+
         // Why a row was rejected: with the field, then without (for totals)
         .rejectMissingValue: "{name} is missing",
         .rejectUnreadableDate: "{name} is not a date in a known form",

@@ -36,6 +36,25 @@ extension Phrase {
         .storeNoSuchImport: "không có lần nhập số {id}",
         .storeFailed: "lỗi kho dữ liệu: {reason}",
 
+        // The store's server (PostgreSQL): what went wrong, then why a connection failed
+        .serverCannotConnect: "không kết nối được: {reason}",
+        .serverCannotSetUpTLS: "không thiết lập được TLS: {reason}",
+        .serverTLSNotOffered: "máy chủ không hỗ trợ TLS (sslmode yêu cầu TLS)",
+        .serverPasswordNeeded: "máy chủ yêu cầu mật khẩu (trong URL hoặc biến $PGPASSWORD)",
+        .serverAuthenticationFailed: "xác thực không thành công",
+        .serverAuthenticationRefused: "xác thực không thành công: {reason}",
+        .serverConnectionLost: "mất kết nối tới máy chủ",
+        .serverSessionEnded: "máy chủ đã ngắt kết nối ({reason})",
+        .connectionRefused: "máy chủ từ chối kết nối",
+        .connectionTimedOut: "hết thời gian chờ",
+        .connectionUnresolvableHost: "không tìm được địa chỉ của máy chủ ({reason})",
+        .connectionNoAddress: "không có địa chỉ nào để kết nối",
+        .connectionUntrustedCertificate:
+            "chứng chỉ TLS của máy chủ không do tổ chức chứng thực tin cậy ký (sslrootcert nêu các tổ chức được tin cậy)",
+        .connectionCertificateForAnotherHost: "chứng chỉ TLS của máy chủ không mang tên máy chủ này",
+        .connectionTLS: "TLS không thành công ({reason})",
+        .connectionUnknown: "không rõ lý do",
+
         // Why a row was rejected: with the field, then without (for totals)
         .rejectMissingValue: "{name} để trống",
         .rejectUnreadableDate: "{name} không phải ngày tháng đúng dạng",
