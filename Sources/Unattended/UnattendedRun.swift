@@ -65,11 +65,20 @@ public struct UnattendedRun {
         }
         .sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
         if names.isEmpty { logger.info("\(language[.runInboxEmpty, [.file: configuration.inbox]])") }
-        for name in names {
-            let path = (configuration.inbox as NSString).appendingPathComponent(name)
+        let paths = names.map { (configuration.inbox as NSString).appendingPathComponent($0) }
+        // The next file is opened (its text checked, its header read, its first parts read)
+        // while this one is imported, as `motcua import` does: the merge and the commit leave a
+        // core idle.
+        func opening(_ index: Int) -> ExportOpening? {
+            index < names.count ? ExportOpening(path: paths[index], name: names[index], options: ImportOptions()) : nil
+        }
+        var next = opening(0)
+        for (index, (path, name)) in zip(paths, names).enumerated() {
+            guard let this = next else { break }
+            next = opening(index + 1)
             logger.info("\(language[.runImporting, [.file: name]])")
             do {
-                switch try store.importFile(path: path, name: name, options: ImportOptions(), progress: { progress?(name, $0) },
+                switch try store.importFile(this.value(), options: ImportOptions(), progress: { progress?(name, $0) },
                                             onReject: { _ in }) {
                 case .imported(let record):
                     logger.info("\(ImportOutcome.imported(record).message(file: name, language))")
