@@ -28,7 +28,8 @@ public struct PostgresDossiers: DossierSource {
                 set = try await StoredState.derived(imports: imports.filter { only.contains($0.id ?? -1) },
                                                      aliases: aliases, on: connection)
             } else {
-                set = try await StoredState.current(imports: imports, aliases: aliases, on: connection)
+                set = try await StoredState.current(imports: imports, aliases: aliases,
+                                                     batched: try await PackedBatches.serverScansRanges(connection), on: connection)
             }
             return (set, try await PostgresRecords.rejects(only: only, on: connection).map(\.reject))
         }

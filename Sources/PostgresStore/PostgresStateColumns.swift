@@ -75,7 +75,7 @@ enum PostgresStateColumns {
 /// A row's state as ``PostgresStateColumns/packed(_:)`` builds it.
 struct PackedState {
     private let bytes: ByteBuffer
-    private static let size = 76
+    static let size = 76
 
     init(_ bytes: ByteBuffer) throws {
         guard bytes.readableBytes == Self.size else { throw UnexpectedReply("a packed state of \(bytes.readableBytes) bytes") }

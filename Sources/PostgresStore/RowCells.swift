@@ -21,6 +21,11 @@ struct RowCells {
         return String(buffer: bytes)
     }
 
+    /// A `bytea` cell's bytes; nil when NULL.
+    mutating func bytea() throws -> ByteBuffer? {
+        try next().bytes
+    }
+
     /// A text cell's UTF-8 bytes, or a `bytea` cell's bytes (read them with `withUnsafeReadableBytes`: no `String`).
     mutating func textBytes() throws -> ByteBuffer {
         let cell = try next()
