@@ -40,34 +40,34 @@ public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
     /// user). The error never repeats the URL, which may hold a password.
     public init(_ text: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws(StoreError) {
         let scheme = text.hasPrefix("postgresql://") ? "postgresql://" : "postgres://"
-        func invalid(_ why: String) -> StoreError {
-            StoreError(path: scheme + "…", kind: .failed("not a valid PostgreSQL URL: \(why)"))
+        func invalid(_ why: URLFault) -> StoreError {
+            StoreError(path: scheme + "…", kind: .server(.invalidURL(why)))
         }
         guard Self.names(text), let parts = URLComponents(string: text) else {
-            throw invalid("expected postgresql://USER@HOST:PORT/DB")
+            throw invalid(.notAURL)
         }
-        guard let host = parts.host.map(Self.unbracketed), !host.isEmpty else { throw invalid("no host") }
+        guard let host = parts.host.map(Self.unbracketed), !host.isEmpty else { throw invalid(.noHost) }
         self.host = host
-        guard let user = parts.user ?? environment["PGUSER"], !user.isEmpty else { throw invalid("no user") }
+        guard let user = parts.user ?? environment["PGUSER"], !user.isEmpty else { throw invalid(.noUser) }
         self.user = user
         password = parts.password ?? environment["PGPASSWORD"]
         port = parts.port ?? 5432
-        guard (1...65535).contains(port) else { throw invalid("port out of range") }
+        guard (1...65535).contains(port) else { throw invalid(.portOutOfRange) }
         let path = parts.path.hasPrefix("/") ? String(parts.path.dropFirst()) : parts.path
         database = path.isEmpty ? user : path
-        guard !database.contains("/") else { throw invalid("the database name holds a '/'") }
+        guard !database.contains("/") else { throw invalid(.slashInDatabaseName) }
         tls = .prefer
         for item in parts.queryItems ?? [] {
             switch item.name {
             case "sslmode":
                 guard let mode = item.value.flatMap(TLSMode.init(rawValue:)) else {
-                    throw invalid("sslmode must be one of \(TLSMode.allCases.map(\.rawValue).joined(separator: ", "))")
+                    throw invalid(.unknownTLSMode(allowed: TLSMode.allCases.map(\.rawValue)))
                 }
                 tls = mode
             case "sslrootcert":
                 rootCertificate = item.value
             default:
-                throw invalid("unknown parameter '\(item.name)' (motcua knows sslmode and sslrootcert)")
+                throw invalid(.unknownParameter(item.name))
             }
         }
     }

@@ -137,7 +137,7 @@ final class PostgresSession: @unchecked Sendable {
         var settings = TLSConfiguration.makeClientConfiguration()
         if let root = address.rootCertificate {
             guard FileManager.default.isReadableFile(atPath: root) else {
-                throw StoreError(path: address.description, kind: .failed("cannot read sslrootcert \(root)"))
+                throw StoreError(path: address.description, kind: .server(.unreadableRootCertificate(root)))
             }
             settings.trustRoots = .file(root)
         }

@@ -1,6 +1,10 @@
 /// Why a store's database server could not be used, in motcua's own words, which the commands
 /// put in the reader's language; what the server or the system said is kept as they said it.
 public enum ServerFault: Equatable, Sendable {
+    /// The store's URL cannot be read (the message never repeats it: it may hold a password).
+    case invalidURL(URLFault)
+    /// The file the URL's sslrootcert names cannot be read.
+    case unreadableRootCertificate(String)
     /// No connection could be made.
     case cannotConnect(ConnectionFault)
     /// The connection was made but TLS could not be set up on it.
@@ -36,4 +40,19 @@ public enum ConnectionFault: Equatable, Sendable {
     case other(String)
     /// Nothing said why.
     case unknown
+}
+
+/// What is wrong with a store's PostgreSQL URL.
+public enum URLFault: Equatable, Sendable {
+    /// Not of the form postgresql://USER@HOST:PORT/DB.
+    case notAURL
+    case noHost
+    case noUser
+    case portOutOfRange
+    /// The database name holds a '/'.
+    case slashInDatabaseName
+    /// sslmode is none of these.
+    case unknownTLSMode(allowed: [String])
+    /// A parameter other than sslmode and sslrootcert.
+    case unknownParameter(String)
 }

@@ -9,6 +9,9 @@ import Wording
     static let serverSaid = "password authentication failed for user \"importer\""
 
     static let faults: [ServerFault] = [
+        .invalidURL(.notAURL), .invalidURL(.noHost), .invalidURL(.noUser), .invalidURL(.portOutOfRange),
+        .invalidURL(.slashInDatabaseName), .invalidURL(.unknownTLSMode(allowed: ["disable", "require"])),
+        .invalidURL(.unknownParameter("password")), .unreadableRootCertificate("/khong-co/ca.pem"),
         .cannotConnect(.refused), .cannotConnect(.timedOut), .cannotConnect(.unresolvableHost("EAI_NONAME")),
         .cannotConnect(.noAddress), .cannotConnect(.untrustedCertificate), .cannotConnect(.certificateForAnotherHost),
         .cannotConnect(.tls("handshake failure")), .cannotConnect(.other("network is unreachable")),
@@ -39,6 +42,9 @@ import Wording
             #expect(Self.message(.authenticationFailed(serverMessage: Self.serverSaid), language).hasSuffix(Self.serverSaid))
             #expect(Self.message(.cannotConnect(.other("network is unreachable")), language).hasSuffix("network is unreachable"))
             #expect(Self.message(.cannotConnect(.unresolvableHost("EAI_NONAME")), language).contains("(EAI_NONAME)"))
+            #expect(Self.message(.unreadableRootCertificate("/khong-co/ca.pem"), language).hasSuffix("/khong-co/ca.pem"))
+            #expect(Self.message(.invalidURL(.unknownParameter("password")), language).contains("'password'"))
+            #expect(Self.message(.invalidURL(.unknownTLSMode(allowed: ["disable", "require"])), language).contains("disable, require"))
         }
     }
 

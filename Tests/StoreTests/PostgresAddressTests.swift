@@ -47,7 +47,8 @@ import Stores
             try PostgresAddress(url, environment: [:])
         } throws: { error in
             guard let error = error as? StoreError else { return false }
-            return error.exitStatus == 74 && !error.description.contains("bi-mat") && error.description.contains("PostgreSQL URL")
+            guard case .server(.invalidURL) = error.kind else { return false }
+            return error.exitStatus == 74 && !error.description.contains("bi-mat") && error.path == "postgresql://…"
         }
     }
 

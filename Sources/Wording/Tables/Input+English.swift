@@ -37,6 +37,15 @@ extension Phrase {
         .storeFailed: "the store failed: {reason}",
 
         // The store's server (PostgreSQL): what went wrong, then why a connection failed
+        .serverInvalidURL: "not a valid PostgreSQL URL: {reason}",
+        .urlNotAURL: "expected postgresql://USER@HOST:PORT/DB",
+        .urlNoHost: "no host",
+        .urlNoUser: "no user",
+        .urlPortOutOfRange: "port out of range",
+        .urlSlashInDatabaseName: "the database name holds a '/'",
+        .urlUnknownTLSMode: "sslmode must be one of {list}",
+        .urlUnknownParameter: "unknown parameter '{name}' (motcua knows sslmode and sslrootcert)",
+        .serverUnreadableRootCertificate: "cannot read sslrootcert {file}",
         .serverCannotConnect: "cannot connect: {reason}",
         .serverCannotSetUpTLS: "cannot set up TLS: {reason}",
         .serverTLSNotOffered: "the server does not offer TLS (sslmode asks for it)",

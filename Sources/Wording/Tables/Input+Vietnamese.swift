@@ -37,6 +37,15 @@ extension Phrase {
         .storeFailed: "lỗi kho dữ liệu: {reason}",
 
         // The store's server (PostgreSQL): what went wrong, then why a connection failed
+        .serverInvalidURL: "URL PostgreSQL không hợp lệ: {reason}",
+        .urlNotAURL: "cần dạng postgresql://NGƯỜI_DÙNG@MÁY_CHỦ:CỔNG/CSDL",
+        .urlNoHost: "thiếu máy chủ",
+        .urlNoUser: "thiếu người dùng",
+        .urlPortOutOfRange: "cổng ngoài khoảng cho phép",
+        .urlSlashInDatabaseName: "tên cơ sở dữ liệu có dấu '/'",
+        .urlUnknownTLSMode: "sslmode phải là một trong {list}",
+        .urlUnknownParameter: "tham số '{name}' không được hỗ trợ (motcua dùng sslmode và sslrootcert)",
+        .serverUnreadableRootCertificate: "không đọc được tệp sslrootcert {file}",
         .serverCannotConnect: "không kết nối được: {reason}",
         .serverCannotSetUpTLS: "không thiết lập được TLS: {reason}",
         .serverTLSNotOffered: "máy chủ không hỗ trợ TLS (sslmode yêu cầu TLS)",
