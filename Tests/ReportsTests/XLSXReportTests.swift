@@ -162,9 +162,32 @@ private let red = "FFF4CCCC"
         #expect(a.prefix(4) == Data([0x50, 0x4B, 0x03, 0x04]), "a zip")
     }
 
+    /// A header whose titles wrap is as tall as their lines (Excel does not fit rows to wrapped
+    /// text when it opens a file): the inputs sheet's "Dòng đã đọc" takes two lines of its
+    /// column; the KPI sheet keeps its three lines; titles that fit leave the row as it is.
+    @Test func wrappedHeadersAreTallEnough() throws {
+        let (set, table) = try HandChecked.q1()
+        for (language, inputsHeader) in [(Language.vi, 33.0), (.en, nil)] {
+            let bytes = try XLSXReport.workbook(people: KPIReport(table, language), breakdown: nil,
+                                                form: Form06aReport(table: table, language: language), inputs: set.inputs)
+            let book = try XLSXBook(bytes)
+            func height(sheet: Int, row: Int) throws -> Double? {
+                try book.xml("xl/worksheets/sheet\(sheet).xml").all("row")
+                    .first { $0.attribute("r") == String(row) }?.attribute("ht").flatMap(Double.init)
+            }
+            #expect(try height(sheet: 3, row: 1) == inputsHeader, "\(language)")
+            #expect(try height(sheet: 1, row: 1) == 48 || language == .en)
+        }
+        #expect(PeopleTable.lines("Dòng đã đọc", width: 9) == 2)
+        #expect(PeopleTable.lines("Dòng đã đọc", width: 12) == 1)
+        #expect(PeopleTable.lines("Tỷ lệ giải quyết đúng hạn", width: 9) == 4)
+        #expect(PeopleTable.lines("SHA-256", width: 70) == 1)
+        #expect(PeopleTable.lines("abcdefghijklmnopqrst", width: 9) == 3)
+    }
+
     /// The workbook of `Fixtures/hand-checked` (2023-Q1) carries the hand-checked table: every
     /// count, every rate to its two decimals, every flag. With `MOTCUA_DOCS_XLSX=PATH` the
-    /// workbook is kept there (what docs/report-xlsx.png is rendered from).
+    /// workbook is kept there (what docs/report-xlsx.png is rendered from: scripts/docs-xlsx-screenshot).
     @Test func fixtureWorkbookCarriesTheHandCheckedTable() throws {
         let (set, table) = try HandChecked.q1()
         let bytes = try XLSXReport.workbook(people: KPIReport(table, .vi), breakdown: nil, form: Form06aReport(table: table, language: .vi), inputs: set.inputs)

@@ -75,8 +75,14 @@ extension PeopleTable {
             }
             r += 1
         }
-        for (column, width) in widths(titles: titles, machineTitles: layout.machineTitles).enumerated() {
-            sheet.width(column, Double(min(max(width, layout.widths.lowerBound), layout.widths.upperBound)))
+        let widths = widths(titles: titles, machineTitles: layout.machineTitles)
+            .map { min(max($0, layout.widths.lowerBound), layout.widths.upperBound) }
+        for (column, width) in widths.enumerated() { sheet.width(column, Double(width)) }
+        if layout.headerHeights.isEmpty, !hasGroups {
+            // Excel does not fit a row to text that wraps when it opens a file (nor does
+            // LibreOffice): a header row of titles that wrap is given their lines' height.
+            let lines = zip(titles, widths).map { Self.lines($0, width: $1) }.max() ?? 1
+            if lines > 1 { sheet.height(headerTop, Self.lineHeight * Double(lines) + 3) }
         }
         sheet.freezePanes(row: bodyTop, column: layout.frozenColumns)
         if layout.autofilter {
@@ -121,6 +127,32 @@ extension PeopleTable {
         case .points(let hundredths?): sheet.number(r, column, Double(hundredths) / 100, styles(.points))
         case .empty: sheet.blank(r, column, styles(columns[column].role == .figure ? .count : .text))
         }
+    }
+
+    /// The height of a line of the header's text, in points (Calibri 11 and its line spacing).
+    static let lineHeight = 15.0
+
+    /// How many lines `title` takes in a column `width` characters wide, broken between words
+    /// (a character of each line's width left for the cell's margins).
+    static func lines(_ title: String, width: Int) -> Int {
+        let room = max(width - 1, 1)
+        var lines = 1, used = 0
+        for word in title.split(separator: " ").map(\.count) {
+            if used == 0 {
+                used = word
+            } else if used + 1 + word <= room {
+                used += 1 + word
+            } else {
+                lines += 1
+                used = word
+            }
+            // A word longer than the column breaks within itself.
+            while used > room {
+                lines += 1
+                used -= room
+            }
+        }
+        return lines
     }
 
     /// Each column's width in characters: its title (people's titles wrap onto about three
