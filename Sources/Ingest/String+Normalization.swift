@@ -32,7 +32,13 @@ extension String {
 
     /// `normalizedForDisplay`, with letter case ignored: the key two spellings share when they
     /// mean the same header, value or unit. Diacritics stay significant.
-    public var normalizedKey: String { normalizedForDisplay.lowercased() }
+    public var normalizedKey: String { normalizedForDisplay.displayKey }
+
+    /// ``normalizedKey`` of text already in display form: lower-cased, once a run for text
+    /// that is not ASCII (``DisplayForms``; Unicode case mapping costs more than the look-up).
+    var displayKey: String {
+        utf8.allSatisfy({ $0 < 0x80 }) ? lowercased() : DisplayForms.key(of: self)
+    }
 
     /// Trimmed of leading and trailing white space, nothing else changed.
     var trimmingWhitespace: String {
@@ -62,7 +68,7 @@ extension UInt8 {
     var isASCIIWhitespace: Bool { self == 0x20 || self == 0x09 || self == 0x0A || self == 0x0D }
 }
 
-/// The display forms of the texts a run has met, shared by the registries of every part and
+/// The display forms (and their keys) of the texts a run has met, shared by the registries of every part and
 /// file (each thread reads its own part); at most 65,536 of them, so that a hostile file of
 /// a million different names costs no more memory than its registries do. Behind an `NSLock`:
 /// ThreadSanitizer sees its pthread mutex (not Synchronization's futex-based `Mutex`).
@@ -70,15 +76,22 @@ final class DisplayForms: @unchecked Sendable {
     private static let shared = DisplayForms()
     private let lock = NSLock()
     private var known: [String: String] = [:]
+    /// The lower-cased keys of display forms (``String/displayKey``), as many at most.
+    private var keys: [String: String] = [:]
 
     static func form(of text: String) -> String {
-        shared.form(of: text)
+        shared.remembered(text, in: \.known) { $0.foldedAndComposed }
     }
 
-    private func form(of text: String) -> String {
-        if let form = lock.withLock({ known[text] }) { return form }
-        let form = text.foldedAndComposed
-        lock.withLock { if known.count < 1 << 16 { known[text] = form } }
-        return form
+    static func key(of display: String) -> String {
+        shared.remembered(display, in: \.keys) { $0.lowercased() }
+    }
+
+    private func remembered(_ text: String, in memo: ReferenceWritableKeyPath<DisplayForms, [String: String]>,
+                            _ work: (String) -> String) -> String {
+        if let done = lock.withLock({ self[keyPath: memo][text] }) { return done }
+        let done = work(text)
+        lock.withLock { if self[keyPath: memo].count < 1 << 16 { self[keyPath: memo][text] = done } }
+        return done
     }
 }

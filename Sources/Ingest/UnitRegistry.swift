@@ -47,8 +47,9 @@ public final class UnitRegistry {
             return (spellings[Int(spelling.rawValue)].unit, spelling)
         }
         // An aliased name counts for its target unit.
-        let alias = aliases.entry(forKey: display.lowercased())
-        let key = alias.map { aliases.entries[$0].unit.lowercased() } ?? display.lowercased()
+        let lowered = display.displayKey
+        let alias = aliases.entry(forKey: lowered)
+        let key = alias.map { aliases.entries[$0].unit.lowercased() } ?? lowered
         let unit: UnitID
         if let known = idsByKey[key] {
             unit = known

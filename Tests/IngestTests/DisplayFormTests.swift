@@ -32,6 +32,18 @@ import Testing
             let first = text.normalizedForDisplay, second = text.normalizedForDisplay
             #expect(first == expected(text) && second == first, "\(text.unicodeScalars.map { $0.value })")
             #expect(Array(first.utf8) == Array(expected(text).utf8))
+            // The key: lower-cased, the same whether worked out or remembered.
+            let key = text.normalizedKey, again = text.normalizedKey
+            #expect(Array(key.utf8) == Array(expected(text).lowercased().utf8) && again == key)
         }
+    }
+
+    @Test func keysOfVietnameseNamesAreLowerCased() {
+        for name in ["UBND Xã HOẰNG TRINH", "Phòng Tư pháp", "ĐÔNG SƠN", "Ủy ban nhân dân", "PHÒNG NỘI VỤ", "abc DEF"] {
+            for _ in 0..<2 {
+                #expect(name.normalizedKey == name.precomposedStringWithCanonicalMapping.lowercased(), "\(name)")
+            }
+        }
+        #expect("UBND Xã HOẰNG TRINH".normalizedKey == "ubnd xã hoằng trinh")
     }
 }
