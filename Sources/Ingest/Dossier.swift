@@ -143,12 +143,15 @@ struct PackedMoments: Sendable, Equatable {
         set { high = (high & ~Self.mask) | Self.encode(newValue) }
     }
 
+    /// The bits of finished that `low` holds above received (24).
+    private static let lowPart = 64 - width
+
     var finished: LocalMoment? {
-        get { Self.decode(low >> 40 | (high >> 40) << 24) }
+        get { Self.decode(low >> Self.width | (high >> Self.width) << Self.lowPart) }
         set {
             let bits = Self.encode(newValue)
-            low = (low & Self.mask) | bits << 40
-            high = (high & Self.mask) | (bits >> 24) << 40
+            low = (low & Self.mask) | bits << Self.width
+            high = (high & Self.mask) | (bits >> Self.lowPart) << Self.width
         }
     }
 }

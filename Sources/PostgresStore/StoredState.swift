@@ -170,11 +170,13 @@ enum PackedBatches {
     /// Whether the server scans `ctid` ranges (PostgreSQL 14 and later): an older one would read
     /// the whole table for every batch.
     static func serverScansRanges(_ connection: PostgresConnection) async throws -> Bool {
-        for try await version in try await connection.query("SELECT current_setting('server_version_num')::int",
-                                                            logger: PostgresSession.logger).decode(Int32.self) {
-            return version >= 140_000
+        var version: Int32 = 0
+        // Read to the end: a row stream left early is cancelled, not finished.
+        for try await number in try await connection.query("SELECT current_setting('server_version_num')::int",
+                                                           logger: PostgresSession.logger).decode(Int32.self) {
+            version = number
         }
-        return false
+        return version >= 140_000
     }
 
     /// The next row of a batch: its code's bytes and its packed state.
