@@ -49,8 +49,8 @@ public final class MotcuaStore {
         // within the busy timeout.
         // GRDB's migrator guards against other threads, not other processes: a side lock makes
         // checking and migrating the schema one step for every process that creates.
-        let schemaLock = access == .create ? Self.lockSchema(path: path) : nil
-        defer { if let schemaLock { flock(schemaLock, LOCK_UN); close(schemaLock) } }
+        let schemaLock = access == .create ? SchemaLock(storePath: path) : nil
+        defer { schemaLock?.release() }
         if access == .read { try Self.upgradeIfOlder(path: path) }
         let deadline = Date().addingTimeInterval(Self.busyTimeout)
         while true {
@@ -68,21 +68,6 @@ public final class MotcuaStore {
                 Thread.sleep(forTimeInterval: 0.05)
             }
         }
-    }
-
-    /// Takes a lock for this store's path, waiting for another process that is creating it.
-    /// The lock file lives in the temporary folder, named by the store's absolute path, so that
-    /// nothing is left beside the store (or beside a file that turns out not to be one).
-    /// nil when the lock file cannot be made: opening then goes on without it.
-    private static func lockSchema(path: String) -> Int32? {
-        let absolute = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in absolute.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        let lockPath = (NSTemporaryDirectory() as NSString).appendingPathComponent("motcua-schema-\(String(hash, radix: 16)).lock")
-        let fd = open(lockPath, O_RDWR | O_CREAT, 0o644)
-        guard fd >= 0 else { return nil }
-        flock(fd, LOCK_EX)
-        return fd
     }
 
     /// `create: true` is `.create`, `false` is `.read`.
@@ -144,5 +129,50 @@ public final class MotcuaStore {
         default:
             return StoreError(path: path, kind: .failed(db.message ?? "SQLite error \(db.resultCode.rawValue)"))
         }
+    }
+}
+
+/// A lock for one store's path, held while a process checks and migrates its schema: another
+/// process creating the same store waits for it.
+///
+/// The lock file lives in the temporary folder, named by the store's absolute path, so that
+/// nothing is left beside the store (or beside a file that turns out not to be one); it is
+/// removed while still locked, so that none is left there either (a test run made thousands).
+/// A process that was waiting on a removed file finds the path gone or another file there,
+/// and locks again.
+struct SchemaLock {
+    private let descriptor: Int32
+    private let path: String
+
+    /// Takes the lock, waiting as long as it takes; nil when the lock file cannot be made
+    /// (opening then goes on without it).
+    init?(storePath: String) {
+        path = Self.path(forStore: storePath)
+        while true {
+            let fd = open(path, O_RDWR | O_CREAT, 0o644)
+            guard fd >= 0 else { return nil }
+            flock(fd, LOCK_EX)
+            var held = stat(), named = stat()
+            if fstat(fd, &held) == 0, stat(path, &named) == 0, held.st_dev == named.st_dev, held.st_ino == named.st_ino {
+                descriptor = fd
+                return
+            }
+            close(fd)
+        }
+    }
+
+    /// The lock file of the store at `storePath`.
+    static func path(forStore storePath: String) -> String {
+        let absolute = URL(fileURLWithPath: storePath).standardizedFileURL.resolvingSymlinksInPath().path
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in absolute.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return (NSTemporaryDirectory() as NSString).appendingPathComponent("motcua-schema-\(String(hash, radix: 16)).lock")
+    }
+
+    /// Removes the lock file, then lets the next process in.
+    func release() {
+        unlink(path)
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
     }
 }
