@@ -2,11 +2,13 @@
 ///
 /// Why not `[String: Dossier]`: at a million dossiers that dictionary holds a million heap
 /// strings and twice as many buckets (about 300 MB); building each key also costs a `String`
-/// per row. Here codes live back to back in one byte arena, the dossiers in one array, and an
-/// open-addressing table of 32-bit indexes finds them by the code's bytes (about 80 MB).
+/// per row. Here codes live back to back in one byte arena, packed (``PackedCode``: about half
+/// their bytes), the dossiers in one array, and an open-addressing table of 32-bit indexes
+/// finds them by the packed code's bytes (about 70 MB).
 public struct DossierTable: Sendable {
     /// Every dossier, in the order its code was first seen.
     public private(set) var dossiers: [Dossier] = []
+    /// Every code's ``PackedCode`` form, back to back.
     private var codeBytes: [UInt8] = []
     /// Where each code ends in `codeBytes`: 32 bits are plenty (4 GiB of codes would be some
     /// 200 million dossiers) and halve this array.
@@ -25,7 +27,7 @@ public struct DossierTable: Sendable {
 
     public init() {}
 
-    /// An empty table with room for `capacity` dossiers and `codeBytes` bytes of codes.
+    /// An empty table with room for `capacity` dossiers and `codeBytes` bytes of packed codes.
     public init(reservingCapacity capacity: Int, codeBytes: Int = 0) {
         dossiers.reserveCapacity(capacity)
         codeEnds.reserveCapacity(capacity)
@@ -36,17 +38,18 @@ public struct DossierTable: Sendable {
 
     /// The code of dossier `index`.
     public func code(at index: Int) -> String {
-        return String(decoding: codeBytes[codeRange(index)], as: UTF8.self)
+        String(decoding: codeBytes.withUnsafeBufferPointer { PackedCode.unpack(UnsafeBufferPointer(rebasing: $0[codeRange(index)])) },
+               as: UTF8.self)
     }
 
     /// The dossier with `code`, if any.
     public func dossier(code: String) -> Dossier? {
         var code = code
-        return code.withUTF8 { bytes in
-            if let found = find(bytes, hash: Self.hash(bytes)).found { return dossiers[found] }
+        return code.withUTF8 { PackedCode.withPacked($0) { packed in
+            if let found = find(packed, hash: Self.hash(packed: packed)).found { return dossiers[found] }
             // Not yet indexed: a lookup of one code (explain) scans the rest once.
-            return (indexed..<dossiers.count).first { equalCode($0, bytes) }.map { dossiers[$0] }
-        }
+            return (indexed..<dossiers.count).first { equalCode($0, packed) }.map { dossiers[$0] }
+        } }
     }
 
     /// Stores `dossier` under `code`: replaces the one held when `replace` says so (given it),
@@ -62,6 +65,13 @@ public struct DossierTable: Sendable {
     @discardableResult
     public mutating func upsert(code: UnsafeBufferPointer<UInt8>, hash: UInt32, _ dossier: Dossier,
                                 replace: (Dossier) -> Bool = { _ in true }) -> Bool {
+        PackedCode.withPacked(code) { upsert(packed: $0, hash: hash, dossier, replace: replace) }
+    }
+
+    /// ``upsert(code:hash:_:replace:)`` of a code in its ``PackedCode`` form.
+    @discardableResult
+    private mutating func upsert(packed code: UnsafeBufferPointer<UInt8>, hash: UInt32, _ dossier: Dossier,
+                                 replace: (Dossier) -> Bool) -> Bool {
         indexAll()
         let (found, slot) = find(code, hash: hash)
         if let found {
@@ -87,12 +97,12 @@ public struct DossierTable: Sendable {
             for block in stride(from: 0, to: other.count, by: 512) {
                 let indexes = block..<min(block + 512, other.count)
                 hashes.removeAll(keepingCapacity: true)
-                for index in indexes { hashes.append(Self.hash(UnsafeBufferPointer(rebasing: all[other.codeRange(index)]))) }
+                for index in indexes { hashes.append(Self.hash(packed: UnsafeBufferPointer(rebasing: all[other.codeRange(index)]))) }
                 indexAll()
                 warm(hashes)
                 for (index, hash) in zip(indexes, hashes) {
                     let offered = other.dossiers[index]
-                    upsert(code: UnsafeBufferPointer(rebasing: all[other.codeRange(index)]), hash: hash, offered) {
+                    upsert(packed: UnsafeBufferPointer(rebasing: all[other.codeRange(index)]), hash: hash, offered) {
                         replace($0, offered)
                     }
                 }
@@ -127,7 +137,7 @@ public struct DossierTable: Sendable {
     /// ``upsert(code:_:replace:)`` needs it.
     public mutating func appendUnique(code: UnsafeBufferPointer<UInt8>, _ dossier: Dossier) {
         dossiers.append(dossier)
-        codeBytes.append(contentsOf: code)
+        PackedCode.append(code, to: &codeBytes)
         codeEnds.append(UInt32(truncatingIfNeeded: codeBytes.count))
     }
 
@@ -155,7 +165,9 @@ public struct DossierTable: Sendable {
     public func forEach(_ body: (UnsafeBufferPointer<UInt8>, Dossier) -> Void) {
         codeBytes.withUnsafeBufferPointer { all in
             for index in dossiers.indices {
-                body(UnsafeBufferPointer(rebasing: all[codeRange(index)]), dossiers[index])
+                PackedCode.unpack(UnsafeBufferPointer(rebasing: all[codeRange(index)])).withUnsafeBufferPointer {
+                    body($0, dossiers[index])
+                }
             }
         }
     }
@@ -215,7 +227,7 @@ public struct DossierTable: Sendable {
         codeBytes.withUnsafeBufferPointer { all in
             bigger.withUnsafeMutableBufferPointer { bigger in
                 for index in dossiers.indices {
-                    let hash = Self.hash(UnsafeBufferPointer(rebasing: all[codeRange(index)]))
+                    let hash = Self.hash(packed: UnsafeBufferPointer(rebasing: all[codeRange(index)]))
                     var slot = Int(hash) & mask
                     while bigger[slot] != 0 { slot = (slot + 1) & mask }
                     bigger[slot] = (hash & ~UInt32(mask)) | UInt32(truncatingIfNeeded: index + 1)
@@ -226,10 +238,14 @@ public struct DossierTable: Sendable {
         indexed = dossiers.count
     }
 
-    /// The hash a table files `code` under (``ByteHash``: the low bits pick its slot, the high
-    /// ones are its tag).
+    /// The hash a table files `code` under (``ByteHash`` of its ``PackedCode`` form: the low
+    /// bits pick its slot, the high ones are its tag).
     public static func hash(_ code: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        UInt32(truncatingIfNeeded: ByteHash.of(code))
+        PackedCode.withPacked(code) { hash(packed: $0) }
+    }
+
+    private static func hash(packed: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        UInt32(truncatingIfNeeded: ByteHash.of(packed))
     }
 }
 
