@@ -133,8 +133,8 @@ extension MotcuaStore {
 
     private static func readCurrent(_ db: Database, range: ClosedRange<Int64>, decoding: RowDecoding,
                                     estimate: Int) throws -> CurrentPart {
-        // Room for codes of up to 24 bytes (exports' are about 20): pages never written are never
-        // taken, and longer codes grow the arena as usual.
+        // Room for codes of up to 24 bytes packed (exports' pack into 10 to 14): pages never
+        // written are never taken, and longer codes grow the arena as usual.
         var part = CurrentPart(table: DossierTable(reservingCapacity: estimate, codeBytes: estimate * 24))
         part.procedureRows.reserveCapacity(estimate)
         // The codes of `current` are unique: appended without a lookup.

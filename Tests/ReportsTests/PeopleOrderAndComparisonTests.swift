@@ -26,7 +26,7 @@ import Wording
 
     /// Unit 0: 2 of 3 on time in 2022-Q4 (66.67 %), 1 of 1 in 2023-Q1: +33.33 points; the others
     /// had nothing in 2022-Q4: `—`. The total: 2/3 → 4/4, +33.33.
-    @Test func theComparisonColumns() {
+    @Test func theComparisonColumns() throws {
         var settings = ReportSettings(period: q1, language: .en)
         settings.comparison = .previous
         let report = Report(settings: settings, dossiers: dossiers, unitNames: names, manifest: ReportManifest(inputs: []))
@@ -34,8 +34,8 @@ import Wording
         for view in [KPIReport.View.summary, .page, .sheet] {
             let table = report.people.table(view)
             let keys = table.columns.map(\.key)
-            let at = try? #require(keys.firstIndex(of: "on_time_rate"))
-            #expect(at.map { Array(keys[($0 + 1)...($0 + 2)]) } == ["previous_on_time_rate", "on_time_rate_change"], "\(view)")
+            let at = try #require(keys.firstIndex(of: "on_time_rate"), "\(view)")
+            #expect(Array(keys[(at + 1)...(at + 2)]) == ["previous_on_time_rate", "on_time_rate_change"], "\(view)")
         }
         let summary = report.people.table(.summary)
         let texts = Dictionary(uniqueKeysWithValues: zip(summary.rows.map(\.key), summary.texts(.en)))
