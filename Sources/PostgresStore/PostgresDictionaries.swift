@@ -64,14 +64,23 @@ enum PostgresDictionaries {
                 WHERE d.key IS DISTINCT FROM t.key
                 """, binds: binds), logger: logger)
             for try await clashes in rows.decode(Int64.self) where clashes > 0 {
-                throw UnexpectedReply("two names of \(table) share an id (a SHA-256 prefix): this file cannot be imported")
+                throw NameIDClash(table: table)
             }
         }
     }
 }
 
-/// The server answered something motcua did not expect (a store changed under it by hand).
+/// The server answered something motcua did not expect (a store changed under it by hand):
+/// the store is then "not a motcua store" (``PostgresFault``), as an SQLite store whose rows
+/// break its vocabulary is. The description is for a developer's debugger only.
 struct UnexpectedReply: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
+}
+
+/// Two names of a dictionary (unit spellings, procedures) whose ids, a prefix of their SHA-256,
+/// are equal: the file cannot be imported (never seen; 2⁻⁶³ a pair).
+struct NameIDClash: Error, CustomStringConvertible {
+    var table: String
+    var description: String { "two names of \(table) share an id (a SHA-256 prefix): this file cannot be imported" }
 }

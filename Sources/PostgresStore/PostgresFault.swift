@@ -35,6 +35,11 @@ enum PostgresFault {
         if error is ConnectionLost {
             return server(.connectionLost)
         }
+        // Rows motcua did not write (a store edited by hand): what SQLite calls a corrupt
+        // database, and the SQLite store "not a motcua store".
+        if error is UnexpectedReply {
+            return StoreError(path: store, kind: .notAStore)
+        }
         if error is NIOSSLError || error is BoringSSLError || error is NIOConnectionError || error is IOError
             || error is ChannelError {
             return server(.cannotConnect(connection(error)))

@@ -158,8 +158,9 @@ struct HostileCampaignTests {
         let dir = try TempDir()
         try dir.write("a.csv", Self.header + "A1,U,1,01/01/2023,2\n")
         try #require(try Motcua.run(["import", "--db", "kho.sqlite", "a.csv"], in: dir.url).status == 0)
+        let sqlite3: URL = try #require(StoreCommandTests.sqlite3)
         let emptying = Process()
-        emptying.executableURL = try #require(StoreCommandTests.sqlite3)
+        emptying.executableURL = sqlite3
         emptying.arguments = [dir.file("kho.sqlite").path, "DELETE FROM grdb_migrations"]
         try emptying.run()
         emptying.waitUntilExit()

@@ -325,6 +325,25 @@ struct StoreCommandTests {
         #expect(try Self.listing(db, in: dir).stdoutData == listingBefore.stdoutData)
     }
 
+    @Test("a stored state edited by hand out of the vocabulary: a report says 'not a motcua store' (66, one line)",
+          arguments: StoreEngine.allCases)
+    func stateOutOfVocabulary(engine: StoreEngine) throws {
+        try #require(engine.hasShell, "needs the engine's shell")
+        let dir = try TempDir(prefix: "motcua-e2e-store")
+        try dir.write("a.csv", Self.smallExport)
+        let db = try engine.freshStore(in: dir)
+        try #require(try Motcua.run(["import", "--db", db, "a.csv"], in: dir.url).status == 0)
+        // SQLite packs the channel and status into `facts` (0 is neither); PostgreSQL keeps
+        // them in columns of their own (9 is no channel).
+        _ = try engine.sql(db, engine == .sqlite ? "UPDATE current SET facts = 0" : "UPDATE current SET channel = 9")
+        for (language, words) in [("vi", "không phải kho dữ liệu motcua"), ("en", "not a motcua store")] {
+            let result = try Motcua.run(["report", "--period", "2023-Q1", "--format", "csv", "--lang", language, "--db", db],
+                                        in: dir.url)
+            ErrorContract.expectInputError(result, status: 66, naming: try engine.shown(db))
+            #expect(result.stderr.contains(words), "\(language): \(result)")
+        }
+    }
+
     @Test("imports remove of an id that is not in the store: 66, one line, nothing removed",
           arguments: StoreEngine.allCases)
     func removeUnknownImport(engine: StoreEngine) throws {

@@ -52,9 +52,8 @@ public enum StoreEngine: String, CaseIterable, Sendable, CustomTestStringConvert
 public enum PostgresTestServer {
     public static let url: String? = ProcessInfo.processInfo.environment["MOTCUA_TEST_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
 
-    /// True under `scripts/test` (which CI runs) and on CI: a missing server is a failure there,
-    /// not a skip. `MOTCUA_REQUIRE_POSTGRES=0` opts a CI step out (`scripts/sanitize`: the
-    /// PostgreSQL cases run in the tests step).
+    /// True under `scripts/test` and `scripts/sanitize` (which CI runs) and on CI: a missing
+    /// server is a failure there, not a skip. `MOTCUA_REQUIRE_POSTGRES=0` opts a run out.
     public static let isRequired: Bool = {
         let environment = ProcessInfo.processInfo.environment
         switch environment["MOTCUA_REQUIRE_POSTGRES"] {
