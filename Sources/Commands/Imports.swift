@@ -25,12 +25,8 @@ public struct ImportRun {
         let opened = try Inputs.open(store, .create)
         var rejects = try RejectsFile(path: path)
         var failures = 0
-        // The next file is opened (its text checked, its header read, its first parts read) while
-        // this one is imported: the merge and the commit leave a core idle.
-        var next = files.first.map { ExportOpening(path: $0, options: read) }
-        for (index, file) in files.enumerated() {
-            guard let this = next else { break }
-            next = index + 1 < files.count ? ExportOpening(path: files[index + 1], options: read) : nil
+        try ExportOpening.oneAhead(paths: files, options: read) { (index, this) throws(CommandError) in
+            let file = files[index]
             do {
                 let outcome = try opened.importFile(this.value(), options: read, progress: { progress?(file, $0) },
                                                     onReject: { rejects.add($0) })

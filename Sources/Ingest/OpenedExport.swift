@@ -49,3 +49,22 @@ public final class ExportOpening: Sendable {
         try opened.value()
     }
 }
+
+extension ExportOpening {
+    /// Opens `paths` one ahead, for a run that imports them one after the other: `body` gets
+    /// each file's index and opening in order, the next file's opening already started (its
+    /// text checked, its header read, its first parts read while this one is imported: the
+    /// merge and the commit leave a core idle). `names` name the files in errors and rejects.
+    public static func oneAhead<E: Error>(paths: [String], names: [String]? = nil, options: ReadOptions,
+                                          _ body: (Int, ExportOpening) throws(E) -> Void) throws(E) {
+        func opening(_ index: Int) -> ExportOpening? {
+            index < paths.count ? ExportOpening(path: paths[index], name: names?[index], options: options) : nil
+        }
+        var next = opening(0)
+        for index in paths.indices {
+            guard let this = next else { return }
+            next = opening(index + 1)
+            try body(index, this)
+        }
+    }
+}

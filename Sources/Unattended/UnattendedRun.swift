@@ -66,16 +66,8 @@ public struct UnattendedRun {
         .sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
         if names.isEmpty { logger.info("\(language[.runInboxEmpty, [.file: configuration.inbox]])") }
         let paths = names.map { (configuration.inbox as NSString).appendingPathComponent($0) }
-        // The next file is opened (its text checked, its header read, its first parts read)
-        // while this one is imported, as `motcua import` does: the merge and the commit leave a
-        // core idle.
-        func opening(_ index: Int) -> ExportOpening? {
-            index < names.count ? ExportOpening(path: paths[index], name: names[index], options: ImportOptions()) : nil
-        }
-        var next = opening(0)
-        for (index, (path, name)) in zip(paths, names).enumerated() {
-            guard let this = next else { break }
-            next = opening(index + 1)
+        try ExportOpening.oneAhead(paths: paths, names: names, options: ImportOptions()) { (index, this) throws(CommandError) in
+            let (path, name) = (paths[index], names[index])
             logger.info("\(language[.runImporting, [.file: name]])")
             do {
                 switch try store.importFile(this.value(), options: ImportOptions(), progress: { progress?(name, $0) },
