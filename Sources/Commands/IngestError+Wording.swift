@@ -62,6 +62,8 @@ extension StoreError {
         case .readOnly: what = language[.storeReadOnly]
         case .noSuchImport(let id): what = language[.storeNoSuchImport, [.id: String(id)]]
         case .server(let fault): what = fault.words(language)
+        case .nameIDClash(let list):
+            what = language[.storeNameIDClash, [.name: language[list == .procedures ? .storeProcedures : .storeUnitNames]]]
         case .failed(let message): what = language[.storeFailed, [.reason: message]]
         }
         return "\(path): \(what)"

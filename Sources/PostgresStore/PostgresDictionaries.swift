@@ -1,5 +1,6 @@
 import Crypto
 import PostgresNIO
+import Store
 
 /// A unit spelling or a procedure as an import names it: its texts, the SHA-256 of its key,
 /// and its id, the hash's first 8 bytes.
@@ -64,7 +65,7 @@ enum PostgresDictionaries {
                 WHERE d.key IS DISTINCT FROM t.key
                 """, binds: binds), logger: logger)
             for try await clashes in rows.decode(Int64.self) where clashes > 0 {
-                throw NameIDClash(table: table)
+                throw NameIDClash(list: table == "procedure" ? .procedures : .unitSpellings)
             }
         }
     }
@@ -79,8 +80,8 @@ struct UnexpectedReply: Error, CustomStringConvertible {
 }
 
 /// Two names of a dictionary (unit spellings, procedures) whose ids, a prefix of their SHA-256,
-/// are equal: the file cannot be imported (never seen; 2⁻⁶³ a pair).
-struct NameIDClash: Error, CustomStringConvertible {
-    var table: String
-    var description: String { "two names of \(table) share an id (a SHA-256 prefix): this file cannot be imported" }
+/// are equal: the file cannot be imported (never seen; 2⁻⁶³ a pair). ``PostgresFault`` makes it
+/// the store's ``StoreError/Kind/nameIDClash(_:)``.
+struct NameIDClash: Error {
+    var list: StoreError.NameList
 }

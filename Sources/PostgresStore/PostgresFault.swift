@@ -40,6 +40,9 @@ enum PostgresFault {
         if error is UnexpectedReply {
             return StoreError(path: store, kind: .notAStore)
         }
+        if let clash = error as? NameIDClash {
+            return StoreError(path: store, kind: .nameIDClash(clash.list))
+        }
         if error is NIOSSLError || error is BoringSSLError || error is NIOConnectionError || error is IOError
             || error is ChannelError {
             return server(.cannotConnect(connection(error)))

@@ -16,8 +16,17 @@ public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case noSuchImport(Int64)
         /// The store's database server could not be reached or used (PostgreSQL).
         case server(ServerFault)
+        /// Two names of a dictionary (unit spellings or procedures) would share an id in the
+        /// store (a PostgreSQL store's ids are a prefix of each name's SHA-256): the file cannot
+        /// be imported into it.
+        case nameIDClash(NameList)
         /// Anything else the database reported (disk full, I/O error), with its message.
         case failed(String)
+    }
+
+    /// A store's dictionaries of names.
+    public enum NameList: Sendable {
+        case unitSpellings, procedures
     }
 
     public var path: String
@@ -37,6 +46,7 @@ public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .readOnly: return "\(path): the store cannot be written (read-only)"
         case .noSuchImport(let id): return "\(path): no import with id \(id)"
         case .server(let fault): return "\(path): \(fault)"
+        case .nameIDClash(let list): return "\(path): two \(list == .procedures ? "procedures" : "unit names") share an id"
         case .failed(let message): return "\(path): \(message)"
         }
     }
@@ -45,7 +55,7 @@ public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     public var exitStatus: Int32 {
         switch kind {
         case .missing, .notAStore, .newerSchema, .noSuchImport: return 66
-        case .busy, .readOnly, .server, .failed: return 74
+        case .busy, .readOnly, .server, .nameIDClash, .failed: return 74
         }
     }
 }

@@ -59,6 +59,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case ingestMalformedHeader, ingestHeaderTooLong, ingestMissingColumns, ingestDuplicateColumn, ingestShrank
     case ingestRejectedRow, ingestSpreadsheet
     case storeMissing, storeNotAStore, storeNewerSchema, storeBusy, storeReadOnly, storeNoSuchImport, storeFailed
+    case storeNameIDClash, storeUnitNames, storeProcedures
     case serverInvalidURL, urlNotAURL, urlNoHost, urlNoUser, urlPortOutOfRange, urlSlashInDatabaseName
     case urlUnknownTLSMode, urlUnknownParameter, serverUnreadableRootCertificate
     case serverCannotConnect, serverCannotSetUpTLS, serverTLSNotOffered, serverPasswordNeeded

@@ -344,6 +344,29 @@ struct StoreCommandTests {
         }
     }
 
+    /// Two names sharing an id takes two SHA-256s sharing 8 bytes; a stored name whose key is
+    /// not its own (written by hand) meets the same check: the id the next import gives the
+    /// name is taken by another key.
+    @Test("PostgreSQL: a unit name whose id another key holds stops the import: 74, worded in the reader's language, nothing imported")
+    func nameIDClash() throws {
+        let engine = StoreEngine.postgres
+        try #require(engine.hasShell, "needs the engine's shell")
+        let dir = try TempDir(prefix: "motcua-e2e-store")
+        try dir.write("a.csv", Self.smallExport)
+        try dir.write("b.csv", Self.secondSmallExport)
+        let db = try engine.freshStore(in: dir)
+        try #require(try Motcua.run(["import", "--db", db, "a.csv"], in: dir.url).status == 0)
+        _ = try engine.sql(db, "UPDATE unit_spelling SET key = 'sua-tay-' || key")
+        let listingBefore = try Self.listing(db, in: dir)
+        for (language, words) in [("vi", "hai tên đơn vị trùng mã định danh"), ("en", "two unit names share an id")] {
+            let result = try Motcua.run(["import", "--lang", language, "--db", db, "b.csv"], in: dir.url)
+            ErrorContract.expectInputError(result, status: 74, naming: try engine.shown(db), stdoutEmpty: false)
+            #expect(result.stderr.contains(words), "\(language): \(result)")
+            #expect(!result.stderr.contains("unit_spelling"), "\(language): \(result)")
+        }
+        #expect(try Self.listing(db, in: dir).stdoutData == listingBefore.stdoutData)
+    }
+
     @Test("imports remove of an id that is not in the store: 66, one line, nothing removed",
           arguments: StoreEngine.allCases)
     func removeUnknownImport(engine: StoreEngine) throws {

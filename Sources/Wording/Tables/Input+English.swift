@@ -35,6 +35,9 @@ extension Phrase {
         .storeReadOnly: "the store cannot be written (read-only)",
         .storeNoSuchImport: "no import with id {id}",
         .storeFailed: "the store failed: {reason}",
+        .storeNameIDClash: "two {name} share an id in the store (the first 8 bytes of their SHA-256, one chance in 2^64): this file cannot be imported into it",
+        .storeUnitNames: "unit names",
+        .storeProcedures: "procedures",
 
         // The store's server (PostgreSQL): what went wrong, then why a connection failed
         .serverInvalidURL: "not a valid PostgreSQL URL: {reason}",

@@ -35,6 +35,9 @@ extension Phrase {
         .storeReadOnly: "không ghi được vào kho dữ liệu (chỉ đọc)",
         .storeNoSuchImport: "không có lần nhập số {id}",
         .storeFailed: "lỗi kho dữ liệu: {reason}",
+        .storeNameIDClash: "hai {name} trùng mã định danh trong kho (8 byte đầu của SHA-256, xác suất 1/2^64): không nhập được tệp này vào kho",
+        .storeUnitNames: "tên đơn vị",
+        .storeProcedures: "thủ tục",
 
         // The store's server (PostgreSQL): what went wrong, then why a connection failed
         .serverInvalidURL: "URL PostgreSQL không hợp lệ: {reason}",
