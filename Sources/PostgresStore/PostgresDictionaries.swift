@@ -56,7 +56,10 @@ enum PostgresDictionaries {
                 ON CONFLICT DO NOTHING
                 """, logger: logger)
         }
-        for (table, entries) in [("unit_spelling", spellings), ("procedure", procedures)] where !entries.isEmpty {
+        let dictionaries: [(table: String, list: StoreError.NameList, entries: [DictionaryEntry])] = [
+            ("unit_spelling", .unitSpellings, spellings), ("procedure", .procedures, procedures),
+        ]
+        for (table, list, entries) in dictionaries where !entries.isEmpty {
             var binds = PostgresBindings()
             binds.append(entries.map(\.id))
             binds.append(entries.map(\.hash))
@@ -65,7 +68,7 @@ enum PostgresDictionaries {
                 WHERE d.key IS DISTINCT FROM t.key
                 """, binds: binds), logger: logger)
             for try await clashes in rows.decode(Int64.self) where clashes > 0 {
-                throw NameIDClash(list: table == "procedure" ? .procedures : .unitSpellings)
+                throw NameIDClash(list: list)
             }
         }
     }
