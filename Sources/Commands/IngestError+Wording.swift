@@ -62,11 +62,20 @@ extension StoreError {
         case .readOnly: what = language[.storeReadOnly]
         case .noSuchImport(let id): what = language[.storeNoSuchImport, [.id: String(id)]]
         case .server(let fault): what = fault.words(language)
-        case .nameIDClash(let list):
-            what = language[.storeNameIDClash, [.name: language[list == .procedures ? .storeProcedures : .storeUnitNames]]]
+        case .nameIDClash(let list): what = language[.storeNameIDClash, [.name: language[list.phrase]]]
         case .failed(let message): what = language[.storeFailed, [.reason: message]]
         }
         return "\(path): \(what)"
+    }
+}
+
+extension StoreError.NameList {
+    /// What the list's names are called.
+    var phrase: Phrase {
+        switch self {
+        case .unitSpellings: return .storeUnitNames
+        case .procedures: return .storeProcedures
+        }
     }
 }
 

@@ -46,7 +46,8 @@ public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .readOnly: return "\(path): the store cannot be written (read-only)"
         case .noSuchImport(let id): return "\(path): no import with id \(id)"
         case .server(let fault): return "\(path): \(fault)"
-        case .nameIDClash(let list): return "\(path): two \(list == .procedures ? "procedures" : "unit names") share an id"
+        case .nameIDClash(.unitSpellings): return "\(path): two unit names share an id"
+        case .nameIDClash(.procedures): return "\(path): two procedures share an id"
         case .failed(let message): return "\(path): \(message)"
         }
     }
