@@ -37,7 +37,7 @@ struct CSVRecord: @unchecked Sendable {
 
     /// True when every field is empty or white space: a blank line, for the spec.
     var isBlank: Bool {
-        (0..<count).allSatisfy { i in fields.field(i).allSatisfy(\.isASCIIWhitespace) }
+        (0..<count).allSatisfy { i in fields.field(i).isBlankText }
     }
 
     mutating func clear() {

@@ -115,7 +115,7 @@ public struct RowFields: @unchecked Sendable {
 
     /// True when every field is empty or white space: a blank line, for the spec.
     var isBlank: Bool {
-        (0..<count).allSatisfy { i in buffer.field(first + i).allSatisfy(\.isASCIIWhitespace) }
+        (0..<count).allSatisfy { i in buffer.field(first + i).isBlankText }
     }
 }
 

@@ -1,5 +1,10 @@
-/// Finds an export's header line, the first non-blank physical line, and its delimiter, before
+/// Finds an export's header, the first record that is not blank, and its delimiter, before
 /// libcsv reads a record (libcsv needs the delimiter first).
+///
+/// A blank line here is one a record of it would be blank under any delimiter the header
+/// could give: white space (a no-break space too), delimiters and quotes only, as
+/// ``CSVRecord/isBlank`` says of a record. The header may span lines: a quoted header cell
+/// may hold a line break (a spreadsheet's wrapped title), so a line ends outside quotes.
 ///
 /// Scans each decoded byte once, keeping no blank line: what it returns is the text from the
 /// header line on, with where that text starts (line and byte), for the CSV reader to parse.
@@ -11,22 +16,56 @@ struct HeaderLine {
     var byte: Int
     var delimiter: UInt8
 
-    /// Reads `input` until the header line is complete. `given` overrides the delimiter
-    /// detected. Throws `empty` for a file of blank lines, `headerTooLong` past `limit`.
+    /// The delimiters the spec detects.
+    static let candidates: [UInt8] = [0x2C, 0x3B, 0x09]
+
+    /// Reads `input` until the header is complete. `given` overrides the delimiter detected.
+    /// Throws `empty` for a file of blank lines, `headerTooLong` past `limit`.
     static func find(in input: DecodedInput, delimiter given: UInt8?, limit: Int) throws(IngestError) -> HeaderLine {
+        let delimiters = given.map { [$0] } ?? candidates
         var text: [UInt8] = []
         var chunk: [UInt8] = []
         var lineStart = 0  // in `text`: the line being scanned starts here
         var scanned = 0
         var hasContent = false
+        var quoted = false
+        var breaksInQuotes = 0  // line breaks inside quotes since `lineStart`
         var skippedLines = 0, skippedBytes = 0
         var exhausted = false
         while true {
             while scanned < text.count {
                 let byte = text[scanned]
-                guard byte == 0x0A || byte == 0x0D else {
-                    if !byte.isASCIIWhitespace { hasContent = true }
+                if byte == 0x22 {
+                    quoted.toggle()
                     scanned += 1
+                    continue
+                }
+                guard byte == 0x0A || byte == 0x0D else {
+                    if byte.isASCIIWhitespace || delimiters.contains(byte) {
+                        scanned += 1
+                    } else if byte < 0x80 {
+                        hasContent = true
+                        scanned += 1
+                    } else {
+                        // A character cut by the end of what is read waits for the next chunk.
+                        guard let space = UTF8Whitespace.length(in: text, at: scanned) else {
+                            if exhausted { hasContent = true; scanned += 1; continue }
+                            break
+                        }
+                        if space == 0 { hasContent = true }
+                        scanned += max(space, 1)
+                    }
+                    continue
+                }
+                // A line break; a CR at the end of what is read may be half a CRLF.
+                var end = scanned + 1
+                if byte == 0x0D {
+                    if end == text.count, !exhausted { break }
+                    if end < text.count, text[end] == 0x0A { end += 1 }
+                }
+                if quoted {
+                    breaksInQuotes += 1
+                    scanned = end
                     continue
                 }
                 if hasContent {
@@ -34,14 +73,9 @@ struct HeaderLine {
                     return HeaderLine(text: Array(text[lineStart...]), line: skippedLines + 1, byte: skippedBytes,
                                       delimiter: given ?? detectDelimiter(in: line))
                 }
-                // A blank line ends here; a CR at the end of what is read may be half a CRLF.
-                var end = scanned + 1
-                if byte == 0x0D {
-                    if end == text.count, !exhausted { break }
-                    if end < text.count, text[end] == 0x0A { end += 1 }
-                }
-                skippedLines += 1
+                skippedLines += 1 + breaksInQuotes
                 skippedBytes += end - lineStart
+                breaksInQuotes = 0
                 lineStart = end
                 scanned = end
             }
@@ -65,11 +99,11 @@ struct HeaderLine {
     /// The spec's rule: comma, semicolon or tab, whichever the header line has most of
     /// (outside quotes); comma when it has none.
     static func detectDelimiter(in line: ArraySlice<UInt8>) -> UInt8 {
-        var counts: [UInt8: Int] = [0x2C: 0, 0x3B: 0, 0x09: 0]
+        var counts: [UInt8: Int] = Dictionary(uniqueKeysWithValues: candidates.map { ($0, 0) })
         var quoted = false
         for byte in line {
             if byte == 0x22 { quoted.toggle() } else if !quoted, counts[byte] != nil { counts[byte, default: 0] += 1 }
         }
-        return [UInt8(0x2C), 0x3B, 0x09].max { counts[$0, default: 0] < counts[$1, default: 0] } ?? 0x2C
+        return candidates.max { counts[$0, default: 0] < counts[$1, default: 0] } ?? 0x2C
     }
 }

@@ -38,13 +38,14 @@ extension RowRules {
 
     /// PhiLePhi: nil when empty, else whether the amount is zero. ASCII digits, ungrouped or
     /// grouped by thousands with one separator (`.`, `,` or a space) throughout.
+    ///
+    /// Read as written (trimmed at the ends, as every field), not folded like text: a number
+    /// is no text value, and folding would let `50  000` or a tab pass for one space.
     private func fee(_ row: RowFields) throws(Failure) -> Bool? {
         let result: Bool?? = row.withValue(.phiLePhi) { bytes in
             if bytes.isEmpty { return .some(nil) }
-            if bytes.allSatisfy({ $0 &- 0x30 < 10 }) { return .some(bytes.allSatisfy { $0 == 0x30 }) }
-            let text = Array(String(decoding: bytes, as: UTF8.self).normalizedForDisplay.utf8)
-            guard Self.isGroupedAmount(text) else { return nil }
-            return .some(text.allSatisfy { $0 == 0x30 || !($0 &- 0x30 < 10) })
+            guard bytes.allSatisfy({ $0 &- 0x30 < 10 }) || Self.isGroupedAmount(bytes) else { return nil }
+            return .some(bytes.allSatisfy { $0 == 0x30 || !($0 &- 0x30 < 10) })
         }
         guard let result else { throw Failure(field: .phiLePhi, reason: .invalidAmount) }
         return result
@@ -52,7 +53,7 @@ extension RowRules {
 
     /// `50.000`, `1,250,000`, `50 000`: a first group of 1–3 digits, then groups of exactly
     /// three, one separator character throughout.
-    static func isGroupedAmount(_ text: [UInt8]) -> Bool {
+    static func isGroupedAmount(_ text: some Collection<UInt8>) -> Bool {
         let groups = text.split(omittingEmptySubsequences: false) { !($0 &- 0x30 < 10) }
         guard groups.count >= 2, let separator = text.first(where: { !($0 &- 0x30 < 10) }),
               [UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: " ")].contains(separator),

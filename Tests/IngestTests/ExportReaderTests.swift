@@ -163,6 +163,18 @@ import Testing
         #expect(reader.blankRecords == 2)
     }
 
+    /// A no-break space is white space too (a Windows-1258 spreadsheet writes it as 0xA0): a
+    /// record of nothing else is blank; a field with it and a letter is not.
+    @Test func recordsOfNoBreakSpacesAreBlank() throws {
+        let path = try temporaryFile(portalHeader + "\u{00A0}\n\u{00A0} ,\u{2003},,,,,,,\nH1,A,1,15/03/2023,,,,2,,\n\u{00A0}x,A,1,15/03/2023,,,,2,,\n")
+        let reader = try ExportReader(path: path, name: "x", units: UnitRegistry())
+        var codes: [String] = []
+        while let row = try reader.next() { if row.occurrence != nil { codes.append(row.code) } }
+        #expect(codes.count == 2)
+        #expect(reader.rowsRead == 2)
+        #expect(reader.blankRecords == 2)
+    }
+
     @Test func unitSpellingsShareOneUnit() throws {
         let units = UnitRegistry()
         let path = try temporaryFile(portalHeader + """

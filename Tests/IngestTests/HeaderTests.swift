@@ -29,6 +29,39 @@ import Testing
         #expect(try reader.next() == nil)
     }
 
+    /// A spreadsheet's wrapped header title is a quoted cell with a line break: the header is
+    /// that record, and its delimiter is counted over all of it.
+    @Test func aQuotedHeaderCellMayHoldALineBreak() throws {
+        let path = try temporaryFile("\"Mã hồ\r\nsơ\";DonViXuLy;KenhThucHien;NgayTiepNhan;TrangThaiHoSo\r\nX1;A;1;15/03/2023;4\r\n")
+        let reader = try ExportReader(path: path, units: UnitRegistry())
+        #expect(reader.delimiter == UInt8(ascii: ";"))
+        let row = try #require(try reader.next())
+        #expect(row.reject == nil && row.code == "X1")
+        #expect(row.position.line == 3)
+        #expect(try reader.next() == nil)
+    }
+
+    /// Lines a record of which is blank under any delimiter (delimiters, quotes, white space,
+    /// a no-break space) are skipped before the header, which gives the delimiter.
+    @Test(arguments: [",,,,\n", "\"\",\"\"\n", "\u{00A0}\n", " \u{00A0}\t\u{3000}\n", ";\n\u{00A0},\n"])
+    func blankLinesOfDelimitersOrNoBreakSpacesBeforeTheHeader(_ blank: String) throws {
+        let path = try temporaryFile(blank + "MaHoSo;DonViXuLy;KenhThucHien;NgayTiepNhan;TrangThaiHoSo\nX1;A;1;15/03/2023;4\n")
+        let reader = try ExportReader(path: path, units: UnitRegistry())
+        #expect(reader.delimiter == UInt8(ascii: ";"))
+        let row = try #require(try reader.next())
+        #expect(row.reject == nil && row.code == "X1")
+        let lines = blank.filter { $0 == "\n" }.count
+        #expect(row.position.line == lines + 2)
+    }
+
+    /// A quote left open in the header is still a malformed header, on the header's line.
+    @Test func aQuoteLeftOpenInTheHeaderIsMalformed() throws {
+        let path = try temporaryFile("\n\"MaHoSo,DonViXuLy,KenhThucHien,NgayTiepNhan,TrangThaiHoSo\nX1,A,1,15/03/2023,4\n")
+        #expect(throws: IngestError(file: "x.csv", line: 2, kind: .malformedHeader)) {
+            _ = try ExportReader(path: path, name: "x.csv", units: UnitRegistry())
+        }
+    }
+
     @Test func aFileOfBlankLinesIsEmpty() throws {
         let path = try temporaryFile(String(repeating: " \r\n\r", count: 100_000))
         #expect(throws: IngestError(file: "x.csv", kind: .empty)) {

@@ -41,7 +41,9 @@ import TestSupport
     @Test(arguments: [
         ("DuocThanhToanTrucTuyen", "2", nil), ("DuocThanhToanTrucTuyen", "4", "DuocThanhToanTrucTuyen"),
         ("PhiLePhi", "1.250.000", nil), ("PhiLePhi", "0 000", nil), ("PhiLePhi", "50.00", "PhiLePhi"),
-        ("PhiLePhi", "1,250.000", "PhiLePhi"), ("PhiLePhi", "-5", "PhiLePhi"),
+        ("PhiLePhi", "1,250.000", "PhiLePhi"), ("PhiLePhi", "-5", "PhiLePhi"), ("PhiLePhi", "50 000", nil),
+        // One separator character: two spaces leave an empty group; a tab or a no-break space is no space.
+        ("PhiLePhi", "50  000", "PhiLePhi"), ("PhiLePhi", "50\t000", "PhiLePhi"), ("PhiLePhi", "50\u{00A0}000", "PhiLePhi"),
         ("SoLanBoSung", "01", nil), ("SoLanBoSung", "1.5", "SoLanBoSung"),
         ("DanhGiaHaiLong", "Chấp nhận được", nil), ("DanhGiaHaiLong", "0", "DanhGiaHaiLong"),
         ("LuanChuyen", "Bản giấy", nil), ("LuanChuyen", "3", "LuanChuyen"),

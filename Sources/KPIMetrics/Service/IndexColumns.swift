@@ -69,6 +69,12 @@ public struct IndexFigure: Sendable, Equatable {
             return Fraction(indicator.maxPoints * scaled.numerator, scaled.denominator)
         }
     }
+
+    /// True when the indicator has a value and earns less than its maximum, decided on the
+    /// exact points: 5.996 of 6 shows as 6.00 and is still below full marks.
+    public var isBelowFullMarks: Bool {
+        points.map { $0.numerator < indicator.maxPoints * $0.denominator } ?? false
+    }
 }
 
 /// A row's total: the points of the indicators that have a value, out of their maximum.

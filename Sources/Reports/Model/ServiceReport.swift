@@ -120,8 +120,7 @@ struct ServiceReport {
             switch kind {
             case .plan: names = row.counts.plan(goals).filter { $0.met == false }.map { language[Self.phrase($0.target)] }
             case .index:
-                names = row.counts.index.filter { f in f.points.map { $0.hundredths() < f.indicator.maxPoints * 100 } ?? false }
-                    .map { language[Self.phrase($0.indicator)] }
+                names = row.counts.index.filter(\.isBelowFullMarks).map { language[Self.phrase($0.indicator)] }
             }
             if !names.isEmpty {
                 lines.append(language[kind == .plan ? .missedTargets : .belowFullMarks,
