@@ -51,7 +51,7 @@ extension CalendarFileError {
         if let field { place += ": \(field.rawValue)" }
         let what: String
         switch kind {
-        case .unreadable(let reason): what = language[.calendarUnreadable, [.reason: reason]]
+        case .unreadable(let reason): what = language[.calendarUnreadable, [.reason: language.systemReason(reason)]]
         case .notText: what = language[.calendarNotText]
         case .malformedQuote: what = language[.calendarMalformedQuote]
         case .tooManyFields(let n): what = language[.calendarTooManyFields, [.count: String(n)]]
@@ -77,6 +77,7 @@ extension UnitsFileError {
         case .parentAliased(let name, let unit): return language[.errorUnitsParentAliased, [.name: name, .unit: unit]]
         case .conflict(let unit, let first):
             return language[.errorUnitsConflict, [.text: field?.rawValue ?? "", .unit: unit, .line: String(first)]]
+        case .noUnit(let name): return language[.errorUnitsNoUnit, [.name: name]]
         case .cycle(let names): return language[.errorUnitsCycle, [.list: names.joined(separator: " → ")]]
         }
     }

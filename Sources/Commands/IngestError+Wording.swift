@@ -2,6 +2,16 @@ import Ingest
 import Store
 import Wording
 
+extension Language {
+    /// Why a file cannot be opened, as the system says it (strerror), in this language where
+    /// it is a common reason.
+    func systemReason(_ reason: String) -> String {
+        let known: [String: Phrase] = ["No such file or directory": .ingestNoSuchFile, "Permission denied": .ingestPermissionDenied,
+                                       "is a directory": .fileIsDirectory]
+        return known[reason].map { self[$0] } ?? reason
+    }
+}
+
 extension IngestError {
     /// One line for people: `file:line: what went wrong`, in `language`.
     public func message(_ language: Language) -> String {
@@ -10,10 +20,7 @@ extension IngestError {
 
     private func what(_ language: Language) -> String {
         switch kind {
-        case .unreadable(let reason):
-            // The system's reason, in the reader's language where it is a common one.
-            let known: [String: Phrase] = ["No such file or directory": .ingestNoSuchFile, "Permission denied": .ingestPermissionDenied]
-            return language[.ingestUnreadable, [.reason: known[reason].map { language[$0] } ?? reason]]
+        case .unreadable(let reason): return language[.ingestUnreadable, [.reason: language.systemReason(reason)]]
         case .isDirectory: return language[.ingestIsDirectory]
         case .notRegularFile(let node):
             let names: [NodeKind: Phrase] = [.pipe: .nodePipe, .characterDevice: .nodeCharacterDevice,
@@ -60,6 +67,7 @@ extension StoreError {
         case .newerSchema: what = language[.storeNewerSchema]
         case .busy: what = language[.storeBusy]
         case .readOnly: what = language[.storeReadOnly]
+        case .cannotCreate: what = language[.storeCannotCreate]
         case .noSuchImport(let id): what = language[.storeNoSuchImport, [.id: String(id)]]
         case .server(let fault): what = fault.words(language)
         case .nameIDClash(let list): what = language[.storeNameIDClash, [.name: language[list.phrase]]]

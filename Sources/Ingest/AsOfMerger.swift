@@ -98,7 +98,16 @@ public struct FileRank: Comparable, Sendable {
         case (_?, nil): return false
         default: break
         }
-        if lhs.baseName != rhs.baseName { return lhs.baseName.unicodeScalars.lexicographicallyPrecedes(rhs.baseName.unicodeScalars) }
+        // Code points, not Swift's canonical equivalence: `é.csv` written precomposed and
+        // decomposed are two names, ordered as the stores order them (bytes).
+        if !lhs.baseName.unicodeScalars.elementsEqual(rhs.baseName.unicodeScalars) {
+            return lhs.baseName.unicodeScalars.lexicographicallyPrecedes(rhs.baseName.unicodeScalars)
+        }
         return lhs.name.unicodeScalars.lexicographicallyPrecedes(rhs.name.unicodeScalars)
+    }
+
+    /// Equal by the same code points that order ranks.
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.asOf == rhs.asOf && lhs.name.unicodeScalars.elementsEqual(rhs.name.unicodeScalars)
     }
 }

@@ -139,10 +139,13 @@ private struct DigitScanner {
             f.offsetSeconds = 0
         } else if let sign = current, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
             index += 1
+            // `+07`, `+0700` or `+07:00`: minutes, when begun, are two digits (`+05:3` is unreadable).
             guard let oh = digits(2), oh <= 14 else { return nil }
-            _ = skip(":")
-            let om = digits(2) ?? 0
-            guard om <= 59 else { return nil }
+            var om = 0
+            if skip(":") || current.map({ $0 &- 0x30 < 10 }) == true {
+                guard let minutes = digits(2), minutes <= 59 else { return nil }
+                om = minutes
+            }
             let offset = oh * 3600 + om * 60
             f.offsetSeconds = sign == UInt8(ascii: "+") ? offset : -offset
         }

@@ -27,7 +27,6 @@ struct HeaderLine {
         var chunk: [UInt8] = []
         var lineStart = 0  // in `text`: the line being scanned starts here
         var scanned = 0
-        var hasContent = false
         var quoted = false
         var breaksInQuotes = 0  // line breaks inside quotes since `lineStart`
         var skippedLines = 0, skippedBytes = 0
@@ -35,26 +34,9 @@ struct HeaderLine {
         while true {
             while scanned < text.count {
                 let byte = text[scanned]
-                if byte == 0x22 {
-                    quoted.toggle()
-                    scanned += 1
-                    continue
-                }
                 guard byte == 0x0A || byte == 0x0D else {
-                    if byte.isASCIIWhitespace || delimiters.contains(byte) {
-                        scanned += 1
-                    } else if byte < 0x80 {
-                        hasContent = true
-                        scanned += 1
-                    } else {
-                        // A character cut by the end of what is read waits for the next chunk.
-                        guard let space = UTF8Whitespace.length(in: text, at: scanned) else {
-                            if exhausted { hasContent = true; scanned += 1; continue }
-                            break
-                        }
-                        if space == 0 { hasContent = true }
-                        scanned += max(space, 1)
-                    }
+                    if byte == 0x22 { quoted.toggle() }
+                    scanned += 1
                     continue
                 }
                 // A line break; a CR at the end of what is read may be half a CRLF.
@@ -68,8 +50,8 @@ struct HeaderLine {
                     scanned = end
                     continue
                 }
-                if hasContent {
-                    let line = text[lineStart..<scanned]
+                let line = text[lineStart..<scanned]
+                if !isBlank(line, delimiters: delimiters) {
                     return HeaderLine(text: Array(text[lineStart...]), line: skippedLines + 1, byte: skippedBytes,
                                       delimiter: given ?? detectDelimiter(in: line))
                 }
@@ -81,7 +63,7 @@ struct HeaderLine {
             }
             if scanned - lineStart > limit { throw input.file.error(.headerTooLong(limit: limit), line: skippedLines + 1) }
             if exhausted {
-                guard hasContent else { throw input.file.error(.empty) }
+                guard !isBlank(text[lineStart...], delimiters: delimiters) else { throw input.file.error(.empty) }
                 return HeaderLine(text: Array(text[lineStart...]), line: skippedLines + 1, byte: skippedBytes,
                                   delimiter: given ?? detectDelimiter(in: text[lineStart...]))
             }
@@ -94,6 +76,12 @@ struct HeaderLine {
             exhausted = try !input.next(into: &chunk)
             if !exhausted { text.append(contentsOf: chunk) }
         }
+    }
+
+    /// True when a record of `line` would be blank under any of `delimiters`: nothing but
+    /// white space (``CSVRecord/isBlank``'s), delimiters and quotes.
+    static func isBlank(_ line: ArraySlice<UInt8>, delimiters: [UInt8]) -> Bool {
+        line.filter { $0 != 0x22 && !delimiters.contains($0) }.withUnsafeBufferPointer(\.isBlankText)
     }
 
     /// The spec's rule: comma, semicolon or tab, whichever the header line has most of

@@ -80,28 +80,6 @@ extension UInt8 {
     var isASCIIWhitespace: Bool { self == 0x20 || self == 0x09 || self == 0x0A || self == 0x0D }
 }
 
-/// Unicode white space beyond ASCII in UTF-8 (`White_Space`: U+0085, U+00A0, U+1680,
-/// U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000), for scans of raw bytes.
-enum UTF8Whitespace {
-    /// The length of the white-space character starting at `index`; 0 when none starts there;
-    /// nil when `bytes` ends before it could tell (more bytes may follow).
-    static func length(in bytes: [UInt8], at index: Int) -> Int? {
-        func byte(_ k: Int) -> UInt8? { index + k < bytes.count ? bytes[index + k] : nil }
-        switch bytes[index] {
-        case 0xC2:
-            guard let second = byte(1) else { return nil }
-            return second == 0x85 || second == 0xA0 ? 2 : 0
-        case 0xE1, 0xE2, 0xE3:
-            guard let second = byte(1), let third = byte(2) else { return nil }
-            let scalar = (UInt32(bytes[index] & 0x0F) << 12) | (UInt32(second & 0x3F) << 6) | UInt32(third & 0x3F)
-            guard second & 0xC0 == 0x80, third & 0xC0 == 0x80, let character = Unicode.Scalar(scalar) else { return 0 }
-            return character.properties.isWhitespace ? 3 : 0
-        default:
-            return 0
-        }
-    }
-}
-
 /// The display forms (and their keys) of the texts a run has met, shared by the registries of every part and
 /// file (each thread reads its own part); at most 65,536 of them, so that a hostile file of
 /// a million different names costs no more memory than its registries do. Behind an `NSLock`:

@@ -14,7 +14,7 @@ public struct UnitsFile: Sendable {
     /// column), and the file's ``IngestError`` when it cannot be read.
     public init(path: String, name: String? = nil) throws {
         let rows = try Self.rows(path: path, name: name)
-        for row in rows { aliases.add(name: row.name, unit: row.unit) }
+        aliases = try Self.aliases(of: rows)
         hierarchy = try Self.hierarchy(of: rows, aliases: aliases)
     }
 
@@ -44,6 +44,25 @@ public struct UnitsFile: Sendable {
                             parent: f.text(UnitsField.parent), level: f.text(UnitsField.level)))
         }
         return rows
+    }
+
+    /// The names mapped to units, checked: a name counts for one unit (a second row sending it
+    /// elsewhere is an error naming the first, not a silent choice), and a name has a unit.
+    private static func aliases(of rows: [Row]) throws -> UnitAliases {
+        var aliases = UnitAliases()
+        var first: [String: (unit: String, line: Int)] = [:]
+        for row in rows {
+            let key = row.name.normalizedKey
+            guard !key.isEmpty else { continue }
+            guard !row.unit.isEmpty else { throw UnitsFileError(line: row.line, field: .unit, .noUnit(name: row.name)) }
+            let unit = row.unit.normalizedKey
+            if let held = first[key], held.unit != unit {
+                throw UnitsFileError(line: row.line, field: .unit, .conflict(unit: row.name, firstLine: held.line))
+            }
+            first[key] = first[key] ?? (unit, row.line)
+            aliases.add(name: row.name, unit: row.unit)
+        }
+        return aliases
     }
 
     /// Each unit's parent and level, checked: a level of the vocabulary, one parent and one
@@ -127,8 +146,10 @@ public struct UnitsFileError: Error, Sendable, CustomStringConvertible {
         case unknownParent(String)
         /// A parent that is an old name, aliased to `unit`.
         case parentAliased(String, unit: String)
-        /// A unit given another parent (or level) on an earlier line.
+        /// A unit given another parent (or level), or a name another unit, on an earlier line.
         case conflict(unit: String, firstLine: Int)
+        /// A name without the unit it counts for.
+        case noUnit(name: String)
         /// Units each the parent of the next, back to the first.
         case cycle([String])
     }

@@ -46,6 +46,13 @@ public struct Period: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// Whether data as of `asOf` (the newest as-of of its inputs) covers the period on
+    /// `basis`: its end is at or before that moment. A report of a period it does not cover
+    /// is provisional, whoever writes it (`report`, `run`).
+    public func isCovered(asOf: LocalMoment, basis: PeriodBasis) -> Bool {
+        bounds(basis).end <= asOf
+    }
+
     /// The half-open interval [start, end) of local moments the period covers on `basis`.
     public func bounds(_ basis: PeriodBasis) -> PeriodBounds {
         let (first, last) = months

@@ -26,9 +26,11 @@ public final class MotcuaStore {
     /// Opens the store at `path` for `access`.
     public init(path: String, access: Access) throws(StoreError) {
         self.path = path
-        if access != .create, !FileManager.default.fileExists(atPath: path) {
-            throw StoreError(path: path, kind: .missing)
-        }
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        if access != .create, !exists { throw StoreError(path: path, kind: .missing) }
+        // A folder is no store (SQLite would call it an I/O error, or read-only).
+        if exists, isDirectory.boolValue { throw StoreError(path: path, kind: .notAStore) }
         var config = Configuration()
         config.busyMode = .timeout(Self.busyTimeout)
         config.foreignKeysEnabled = true
@@ -126,6 +128,8 @@ public final class MotcuaStore {
         case .SQLITE_READONLY, .SQLITE_PERM: return StoreError(path: path, kind: .readOnly)
         case .SQLITE_CANTOPEN where FileManager.default.fileExists(atPath: path):
             return StoreError(path: path, kind: .readOnly)
+        case .SQLITE_CANTOPEN:
+            return StoreError(path: path, kind: .cannotCreate)
         default:
             return StoreError(path: path, kind: .failed(db.message ?? "SQLite error \(db.resultCode.rawValue)"))
         }

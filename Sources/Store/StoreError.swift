@@ -12,6 +12,8 @@ public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case busy
         /// The store cannot be written (permissions, read-only file system).
         case readOnly
+        /// No store there and none can be made (its folder is missing or cannot be written).
+        case cannotCreate
         /// No import with that id.
         case noSuchImport(Int64)
         /// The store's database server could not be reached or used (PostgreSQL).
@@ -44,6 +46,7 @@ public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .newerSchema: return "\(path): the store was written by a newer motcua; upgrade motcua to read it"
         case .busy: return "\(path): the store is busy (another import is running); try again later"
         case .readOnly: return "\(path): the store cannot be written (read-only)"
+        case .cannotCreate: return "\(path): no store can be made here (is its folder there, and writable?)"
         case .noSuchImport(let id): return "\(path): no import with id \(id)"
         case .server(let fault): return "\(path): \(fault)"
         case .nameIDClash(.unitSpellings): return "\(path): two unit names share an id"
@@ -56,7 +59,7 @@ public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     public var exitStatus: Int32 {
         switch kind {
         case .missing, .notAStore, .newerSchema, .noSuchImport: return 66
-        case .busy, .readOnly, .server, .nameIDClash, .failed: return 74
+        case .busy, .readOnly, .cannotCreate, .server, .nameIDClash, .failed: return 74
         }
     }
 }

@@ -18,7 +18,7 @@ public struct CoveredPeriods: Sendable, Equatable {
             for kind in RunConfiguration.PeriodKind.allCases where kinds.contains(kind) {
                 for span in kind.spans {
                     let period = Period(year: year, span: span), bounds = period.bounds(basis)
-                    if bounds.end <= asOf {
+                    if period.isCovered(asOf: asOf, basis: basis) {
                         final.append(period)
                     } else if bounds.start <= asOf {
                         open.append(period)

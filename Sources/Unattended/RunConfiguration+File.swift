@@ -14,9 +14,12 @@ extension RunConfiguration {
                               "tables", "catalogue", "goals", "by"]
 
     /// Reads `motcua.toml` at `path`: relative paths in it are relative to its folder; a number
-    /// may be written as an integer or a decimal; an unknown key, or a value of the wrong type
-    /// or outside its vocabulary, is an error naming the key and the file.
-    public init(file path: String, language: Language = .vi) throws(ConfigurationError) {
+    /// may be written as an integer or a decimal; an unknown key, a value of the wrong type or
+    /// outside its vocabulary, or an empty list, is an error naming the key and the file.
+    ///
+    /// `language` is the one given to the command (`--lang`, `MOTCUA_LANG`); without it, the
+    /// file's own `lang` words its errors (``ConfigurationError/language``).
+    public init(file path: String, language: Language? = nil) throws(ConfigurationError) {
         self.init()
         guard let data = FileManager.default.contents(atPath: path) else { throw ConfigurationError(file: path, reason: .unreadable) }
         let table: TOMLTable
@@ -27,7 +30,19 @@ extension RunConfiguration {
         } catch {
             throw ConfigurationError(file: path, reason: .syntax(String(describing: error), line: nil))
         }
-        let file = TOMLFile(path: path, table: table)
+        let asked = table["lang"]?.string.flatMap { Language(rawValue: $0.lowercased()) }
+        do {
+            try read(TOMLFile(path: path, table: table), language: language ?? asked ?? .vi)
+        } catch {
+            var error = error
+            error.language = asked
+            throw error
+        }
+    }
+
+    /// Sets every key `file` gives.
+    private mutating func read(_ file: TOMLFile, language: Language) throws(ConfigurationError) {
+        let (path, table) = (file.path, file.table)
         if let unknown = table.keys.first(where: { !Self.keys.contains($0) }) {
             throw ConfigurationError(file: path, reason: .unknownKey(unknown))
         }
@@ -39,14 +54,14 @@ extension RunConfiguration {
         inbox = resolve(try file.string("inbox") ?? inbox)
         archive = resolve(try file.string("archive") ?? archive)
         reports = resolve(try file.string("reports") ?? reports)
-        if let v = try file.strings("formats") { formats = try v.map { text throws(ConfigurationError) in try file.choice("formats", text, ReportFormat.init) } }
+        if let v = try file.choices("formats", ReportFormat.init) { formats = v }
         if let v = try file.string("basis") { basis = try file.choice("basis", v, PeriodBasis.init) }
         if let v = try file.number("target") {
             guard let target = Target(v) else { throw ConfigurationError(file: path, reason: .badValue(key: "target", value: v, allowed: "0–100")) }
             self.target = target
         }
         if let v = try file.string("lang") { self.language = try file.choice("lang", v, Language.init) }
-        if let v = try file.strings("periods") { periods = try v.map { text throws(ConfigurationError) in try file.choice("periods", text, PeriodKind.init) } }
+        if let v = try file.choices("periods", PeriodKind.init) { periods = v }
         if let v = try file.bool("provisional") { provisional = v }
         if let v = try file.string("compare") {
             comparison = v.lowercased() == "none" ? nil : try file.choice("compare", v, Comparison.init, extra: ["none"])
@@ -65,14 +80,11 @@ extension RunConfiguration {
             }
         }
         if let v = try file.string("by") { rollUp = try Self.rollUp(v, file: path) }
-        if let v = try file.strings("tables") {
-            tables = try v.map { text throws(ConfigurationError) in
-                let table = try file.choice("tables", text, ReportTable.init)
-                guard table != .form06a, table != .resolution else {
-                    throw ConfigurationError(file: path, reason: .badValue(key: "tables", value: text, allowed: "kpi, plan, index766"))
-                }
-                return table
+        if let v = try file.choices("tables", ReportTable.init) {
+            if let wrong = v.first(where: { $0 == .form06a || $0 == .resolution }) {
+                throw ConfigurationError(file: path, reason: .badValue(key: "tables", value: wrong.rawValue, allowed: "kpi, plan, index766"))
             }
+            tables = v
         }
         if let v = try file.string("catalogue") { catalogue = resolve(v) }
         try readGoals(file)
@@ -86,6 +98,13 @@ extension RunConfiguration {
             }
         }
         try checkRollUp(file: path)
+        // A key no listed table uses would be ignored: refused, naming the tables that use it.
+        if !tables.contains(.plan), let other = goals.given.first(where: { $0 != .onTime }) {
+            throw ConfigurationError(file: path, reason: .unusedKey(key: "goals.\(other.name)", tables: ReportTable.plan.rawValue))
+        }
+        if catalogue != nil, !tables.contains(where: \.isService) {
+            throw ConfigurationError(file: path, reason: .unusedKey(key: "catalogue", tables: "plan, index766"))
+        }
     }
 
     /// Reads `by`: `unit` (no roll-up), `parent` or `level=<level>`; anything else (`field`, a
@@ -107,10 +126,7 @@ extension RunConfiguration {
         guard let goalTable = entry.table else { throw ConfigurationError(file: file.path, reason: .wrongType(key: "goals", expected: .configTable)) }
         let names = PlanTarget.allCases.map(\.name).joined(separator: ", ")
         for key in goalTable.keys.sorted() {
-            let value: String
-            if let int = goalTable[key]?.int { value = String(int) } else if let double = goalTable[key]?.double {
-                value = String(format: "%g", double)
-            } else {
+            guard let value = goalTable[key].flatMap(TOMLFile.numberText) else {
                 throw ConfigurationError(file: file.path, reason: .wrongType(key: "goals.\(key)", expected: .configNumber))
             }
             if key == PlanTarget.onTime.name {
@@ -152,9 +168,27 @@ fileprivate struct TOMLFile {
     /// A number written as an integer (`98`) or a decimal (`97.5`), as text.
     func number(_ key: String) throws(ConfigurationError) -> String? {
         guard let value = table[key] else { return nil }
+        guard let text = Self.numberText(value) else { throw wrong(key, .configNumber) }
+        return text
+    }
+
+    /// An integer or a decimal as text; nil for any other value. A decimal as the shortest
+    /// text that reads back as it (`97.5`, `97.123456789`), never rounded: a target motcua
+    /// cannot take is refused as on the command line, not changed into one it can.
+    static func numberText(_ value: any TOMLValueConvertible) -> String? {
         if let int = value.int { return String(int) }
-        if let double = value.double { return String(format: "%g", double) }
-        throw wrong(key, .configNumber)
+        return value.double.map(\.description)
+    }
+
+    /// A list of values read by `make`, each an error listing the values when unknown; an
+    /// empty list is an error too (a job told to write nothing would write nothing, silently).
+    func choices<Value: CaseIterable & RawRepresentable>(_ key: String, _ make: (String) -> Value?) throws(ConfigurationError) -> [Value]?
+    where Value.RawValue == String {
+        guard let texts = try strings(key) else { return nil }
+        guard !texts.isEmpty else {
+            throw ConfigurationError(file: path, reason: .badValue(key: key, value: "[]", allowed: Value.allCases.map(\.rawValue).joined(separator: ", ")))
+        }
+        return try texts.map { text throws(ConfigurationError) in try choice(key, text, make) }
     }
 
     func bool(_ key: String) throws(ConfigurationError) -> Bool? {

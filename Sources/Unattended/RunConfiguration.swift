@@ -97,10 +97,15 @@ public struct ConfigurationError: Error, Sendable {
         case noHierarchy(value: String, units: String?)
         /// `by` asks for a roll-up and `formats` has form 06a, which is by unit.
         case rollUpFormat(value: String)
+        /// A key only some tables use (`catalogue`, a plan goal), and `tables` lists none of them.
+        case unusedKey(key: String, tables: String)
     }
 
     public var file: String
     public var reason: Reason
+    /// The language the file's `lang` asks for, when it names one: what the error is worded
+    /// in when the command was given none.
+    public var language: Language?
 
     public func message(_ language: Language) -> String {
         let what: String
@@ -116,6 +121,7 @@ public struct ConfigurationError: Error, Sendable {
         case .noHierarchy(let value, let units?): what = language[.configByNoHierarchy, [.text: value, .file: units]]
         case .noHierarchy(let value, nil): what = language[.configByNoUnits, [.text: value]]
         case .rollUpFormat(let value): what = language[.configByForm06a, [.text: value]]
+        case .unusedKey(let key, let tables): what = language[.configUnusedKey, [.name: key, .list: tables]]
         }
         return "\(file): \(what)"
     }

@@ -25,23 +25,36 @@ extension UnattendedRun {
             return
         }
         logger.info("\(language[.runDataAsOf, [.moment: asOf.description]])")
-        // From the year of the earliest dossier: periods before it would be empty anyway.
-        let periods = CoveredPeriods(kinds: configuration.periods, years: first.civil.year...max(first.civil.year, asOf.civil.year),
-                                     basis: configuration.basis, asOf: asOf)
-        for period in periods.final {
-            for table in configuration.tables {
-                try write(period, table, provisional: false, set: set, catalogue: read.catalogue, outcome: &outcome)
-            }
-        }
-        for period in periods.open {
-            if configuration.provisional {
-                for table in configuration.tables {
-                    try write(period, table, provisional: true, set: set, catalogue: read.catalogue, outcome: &outcome)
+        // A period is covered on the basis its table counts by: the index's calendar quarter
+        // ends after the run's decree-09 one, and may not be covered when that one is.
+        var bases: [PeriodBasis] = []
+        for table in configuration.tables where !bases.contains(basis(of: table)) { bases.append(basis(of: table)) }
+        for basis in bases {
+            let tables = configuration.tables.filter { self.basis(of: $0) == basis }
+            // From the year of the earliest dossier: periods before it would be empty anyway.
+            let periods = CoveredPeriods(kinds: configuration.periods, years: first.civil.year...max(first.civil.year, asOf.civil.year),
+                                         basis: basis, asOf: asOf)
+            for period in periods.final {
+                for table in tables {
+                    try write(period, table, provisional: false, set: set, catalogue: read.catalogue, outcome: &outcome)
                 }
-            } else {
-                logger.info("\(language[.runPeriodOpen, [.period: period.description, .moment: asOf.description]])")
+            }
+            for period in periods.open {
+                if configuration.provisional {
+                    for table in tables {
+                        try write(period, table, provisional: true, set: set, catalogue: read.catalogue, outcome: &outcome)
+                    }
+                } else {
+                    logger.info("\(language[.runPeriodOpen, [.period: period.description, .moment: asOf.description]])")
+                }
             }
         }
+    }
+
+    /// The basis `table` counts by: the index by the national portal's months, kpi and plan by
+    /// the run's basis.
+    private func basis(of table: ReportTable) -> PeriodBasis {
+        table == .index766 ? table.defaultBasis : configuration.basis
     }
 
     /// Each alias that moved dossiers, and each that moved none (a name no export spells so).
@@ -61,15 +74,16 @@ extension UnattendedRun {
                        outcome: inout Outcome) throws(CommandError) {
         var settings = configuration.settings(period, provisional: provisional)
         settings.table = table
-        // The index counts by the national portal's months; kpi and plan by the run's basis.
-        if table == .index766 { settings.basis = table.defaultBasis }
+        settings.basis = basis(of: table)
         let report = Report(settings: settings, set: set, catalogue: catalogue)
         guard !report.table.rows.isEmpty else { return }
         let name = "\(period).\(settings.basis.rawValue)" + (table.isService ? ".\(table.rawValue)" : "")
             + (settings.rollUp.map { ".\($0.fileTag)" } ?? "")
         let base = (configuration.reports as NSString).appendingPathComponent(name)
         let stem = provisional ? base + ".provisional" : base
-        let bodies = try configuration.formats.map { format throws(CommandError) in
+        // Form 06a is the KPI table's official form: a plan or an index has none to write.
+        let formats = configuration.formats.filter { $0 != .form06a || table == .kpi }
+        let bodies = try formats.map { format throws(CommandError) in
             ("\(stem).\(format.fileExtension)", try CommandError.from { try report.render(format) })
         }
         let fingerprint = ReportFingerprint(report, configuration)

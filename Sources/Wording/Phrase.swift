@@ -52,13 +52,13 @@ public enum Phrase: String, CaseIterable, Sendable {
     case checkRejected, kindPortalSync, kindPortalVN, kindSpreadsheet
 
     // MARK: Inputs: files that cannot be read, the store, rejected rows, exports cut off
-    case ingestUnreadable, ingestNoSuchFile, ingestPermissionDenied, ingestIsDirectory, ingestNotRegularFile
+    case ingestUnreadable, ingestNoSuchFile, ingestPermissionDenied, fileIsDirectory, ingestIsDirectory, ingestNotRegularFile
     case nodePipe, nodeCharacterDevice, nodeBlockDevice, nodeSocket, nodeOther
     case ingestNameNotUTF8, ingestEmpty, ingestNotText
     case notTextNUL, notTextUndefined1258, notTextInvalidUTF8, notTextOddUTF16, notTextSurrogate, notTextNULCharacter
     case ingestMalformedHeader, ingestHeaderTooLong, ingestMissingColumns, ingestDuplicateColumn, ingestShrank
     case ingestRejectedRow, ingestSpreadsheet
-    case storeMissing, storeNotAStore, storeNewerSchema, storeBusy, storeReadOnly, storeNoSuchImport, storeFailed
+    case storeMissing, storeNotAStore, storeNewerSchema, storeBusy, storeReadOnly, storeCannotCreate, storeNoSuchImport, storeFailed
     case storeNameIDClash, storeUnitNames, storeProcedures
     case serverInvalidURL, urlNotAURL, urlNoHost, urlNoUser, urlPortOutOfRange, urlSlashInDatabaseName
     case urlUnknownTLSMode, urlUnknownParameter, serverUnreadableRootCertificate
@@ -92,7 +92,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case errorSuggestUnits, errorUnknownColumn, errorAmbiguousColumn
 
     // MARK: Units in a hierarchy: the units file's errors, roll-up rows
-    case errorUnitsLevel, errorUnitsParent, errorUnitsParentAliased, errorUnitsConflict, errorUnitsCycle
+    case errorUnitsLevel, errorUnitsParent, errorUnitsParentAliased, errorUnitsConflict, errorUnitsNoUnit, errorUnitsCycle
     case rollUpSubtotal, rollUpNoParent, rollUpOutside, rollUpParentLegend, rollUpLevelLegend
     case errorUnitsNoHierarchy, usageRollUpUnits, usageRollUpTable
 
@@ -100,7 +100,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case runInboxEmpty, runImporting, runSetAside, runNoData, runDataAsOf, runPeriodOpen, runAlias, runAliasUnused
     case runUpToDate, runFiguresChanged, runWrote, runWroteProvisional, runProvisionalRemoved, runDone
     case runLockHeld, runLockPid, runLockFailed
-    case configUnreadable, configSyntax, configUnknownKey, configWrongType, configBadValue
+    case configUnreadable, configSyntax, configUnusedKey, configUnknownKey, configWrongType, configBadValue
     case configString, configStrings, configNumber, configBool, configTable
     case configByNoHierarchy, configByNoUnits, configByForm06a, runRollUp
 
@@ -118,7 +118,7 @@ public enum Phrase: String, CaseIterable, Sendable {
 
     // MARK: Wrong command lines, and the frame of --help
     case usageRunBy
-    case usagePeriod, usageTarget, usageLang, usageEncoding, usageDelimiter, usageMoment, usageBreakdownFormat
+    case usagePeriod, usageTarget, usageLang, usageLangVariable, usageReadOptionWithoutFiles, usageEncoding, usageDelimiter, usageMoment, usageBreakdownFormat
     case usageBreakdownPeriod, usageXLSXOutput, usageByField, usageTableMachine, usageForm06aTable, usageNeedFiles, usageExplainEither
     case usageExplainAll, usageYear, usageRunFormat
     case usageUnknownOption, usageDidYouMean, usageMissingValue, usageUnexpected, usageMissingArgument
@@ -149,7 +149,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case columnTarget, columnIndicator, columnNumerator, columnDenominator, columnRate, columnGoal, columnMet
     case columnMaxPoints, columnPoints, met, notMet, missedTargets, allTargetsMet, noTargetFigures, belowFullMarks, allFullMarks
     case indexOutOf62, chartIndexPoints, pointsOutOf, sheetPlan, sheetIndex, noCatalogue, catalogueUsed, goalsLine
-    case helpCatalogue, helpGoal, helpExplainTable, usageGoal, usageGoalTwice, usageExplainFigure, usageExplainTable
+    case helpCatalogue, helpGoal, helpExplainTable, usageGoal, usageGoalTwice, usageGoalTable, usageExplainFigure, usageExplainTable
     case figureNumerator, figureDenominator
     case whyOnTimeNum, whyResolved, whyEligibleOnlineNum, whyEligibleOnlineDen, whyDigitisedResultNum
     case whyDigitisedResultDen, whySatisfiedNum, whySatisfiedDen, whyRoutingNum, whyRoutingDen, whyProgressNum
@@ -166,7 +166,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case deadlinesFilled, workingDaysNote, lateByProcedure, lateByProcedureLine
     case helpLate, helpLateDetails, helpDueWithin, helpDeadlines, helpDeadlinesDetails, helpFillDeadlines
     case helpCalendarOverrides, helpApologies, helpApologiesDetails, helpLetterFormat
-    case usageFillDeadlinesCatalogue, usageFillDeadlinesHere, usageDueWithinAsOf, usageDueWithinPeriod, usageNeedCatalogue
+    case usageFillDeadlinesCatalogue, usageFillDeadlinesHere, usageDueWithinAsOf, usageDueWithinDays, usageDueWithinPeriod, usageNeedCatalogue
     case usageLetterFormat, usageListFormat
     case letterTitle, letterNational, letterMotto, letterNumber, letterUnit, letterDossier, letterProcedure
     case letterReceived, letterPromised, letterBody, letterReason, letterNewDate, letterApplicant, letterClosing

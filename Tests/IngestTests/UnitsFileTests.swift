@@ -65,5 +65,11 @@ struct UnitsFileTests {
         #expect(try fault("A,A,,xã\nA,A,,huyện\n")?.field == .level)
         #expect(try fault("A,A,B,xã,x\n")?.kind == .fieldCount(5))
         #expect(try fault("A\n")?.kind == .fieldCount(1))
+        // A name counts for one unit: a second row sending it elsewhere names the first; the
+        // same mapping twice (case and spacing aside) is no conflict; a name needs a unit.
+        let twice = try fault("Alpha,Gamma\nB,B\nalpha ,Beta\n")
+        #expect(twice.map { ($0.line, $0.field, $0.kind) } ?? (0, nil, .fieldCount(0)) == (3, .unit, .conflict(unit: "alpha", firstLine: 1)))
+        #expect(try fault("Alpha,Gamma\nALPHA,gamma\n") == nil)
+        #expect(try fault("Alpha,\nB,B\n").map { ($0.line, $0.kind) } ?? (0, .fieldCount(0)) == (1, .noUnit(name: "Alpha")))
     }
 }

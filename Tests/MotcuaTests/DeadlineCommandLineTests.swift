@@ -32,6 +32,27 @@ import Testing
         #expect(result.stderrLines.count == 1, "\(result)")
     }
 
+    /// Each refusal says what is wrong with what was given: `-1` is a count of days out of
+    /// range (not a missing value); a file-reading option without files (a store read) would
+    /// be ignored, so it is refused; `late --due-within` keeps `--as-of` as the list's moment.
+    @Test func refusalsNameWhatIsWrong() throws {
+        let days = try Motcua.run(["late", "--due-within", "-1", "--as-of", "2024-05-02", "--lang", "en"] + Self.fillInputs, in: Self.fill)
+        #expect(days.status == 64 && days.stderr.contains("--due-within -1: give a number of working days"), "\(days)")
+        let dir = try TempDir()
+        for (arguments, name) in [(["report", "--period", "2024-Q2", "--as-of", "2024-06-30"], "--as-of"),
+                                  (["report", "--period", "2024-Q2", "--encoding", "utf-8"], "--encoding"),
+                                  (["late", "--period", "2024-Q2", "--delimiter", ";"], "--delimiter"),
+                                  (["units", "--as-of", "2024-06-30"], "--as-of")] {
+            let result = try Motcua.run(arguments + ["--lang", "en"], in: dir.url)
+            #expect(result.status == 64 && result.stderrLines.count == 1 && result.stderr.contains(name + " tells how to read export files"),
+                    "\(result)")
+        }
+        // From the store, --due-within's --as-of is not a file option: it passes this check
+        // (and stops later on the missing store, 66).
+        let list = try Motcua.run(["late", "--due-within", "2", "--as-of", "2024-05-02", "--lang", "en"], in: dir.url)
+        #expect(list.status != 64 && !list.stderr.contains("tells how to read"), "\(list)")
+    }
+
     @Test func aBadCalendarFileStopsTheRun() throws {
         let dir = try TempDir()
         let bad = try dir.write("lich.csv", "date,kind,note\n2024-05-06,nghỉ phép,\n").path

@@ -122,13 +122,33 @@ struct FormatTests {
         #expect(text.contains("null"))
     }
 
-    /// Lines of the table body: from the first line to the TOTAL row.
+    /// Lines of the table body: from the header (after the provisional mark, if any) to the
+    /// TOTAL row.
     static func body(_ text: String) -> [String] {
         let lines = RunResult.lines(text).map(stripANSI)
-        guard let last = lines.lastIndex(where: { $0.lowercased().contains("tổng") || $0.contains("TOTAL") }) else {
+        let first = lines.firstIndex { !$0.isEmpty && !$0.hasPrefix("TẠM TÍNH") && !$0.hasPrefix("PROVISIONAL") } ?? 0
+        guard let last = lines.lastIndex(where: { $0.lowercased().contains("tổng") || $0.contains("TOTAL") }), last >= first else {
             return []
         }
-        return Array(lines[...last])
+        return Array(lines[first...last])
+    }
+
+    /// The fixture's latest moment is 01/03/2023 and decree 09's 2023-Q1 ends on 14/03: its report is
+    /// provisional in every format but csv (the spec's columns); stated as of 15/03, it is final.
+    @Test("a report of a period the data does not cover is marked provisional; a covered one is not")
+    func provisionalWhenTheDataDoesNotCoverThePeriod() throws {
+        let dir = try Self.fixture()
+        let table = try Self.report(dir, [])
+        #expect(table.status == 0 && table.stdout.hasPrefix("TẠM TÍNH — số liệu chưa đủ kỳ\n"), "\(table)")
+        let json = try JSONSerialization.jsonObject(with: try Self.report(dir, ["--format", "json"]).stdoutData) as? [String: Any]
+        #expect(json?["provisional"] as? Bool == true)
+        #expect((json?["manifest"] as? [String: Any])?["provisional"] as? Bool == true)
+        #expect(try Self.report(dir, ["--format", "csv"]).stdout == Self.expectedCSV)
+        let stated = try Self.report(dir, ["--as-of", "15/03/2023"])
+        #expect(stated.status == 0 && !stated.stdout.contains("TẠM TÍNH"), "\(stated)")
+        let statedJSON = try JSONSerialization.jsonObject(with: try Self.report(dir, ["--format", "json", "--as-of", "15/03/2023"]).stdoutData)
+            as? [String: Any]
+        #expect(statedJSON?["provisional"] == nil)
     }
 
     static func stripANSI(_ line: String) -> String {

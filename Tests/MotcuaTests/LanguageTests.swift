@@ -38,6 +38,11 @@ import Testing
         #expect(both.stderr.hasPrefix("motcua: '2023-Q5' không phải kỳ báo cáo"), "\(both)")
         let wrong = try Motcua.run(["check", "--lang", "de", Self.hand[0]])
         #expect(wrong.status == 64 && wrong.stderr.contains("ngôn ngữ 'de' không có"), "\(wrong)")
+        // A variable naming no language is refused, not read as Vietnamese; the flag still wins.
+        let variable = try Motcua.run(["check", Self.hand[0]], environment: ["MOTCUA_LANG": "fr"])
+        #expect(variable.status == 64 && variable.stderr.contains("MOTCUA_LANG='fr'") && variable.stdout.isEmpty, "\(variable)")
+        let flagWins = try Motcua.run(["check", "--lang", "en", Self.hand[0]], environment: ["MOTCUA_LANG": "fr"])
+        #expect(flagWins.status == 0, "\(flagWins)")
     }
 
     @Test func helpIsInTheReadersLanguage() throws {

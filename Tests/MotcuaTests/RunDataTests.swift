@@ -42,6 +42,24 @@ struct RunDataTests {
         #expect(result.stderr.contains("kỳ 2023-Q2 chưa đủ số liệu"), "the log says why: \(result)")
     }
 
+    /// The index counts by calendar quarters, which end after decree 09's: data to 20 March
+    /// covers decree 09's 2023-Q1 (to 14/03) and not the calendar one (to 31/03), so the
+    /// index of 2023-Q1 is only ever provisional, and form 06a is written for the KPI table
+    /// alone (a plan or an index has no form 06a).
+    @Test func theIndexIsCoveredOnItsOwnCalendar() throws {
+        let dir = try setUp(months: 1...3, config: "tables = [\"kpi\", \"index766\"]\n")
+        #expect(try run(dir).status == 0)
+        var names = try reports(dir).keys.sorted()
+        #expect(names.contains("2023-Q1.decree09.csv") && names.contains("2023-Q1.decree09.06a.txt"), "\(names)")
+        #expect(!names.contains { $0.contains("index766") }, "\(names)")
+        #expect(try run(dir, ["--provisional"]).status == 0)
+        names = try reports(dir).keys.sorted()
+        #expect(names.contains("2023-Q1.calendar.index766.provisional.csv"), "\(names)")
+        #expect(!names.contains { $0.contains("index766") && !$0.contains("provisional") }, "\(names)")
+        #expect(!names.contains { $0.hasPrefix("2023-Q2.calendar") }, "a period after the data: \(names)")
+        #expect(!names.contains { $0.contains("index766") && $0.contains("06a") }, "\(names)")
+    }
+
     /// `--provisional` writes the open period too, marked in its file names, in the json, and
     /// in the title of every people's format; the csv keeps the spec's 20 columns. Newer data
     /// replaces it (no version); the final report removes it.

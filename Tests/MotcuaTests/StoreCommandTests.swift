@@ -296,6 +296,22 @@ struct StoreCommandTests {
         }
     }
 
+    @Test("a folder named as the store is not a store (66); a store whose folder is missing cannot be made (74); both worded")
+    func folderOrMissingFolderAsTheStore() throws {
+        let dir = try TempDir(prefix: "motcua-e2e-store")
+        try dir.write("a.csv", Self.smallExport)
+        try FileManager.default.createDirectory(at: dir.file("thu-muc"), withIntermediateDirectories: true)
+        for command in [["report", "--period", "2023-Q1", "--db", "thu-muc"], ["import", "--db", "thu-muc", "a.csv"], ["imports", "--db", "thu-muc"]] {
+            let result = try Motcua.run(command, in: dir.url)
+            ErrorContract.expectInputError(result, status: 66, naming: "thu-muc")
+            #expect(result.stderr.contains("không phải kho dữ liệu motcua"), "\(result)")
+        }
+        let nowhere = try Motcua.run(["import", "--db", "khong-co/kho.sqlite", "a.csv", "--lang", "en"], in: dir.url)
+        #expect(nowhere.status == 74 && nowhere.stderrLines.count == 1, "\(nowhere)")
+        #expect(nowhere.stderr.contains("khong-co/kho.sqlite") && nowhere.stderr.contains("no store can be made here"), "\(nowhere)")
+        #expect(!nowhere.stderr.contains("unable to open"), "SQLite's own words: \(nowhere)")
+    }
+
     @Test("a store from a newer motcua (an unknown migration) is refused with 66, naming 'newer', and not changed",
           arguments: StoreEngine.allCases)
     func newerStore(engine: StoreEngine) throws {

@@ -45,4 +45,16 @@ import Testing
         // Refused for what it says, not because the file went missing.
         if case .unreadable = error?.reason { Issue.record("\(text): unreadable") }
     }
+
+    /// A key that no listed table uses would be ignored: a plan goal without the plan, a
+    /// catalogue without the plan or the index. on_time's goal is the KPI table's target.
+    @Test(arguments: [("[goals]\nsatisfied = 95", "goals.satisfied"), ("tables = [\"kpi\", \"index766\"]\n[goals]\nsatisfied = 95", "goals.satisfied"),
+                      ("catalogue = \"danh-muc.csv\"", "catalogue"), ("tables = [\"kpi\"]\ncatalogue = \"danh-muc.csv\"", "catalogue")])
+    func aKeyNoTableUsesIsRefused(_ text: String, key: String) throws {
+        let error = try #require(throws: ConfigurationError.self) { try RunConfiguration(file: write(text)) }
+        guard case .unusedKey(key, _) = error.reason else { Issue.record("\(text): \(error.reason)"); return }
+        #expect(error.message(.en).contains("'\(key)' is used by the"), "\(error.message(.en))")
+        #expect(try RunConfiguration(file: write("[goals]\non_time = 97\n")).target == Target("97"))
+        #expect(try RunConfiguration(file: write("tables = [\"index766\"]\ncatalogue = \"danh-muc.csv\"\n")).catalogue != nil)
+    }
 }

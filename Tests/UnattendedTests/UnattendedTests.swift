@@ -44,6 +44,29 @@ import Wording
     @Test func integersAreNumbers() throws {
         #expect(try RunConfiguration(file: write("target = 98\n")).target == Target("98"))
         #expect(try RunConfiguration(file: write("target = 97.5\n")).target == Target("97.5"))
+        #expect(try RunConfiguration(file: write("target = 98.0\n")).target.description == "98")
+        #expect(try RunConfiguration(file: write("tables = [\"plan\"]\n[goals]\nsatisfied = 95.25\n")).goals[.satisfied] == Target("95.25"))
+    }
+
+    /// A decimal is taken as written or refused as on the command line (at most four
+    /// decimals), never rounded into a target it does not say: 97.123456789 is not 97.1235.
+    @Test(arguments: ["target = 97.123456789", "target = 99.999999", "[goals]\nsatisfied = 95.123456"])
+    func aDecimalIsNeverRounded(line: String) throws {
+        let error = try #require(throws: ConfigurationError.self) { try RunConfiguration(file: write(line + "\n")) }
+        guard case .badValue(_, let value, _) = error.reason else { Issue.record("\(error)"); return }
+        #expect(line.hasSuffix(value), "\(value)")
+    }
+
+    /// A file's errors are worded in its own `lang` when the command was given none.
+    @Test func errorsFollowTheFilesLanguage() throws {
+        let path = try write("lang = \"en\"\nformat = [\"csv\"]\n")
+        let error = try #require(throws: ConfigurationError.self) { try RunConfiguration(file: path) }
+        #expect(error.language == .en)
+        let asked = try #require(throws: ConfigurationError.self) { try RunConfiguration(file: path, language: .vi) }
+        #expect(asked.language == .en, "the file's language, for the caller to weigh against the command's")
+        let units = try write("lang = \"en\"\nunits = \"khong-co.csv\"\n")
+        let missing = try #require(throws: ConfigurationError.self) { try RunConfiguration(file: units) }
+        #expect(missing.message(.en).contains("khong-co.csv") && !missing.message(.en).contains("không"), "\(missing.message(.en))")
     }
 
     /// The keys of issue 10: provisional reports, the comparison, form 06a's units.
@@ -72,7 +95,7 @@ import Wording
 
     @Test(arguments: ["basis = \"weekly\"", "formats = [\"pdf\"]", "target = 120", "lang = \"fr\"", "periods = [\"month\"]",
                       "store = [", "target = \"98\"", "formats = \"csv\"", "provisional = \"yes\"", "[aliases]\nA = 1",
-                      "compare = \"yesterday\"", "aliases = 3"])
+                      "compare = \"yesterday\"", "aliases = 3", "formats = []", "periods = []", "tables = []"])
     func badValuesAreOneLineErrors(line: String) throws {
         let path = try write(line + "\n")
         let error = try #require(throws: ConfigurationError.self) { try RunConfiguration(file: path) }

@@ -45,6 +45,9 @@ public struct Goals: Hashable, Sendable {
 
     /// The goals given, when they differ from the plan's.
     public var isDefault: Bool { values.allSatisfy { $0.value == $0.key.defaultGoal } }
+
+    /// The targets whose goal was given (rather than left at the plan's), in the plan's order.
+    public var given: [PlanTarget] { PlanTarget.allCases.filter { values[$0] != nil } }
 }
 
 /// One target of one row of the plan table.

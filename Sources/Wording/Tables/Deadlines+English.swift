@@ -46,6 +46,7 @@ extension Phrase {
         .usageFillDeadlinesCatalogue: "--fill-deadlines needs --catalogue (the time limits come from the procedure catalogue)",
         .usageFillDeadlinesHere: "--fill-deadlines does not apply here: {name} looks at due dates as exported",
         .usageDueWithinAsOf: "--due-within needs --as-of (the moment of the list)",
+        .usageDueWithinDays: "--due-within {text}: give a number of working days, 0 or more",
         .usageDueWithinPeriod: "give --period, or --due-within N --as-of MOMENT",
         .usageNeedCatalogue: "{name} needs --catalogue (the procedure catalogue with time limits)",
         .usageLetterFormat: "unknown letter format '{text}': use md or html",

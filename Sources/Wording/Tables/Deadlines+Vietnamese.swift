@@ -46,6 +46,7 @@ extension Phrase {
         .usageFillDeadlinesCatalogue: "--fill-deadlines cần --catalogue (thời hạn giải quyết lấy từ danh mục thủ tục)",
         .usageFillDeadlinesHere: "--fill-deadlines không dùng được ở đây: {name} xét ngày hẹn trả như trong tệp xuất",
         .usageDueWithinAsOf: "--due-within cần --as-of (thời điểm lập danh sách)",
+        .usageDueWithinDays: "--due-within {text}: hãy ghi số ngày làm việc, từ 0 trở lên",
         .usageDueWithinPeriod: "ghi --period hoặc --due-within N --as-of THỜI ĐIỂM",
         .usageNeedCatalogue: "{name} cần --catalogue (danh mục thủ tục có thời hạn giải quyết)",
         .usageLetterFormat: "định dạng phiếu '{text}' không hợp lệ: ghi md hoặc html",

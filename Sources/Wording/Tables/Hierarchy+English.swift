@@ -5,6 +5,7 @@ extension Phrase {
         .errorUnitsParent: "parent: '{name}' is not a unit of the file (give it a row of its own)",
         .errorUnitsParentAliased: "parent: '{name}' is an old name of '{unit}'; write '{unit}'",
         .errorUnitsConflict: "{text}: '{unit}' was given another value on line {line}",
+        .errorUnitsNoUnit: "unit: '{name}' has no unit to count for",
         .errorUnitsCycle: "parent: the parents go round in a cycle: {list}",
         .errorUnitsNoHierarchy: "gives no parent and no level: nothing to roll up by (--by {text})",
         .rollUpSubtotal: "Subtotal {name}",

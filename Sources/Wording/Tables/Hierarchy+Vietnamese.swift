@@ -5,6 +5,7 @@ extension Phrase {
         .errorUnitsParent: "parent: '{name}' không phải đơn vị nào của tệp (cần một dòng cho chính nó)",
         .errorUnitsParentAliased: "parent: '{name}' là tên cũ của '{unit}'; hãy ghi '{unit}'",
         .errorUnitsConflict: "{text}: '{unit}' đã có giá trị khác ở dòng {line}",
+        .errorUnitsNoUnit: "unit: tên '{name}' chưa ghi đơn vị được tính vào",
         .errorUnitsCycle: "parent: đơn vị cấp trên lặp vòng: {list}",
         .errorUnitsNoHierarchy: "không có cột parent hay level nào được điền: không cộng theo cấp được (--by {text})",
         .rollUpSubtotal: "Cộng {name}",

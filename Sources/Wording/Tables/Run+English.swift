@@ -22,6 +22,7 @@ extension Phrase {
         // motcua.toml
         .configUnreadable: "cannot read the configuration",
         .configSyntax: "not a valid TOML file: {reason}",
+        .configUnusedKey: "'{name}' is used by the {list} table only, and `tables` lists none of them",
         .configUnknownKey: "'{name}' is not a key of motcua's configuration (the keys: {list})",
         .configWrongType: "'{name}' must be {kind}",
         .configBadValue: "'{name}' cannot be '{text}' (it takes: {list})",

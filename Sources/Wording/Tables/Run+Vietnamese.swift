@@ -22,6 +22,7 @@ extension Phrase {
         // motcua.toml
         .configUnreadable: "không đọc được tệp cấu hình",
         .configSyntax: "tệp cấu hình không đúng cú pháp TOML: {reason}",
+        .configUnusedKey: "khóa '{name}' chỉ dùng cho bảng {list}, mà `tables` không có bảng nào trong số đó",
         .configUnknownKey: "khóa '{name}' không có trong cấu hình của motcua (các khóa: {list})",
         .configWrongType: "khóa '{name}' phải là {kind}",
         .configBadValue: "khóa '{name}' không nhận giá trị '{text}' (giá trị được dùng: {list})",

@@ -61,6 +61,7 @@ extension Phrase {
         .helpExplainTable: "The table whose figure to explain: kpi (the default), plan or index766.",
         .usageGoal: "the goal '{text}' is not valid: NAME=PERCENT, NAME one of {list}, PERCENT from 0 to 100",
         .usageGoalTwice: "the goal '{name}' is given twice; give it once (--target sets on_time)",
+        .usageGoalTable: "--goal {name} is a goal of --table plan; --table {text} does not use it",
         .usageExplainFigure: "'{text}' is not a figure of the {kind} table: TARGET.numerator or TARGET.denominator, TARGET one of {list}",
         .usageExplainTable: "--table takes kpi, plan or index766",
         .figureNumerator: "numerator", .figureDenominator: "denominator",

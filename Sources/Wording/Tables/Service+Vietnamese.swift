@@ -61,6 +61,7 @@ extension Phrase {
         .helpExplainTable: "Bảng có số liệu cần giải thích: kpi (mặc định), plan hoặc index766.",
         .usageGoal: "mức kế hoạch '{text}' không hợp lệ: TÊN=PHẦN_TRĂM, TÊN là một trong {list}, PHẦN_TRĂM từ 0 đến 100",
         .usageGoalTwice: "mức kế hoạch '{name}' được cho hai lần; chỉ cho một lần (--target đặt on_time)",
+        .usageGoalTable: "--goal {name} là mục tiêu của --table plan; --table {text} không dùng đến",
         .usageExplainFigure: "'{text}' không phải số liệu của bảng {kind}: CHỈ_TIÊU.numerator hoặc CHỈ_TIÊU.denominator, CHỈ_TIÊU là một trong {list}",
         .usageExplainTable: "--table nhận kpi, plan hoặc index766",
         .figureNumerator: "tử số", .figureDenominator: "mẫu số",

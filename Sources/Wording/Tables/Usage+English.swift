@@ -5,6 +5,8 @@ extension Phrase {
         .usagePeriod: "'{text}' is not a period: write one of {list}",
         .usageTarget: "the target '{text}' is not valid: a percentage from 0 to 100, e.g. 98 or 97.5",
         .usageLang: "no language '{text}': use vi or en",
+        .usageLangVariable: "MOTCUA_LANG={text} names no language: use vi or en",
+        .usageReadOptionWithoutFiles: "{name} tells how to read export files, and none is named: a report from the store would ignore it",
         .usageEncoding: "no encoding '{text}': use one of {list}",
         .usageDelimiter: "no delimiter '{text}': use ',' ';' or tab",
         .usageMoment: "'{text}' is not a date and time (e.g. 2023-03-31 or 31/03/2023 17:00)",

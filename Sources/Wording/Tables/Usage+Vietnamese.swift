@@ -5,6 +5,8 @@ extension Phrase {
         .usagePeriod: "'{text}' không phải kỳ báo cáo; các cách ghi được dùng: {list}",
         .usageTarget: "mục tiêu '{text}' không hợp lệ: ghi số phần trăm từ 0 đến 100, ví dụ 98 hoặc 97.5",
         .usageLang: "ngôn ngữ '{text}' không có: dùng vi hoặc en",
+        .usageLangVariable: "biến MOTCUA_LANG='{text}' không phải ngôn ngữ có sẵn: dùng vi hoặc en",
+        .usageReadOptionWithoutFiles: "{name} chỉ dùng khi đọc tệp xuất, mà không có tệp nào: báo cáo từ kho dữ liệu sẽ bỏ qua nó",
         .usageEncoding: "bảng mã '{text}' không có: dùng một trong {list}",
         .usageDelimiter: "dấu phân cách '{text}' không có: dùng ',' ';' hoặc tab",
         .usageMoment: "'{text}' không phải ngày giờ (ví dụ 2023-03-31 hoặc 31/03/2023 17:00)",

@@ -19,7 +19,8 @@ struct LateCommand: ParsableCommand {
     @Option(help: help(.helpFormat))
     var format: ReportFormat = .table
 
-    @Option(name: .customLong("due-within"), help: help(.helpDueWithin))
+    // Unconditional: `-1` is this option's (refused) value, not an unknown flag.
+    @Option(name: .customLong("due-within"), parsing: .unconditional, help: help(.helpDueWithin))
     var dueWithin: Int?
 
     @OptionGroup var deadlines: DeadlineOptions
@@ -40,7 +41,7 @@ struct LateCommand: ParsableCommand {
         if format == .json || format == .form06a { throw usage(.usageListFormat, [.text: format.rawValue]) }
         if format == .xlsx, output == nil { throw usage(.usageXLSXOutput) }
         try deadlines.check(catalogue: input.catalogue)
-        _ = try mode()
+        if case .period = try mode() { try input.refuseAsOfWithoutFiles() }
     }
 
     /// A period, or N working days from the `--as-of` moment; not both.
@@ -49,9 +50,8 @@ struct LateCommand: ParsableCommand {
         case (let period?, nil): return .period(try PeriodText.parse(period), basis)
         case (nil, let days?):
             guard let text = input.asOf else { throw usage(.usageDueWithinAsOf) }
-            guard days >= 0, case .success(let date) = DateValue.parse(text, role: .moment) else {
-                throw usage(.usageMoment, [.text: text])
-            }
+            guard days >= 0 else { throw usage(.usageDueWithinDays, [.text: String(days)]) }
+            guard case .success(let date) = DateValue.parse(text, role: .moment) else { throw usage(.usageMoment, [.text: text]) }
             return .dueWithin(days: days, asOf: date.moment)
         default: throw usage(.usageDueWithinPeriod)
         }

@@ -115,13 +115,15 @@ struct RunCommand: ParsableCommand {
     private func resolvedConfiguration() throws -> RunConfiguration {
         var settings = RunConfiguration()
         let file = config ?? (FileManager.default.fileExists(atPath: "motcua.toml") ? "motcua.toml" : nil)
-        let words = language.given ?? CommandLanguage.current
+        let given = language.given ?? CommandLanguage.explicit
         if let file {
-            do { settings = try RunConfiguration(file: file, language: words) } catch {
-                Terminal.fail(error.message(words))
+            do { settings = try RunConfiguration(file: file, language: given) } catch {
+                Terminal.fail(error.message(given ?? error.language ?? .vi))
                 throw ExitCode(ExitStatus.noInput)
             }
         }
+        // Later faults of the command line's settings: in the language the run will speak.
+        let words = given ?? settings.language
         if let db { settings.store = db } else if config == nil, let env = ProcessInfo.processInfo.environment["MOTCUA_DB"], !env.isEmpty {
             settings.store = env
         }
@@ -137,7 +139,7 @@ struct RunCommand: ParsableCommand {
         if let lang = language.given { settings.language = lang }
         if provisional { settings.provisional = true }
         if let units {
-            let read = try failing(language.value, { try Inputs.units(from: units) })
+            let read = try failing(words, { try Inputs.units(from: units) })
             for entry in read.aliases.entries {
                 settings.aliases.add(name: entry.name, unit: entry.unit)
             }

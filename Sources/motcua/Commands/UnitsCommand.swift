@@ -17,6 +17,10 @@ struct UnitsCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var language: LanguageOption
 
+    func validate() throws {
+        try input.refuseAsOfWithoutFiles()
+    }
+
     func run() throws {
         let language = language.value
         let progress = ProgressLine()

@@ -29,6 +29,17 @@ struct InputOptions: ParsableArguments {
 
     func validate() throws {
         _ = try readOptions()
+        // Without files a command reads the store, whose imports were read already: an option
+        // of how to read files would be ignored there, and a setting is never ignored.
+        if files.isEmpty, let name = [("--encoding", encoding), ("--delimiter", delimiter)].first(where: { $0.1 != nil })?.0 {
+            throw usage(.usageReadOptionWithoutFiles, [.name: name])
+        }
+    }
+
+    /// Refuses `--as-of` without files, where it is the files' as-of (a store's imports keep
+    /// their own). Not called by `late --due-within`, whose `--as-of` is the list's moment.
+    func refuseAsOfWithoutFiles() throws {
+        if files.isEmpty, asOf != nil { throw usage(.usageReadOptionWithoutFiles, [.name: "--as-of"]) }
     }
 
     /// How files are read, by these options.

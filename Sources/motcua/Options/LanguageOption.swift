@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Wording
 
 /// `--lang vi|en`: the language of what a command prints (help and usage errors follow it
@@ -9,6 +10,11 @@ struct LanguageOption: ParsableArguments {
 
     func validate() throws {
         if let text, Language(rawValue: text.lowercased()) == nil { throw usage(.usageLang, [.text: text]) }
+        // A variable naming no language is refused like the option, never read as Vietnamese.
+        if text == nil, let variable = ProcessInfo.processInfo.environment["MOTCUA_LANG"], !variable.isEmpty,
+           Language(rawValue: variable.lowercased()) == nil {
+            throw usage(.usageLangVariable, [.text: variable])
+        }
     }
 
     /// The language given with `--lang`, if any.

@@ -58,6 +58,10 @@ struct ReportOptions: ParsableArguments {
         if by.grouping == .field, !format.isForPeople { throw usage(.usageByField) }
         if table == .form06a, !format.isForPeople { throw usage(.usageTableMachine) }
         if table.isService, format == .form06a { throw usage(.usageForm06aTable, [.text: table.rawValue]) }
+        // The goals but on_time's (the target) are the plan's: another table would ignore them.
+        if table != .plan, let other = try parsedGoals().given.first(where: { $0 != .onTime }) {
+            throw usage(.usageGoalTable, [.name: other.name, .text: table.rawValue])
+        }
         if table.isService || table == .resolution, breakdown != nil || by.grouping == .field { throw usage(.usageBreakdownFormat) }
         if table == .resolution, format == .json || format == .form06a { throw usage(.usageListFormat, [.text: format.rawValue]) }
         if let rollUp = by.rollUp, table == .form06a || table == .resolution || format == .form06a || breakdown != nil {
