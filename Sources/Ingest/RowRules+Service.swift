@@ -39,16 +39,22 @@ extension RowRules {
     /// PhiLePhi: nil when empty, else whether the amount is zero. ASCII digits, ungrouped or
     /// grouped by thousands with one separator (`.`, `,` or a space) throughout.
     ///
-    /// Read as written (trimmed at the ends, as every field), not folded like text: a number
-    /// is no text value, and folding would let `50  000` or a tab pass for one space.
+    /// Read as written, trimmed at the ends as every value (a spreadsheet's no-break space
+    /// too), not folded like text inside: a number is no text value, and folding would let
+    /// `50  000` or a tab pass for one space.
     private func fee(_ row: RowFields) throws(Failure) -> Bool? {
         let result: Bool?? = row.withValue(.phiLePhi) { bytes in
-            if bytes.isEmpty { return .some(nil) }
-            guard bytes.allSatisfy({ $0 &- 0x30 < 10 }) || Self.isGroupedAmount(bytes) else { return nil }
-            return .some(bytes.allSatisfy { $0 == 0x30 || !($0 &- 0x30 < 10) })
+            bytes.isASCII ? Self.amount(bytes) : Self.amount(Array(String(decoding: bytes, as: UTF8.self).trimmingWhitespace.utf8))
         }
         guard let result else { throw Failure(field: .phiLePhi, reason: .invalidAmount) }
         return result
+    }
+
+    /// nil: not an amount; .some(nil): empty (not stated); else whether it is zero.
+    private static func amount(_ bytes: some Collection<UInt8>) -> Bool?? {
+        if bytes.isEmpty { return .some(nil) }
+        guard bytes.allSatisfy({ $0 &- 0x30 < 10 }) || isGroupedAmount(bytes) else { return nil }
+        return .some(bytes.allSatisfy { $0 == 0x30 || !($0 &- 0x30 < 10) })
     }
 
     /// `50.000`, `1,250,000`, `50 000`: a first group of 1–3 digits, then groups of exactly

@@ -68,7 +68,8 @@ extension UnsafeBufferPointer<UInt8> {
     /// with any other ASCII byte is not blank.
     var isBlankText: Bool {
         var sawOther = false
-        for byte in self where !byte.isASCIIWhitespace {
+        // ASCII white space as the fold counts it: space, and tab to carriage return.
+        for byte in self where byte != 0x20 && !(0x09...0x0D).contains(byte) {
             if byte < 0x80 { return false }
             sawOther = true
         }

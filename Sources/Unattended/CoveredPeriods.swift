@@ -1,9 +1,8 @@
 import Ingest
 import KPIMetrics
 
-/// Which reporting periods the data covers, on a basis: a period is final once its end (its
-/// basis's cut-off: decree 09, the 15th of its last month; calendar, the first of the next) is
-/// at or before the newest as-of among the imports. The period that holds the newest as-of is
+/// Which reporting periods the data covers, on a basis: a period is final once the newest
+/// as-of among the imports reaches its last second (``Period/isCovered(asOf:basis:)``). The period that holds the newest as-of is
 /// open: it is only written when asked, as provisional. A period that starts after the data is
 /// never written.
 public struct CoveredPeriods: Sendable, Equatable {

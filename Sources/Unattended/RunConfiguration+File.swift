@@ -80,7 +80,7 @@ extension RunConfiguration {
             }
         }
         if let v = try file.string("by") { rollUp = try Self.rollUp(v, file: path) }
-        if let v = try file.choices("tables", ReportTable.init) {
+        if let v = try file.choices("tables", ReportTable.init, allowed: "kpi, plan, index766") {
             if let wrong = v.first(where: { $0 == .form06a || $0 == .resolution }) {
                 throw ConfigurationError(file: path, reason: .badValue(key: "tables", value: wrong.rawValue, allowed: "kpi, plan, index766"))
             }
@@ -98,6 +98,7 @@ extension RunConfiguration {
             }
         }
         try checkRollUp(file: path)
+        try checkFormats(file: path)
         // A key no listed table uses would be ignored: refused, naming the tables that use it.
         if !tables.contains(.plan), let other = goals.given.first(where: { $0 != .onTime }) {
             throw ConfigurationError(file: path, reason: .unusedKey(key: "goals.\(other.name)", tables: ReportTable.plan.rawValue))
@@ -182,11 +183,13 @@ fileprivate struct TOMLFile {
 
     /// A list of values read by `make`, each an error listing the values when unknown; an
     /// empty list is an error too (a job told to write nothing would write nothing, silently).
-    func choices<Value: CaseIterable & RawRepresentable>(_ key: String, _ make: (String) -> Value?) throws(ConfigurationError) -> [Value]?
+    func choices<Value: CaseIterable & RawRepresentable>(_ key: String, _ make: (String) -> Value?,
+                                                         allowed: String? = nil) throws(ConfigurationError) -> [Value]?
     where Value.RawValue == String {
         guard let texts = try strings(key) else { return nil }
         guard !texts.isEmpty else {
-            throw ConfigurationError(file: path, reason: .badValue(key: key, value: "[]", allowed: Value.allCases.map(\.rawValue).joined(separator: ", ")))
+            let values = allowed ?? Value.allCases.map(\.rawValue).joined(separator: ", ")
+            throw ConfigurationError(file: path, reason: .badValue(key: key, value: "[]", allowed: values))
         }
         return try texts.map { text throws(ConfigurationError) in try choice(key, text, make) }
     }

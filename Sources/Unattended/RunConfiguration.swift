@@ -5,8 +5,8 @@ import Reports
 import Wording
 
 /// Everything an unattended run needs: where the store, inbox, archive and reports are, what
-/// to write, and how to count. Read from `motcua.toml` (`RunConfiguration+File.swift`); every
-/// key can also be given on the command line, which wins.
+/// to write, and how to count. Read from `motcua.toml` (`RunConfiguration+File.swift`); the
+/// command line's options win over it (`periods`, `tables`, `catalogue` and `[goals]` have none).
 public struct RunConfiguration: Sendable {
     public var store = "motcua.sqlite"
     public var inbox = "inbox"
@@ -63,6 +63,15 @@ public struct RunConfiguration: Sendable {
 
     /// The values `by` takes: `unit` (the default), `parent`, `level=` and each level.
     public static let byValues = ["unit", "parent"] + UnitLevel.allCases.map { "level=" + $0.rawValue }
+
+    /// Refuses formats that leave a listed table nothing to write: form 06a is the KPI
+    /// table's form, so without `kpi` among the tables it cannot be the only format (the run
+    /// would write no report, silently).
+    public func checkFormats(file: String) throws(ConfigurationError) {
+        guard !tables.contains(.kpi), !formats.isEmpty, formats.allSatisfy({ $0 == .form06a }) else { return }
+        let others = ReportFormat.allCases.filter { $0 != .form06a }.map(\.rawValue).joined(separator: ", ")
+        throw ConfigurationError(file: file, reason: .badValue(key: "formats", value: ReportFormat.form06a.rawValue, allowed: others))
+    }
 
     /// Refuses a roll-up that cannot be made, naming `file` (the configuration, else the units
     /// file) and the key: no units file, or one that gives no parent and no level; or form

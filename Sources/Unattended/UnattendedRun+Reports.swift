@@ -45,7 +45,9 @@ extension UnattendedRun {
                         try write(period, table, provisional: true, set: set, catalogue: read.catalogue, outcome: &outcome)
                     }
                 } else {
-                    logger.info("\(language[.runPeriodOpen, [.period: period.description, .moment: asOf.description]])")
+                    // Named as its files are when the tables count on two bases.
+                    let name = bases.count > 1 ? "\(period).\(basis.rawValue)" : period.description
+                    logger.info("\(language[.runPeriodOpen, [.period: name, .moment: asOf.description]])")
                 }
             }
         }

@@ -44,6 +44,8 @@ import TestSupport
         ("PhiLePhi", "1,250.000", "PhiLePhi"), ("PhiLePhi", "-5", "PhiLePhi"), ("PhiLePhi", "50 000", nil),
         // One separator character: two spaces leave an empty group; a tab or a no-break space is no space.
         ("PhiLePhi", "50  000", "PhiLePhi"), ("PhiLePhi", "50\t000", "PhiLePhi"), ("PhiLePhi", "50\u{00A0}000", "PhiLePhi"),
+        // At the ends a no-break space is trimmed as any white space: an amount, or nothing stated.
+        ("PhiLePhi", "\u{00A0}50.000\u{00A0}", nil), ("PhiLePhi", "\u{00A0}", nil),
         ("SoLanBoSung", "01", nil), ("SoLanBoSung", "1.5", "SoLanBoSung"),
         ("DanhGiaHaiLong", "Chấp nhận được", nil), ("DanhGiaHaiLong", "0", "DanhGiaHaiLong"),
         ("LuanChuyen", "Bản giấy", nil), ("LuanChuyen", "3", "LuanChuyen"),

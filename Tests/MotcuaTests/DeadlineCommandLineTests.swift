@@ -47,6 +47,9 @@ import Testing
             #expect(result.status == 64 && result.stderrLines.count == 1 && result.stderr.contains(name + " tells how to read export files"),
                     "\(result)")
         }
+        // check and import read files only: without one, they ask for files.
+        let check = try Motcua.run(["check", "--encoding", "utf-8", "--lang", "en"], in: dir.url)
+        #expect(check.status == 64 && !check.stderr.contains("tells how to read"), "\(check)")
         // From the store, --due-within's --as-of is not a file option: it passes this check
         // (and stops later on the missing store, 66).
         let list = try Motcua.run(["late", "--due-within", "2", "--as-of", "2024-05-02", "--lang", "en"], in: dir.url)

@@ -134,7 +134,8 @@ struct FormatTests {
     }
 
     /// The fixture's latest moment is 01/03/2023 and decree 09's 2023-Q1 ends on 14/03: its report is
-    /// provisional in every format but csv (the spec's columns); stated as of 15/03, it is final.
+    /// provisional in every format but csv (the spec's columns); stated as of 14/03 (the end
+    /// of that day, the period's last second), it is final.
     @Test("a report of a period the data does not cover is marked provisional; a covered one is not")
     func provisionalWhenTheDataDoesNotCoverThePeriod() throws {
         let dir = try Self.fixture()
@@ -144,9 +145,9 @@ struct FormatTests {
         #expect(json?["provisional"] as? Bool == true)
         #expect((json?["manifest"] as? [String: Any])?["provisional"] as? Bool == true)
         #expect(try Self.report(dir, ["--format", "csv"]).stdout == Self.expectedCSV)
-        let stated = try Self.report(dir, ["--as-of", "15/03/2023"])
+        let stated = try Self.report(dir, ["--as-of", "14/03/2023"])
         #expect(stated.status == 0 && !stated.stdout.contains("TẠM TÍNH"), "\(stated)")
-        let statedJSON = try JSONSerialization.jsonObject(with: try Self.report(dir, ["--format", "json", "--as-of", "15/03/2023"]).stdoutData)
+        let statedJSON = try JSONSerialization.jsonObject(with: try Self.report(dir, ["--format", "json", "--as-of", "14/03/2023"]).stdoutData)
             as? [String: Any]
         #expect(statedJSON?["provisional"] == nil)
     }

@@ -38,6 +38,8 @@ import Testing
     @Test(arguments: [
         "tables = [\"06a\"]", "tables = [\"plans\"]", "[goals]\nsatisfied = 101", "[goals]\nsatisfaction = 90",
         "target = 98\n[goals]\non_time = 97", "[goals]\nsatisfied = \"95\"",
+        // Form 06a is the KPI table's: the plan alone in it would be written in no format.
+        "tables = [\"plan\"]\nformats = [\"06a\"]",
     ])
     func refused(_ text: String) throws {
         let path = try write(text)

@@ -127,6 +127,13 @@ import Wording
         #expect(before.final.isEmpty)
         #expect(before.open.map(\.description) == ["2023-Q1"])
         let on = CoveredPeriods(kinds: [.quarter], years: 2023...2023, basis: .decree09, asOf: day(2023, 3, 15))
+        // The period's last second is data as of its last day (a date-only --as-of): covered.
+        let lastSecond = CoveredPeriods(kinds: [.quarter], years: 2023...2023, basis: .decree09,
+                                        asOf: LocalMoment(seconds: day(2023, 3, 15).seconds - 1))
+        #expect(lastSecond.final.map(\.description) == ["2023-Q1"])
+        let secondBefore = CoveredPeriods(kinds: [.quarter], years: 2023...2023, basis: .decree09,
+                                          asOf: LocalMoment(seconds: day(2023, 3, 15).seconds - 2))
+        #expect(secondBefore.final.isEmpty)
         #expect(on.final.map(\.description) == ["2023-Q1"])
         #expect(on.open.map(\.description) == ["2023-Q2"], "Q3 and Q4 start after the data: never written")
         let all = CoveredPeriods(kinds: RunConfiguration.PeriodKind.allCases, years: 2023...2023, basis: .decree09,

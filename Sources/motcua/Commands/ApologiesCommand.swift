@@ -33,7 +33,7 @@ struct ApologiesCommand: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        try input.refuseAsOfWithoutFiles()
+        try input.refuseReadOptionsWithoutFiles()
         _ = try PeriodText.parse(period)
         guard format == .md || format == .html else { throw usage(.usageLetterFormat, [.text: format.rawValue]) }
         try deadlines.check(catalogue: input.catalogue)

@@ -32,7 +32,7 @@ struct DeadlinesCommand: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        try input.refuseAsOfWithoutFiles()
+        try input.refuseReadOptionsWithoutFiles()
         _ = try PeriodText.parse(period)
         if format == .json || format == .form06a { throw usage(.usageListFormat, [.text: format.rawValue]) }
         if format == .xlsx, output == nil { throw usage(.usageXLSXOutput) }

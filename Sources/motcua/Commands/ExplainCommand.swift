@@ -36,7 +36,7 @@ struct ExplainCommand: ParsableCommand {
     @OptionGroup var language: LanguageOption
 
     func validate() throws {
-        try input.refuseAsOfWithoutFiles()
+        try input.refuseReadOptionsWithoutFiles()
         if dossier != nil {
             if period != nil || unit != nil || count != nil { throw usage(.usageExplainEither) }
         } else if period == nil || unit == nil || count == nil {

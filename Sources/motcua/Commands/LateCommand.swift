@@ -41,7 +41,9 @@ struct LateCommand: ParsableCommand {
         if format == .json || format == .form06a { throw usage(.usageListFormat, [.text: format.rawValue]) }
         if format == .xlsx, output == nil { throw usage(.usageXLSXOutput) }
         try deadlines.check(catalogue: input.catalogue)
-        if case .period = try mode() { try input.refuseAsOfWithoutFiles() }
+        var byPeriod = false
+        if case .period = try mode() { byPeriod = true }
+        try input.refuseReadOptionsWithoutFiles(asOf: byPeriod)
     }
 
     /// A period, or N working days from the `--as-of` moment; not both.

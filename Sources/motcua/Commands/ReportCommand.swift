@@ -19,7 +19,7 @@ struct ReportCommand: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        try input.refuseAsOfWithoutFiles()
+        try input.refuseReadOptionsWithoutFiles()
         try deadlines.check(catalogue: input.catalogue)
         if deadlines.fillDeadlines, report.table == .resolution {
             throw usage(.usageFillDeadlinesHere, [.name: "--table resolution"])

@@ -152,7 +152,10 @@ struct RunCommand: ParsableCommand {
             if settings.rollUp != nil, file == nil, units == nil {
                 throw usage(.usageRollUpUnits, [.text: settings.rollUp?.argument ?? ""])
             }
-            do { try settings.checkRollUp(file: file ?? units ?? "") } catch {
+            do {
+                try settings.checkRollUp(file: file ?? units ?? "")
+                try settings.checkFormats(file: file ?? "--format")
+            } catch {
                 Terminal.fail(error.message(words))
                 throw ExitCode(ExitStatus.noInput)
             }

@@ -18,7 +18,7 @@ struct UnitsCommand: ParsableCommand {
     @OptionGroup var language: LanguageOption
 
     func validate() throws {
-        try input.refuseAsOfWithoutFiles()
+        try input.refuseReadOptionsWithoutFiles()
     }
 
     func run() throws {

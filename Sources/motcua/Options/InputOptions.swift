@@ -29,17 +29,15 @@ struct InputOptions: ParsableArguments {
 
     func validate() throws {
         _ = try readOptions()
-        // Without files a command reads the store, whose imports were read already: an option
-        // of how to read files would be ignored there, and a setting is never ignored.
-        if files.isEmpty, let name = [("--encoding", encoding), ("--delimiter", delimiter)].first(where: { $0.1 != nil })?.0 {
-            throw usage(.usageReadOptionWithoutFiles, [.name: name])
-        }
     }
 
-    /// Refuses `--as-of` without files, where it is the files' as-of (a store's imports keep
-    /// their own). Not called by `late --due-within`, whose `--as-of` is the list's moment.
-    func refuseAsOfWithoutFiles() throws {
-        if files.isEmpty, asOf != nil { throw usage(.usageReadOptionWithoutFiles, [.name: "--as-of"]) }
+    /// For a command that reads the store when no file is named: refuses the options of how
+    /// to read files there (the imports were read already; a setting is never ignored).
+    /// `asOf`: false where `--as-of` means something else (`late --due-within`: the list's moment).
+    func refuseReadOptionsWithoutFiles(asOf checksAsOf: Bool = true) throws {
+        guard files.isEmpty else { return }
+        let given = [("--as-of", checksAsOf ? asOf : nil), ("--encoding", encoding), ("--delimiter", delimiter)]
+        if let name = given.first(where: { $0.1 != nil })?.0 { throw usage(.usageReadOptionWithoutFiles, [.name: name]) }
     }
 
     /// How files are read, by these options.
