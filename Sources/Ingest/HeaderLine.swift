@@ -1,9 +1,8 @@
 /// Finds an export's header, the first record that is not blank, and its delimiter, before
 /// libcsv reads a record (libcsv needs the delimiter first).
 ///
-/// A blank line here is one a record of it would be blank under any delimiter the header
-/// could give: white space (a no-break space too), delimiters and quotes only, as
-/// ``CSVRecord/isBlank`` says of a record. The header may span lines: a quoted header cell
+/// A blank line here holds nothing but white space (a no-break space too, as
+/// ``CSVRecord/isBlank`` counts it), delimiters and quotes: no header could be made of it. The header may span lines: a quoted header cell
 /// may hold a line break (a spreadsheet's wrapped title), so a line ends outside quotes.
 ///
 /// Scans each decoded byte once, keeping no blank line: what it returns is the text from the
