@@ -3,16 +3,13 @@
 /// Why not `[String: Dossier]`: at a million dossiers that dictionary holds a million heap
 /// strings and twice as many buckets (about 300 MB); building each key also costs a `String`
 /// per row. Here codes live back to back in one byte arena, packed (``PackedCode``: about half
-/// their bytes), the dossiers in one array, and an open-addressing table of 32-bit indexes
-/// finds them by the packed code's bytes (about 70 MB).
+/// their bytes; ``CodeArena``), the dossiers in one array, and an open-addressing table of
+/// 32-bit indexes finds them by the packed code's bytes (about 65 MB).
 public struct DossierTable: Sendable {
     /// Every dossier, in the order its code was first seen.
     public private(set) var dossiers: [Dossier] = []
-    /// Every code's ``PackedCode`` form, back to back.
-    private var codeBytes: [UInt8] = []
-    /// Where each code ends in `codeBytes`: 32 bits are plenty (4 GiB of codes would be some
-    /// 200 million dossiers) and halve this array.
-    private var codeEnds: [UInt32] = []
+    /// Every code's ``PackedCode`` form, dossier `i`'s the `i`th.
+    private var codes = CodeArena()
     /// How many dossiers are in `slots`: those after them were appended as known to be unique
     /// (``appendUnique(code:_:)``) and are indexed when a lookup first needs them.
     private var indexed = 0
@@ -30,16 +27,14 @@ public struct DossierTable: Sendable {
     /// An empty table with room for `capacity` dossiers and `codeBytes` bytes of packed codes.
     public init(reservingCapacity capacity: Int, codeBytes: Int = 0) {
         dossiers.reserveCapacity(capacity)
-        codeEnds.reserveCapacity(capacity)
-        self.codeBytes.reserveCapacity(codeBytes)
+        codes.reserveCapacity(codes: capacity, bytes: codeBytes)
     }
 
     public var count: Int { dossiers.count }
 
     /// The code of dossier `index`.
     public func code(at index: Int) -> String {
-        String(decoding: codeBytes.withUnsafeBufferPointer { PackedCode.unpack(UnsafeBufferPointer(rebasing: $0[codeRange(index)])) },
-               as: UTF8.self)
+        String(decoding: codes.withCode(at: index) { PackedCode.unpack($0) }, as: UTF8.self)
     }
 
     /// The dossier with `code`, if any.
@@ -83,8 +78,7 @@ public struct DossierTable: Sendable {
             return true
         }
         dossiers.append(dossier)
-        codeBytes.append(contentsOf: code)
-        codeEnds.append(UInt32(truncatingIfNeeded: codeBytes.count))
+        codes.append(code)
         indexed = dossiers.count
         slots[slot] = entry(index: dossiers.count - 1, hash: hash)
         if dossiers.count * 2 > slots.count { rebuildSlots(count: slots.count * 2) }
@@ -94,22 +88,23 @@ public struct DossierTable: Sendable {
     /// Upserts every entry of `other`, in its order (``upsert(code:_:replace:)``, `replace`
     /// given the dossier held and the one offered).
     public mutating func upsert(contentsOf other: DossierTable, replace: (_ held: Dossier, _ offered: Dossier) -> Bool) {
-        other.codeBytes.withUnsafeBufferPointer { all in
-            var hashes: [UInt32] = []
-            // A block's hashes first, its slots fetched together, then its upserts.
-            for block in stride(from: 0, to: other.count, by: 512) {
-                let indexes = block..<min(block + 512, other.count)
-                hashes.removeAll(keepingCapacity: true)
-                for index in indexes { hashes.append(Self.hash(packed: UnsafeBufferPointer(rebasing: all[other.codeRange(index)]))) }
-                indexAll()
-                warm(hashes)
-                for (index, hash) in zip(indexes, hashes) {
-                    let offered = other.dossiers[index]
-                    upsert(packed: UnsafeBufferPointer(rebasing: all[other.codeRange(index)]), hash: hash, offered) {
-                        replace($0, offered)
-                    }
-                }
+        // A block's codes and hashes first, its slots fetched together, then its upserts.
+        let blockSize = 512
+        var block: [(code: UnsafeBufferPointer<UInt8>, hash: UInt32)] = []
+        block.reserveCapacity(blockSize)
+        func flush(endingAt end: Int) {
+            indexAll()
+            warm(block.lazy.map(\.hash))
+            for (offset, entry) in block.enumerated() {
+                let offered = other.dossiers[end - block.count + offset]
+                upsert(packed: entry.code, hash: entry.hash, offered) { replace($0, offered) }
             }
+            block.removeAll(keepingCapacity: true)
+        }
+        // Every block is upserted inside the pass, where its codes' bytes are valid.
+        other.codes.forEach { index, code in
+            block.append((code, Self.hash(packed: code)))
+            if block.count == blockSize || index == other.count - 1 { flush(endingAt: index + 1) }
         }
     }
 
@@ -140,22 +135,14 @@ public struct DossierTable: Sendable {
     /// ``upsert(code:_:replace:)`` needs it.
     public mutating func appendUnique(code: UnsafeBufferPointer<UInt8>, _ dossier: Dossier) {
         dossiers.append(dossier)
-        PackedCode.append(code, to: &codeBytes)
-        codeEnds.append(UInt32(truncatingIfNeeded: codeBytes.count))
+        PackedCode.withPacked(code) { codes.append($0) }
     }
 
     /// Appends every entry of `other`, whose codes the caller knows are in no entry here (the
     /// parts of a store's current state read side by side), in `other`'s order.
     public mutating func appendUnique(contentsOf other: DossierTable) {
-        let base = UInt32(truncatingIfNeeded: codeBytes.count)
         dossiers.append(contentsOf: other.dossiers)
-        codeBytes.append(contentsOf: other.codeBytes)
-        let first = codeEnds.count
-        codeEnds.append(contentsOf: other.codeEnds)
-        // In place: a lazy map appended element by element cost ten times the copy.
-        codeEnds.withUnsafeMutableBufferPointer { ends in
-            for index in first..<ends.count { ends[index] &+= base }
-        }
+        codes.append(contentsOf: other.codes)
     }
 
     /// Lets `body` change every dossier in place (a deadline filled from the catalogue); the
@@ -166,17 +153,9 @@ public struct DossierTable: Sendable {
 
     /// Calls `body` with the code bytes and dossier of every entry.
     public func forEach(_ body: (UnsafeBufferPointer<UInt8>, Dossier) -> Void) {
-        codeBytes.withUnsafeBufferPointer { all in
-            for index in dossiers.indices {
-                PackedCode.unpack(UnsafeBufferPointer(rebasing: all[codeRange(index)])).withUnsafeBufferPointer {
-                    body($0, dossiers[index])
-                }
-            }
+        codes.forEach { index, packed in
+            PackedCode.unpack(packed).withUnsafeBufferPointer { body($0, dossiers[index]) }
         }
-    }
-
-    private func codeRange(_ index: Int) -> Range<Int> {
-        (index == 0 ? 0 : Int(codeEnds[index - 1]))..<Int(codeEnds[index])
     }
 
     // MARK: - Hashing
@@ -204,12 +183,10 @@ public struct DossierTable: Sendable {
     }
 
     private func equalCode(_ index: Int, _ code: UnsafeBufferPointer<UInt8>) -> Bool {
-        let range = codeRange(index)
-        let (start, end) = (range.lowerBound, range.upperBound)
-        guard end - start == code.count else { return false }
-        return codeBytes.withUnsafeBufferPointer { all in
-            guard let base = all.baseAddress, let other = code.baseAddress else { return code.isEmpty }
-            return memcmp(base + start, other, code.count) == 0
+        codes.withCode(at: index) { held in
+            guard held.count == code.count else { return false }
+            guard let base = held.baseAddress, let other = code.baseAddress else { return code.isEmpty }
+            return memcmp(base, other, code.count) == 0
         }
     }
 
@@ -227,14 +204,12 @@ public struct DossierTable: Sendable {
     private mutating func rebuildSlots(count: Int) {
         var bigger = [UInt32](repeating: 0, count: count)
         let mask = count - 1
-        codeBytes.withUnsafeBufferPointer { all in
-            bigger.withUnsafeMutableBufferPointer { bigger in
-                for index in dossiers.indices {
-                    let hash = Self.hash(packed: UnsafeBufferPointer(rebasing: all[codeRange(index)]))
-                    var slot = Int(hash) & mask
-                    while bigger[slot] != 0 { slot = (slot + 1) & mask }
-                    bigger[slot] = (hash & ~UInt32(mask)) | UInt32(truncatingIfNeeded: index + 1)
-                }
+        bigger.withUnsafeMutableBufferPointer { bigger in
+            codes.forEach { index, code in
+                let hash = Self.hash(packed: code)
+                var slot = Int(hash) & mask
+                while bigger[slot] != 0 { slot = (slot + 1) & mask }
+                bigger[slot] = (hash & ~UInt32(mask)) | UInt32(truncatingIfNeeded: index + 1)
             }
         }
         slots = bigger

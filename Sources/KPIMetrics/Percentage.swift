@@ -31,17 +31,28 @@ public struct Percentage: Hashable, Sendable {
 }
 
 /// A percentage target (98 by default), kept exact: `97.5` is 975 tenths.
+///
+/// Kept in its lowest terms (no trailing zero decimal), so that a target is equal to itself
+/// however it was written: `98`, `98.0` and `98.00` are one target.
 public struct Target: Hashable, Sendable, CustomStringConvertible {
     /// The target times `divisor`.
-    public var scaled: Int
+    public private(set) var scaled: Int
     /// A power of ten.
-    public var divisor: Int
+    public private(set) var divisor: Int
 
     public static let onTimeDefault = Target(scaled: 98, divisor: 1)
 
     public init(scaled: Int, divisor: Int) {
         self.scaled = scaled
         self.divisor = divisor
+        reduce()
+    }
+
+    private mutating func reduce() {
+        while divisor > 1, scaled % 10 == 0 {
+            scaled /= 10
+            divisor /= 10
+        }
     }
 
     /// Reads `98`, `97.5`, `99.25`: 0 to 100, at most four decimals.
@@ -56,6 +67,7 @@ public struct Target: Hashable, Sendable, CustomStringConvertible {
         scaled = whole * divisor + (Int(decimals) ?? 0)
         self.divisor = divisor
         guard scaled <= 100 * divisor else { return nil }
+        reduce()
     }
 
     public var description: String {

@@ -7,12 +7,16 @@ import Store
 import Wording
 
 extension UnattendedRun {
+    /// The procedure catalogue, read when a table that uses it (the plan, the index) is asked for.
+    func readCatalogue() throws(CommandError) -> Catalogue? {
+        guard configuration.tables.contains(where: \.isService), let path = configuration.catalogue else { return nil }
+        return try CommandError.from { try Catalogue(path: path) { _ in } }
+    }
+
     /// Writes the reports of every period the data covers (and, when asked, the open one, as
     /// provisional), each once, again only when its figures or presentation changed.
-    func writeReports(from store: any DossierStore, outcome: inout Outcome) throws(CommandError) {
-        let read = try ReadDossiers(store.dossiers(only: nil, aliases: configuration.aliases),
-                                    catalogue: configuration.tables.contains(where: \.isService) ? configuration.catalogue : nil)
-        let set = read.set
+    func writeReports(from store: any DossierStore, catalogue: Catalogue?, outcome: inout Outcome) throws(CommandError) {
+        let set = try ReadDossiers(store.dossiers(only: nil, aliases: configuration.aliases)).set
         logAliases(set)
         if let rollUp = configuration.rollUp {
             let line = language[.runRollUp, [.text: rollUp.argument, .file: configuration.unitsFile ?? "", .name: "*.\(rollUp.fileTag).*"]]
@@ -36,13 +40,13 @@ extension UnattendedRun {
                                          basis: basis, asOf: asOf)
             for period in periods.final {
                 for table in tables {
-                    try write(period, table, provisional: false, set: set, catalogue: read.catalogue, outcome: &outcome)
+                    try write(period, table, provisional: false, set: set, catalogue: catalogue, outcome: &outcome)
                 }
             }
             for period in periods.open {
                 if configuration.provisional {
                     for table in tables {
-                        try write(period, table, provisional: true, set: set, catalogue: read.catalogue, outcome: &outcome)
+                        try write(period, table, provisional: true, set: set, catalogue: catalogue, outcome: &outcome)
                     }
                 } else {
                     // Named as its files are when the tables count on two bases.

@@ -47,9 +47,12 @@ public struct UnattendedRun {
         } catch {
             throw CommandError(file: configuration.reports, .cannotWriteReport)
         }
+        // Read before the inbox is imported: a catalogue that cannot be read stops the run before
+        // it changes the store.
+        let catalogue = try readCatalogue()
         let store = try Inputs.open(configuration.store, .create)
         try importInbox(into: store, outcome: &outcome)
-        try writeReports(from: store, outcome: &outcome)
+        try writeReports(from: store, catalogue: catalogue, outcome: &outcome)
         logger.info("\(language[.runDone, [.count: String(outcome.imported.count), .rows: String(outcome.alreadyImported.count), .rejected: String(outcome.setAside.count), .files: String(outcome.reportsWritten.count)]])")
         return outcome
     }

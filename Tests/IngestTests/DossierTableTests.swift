@@ -63,6 +63,38 @@ import Testing
         #expect(first.count == 5 && first.dossier(code: "A-22")?.source.line == 20)
     }
 
+    /// Codes are found by their index through an offset per eight codes and a length per code
+    /// (one byte, five past 254): parts whose counts are not multiples of eight, and codes of
+    /// 254, 255 and thousands of bytes, keep their place.
+    @Test func partsOfAnyCountAndCodesOfAnyLengthKeepTheirPlace() {
+        let long = [String(repeating: "x", count: 253), String(repeating: "y", count: 254),
+                    String(repeating: "z", count: 3_000), String(repeating: "7", count: 700)]
+        var whole = DossierTable()
+        var expected: [String] = []
+        var line: Int32 = 0
+        for (part, count) in [5, 13, 8, 1, 11].enumerated() {
+            var table = DossierTable()
+            for i in 0..<count {
+                let code = i == 2 ? long[part % long.count] + "\(part)" : "P\(part)-\(i)"
+                line += 1
+                append(&table, code, line: line)
+                expected.append(code)
+            }
+            whole.appendUnique(contentsOf: table)
+        }
+        #expect(codes(whole) == expected)
+        for (index, code) in expected.enumerated() {
+            #expect(whole.code(at: index) == code)
+            #expect(whole.dossier(code: code)?.source.line == Int32(index + 1))
+        }
+        // Indexed now: every code found by its slot, and an upsert of each replaces it.
+        for (index, code) in expected.enumerated() {
+            #expect(upsert(&whole, code, line: Int32(1_000 + index)))
+        }
+        #expect(whole.count == expected.count)
+        #expect(whole.dossiers.map(\.source.line) == expected.indices.map { Int32(1_000 + $0) })
+    }
+
     /// A model check: random codes (many sharing a slot's neighbourhood, some the same code
     /// again, some appended as unique) upserted, looked up and merged, against a dictionary.
     @Test func agreesWithADictionaryOverManyCodes() {

@@ -34,6 +34,12 @@ import Testing
         #expect(try #require(Target("97.5")).description == "97.5")
         #expect(try #require(Target("99.25")) == Target(scaled: 9925, divisor: 100))
         #expect(try #require(Target("100")).description == "100")
+        // However a target is written, it is one target: trailing zero decimals say nothing.
+        #expect(try #require(Target("98.0")) == .onTimeDefault)
+        #expect(try #require(Target("98.00")) == Target(scaled: 9800, divisor: 100))
+        #expect(Target("97.50") == Target("97.5") && Target("97.50")?.description == "97.5")
+        #expect(try #require(Target("100.0000")).description == "100")
+        #expect(Target("97.5") != Target("97.05"))
         for bad in ["", "98%", "-1", "101", "9 8", "98.", ".5", "98.12345", "abc"] {
             #expect(Target(bad) == nil, "\(bad)")
         }

@@ -162,4 +162,16 @@ struct RunCommandTests {
         }
         #expect(dir.exists("inbox/2023-01.csv") && !dir.exists("kho.sqlite"))
     }
+
+    /// A catalogue the plan needs and that is missing stops the run (66, one line naming it)
+    /// before the inbox is imported: the file stays in the inbox, and no store is made.
+    @Test func aMissingCatalogueStopsTheRunBeforeTheImport() throws {
+        let (dir, _) = try setUp()
+        try dir.write("inbox/2023-01.csv", Self.monthFile(1))
+        try dir.write("motcua.toml", "store = \"kho.sqlite\"\ntables = [\"kpi\", \"plan\"]\ncatalogue = \"danh-muc.csv\"\n")
+        let result = try Motcua.run(["run", "--config", dir.file("motcua.toml").path], in: dir.url)
+        ErrorContract.expectInputError(result, status: 66, naming: dir.file("danh-muc.csv").path)
+        #expect(dir.exists("inbox/2023-01.csv") && !dir.exists("archive/2023-01.csv"))
+        #expect(!dir.exists("kho.sqlite"))
+    }
 }
