@@ -15,6 +15,7 @@ extension CommandError {
         case .unitsNoHierarchy(let rollUp): return placed(language[.errorUnitsNoHierarchy, [.text: rollUp]])
         case .cannotWriteRejects: return placed(language[.errorRejectsUnwritable])
         case .cannotWriteReport: return placed(language[.errorReportUnwritable])
+        case .cannotMakeFolder: return placed(language[.errorFolderUnmakeable])
         case .cannotRender(let reason): return placed(language[.errorRender, [.reason: reason]])
         case .strictReject(let reject): return placed(language[.errorStrictReject, [.reason: reject.reason(language)]])
         case .reportUnreadable: return placed(language[.errorReportUnreadable])

@@ -26,6 +26,8 @@ public struct CommandError: Error, Sendable {
         case cannotWriteRejects
         /// The report cannot be written.
         case cannotWriteReport
+        /// A folder the command writes in (`run`'s inbox, archive, reports) cannot be made.
+        case cannotMakeFolder
         /// The report could not be made in its format (the workbook library failed).
         case cannotRender(String)
         /// A row was rejected and `--strict` was given.
@@ -68,7 +70,7 @@ public struct CommandError: Error, Sendable {
         case .store(let error): return error.exitStatus
         case .calendar(let error): return error.isUnreadable ? ExitStatus.noInput : ExitStatus.dataError
         case .strictReject, .hashMismatch, .inputMissing, .notAnInput, .notInStore: return ExitStatus.dataError
-        case .cannotWriteRejects, .cannotWriteReport, .cannotRender: return ExitStatus.cannotCreate
+        case .cannotWriteRejects, .cannotWriteReport, .cannotMakeFolder, .cannotRender: return ExitStatus.cannotCreate
         case .input, .unitsUnreadable, .unitsLine, .unitsNoHierarchy, .reportUnreadable, .notAReport, .noSuchUnit, .noOccurrence:
             return ExitStatus.noInput
         }

@@ -7,7 +7,8 @@ extension Language {
     /// it is a common reason.
     func systemReason(_ reason: String) -> String {
         let known: [String: Phrase] = ["No such file or directory": .ingestNoSuchFile, "Permission denied": .ingestPermissionDenied,
-                                       "is a directory": .fileIsDirectory]
+                                       "is a directory": .fileIsDirectory, "Not a directory": .fileNotADirectory,
+                                       "Too many levels of symbolic links": .fileLinkLoop, "File name too long": .fileNameTooLong]
         return known[reason].map { self[$0] } ?? reason
     }
 }

@@ -88,11 +88,40 @@ extension ReportRun {
 /// Writing a report's file.
 public enum ReportFile {
     /// Writes `bytes` at `path` atomically: readers never see half a file.
+    ///
+    /// Through a link, the file it points to is written (the link stays a link). A path that
+    /// is no regular file (`/dev/stdout`, a pipe, a device) is written as it is, in place: an
+    /// atomic write would rename a new file over it, replacing the pipe or the device.
     public static func write(_ bytes: Data, to path: String) throws(CommandError) {
+        let url = URL(fileURLWithPath: path)
         do {
-            try bytes.write(to: URL(fileURLWithPath: path), options: .atomic)
+            var status = stat()
+            let kind = stat(path, &status) == 0 ? status.st_mode & S_IFMT : S_IFREG
+            if kind != S_IFREG && kind != S_IFDIR {
+                let handle = try FileHandle(forWritingTo: url)
+                defer { try? handle.close() }
+                try handle.write(contentsOf: bytes)
+            } else {
+                try bytes.write(to: URL(fileURLWithPath: resolvedLinks(path)), options: .atomic)
+            }
         } catch {
             throw CommandError(file: path, .cannotWriteReport)
         }
+    }
+
+    /// `path` with its links followed (`realpath`): the file a link points to, so that the
+    /// atomic rename lands there and not on the link. A path still to be made is its folder's
+    /// real path and its name; one that cannot be resolved stays as given.
+    static func resolvedLinks(_ path: String) -> String {
+        if let real = realpath(path, nil) {
+            defer { free(real) }
+            return String(cString: real)
+        }
+        // A link whose target is still to be made: the target, relative to the link's folder.
+        if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path) {
+            let folder = (path as NSString).deletingLastPathComponent
+            return target.hasPrefix("/") || folder.isEmpty ? target : folder + "/" + target
+        }
+        return path
     }
 }

@@ -81,11 +81,7 @@ public struct UnitsListing: Sendable {
 
     /// Writes the starter units file at `path`; says what it wrote.
     public func write(to path: String, _ language: Language) throws(CommandError) -> String {
-        do {
-            try Data(csv.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw CommandError(file: path, .cannotWriteReport)
-        }
+        try ReportFile.write(Data(csv.utf8), to: path)
         let spellings = units.reduce(0) { $0 + $1.spellings.count }
         return language[.unitsWritten, [.file: path, .count: String(spellings), .unit: String(units.count)]]
     }

@@ -8,13 +8,15 @@ public final class RejectsWriter {
     public let path: String
     private var buffer = ""
 
-    /// Creates (or truncates) the file at `path`.
+    /// Creates (or truncates) the file at `path`: through a link, the file it points to; a
+    /// pipe or a device (`/dev/stdout`) is written as it is, never replaced by a new file.
     public init(path: String) throws {
         self.path = path
-        guard FileManager.default.createFile(atPath: path, contents: nil) else {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else {
             throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
         }
-        handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         buffer = Self.header
     }
 

@@ -22,6 +22,11 @@ extension RunConfiguration {
     public init(file path: String, language: Language? = nil) throws(ConfigurationError) {
         self.init()
         guard let data = FileManager.default.contents(atPath: path) else { throw ConfigurationError(file: path, reason: .unreadable) }
+        // The parser reads a C string: it would stop at a NUL byte, and the keys after it would
+        // be ignored; a byte that is not UTF-8 would be replaced without a word.
+        if let bad = Self.firstNonText(data) {
+            throw ConfigurationError(file: path, reason: .notText(line: 1 + data.prefix(bad).count { $0 == 0x0A }))
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: String(decoding: data, as: UTF8.self))
@@ -37,6 +42,24 @@ extension RunConfiguration {
             var error = error
             error.language = asked
             throw error
+        }
+    }
+
+    /// The offset of the first byte that is a NUL or not UTF-8, if any.
+    static func firstNonText(_ data: Data) -> Int? {
+        var parser = Unicode.UTF8.ForwardParser()
+        var bytes = data.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &bytes) {
+            case .valid(let scalar):
+                if scalar.count == 1, scalar.first == 0 { return offset }
+                offset += scalar.count
+            case .error:
+                return offset
+            case .emptyInput:
+                return nil
+            }
         }
     }
 

@@ -92,6 +92,8 @@ public struct RunConfiguration: Sendable {
 public struct ConfigurationError: Error, Sendable {
     public enum Reason: Sendable {
         case unreadable
+        /// Not UTF-8 text, or a NUL byte (where the parser would stop reading): the line.
+        case notText(line: Int)
         /// Not TOML: the parser's message and line.
         case syntax(String, line: Int?)
         /// A key motcua does not know (a typo: `format` for `formats`).
@@ -120,6 +122,7 @@ public struct ConfigurationError: Error, Sendable {
         let what: String
         switch reason {
         case .unreadable: what = language[.configUnreadable]
+        case .notText(let line): return "\(file):\(line): " + language[.configNotText]
         case .syntax(let message, let line):
             return file + (line.map { ":\($0)" } ?? "") + ": " + language[.configSyntax, [.reason: message]]
         case .unknownKey(let key): what = language[.configUnknownKey, [.name: key, .list: RunConfiguration.keys.joined(separator: ", ")]]

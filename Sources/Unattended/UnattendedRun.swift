@@ -40,12 +40,13 @@ public struct UnattendedRun {
 
     public func perform() throws(CommandError) -> Outcome {
         var outcome = Outcome()
-        do {
-            for folder in [configuration.inbox, configuration.archive, configuration.reports] {
+        for folder in [configuration.inbox, configuration.archive, configuration.reports] {
+            do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                // The folder that could not be made, whichever of the three.
+                throw CommandError(file: folder, .cannotMakeFolder)
             }
-        } catch {
-            throw CommandError(file: configuration.reports, .cannotWriteReport)
         }
         // Read before the inbox is imported: a catalogue that cannot be read stops the run before
         // it changes the store.
@@ -115,11 +116,22 @@ public struct UnattendedRun {
         var target = (folder as NSString).appendingPathComponent(name)
         var n = 1
         while fm.fileExists(atPath: target) {
-            let base = (name as NSString).deletingPathExtension, ext = (name as NSString).pathExtension
-            target = (folder as NSString).appendingPathComponent(ext.isEmpty ? "\(base)-\(n)" : "\(base)-\(n).\(ext)")
+            target = (folder as NSString).appendingPathComponent(Self.later(name, n))
             n += 1
         }
         try fm.moveItem(atPath: path, toPath: target)
         return target
+    }
+
+    /// The archive's name for the `n`th later file named `name`: `xa.csv` → `xa_0001.csv`.
+    ///
+    /// Why this form: two imports of one name and one as-of tie in the store, and the later
+    /// wins; a report rerun from the archive ranks them by name (``FileRank``), so the later
+    /// file's name must rank above: `_` sorts after `.` (and a shorter name first), and the
+    /// numbers, four digits wide, sort as they count.
+    static func later(_ name: String, _ n: Int) -> String {
+        let base = (name as NSString).deletingPathExtension, ext = (name as NSString).pathExtension
+        let number = String(repeating: "0", count: max(0, 4 - String(n).count)) + String(n)
+        return ext.isEmpty ? "\(base)_\(number)" : "\(base)_\(number).\(ext)"
     }
 }

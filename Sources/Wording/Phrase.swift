@@ -52,7 +52,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case checkRejected, kindPortalSync, kindPortalVN, kindSpreadsheet
 
     // MARK: Inputs: files that cannot be read, the store, rejected rows, exports cut off
-    case ingestUnreadable, ingestNoSuchFile, ingestPermissionDenied, fileIsDirectory, ingestIsDirectory, ingestNotRegularFile
+    case ingestUnreadable, ingestNoSuchFile, ingestPermissionDenied, fileIsDirectory, fileNotADirectory, fileLinkLoop, fileNameTooLong, ingestIsDirectory, ingestNotRegularFile
     case nodePipe, nodeCharacterDevice, nodeBlockDevice, nodeSocket, nodeOther
     case ingestNameNotUTF8, ingestEmpty, ingestNotText
     case notTextNUL, notTextUndefined1258, notTextInvalidUTF8, notTextOddUTF16, notTextSurrogate, notTextNULCharacter
@@ -86,7 +86,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case unitsUnit, unitsSpelling, unitsDossiers, unitsWritten, unitsParent, unitsLevel
 
     // MARK: Errors: what went wrong, after the file and line
-    case errorUnitsUnreadable, errorUnitsFields, errorRejectsUnwritable, errorReportUnwritable, errorRender
+    case errorUnitsUnreadable, errorUnitsFields, errorRejectsUnwritable, errorReportUnwritable, errorFolderUnmakeable, errorStandardOutputUnwritable, errorRender
     case errorStrictReject, errorReportUnreadable, errorNotJSONReport, errorNoManifest, errorManifestInput
     case errorHashMismatch, errorInputMissing, errorNotAnInput, errorNotInStore, errorNoSuchUnit, errorNoOccurrence
     case errorSuggestUnits, errorUnknownColumn, errorAmbiguousColumn
@@ -100,7 +100,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case runInboxEmpty, runImporting, runSetAside, runNoData, runDataAsOf, runPeriodOpen, runAlias, runAliasUnused
     case runUpToDate, runFiguresChanged, runWrote, runWroteProvisional, runProvisionalRemoved, runDone
     case runLockHeld, runLockPid, runLockFailed
-    case configUnreadable, configSyntax, configUnusedKey, configUnknownKey, configWrongType, configBadValue
+    case configUnreadable, configNotText, configSyntax, configUnusedKey, configUnknownKey, configWrongType, configBadValue
     case configString, configStrings, configNumber, configBool, configTable
     case configByNoHierarchy, configByNoUnits, configByForm06a, runRollUp
 
@@ -118,7 +118,7 @@ public enum Phrase: String, CaseIterable, Sendable {
 
     // MARK: Wrong command lines, and the frame of --help
     case usageRunBy
-    case usagePeriod, usageTarget, usageLang, usageLangVariable, usageReadOptionWithoutFiles, usageEncoding, usageDelimiter, usageMoment, usageBreakdownFormat
+    case usagePeriod, usageTarget, usageLang, usageLangVariable, usageReadOptionWithoutFiles, usageOutputIsInput, usageImportOption, usageEncoding, usageDelimiter, usageMoment, usageBreakdownFormat, usageBreakdownTable
     case usageBreakdownPeriod, usageXLSXOutput, usageByField, usageTableMachine, usageForm06aTable, usageNeedFiles, usageExplainEither
     case usageExplainAll, usageYear, usageRunFormat
     case usageUnknownOption, usageDidYouMean, usageMissingValue, usageUnexpected, usageMissingArgument
@@ -165,7 +165,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case kindResolvedLate, kindPendingOverdue, findingLaterThanAllowed, findingMissingDue, noProcedure
     case deadlinesFilled, workingDaysNote, lateByProcedure, lateByProcedureLine
     case helpLate, helpLateDetails, helpDueWithin, helpDeadlines, helpDeadlinesDetails, helpFillDeadlines
-    case helpCalendarOverrides, helpApologies, helpApologiesDetails, helpLetterFormat
+    case helpCalendarOverrides, helpApologies, helpApologiesDetails, helpLetterFormat, helpLetterOutput, helpListFormat
     case usageFillDeadlinesCatalogue, usageFillDeadlinesHere, usageDueWithinAsOf, usageDueWithinDays, usageDueWithinPeriod, usageNeedCatalogue
     case usageLetterFormat, usageListFormat
     case letterTitle, letterNational, letterMotto, letterNumber, letterUnit, letterDossier, letterProcedure

@@ -163,6 +163,44 @@ struct RunCommandTests {
         #expect(dir.exists("inbox/2023-01.csv") && !dir.exists("kho.sqlite"))
     }
 
+    /// A file sent again under the same name with the same as-of: the store lets the later
+    /// import win the tie, and the archive names it so that a report rerun from the archive
+    /// ranks it the same (`xa_0001.csv` after `xa.csv`), figure for figure.
+    @Test func aFileSentAgainUnderItsNameRanksTheSameFromTheArchive() throws {
+        let (dir, args) = try setUp()
+        let header = "MaHoSo,KenhThucHien,DonViXuLy,NgayTiepNhan,NgayHenTra,NgayKetThucXuLy,TrangThaiHoSo\n"
+        let first = header + "A1,1,Phòng Nội vụ,2023-01-05 08:00,2023-01-20,2023-01-10 08:00,10\n"
+            + "A2,1,Phòng Nội vụ,2023-01-06 08:00,2023-01-20,,4\nA3,1,Phòng Nội vụ,2023-03-31 08:00,2023-04-20,,4\n"
+        let again = header + "A1,1,Phòng Nội vụ,2023-01-05 08:00,2023-01-20,2023-01-30 08:00,10\n"
+            + "A2,1,Phòng Nội vụ,2023-01-06 08:00,2023-01-20,2023-01-12 08:00,10\nA3,1,Phòng Nội vụ,2023-03-31 08:00,2023-04-20,,4\n"
+        for text in [first, again] {
+            try dir.write("inbox/xa.csv", text)
+            #expect(try Motcua.run(args).status == 0)
+        }
+        #expect(dir.exists("archive/xa.csv") && dir.exists("archive/xa_0001.csv"))
+        let report = ["report", "--period", "2023-Q1", "--format", "csv"]
+        let fromStore = try Motcua.run(report + ["--db", dir.file("kho.sqlite").path])
+        let fromArchive = try Motcua.run(report + [dir.file("archive/xa.csv").path, dir.file("archive/xa_0001.csv").path])
+        #expect(fromStore.status == 0 && fromArchive.status == 0)
+        #expect(fromStore.stdout == fromArchive.stdout, "\(fromStore.stdout)\n\(fromArchive.stdout)")
+        // Every dossier of the later file wins: the report is that file's alone, not the first's.
+        let laterAlone = try Motcua.run(report + [try dir.write("later/xa.csv", again).path])
+        let firstAlone = try Motcua.run(report + [try dir.write("first/xa.csv", first).path])
+        #expect(fromStore.stdout == laterAlone.stdout && fromStore.stdout != firstAlone.stdout, "\(fromStore.stdout)")
+    }
+
+    /// A folder that cannot be made is named itself (73), whichever of the three it is.
+    @Test func aFolderThatCannotBeMadeIsNamed() throws {
+        let (dir, _) = try setUp()
+        _ = try dir.write("file", "not a folder\n")
+        for key in ["inbox", "archive", "reports"] {
+            try dir.write("motcua.toml", "store = \"kho.sqlite\"\n\(key) = \"file/\(key)\"\n")
+            let result = try Motcua.run(["run", "--config", dir.file("motcua.toml").path, "--lang", "en"], in: dir.url)
+            ErrorContract.expectInputError(result, status: 73, naming: "file/\(key)")
+            #expect(result.stderr.contains("cannot make this folder"), "\(result)")
+        }
+    }
+
     /// A catalogue the plan needs and that is missing stops the run (66, one line naming it)
     /// before the inbox is imported: the file stays in the inbox, and no store is made.
     @Test func aMissingCatalogueStopsTheRunBeforeTheImport() throws {

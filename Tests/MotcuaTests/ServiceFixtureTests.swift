@@ -170,6 +170,18 @@ struct ServiceFixtureTests {
         #expect(onTime.status == 0, "\(onTime)")
     }
 
+    /// A breakdown (by month, or rows by field) is the KPI table's: asked of another table it is
+    /// refused, naming the option given and the table (not the format, which may be fine).
+    @Test(arguments: [("plan", ["--period", "2024-Q2", "--by", "field"], "--by field"),
+                      ("index766", ["--period", "2024", "--breakdown", "quarter"], "--breakdown"),
+                      ("resolution", ["--period", "2024-Q2", "--by", "field"], "--by field")])
+    func breakdownsAreTheKPITables(_ table: String, _ options: [String], _ named: String) throws {
+        let result = try Motcua.run(["report", "--table", table, "--format", "table", "--lang", "en"]
+                                    + options + ["cnvpdk-2024-06.csv"], in: Self.folder)
+        #expect(result.status == 64 && result.stdout.isEmpty, "\(result)")
+        #expect(result.stderr.contains("--table \(table) has no breakdown: \(named) goes with the KPI table"), "\(result)")
+    }
+
     /// Form 06a is the KPI table's form: asked with another table it is refused, never ignored.
     @Test(arguments: ["plan", "index766"])
     func form06aIsTheKPITable(_ table: String) throws {

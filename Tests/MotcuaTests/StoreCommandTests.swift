@@ -296,6 +296,18 @@ struct StoreCommandTests {
         }
     }
 
+    @Test("import refuses --units and --catalogue (64), which it would ignore, even naming a file that does not exist")
+    func importRefusesWhatItWouldIgnore() throws {
+        let dir = try TempDir(prefix: "motcua-e2e-store")
+        try dir.write("a.csv", Self.smallExport)
+        for option in ["--units", "--catalogue"] {
+            let result = try Motcua.run(["import", "--db", "kho.sqlite", option, "khong-co.csv", "a.csv", "--lang", "en"], in: dir.url)
+            #expect(result.status == 64 && result.stderrLines.count == 1, "\(result)")
+            #expect(result.stderr.contains("\(option) does nothing in import"), "\(result)")
+            #expect(!dir.exists("kho.sqlite"))
+        }
+    }
+
     @Test("a folder named as the store is not a store (66); a store whose folder is missing cannot be made (74); both worded")
     func folderOrMissingFolderAsTheStore() throws {
         let dir = try TempDir(prefix: "motcua-e2e-store")

@@ -105,6 +105,31 @@ import Wording
         }
     }
 
+    /// A syntax error names its line; in Vietnamese the parser's own English words are quoted
+    /// as its report, not run into the sentence.
+    @Test func aSyntaxErrorNamesItsLineAndQuotesTheParser() throws {
+        let path = try write("store = \"kho.sqlite\"\nformats = [\"csv\"\n")
+        let error = try #require(throws: ConfigurationError.self) { try RunConfiguration(file: path) }
+        let vietnamese = error.message(.vi)
+        #expect(vietnamese.hasPrefix(path + ":2: tệp cấu hình không đúng cú pháp TOML (bộ đọc TOML báo: “"), "\(vietnamese)")
+        #expect(vietnamese.hasSuffix("”)"), "\(vietnamese)")
+        #expect(error.message(.en).hasPrefix(path + ":2: not a valid TOML file: "), "\(error.message(.en))")
+    }
+
+    /// A NUL byte (where the parser would stop, the keys after it unread) or a byte that is not
+    /// UTF-8 (which decoding would replace): refused, naming the line.
+    @Test(arguments: [("store = \"kho.sqlite\"\nreports = \"r\"\u{0}\nfoo = 1\ntarget = 500\n", 2),
+                      ("store = \"kho.sqlite\"\n\nreporting-unit = \"\u{FF}\u{FE}\"\n", 3)])
+    func aFileThatIsNotTextIsRefused(text: String, line: Int) throws {
+        // U+00FF and U+00FE stand for the bytes 0xFF and 0xFE.
+        let bytes = text.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }
+        let path = try write("")
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let error = try #require(throws: ConfigurationError.self) { try RunConfiguration(file: path) }
+        #expect(error.message(.en).hasPrefix("\(path):\(line): not UTF-8 text"), "\(error.message(.en))")
+        #expect(RunConfiguration.firstNonText(Data("lang = \"vi\"\ntên = \"Phòng\"\n".utf8)) == nil)
+    }
+
     /// The shipped example loads as it is.
     @Test func theShippedExampleLoads() throws {
         let example = PackagePaths.root.appendingPathComponent("scripts/schedule/motcua.toml.example").path

@@ -43,6 +43,8 @@ extension Phrase {
         .helpApologies: "Draft an apology letter with a new date for each late dossier without a written apology yet.",
         .helpApologiesDetails: "One letter per A4 page; the applicant's name, the reason and the new date are left blank for the clerk.",
         .helpLetterFormat: "Letter format: md or html.",
+        .helpLetterOutput: "The file the letters are written to.",
+        .helpListFormat: "Output format: table, md, html or xlsx (for people; xlsx needs --output), or csv (for machines).",
         .usageFillDeadlinesCatalogue: "--fill-deadlines needs --catalogue (the time limits come from the procedure catalogue)",
         .usageFillDeadlinesHere: "--fill-deadlines does not apply here: {name} looks at due dates as exported",
         .usageDueWithinAsOf: "--due-within needs --as-of (the moment of the list)",

@@ -43,6 +43,8 @@ extension Phrase {
         .helpApologies: "Soạn phiếu xin lỗi và hẹn lại ngày trả kết quả cho từng hồ sơ trễ hạn chưa có văn bản xin lỗi.",
         .helpApologiesDetails: "Mỗi phiếu một trang A4; để trống tên người nộp, lý do và ngày hẹn mới để cán bộ điền.",
         .helpLetterFormat: "Định dạng phiếu: md hoặc html.",
+        .helpLetterOutput: "Tệp ghi các phiếu xin lỗi.",
+        .helpListFormat: "Dạng danh sách: table, md, html, xlsx (cho người đọc; xlsx cần --output) hoặc csv (cho máy).",
         .usageFillDeadlinesCatalogue: "--fill-deadlines cần --catalogue (thời hạn giải quyết lấy từ danh mục thủ tục)",
         .usageFillDeadlinesHere: "--fill-deadlines không dùng được ở đây: {name} xét ngày hẹn trả như trong tệp xuất",
         .usageDueWithinAsOf: "--due-within cần --as-of (thời điểm lập danh sách)",

@@ -6,6 +6,8 @@ extension Phrase {
         .errorUnitsFields: "expected two to four fields (name,unit,parent,level), found {count}",
         .errorRejectsUnwritable: "cannot write the rejects file",
         .errorReportUnwritable: "cannot write the report",
+        .errorFolderUnmakeable: "cannot make this folder, or write in it",
+        .errorStandardOutputUnwritable: "cannot write to standard output (a full disk, or a closed output)",
         .errorRender: "cannot make the report: {reason}",
         .errorStrictReject: "row rejected (--strict): {reason}",
         .errorReportUnreadable: "cannot read the report",

@@ -6,6 +6,8 @@ extension Phrase {
         .errorUnitsFields: "cần từ hai đến bốn cột (tên, đơn vị, cấp trên, cấp), dòng này có {count} cột",
         .errorRejectsUnwritable: "không ghi được tệp các dòng bị loại",
         .errorReportUnwritable: "không ghi được báo cáo",
+        .errorFolderUnmakeable: "không tạo được thư mục này, hoặc không ghi được vào đó",
+        .errorStandardOutputUnwritable: "không ghi được ra đầu ra chuẩn (đĩa đầy, hoặc đầu ra đã đóng)",
         .errorRender: "không tạo được báo cáo: {reason}",
         .errorStrictReject: "có dòng bị loại (--strict): {reason}",
         .errorReportUnreadable: "không đọc được báo cáo",

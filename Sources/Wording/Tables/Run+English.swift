@@ -21,6 +21,7 @@ extension Phrase {
 
         // motcua.toml
         .configUnreadable: "cannot read the configuration",
+        .configNotText: "not UTF-8 text (a byte that is not UTF-8, or a NUL byte): nothing after it would be read",
         .configSyntax: "not a valid TOML file: {reason}",
         .configUnusedKey: "'{name}' is used by the {list} table only, and `tables` lists none of them",
         .configUnknownKey: "'{name}' is not a key of motcua's configuration (the keys: {list})",

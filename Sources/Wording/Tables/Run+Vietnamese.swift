@@ -21,7 +21,9 @@ extension Phrase {
 
         // motcua.toml
         .configUnreadable: "không đọc được tệp cấu hình",
-        .configSyntax: "tệp cấu hình không đúng cú pháp TOML: {reason}",
+        .configNotText: "tệp cấu hình không phải văn bản UTF-8 (có byte không phải UTF-8, hoặc byte NUL): phần sau đó sẽ không được đọc",
+        // The reason is the TOML parser's own (English) words, quoted as its: they cannot be translated.
+        .configSyntax: "tệp cấu hình không đúng cú pháp TOML (bộ đọc TOML báo: “{reason}”)",
         .configUnusedKey: "khóa '{name}' chỉ dùng cho bảng {list}, mà `tables` không có bảng nào trong số đó",
         .configUnknownKey: "khóa '{name}' không có trong cấu hình của motcua (các khóa: {list})",
         .configWrongType: "khóa '{name}' phải là {kind}",

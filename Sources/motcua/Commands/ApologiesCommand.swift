@@ -15,10 +15,11 @@ struct ApologiesCommand: ParsableCommand {
     @Option(help: help(.helpBasis))
     var basis: PeriodBasis = .decree09
 
-    @Option(help: help(.helpLetterFormat))
-    var format: ReportFormat = .html
+    @Option(name: .customLong("format"), help: help(.helpLetterFormat))
+    var formatOption = FormatOption<LetterFormats>(.html)
+    var format: ReportFormat { formatOption.format }
 
-    @Option(help: help(.helpOutput))
+    @Option(help: help(.helpLetterOutput))
     var output: String
 
     @OptionGroup var deadlines: DeadlineOptions
@@ -37,6 +38,7 @@ struct ApologiesCommand: ParsableCommand {
         _ = try PeriodText.parse(period)
         guard format == .md || format == .html else { throw usage(.usageLetterFormat, [.text: format.rawValue]) }
         try deadlines.check(catalogue: input.catalogue)
+        try input.refuseOverwritingInputs([("--output", output)], calendar: deadlines.calendar, store: store)
     }
 
     func run() throws {

@@ -14,8 +14,9 @@ struct DeadlinesCommand: ParsableCommand {
     @Option(help: help(.helpBasis))
     var basis: PeriodBasis = .decree09
 
-    @Option(help: help(.helpFormat))
-    var format: ReportFormat = .table
+    @Option(name: .customLong("format"), help: help(.helpListFormat))
+    var formatOption = FormatOption<ListFormats>(.table)
+    var format: ReportFormat { formatOption.format }
 
     @OptionGroup var deadlines: DeadlineOptions
     @OptionGroup var input: InputOptions
@@ -38,6 +39,7 @@ struct DeadlinesCommand: ParsableCommand {
         if format == .xlsx, output == nil { throw usage(.usageXLSXOutput) }
         if input.catalogue == nil { throw usage(.usageNeedCatalogue, [.name: "motcua deadlines"]) }
         if deadlines.fillDeadlines { throw usage(.usageFillDeadlinesHere, [.name: "motcua deadlines"]) }
+        try input.refuseOverwritingInputs([("--output", output)], calendar: deadlines.calendar, store: store)
     }
 
     func run() throws {

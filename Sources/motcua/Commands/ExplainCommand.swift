@@ -37,6 +37,7 @@ struct ExplainCommand: ParsableCommand {
 
     func validate() throws {
         try input.refuseReadOptionsWithoutFiles()
+        try input.refuseOverwritingInputs(store: store)
         if dossier != nil {
             if period != nil || unit != nil || count != nil { throw usage(.usageExplainEither) }
         } else if period == nil || unit == nil || count == nil {

@@ -12,6 +12,12 @@ struct ImportCommand: ParsableCommand {
 
     func validate() throws {
         if input.files.isEmpty { throw usage(.usageNeedFiles) }
+        // The store keeps the rows as the exports write them; names and deadlines are applied
+        // by the commands that read it. Taken here, either would be ignored.
+        for (name, value) in [("--units", input.units), ("--catalogue", input.catalogue)] where value != nil {
+            throw usage(.usageImportOption, [.name: name])
+        }
+        try input.refuseOverwritingInputs(store: store)
     }
 
     func run() throws {

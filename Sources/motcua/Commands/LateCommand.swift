@@ -16,8 +16,9 @@ struct LateCommand: ParsableCommand {
     @Option(help: help(.helpBasis))
     var basis: PeriodBasis = .decree09
 
-    @Option(help: help(.helpFormat))
-    var format: ReportFormat = .table
+    @Option(name: .customLong("format"), help: help(.helpListFormat))
+    var formatOption = FormatOption<ListFormats>(.table)
+    var format: ReportFormat { formatOption.format }
 
     // Unconditional: `-1` is this option's (refused) value, not an unknown flag.
     @Option(name: .customLong("due-within"), parsing: .unconditional, help: help(.helpDueWithin))
@@ -44,6 +45,7 @@ struct LateCommand: ParsableCommand {
         var byPeriod = false
         if case .period = try mode() { byPeriod = true }
         try input.refuseReadOptionsWithoutFiles(asOf: byPeriod)
+        try input.refuseOverwritingInputs([("--output", output)], calendar: deadlines.calendar, store: store)
     }
 
     /// A period, or N working days from the `--as-of` moment; not both.

@@ -16,6 +16,10 @@ struct RejectsCommand: ParsableCommand {
     @Option(help: help(.helpRejectsOutput))
     var output: String?
 
+    func validate() throws {
+        try SameFile.refuse([("--output", output)], overwriting: [store.path])
+    }
+
     func run() throws {
         try failing(language.value) {
             let csv = try StoreListing.rejects(store: store.path, import: `import`)

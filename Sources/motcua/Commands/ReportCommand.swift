@@ -20,6 +20,7 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         try input.refuseReadOptionsWithoutFiles()
+        try input.refuseOverwritingInputs([("--output", report.output)], calendar: deadlines.calendar, store: store)
         try deadlines.check(catalogue: input.catalogue)
         if deadlines.fillDeadlines, report.table == .resolution {
             throw usage(.usageFillDeadlinesHere, [.name: "--table resolution"])

@@ -19,6 +19,9 @@ struct UnitsCommand: ParsableCommand {
 
     func validate() throws {
         try input.refuseReadOptionsWithoutFiles()
+        // The units file itself may be written again (`--units F --write F`): it is read whole
+        // first, and the file written rolls up as it does.
+        try SameFile.refuse([("--write", write)], overwriting: input.files + [store.path])
     }
 
     func run() throws {

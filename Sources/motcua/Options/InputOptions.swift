@@ -29,6 +29,7 @@ struct InputOptions: ParsableArguments {
 
     func validate() throws {
         _ = try readOptions()
+        try refuseOverwritingInputs()
     }
 
     /// For a command that reads the store when no file is named: refuses the options of how

@@ -62,7 +62,9 @@ struct ReportOptions: ParsableArguments {
         if table != .plan, let other = try parsedGoals().given.first(where: { $0 != .onTime }) {
             throw usage(.usageGoalTable, [.name: other.name, .text: table.rawValue])
         }
-        if table.isService || table == .resolution, breakdown != nil || by.grouping == .field { throw usage(.usageBreakdownFormat) }
+        if table.isService || table == .resolution, breakdown != nil || by.grouping == .field {
+            throw usage(.usageBreakdownTable, [.name: breakdown != nil ? "--breakdown" : "--by field", .text: table.rawValue])
+        }
         if table == .resolution, format == .json || format == .form06a { throw usage(.usageListFormat, [.text: format.rawValue]) }
         if let rollUp = by.rollUp, table == .form06a || table == .resolution || format == .form06a || breakdown != nil {
             throw usage(.usageRollUpTable, [.text: rollUp.argument])
@@ -161,3 +163,34 @@ struct RowsOption: ExpressibleByArgument, CustomStringConvertible {
 }
 extension KPIBreakdown.Step: ExpressibleByArgument {}
 extension PeriodBasis: ExpressibleByArgument {}
+
+/// `--format` of a command that writes only some formats (`late`, `deadlines`, `apologies`):
+/// its help lists those. Any format is read, so that one it does not write is refused by the
+/// command in the reader's language, naming the ones it does.
+protocol FormatSubset {
+    static var formats: [ReportFormat] { get }
+}
+
+struct FormatOption<Subset: FormatSubset>: ExpressibleByArgument {
+    var format: ReportFormat
+
+    init(_ format: ReportFormat) { self.format = format }
+
+    init?(argument: String) {
+        guard let format = ReportFormat(argument: argument) else { return nil }
+        self.format = format
+    }
+
+    var defaultValueDescription: String { format.rawValue }
+    static var allValueStrings: [String] { Subset.formats.map(\.rawValue) }
+}
+
+/// The formats of a listing (`late`, `deadlines`).
+enum ListFormats: FormatSubset {
+    static let formats: [ReportFormat] = [.table, .csv, .md, .html, .xlsx]
+}
+
+/// The formats of a letter (`apologies`).
+enum LetterFormats: FormatSubset {
+    static let formats: [ReportFormat] = [.md, .html]
+}

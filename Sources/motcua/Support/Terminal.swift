@@ -6,11 +6,28 @@ import Wording
 /// Where the commands write, and the one-line errors they print.
 enum Terminal {
     static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        writeOut(Data(text.utf8))
+    }
+
+    /// Writes to standard output. One that cannot take the bytes (a full disk, a closed
+    /// descriptor) ends the run with one line on stderr and exit 73, as an output file that
+    /// cannot be written does: `FileHandle.write(_:)` would trap.
+    private static func writeOut(_ bytes: Data) {
+        do {
+            try FileHandle.standardOutput.write(contentsOf: bytes)
+        } catch {
+            fail(CommandLanguage.current[.errorStandardOutputUnwritable])
+            exit(73)
+        }
     }
 
     static func writeError(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        do {
+            try FileHandle.standardError.write(contentsOf: Data(text.utf8))
+        } catch {
+            // Nowhere left to say it: the status does.
+            exit(73)
+        }
     }
 
     /// One line on stderr: `motcua: <message>`.
@@ -27,7 +44,7 @@ enum Terminal {
     /// Writes a report to `path`, or to standard output.
     static func deliver(_ bytes: Data, to path: String?) throws(CommandError) {
         guard let path else {
-            FileHandle.standardOutput.write(bytes)
+            writeOut(bytes)
             return
         }
         try ReportFile.write(bytes, to: path)
