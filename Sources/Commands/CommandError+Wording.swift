@@ -49,7 +49,10 @@ extension CalendarFileError {
     public func message(_ language: Language) -> String {
         var place = file
         if let line { place += ":\(line)" }
-        if let field { place += ": \(field.rawValue)" }
+        if let field {
+            let names: [CalendarFileError.Field: Phrase] = [.date: .calendarColumnDate, .kind: .calendarColumnKind, .note: .calendarColumnNote]
+            place += ": " + (names[field].map { language[$0] } ?? field.rawValue)
+        }
         let what: String
         switch kind {
         case .unreadable(let reason): what = language[.calendarUnreadable, [.reason: language.systemReason(reason)]]
@@ -77,7 +80,8 @@ extension UnitsFileError {
         case .unknownParent(let name): return language[.errorUnitsParent, [.name: name]]
         case .parentAliased(let name, let unit): return language[.errorUnitsParentAliased, [.name: name, .unit: unit]]
         case .conflict(let unit, let first):
-            return language[.errorUnitsConflict, [.text: field?.rawValue ?? "", .unit: unit, .line: String(first)]]
+            return language[.errorUnitsConflict, [.text: field.map { language == .vi ? $0.aliases.first ?? $0.rawValue : $0.rawValue } ?? "",
+                                                  .unit: unit, .line: String(first)]]
         case .noUnit(let name): return language[.errorUnitsNoUnit, [.name: name]]
         case .cycle(let names): return language[.errorUnitsCycle, [.list: names.joined(separator: " → ")]]
         }

@@ -133,6 +133,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case holidayNewYear, holidayLunarNewYearsEve, holidayTet1, holidayTet2, holidayTet3, holidayTet4, holidayHungKings
     case holidayReunification, holidayLabour, holidayNationalDayEve, holidayNationalDay
     case labourCodeHoliday, labourCodeInLieu
+    case calendarColumnDate, calendarColumnKind, calendarColumnNote
     case calendarUnreadable, calendarNotText, calendarMalformedQuote, calendarTooManyFields, calendarMissingKind
     case calendarBadDate, calendarOutsideYears, calendarUnknownKind, calendarDuplicateDate
 

@@ -41,7 +41,7 @@ import TestSupport
         try dir.write("tinh.csv", "date,kind,note\n2024-02-15,nghỉ,\n2024-02-16,nghỉ phép,\n")
         let vi = try Motcua.run(["calendar", "2024", "--calendar", "tinh.csv"], in: dir.url)
         #expect(vi.status == 65)
-        #expect(vi.stderrLines == ["motcua: tinh.csv:3: kind: loại 'nghỉ phép' không hợp lệ: ghi nghỉ hoặc làm"])
+        #expect(vi.stderrLines == ["motcua: tinh.csv:3: loại: loại 'nghỉ phép' không hợp lệ: ghi nghỉ hoặc làm"])
         #expect(vi.stdout.isEmpty)
         let en = try Motcua.run(["calendar", "2024", "--calendar", "tinh.csv", "--lang", "en"], in: dir.url)
         #expect(en.stderrLines == ["motcua: tinh.csv:3: kind: unknown kind 'nghỉ phép': write nghỉ or làm"])

@@ -25,6 +25,9 @@ extension Phrase {
         .labourCodeInLieu: "Labour Code 2019 art. 111(3): in lieu of {holiday} on {day}",
 
         // --calendar files that cannot be used
+        .calendarColumnDate: "date",
+        .calendarColumnKind: "kind",
+        .calendarColumnNote: "note",
         .calendarUnreadable: "cannot read the calendar file ({reason})",
         .calendarNotText: "not UTF-8 text",
         .calendarMalformedQuote: "a quote that does not close, or text after a closing quote",

@@ -27,6 +27,10 @@ extension Phrase {
         .labourCodeInLieu: "Bộ luật Lao động 2019 Điều 111 khoản 3: nghỉ bù {holiday} trùng {day}",
 
         // --calendar files that cannot be used
+        // The columns as a Vietnamese calendar file heads them.
+        .calendarColumnDate: "ngày",
+        .calendarColumnKind: "loại",
+        .calendarColumnNote: "ghi chú",
         .calendarUnreadable: "không đọc được tệp lịch ({reason})",
         .calendarNotText: "không phải văn bản UTF-8",
         .calendarMalformedQuote: "dấu ngoặc kép không đóng hoặc sai chỗ",

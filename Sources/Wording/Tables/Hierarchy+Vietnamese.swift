@@ -1,13 +1,13 @@
 extension Phrase {
     /// The Vietnamese of units in a hierarchy: the units file's errors, the roll-up rows.
     static let vietnameseHierarchy: [Phrase: String] = [
-        .errorUnitsLevel: "level: cấp '{text}' không có trong danh mục; các cấp: {list}",
-        .errorUnitsParent: "parent: '{name}' không phải đơn vị nào của tệp (cần một dòng cho chính nó)",
-        .errorUnitsParentAliased: "parent: '{name}' là tên cũ của '{unit}'; hãy ghi '{unit}'",
+        .errorUnitsLevel: "cấp: cấp '{text}' không có trong danh mục; các cấp: {list}",
+        .errorUnitsParent: "cấp trên: '{name}' không phải đơn vị nào của tệp (cần một dòng cho chính nó)",
+        .errorUnitsParentAliased: "cấp trên: '{name}' là tên cũ của '{unit}'; hãy ghi '{unit}'",
         .errorUnitsConflict: "{text}: '{unit}' đã có giá trị khác ở dòng {line}",
-        .errorUnitsNoUnit: "unit: tên '{name}' chưa ghi đơn vị được tính vào",
-        .errorUnitsCycle: "parent: đơn vị cấp trên lặp vòng: {list}",
-        .errorUnitsNoHierarchy: "không có cột parent hay level nào được điền: không cộng theo cấp được (--by {text})",
+        .errorUnitsNoUnit: "đơn vị: tên '{name}' chưa ghi đơn vị được tính vào",
+        .errorUnitsCycle: "cấp trên: đơn vị cấp trên lặp vòng: {list}",
+        .errorUnitsNoHierarchy: "không có cột cấp trên (parent) hay cấp (level) nào được điền: không cộng theo cấp được (--by {text})",
         .rollUpSubtotal: "Cộng {name}",
         .rollUpNoParent: "(không có đơn vị cấp trên)",
         .rollUpOutside: "{name} (ngoài cấp {level})",
