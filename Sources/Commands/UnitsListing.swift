@@ -31,7 +31,7 @@ public struct UnitsListing: Sendable {
             counts[Int(d.unitSpelling.rawValue)] += 1
         }
         var byUnit: [UnitID: [(text: String, dossiers: Int)]] = [:]
-        for (index, spelling) in set.unitSpellings.enumerated() {
+        for (index, spelling) in set.unitSpellings.enumerated() where !set.spellingsOnlyRejected.contains(Int32(index)) {
             byUnit[spelling.unit, default: []].append((spelling.text, counts[index]))
         }
         var units = byUnit.map { unit, spellings in

@@ -64,6 +64,8 @@ public final class DossierLoader {
     /// Sees every rejected row, in file order.
     public var onReject: (Reject) -> Void = { _ in }
     private var merger = AsOfMerger()
+    /// Whether each unit spelling (by id) was read in an accepted row.
+    private var acceptedSpellings: [Bool] = []
     /// How files are cut into parts read at once (tests read them whole, or in tiny parts).
     var chunking = Chunking.standard
 
@@ -84,7 +86,10 @@ public final class DossierLoader {
 
     /// What the files read so far add up to.
     public var result: DossierSet {
-        merger.dossierSet(units: units, fields: fields, procedures: procedures.codes, inputs: inputs)
+        var set = merger.dossierSet(units: units, fields: fields, procedures: procedures.codes, inputs: inputs)
+        set.spellingsOnlyRejected = Set(set.unitSpellings.indices.lazy
+            .filter { $0 >= self.acceptedSpellings.count || !self.acceptedSpellings[$0] }.map { Int32($0) })
+        return set
     }
 
     /// Reads one export and merges its dossiers. `name` is how rejects and errors name it.
@@ -170,6 +175,9 @@ public final class DossierLoader {
                 let unit = Int(facts.dossier.unit.rawValue)
                 if unit >= spellings.count { spellings += Array(repeating: nil, count: unit + 1 - spellings.count) }
                 spellings[unit] = (facts.unitSpelling, facts.dossier.source.line)
+                let spelling = Int(facts.unitSpelling.rawValue)
+                if spelling >= acceptedSpellings.count { acceptedSpellings += Array(repeating: false, count: spelling + 1 - acceptedSpellings.count) }
+                if spelling >= 0 { acceptedSpellings[spelling] = true }
                 if asOf.map({ $0 < facts.latestMoment }) ?? true { asOf = facts.latestMoment }
             case .rejected(let reject):
                 summary.rejectsByReason[reject.reason, default: 0] += 1

@@ -43,6 +43,9 @@ public struct DossierSet: Sendable {
     public var aliasUses: [AliasUse]
     /// Every spelling of a unit name read (by ``UnitRegistry/SpellingID``), with its unit.
     public var unitSpellings: [(text: String, unit: UnitID)] = []
+    /// The spellings (by ``UnitRegistry/SpellingID``) read only in rejected rows: a store keeps
+    /// none of them, and a listing of the units leaves them out, as from a store.
+    public var spellingsOnlyRejected: Set<Int32> = []
     /// The code of each procedure, by ``ProcedureID``.
     public var procedureCodes: [String] = []
 

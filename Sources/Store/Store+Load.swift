@@ -77,7 +77,19 @@ extension MotcuaStore {
         }
 
         let units = UnitRegistry(aliases: aliases)
-        for row in try Row.fetchAll(db, sql: "SELECT id, name FROM unit_spelling") {
+        // The spellings of the dossiers read, as PostgreSQL reads them: those of `spelling_latest`
+        // over every import, those of the imports' occurrences (a range of keys each) over some;
+        // a spelling whose occurrences were all removed is no longer one.
+        var spellingsRead = Set<Int64>()
+        if fromCurrent {
+            spellingsRead = Set(try Int64.fetchAll(db, sql: "SELECT unit_spelling_id FROM spelling_latest"))
+        } else {
+            for keys in records.compactMap(\.id).map(occurrenceKeys(importID:)) {
+                spellingsRead.formUnion(try Int64.fetchAll(db, sql: "SELECT DISTINCT unit_spelling_id FROM occurrence WHERE id BETWEEN ? AND ?",
+                                                           arguments: [keys.lowerBound, keys.upperBound]))
+            }
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT id, name FROM unit_spelling") where spellingsRead.contains(row["id"]) {
             if let interned = units.intern(row["name"]) { decoding.spellings[row["id"]] = interned }
         }
         let fields = UnitRegistry()
