@@ -55,10 +55,18 @@ public struct Explanation {
                        rows: rows)
     }
 
-    /// Every row of the inputs about dossier `code`, accepted or rejected, and which one won.
+    /// Every row of the inputs about dossier `code`, accepted or rejected, and which one won,
+    /// in the order the as-of rule ranks them (the winner last of the accepted ones): the same
+    /// from files, in whatever order they are named, and from the store, in whatever order they
+    /// were imported.
     public func occurrences(of code: String, language: Language?) throws(CommandError) -> Listing {
         let winner = set.table.dossier(code: code)?.source
-        let found = try CommandError.from { try source.occurrences(of: code) }
+        let ranks = set.inputs.map { FileRank(asOf: $0.asOf, name: $0.name) }
+        func rank(_ o: OccurrenceListing) -> FileRank? { Int(o.fileIndex) < ranks.count ? ranks[Int(o.fileIndex)] : nil }
+        let found = try CommandError.from { try source.occurrences(of: code) }.sorted { a, b in
+            if let ra = rank(a), let rb = rank(b), ra != rb { return ra < rb }
+            return (a.fileIndex, a.line) < (b.fileIndex, b.line)
+        }
         if found.isEmpty { throw CommandError(.noOccurrence(code)) }
         let words = DossierWords(language)
         let rows = found.map { o -> [String] in

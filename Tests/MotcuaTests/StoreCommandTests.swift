@@ -313,6 +313,24 @@ struct StoreCommandTests {
         #expect(fromStore.status == 0 && fromStore.stdout == fromFile.stdout, "\(fromStore.stdout)\n\(fromFile.stdout)")
     }
 
+    @Test("explain --dossier lists occurrences by the as-of rule's rank, the winner last: the same from files named in any order and from a store imported in any order")
+    func occurrencesInRankOrder() throws {
+        let dir = try TempDir(prefix: "motcua-e2e-store")
+        let header = "MaHoSo,DonViXuLy,KenhThucHien,NgayTiepNhan,NgayKetThucXuLy,TrangThaiHoSo\n"
+        try dir.write("thang01.csv", header + "H1,UBND xã A,1,02/01/2023,,4\n")
+        try dir.write("thang02.csv", header + "H1,UBND xã A,1,02/01/2023,03/02/2023,9\nH2,UBND xã A,1,03/02/2023,,4\n")
+        let explain = ["explain", "--dossier", "H1", "--format", "csv"]
+        let named = try Motcua.run(explain + ["thang02.csv", "thang01.csv"], in: dir.url)
+        #expect(named.status == 0, "\(named)")
+        let rows = try RFC4180.parse(named.stdout).dropFirst()
+        #expect(rows.map { $0.last } == ["superseded", "wins"], "\(named.stdout)")
+        for (name, order) in [("ab.sqlite", ["thang01.csv", "thang02.csv"]), ("ba.sqlite", ["thang02.csv", "thang01.csv"])] {
+            for file in order { #expect(try Motcua.run(["import", "--db", name, file], in: dir.url).status == 0) }
+            let stored = try Motcua.run(explain + ["--db", name], in: dir.url)
+            #expect(stored.stdout == named.stdout, "\(name): \(stored.stdout)")
+        }
+    }
+
     @Test("import refuses --units and --catalogue (64), which it would ignore, even naming a file that does not exist")
     func importRefusesWhatItWouldIgnore() throws {
         let dir = try TempDir(prefix: "motcua-e2e-store")
