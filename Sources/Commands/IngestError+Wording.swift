@@ -8,7 +8,8 @@ extension Language {
     func systemReason(_ reason: String) -> String {
         let known: [String: Phrase] = ["No such file or directory": .ingestNoSuchFile, "Permission denied": .ingestPermissionDenied,
                                        "is a directory": .fileIsDirectory, "Not a directory": .fileNotADirectory,
-                                       "Too many levels of symbolic links": .fileLinkLoop, "File name too long": .fileNameTooLong]
+                                       "Too many levels of symbolic links": .fileLinkLoop, "File name too long": .fileNameTooLong,
+                                       "not a regular file": .fileNotRegular]
         return known[reason].map { self[$0] } ?? reason
     }
 }

@@ -56,9 +56,7 @@ public struct ReportRun {
         }
         // Figures of a period the data does not reach to the end of are not final: every
         // format says so, as `run` marks its open periods.
-        if !(set.inputs.compactMap(\.asOf).max().map { settings.period.isCovered(asOf: $0, basis: settings.basis) } ?? false) {
-            settings.provisional = true
-        }
+        settings.markProvisional(unlessCoveredBy: set)
         do {
             bytes = try Report(settings: settings, set: set, catalogue: read.catalogue).render(format, colour: colour)
         } catch {

@@ -42,6 +42,8 @@ public struct Verification {
             (_, settings.deadlines) = try DeadlineSettings(fillDeadlines: deadlines.fill, calendarFile: calendar)
                 .apply(to: &set, catalogue: checkedCatalogue)
         }
+        // Provisional by the same rule as the report: a report that says otherwise of itself differs.
+        settings.markProvisional(unlessCoveredBy: set)
         let report = Report(settings: settings, set: set, catalogue: checkedCatalogue)
         let recomputed = try CommandError.from { try ReportDocument(json: report.render(.json)) }
         return document.differences(from: recomputed)

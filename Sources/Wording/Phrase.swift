@@ -52,7 +52,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case checkRejected, kindPortalSync, kindPortalVN, kindSpreadsheet
 
     // MARK: Inputs: files that cannot be read, the store, rejected rows, exports cut off
-    case ingestUnreadable, ingestNoSuchFile, ingestPermissionDenied, fileIsDirectory, fileNotADirectory, fileLinkLoop, fileNameTooLong, ingestIsDirectory, ingestNotRegularFile
+    case ingestUnreadable, ingestNoSuchFile, ingestPermissionDenied, fileIsDirectory, fileNotADirectory, fileLinkLoop, fileNameTooLong, fileNotRegular, ingestIsDirectory, ingestNotRegularFile
     case nodePipe, nodeCharacterDevice, nodeBlockDevice, nodeSocket, nodeOther
     case ingestNameNotUTF8, ingestEmpty, ingestNotText
     case notTextNUL, notTextUndefined1258, notTextInvalidUTF8, notTextOddUTF16, notTextSurrogate, notTextNULCharacter

@@ -55,6 +55,8 @@ public enum CalendarFile {
         switch kind {
         case .unreadable(let reason): return reason
         case .isDirectory: return "is a directory"
+        // Worded by the commands (`Language.systemReason`), not as an export's fault.
+        case .notRegularFile: return "not a regular file"
         default: return kind.sentence
         }
     }

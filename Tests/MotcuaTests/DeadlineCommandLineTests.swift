@@ -123,4 +123,49 @@ import Testing
                                     "hai-thanh-2024-06.csv"], in: folder)
         ErrorContract.expectInputError(wrong, status: 65, naming: "catalogue/danh-muc.csv")
     }
+
+    /// Limits that reach past the calendar's last year (2099): a missing due date is still a
+    /// finding of the audit (its allowed deadline left empty), and a longer `--due-within`
+    /// never lists fewer dossiers.
+    @Test func limitsPastTheCalendarLoseNothing() throws {
+        let dir = try TempDir()
+        try dir.write("danh-muc.csv", "MaTTHC,TenTTHC,ThoiHanGiaiQuyet\nBIG,x,20000\nP1,y,1\n")
+        try dir.write("a.csv", """
+            MaHoSo,MaTTHC,DonViXuLy,KenhThucHien,NgayTiepNhan,NgayHenTra,TrangThaiHoSo
+            Y1,BIG,UBND xã A,1,2024-03-04 09:00,,4
+            Y2,P1,UBND xã A,1,2024-03-04 09:00,,4
+            Y3,P1,UBND xã A,1,2024-02-01 08:00,20240207,4
+
+            """)
+        let audit = try Motcua.run(["deadlines", "--period", "2024-Q1", "--catalogue", "danh-muc.csv", "--format", "csv", "a.csv"], in: dir.url)
+        #expect(audit.status == 0, "\(audit)")
+        let rows = try RFC4180.parse(audit.stdout).dropFirst()
+        #expect(Set(rows.compactMap { row in row.contains("missing_due") ? row.first { $0 == "Y1" || $0 == "Y2" } : nil }) == ["Y1", "Y2"],
+                "\(audit.stdout)")
+        var listed: [Int] = []
+        for days in ["1000", "18000", "19000", "40000"] {
+            let late = try Motcua.run(["late", "--due-within", days, "--as-of", "2024-02-07", "--format", "csv", "-q", "a.csv"], in: dir.url)
+            #expect(late.status == 0, "\(late)")
+            listed.append(try RFC4180.parse(late.stdout).count - 1)
+        }
+        #expect(listed == [1, 1, 1, 1], "Y3, due 07/02, whatever the count: \(listed)")
+    }
+
+    /// An apology letter writes a deadline at 00:00 with its time: the day alone means its
+    /// last second, and would promise the whole day. The day alone for a date-only deadline.
+    @Test func aLettersDeadlineAtMidnightKeepsItsTime() throws {
+        let dir = try TempDir()
+        try dir.write("a.csv", """
+            MaHoSo,MaTTHC,TenTTHC,KenhThucHien,DonViXuLy,NgayTiepNhan,NgayHenTra,TrangThaiHoSo
+            X1,P1,T,1,UBND A,2024-03-01 00:00,2024-03-05 00:00,4
+            X2,P1,T,1,UBND A,2024-03-01,2024-03-05,4
+
+            """)
+        let result = try Motcua.run(["apologies", "--period", "2024-Q1", "--format", "md", "--output", "x.md", "-q", "a.csv"], in: dir.url)
+        #expect(result.status == 0, "\(result)")
+        let letters = try dir.read("x.md")
+        #expect(letters.contains("05/03/2024 00:00"), "\(letters)")
+        #expect(letters.components(separatedBy: "05/03/2024").count - 1 == 2, "both letters name the day: \(letters)")
+        #expect(!letters.contains("01/03/2024 00:00"), "a reception at 00:00 is the day alone: \(letters)")
+    }
 }

@@ -104,4 +104,29 @@ private func tableLines(_ markdown: String) -> [String] {
         #expect(Markdown.escape("A & <B> | *x* _y_ [z] `c` #1 ~ !") == "A \\& \\<B\\> \\| \\*x\\* \\_y\\_ \\[z\\] \\`c\\` \\#1 \\~ \\!")
         #expect(Markdown.escape("two\r\nlines\nhere\rend") == "two lines here end")
     }
+
+    /// A list item whose text starts as a list marker would nest a list or start a numbered
+    /// one, the marker lost from the name: it is escaped, and only there.
+    @Test func listItemsDoNotStartAnotherList() {
+        #expect(Markdown.listItem("- Tổ một cửa: 1") == "- \\- Tổ một cửa: 1")
+        #expect(Markdown.listItem("+ Tổ") == "- \\+ Tổ")
+        #expect(Markdown.listItem("1. Phòng số: 1") == "- 1\\. Phòng số: 1")
+        #expect(Markdown.listItem("12) Phòng") == "- 12\\) Phòng")
+        #expect(Markdown.listItem("2024 năm") == "- 2024 năm")
+        #expect(Markdown.listItem("Phòng 1. A") == "- Phòng 1. A")
+    }
+
+    /// A row's empty cells (a unit's or the total's next lines) stay empty: `****` or
+    /// `**⚠ **` is no emphasis, Markdown prints the asterisks.
+    @Test func emptyCellsOfMarkedRowsStayEmpty() {
+        let columns = [PeopleTable.Column(title: "Đơn vị", key: "unit", role: .name), PeopleTable.Column(title: "Số", key: "n")]
+        func cells(_ name: String, _ n: Int) -> [PeopleTable.Cell] { [PeopleTable.Cell(value: .text(name)), PeopleTable.Cell(value: .count(n))] }
+        let table = PeopleTable(columns: columns,
+                                rows: [PeopleTable.Row(key: "A", cells: cells("A", 1), isFlagged: true),
+                                       PeopleTable.Row(key: "A", cells: cells("", 2), isFlagged: true),
+                                       PeopleTable.Row(key: "TOTAL", cells: cells("", 3), isTotal: true)])
+        let markdown = table.markdown(.vi)
+        #expect(markdown.contains("**⚠ A**") && markdown.contains("**3**"), "\(markdown)")
+        #expect(!markdown.contains("****") && !markdown.contains("**⚠ **"), "\(markdown)")
+    }
 }

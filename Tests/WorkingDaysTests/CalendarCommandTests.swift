@@ -52,6 +52,12 @@ import TestSupport
         let result = try Motcua.run(["calendar", "2024", "--calendar", "missing.csv", "--lang", "en"], in: dir.url)
         #expect(result.status == 66)
         #expect(result.stderrLines == ["motcua: missing.csv: cannot read the calendar file (No such file or directory)"])
+        // A pipe: in the reader's language, and not called an export.
+        #expect(mkfifo(dir.file("pipe").path, 0o600) == 0)
+        let pipe = try Motcua.run(["calendar", "2024", "--calendar", "pipe"], in: dir.url)
+        #expect(pipe.status == 66)
+        #expect(pipe.stderrLines == ["motcua: pipe: không đọc được tệp lịch (không phải tệp thường (là ống dẫn, thiết bị hoặc socket))"],
+                "\(pipe)")
     }
 
     @Test(arguments: [["calendar", "1969"], ["calendar", "2100"], ["calendar", "2024", "--format", "xml"],

@@ -17,7 +17,9 @@ public struct DeadlineAudit: Sendable {
         public var received: LocalMoment
         /// NgayHenTra; nil for `missing_due`.
         public var due: LocalMoment?
-        public var allowedDue: LocalMoment
+        /// The deadline the catalogue allows; nil when it falls past the calendar's last year
+        /// (a limit of thousands of days): a missing due date is listed all the same.
+        public var allowedDue: LocalMoment?
         /// From the allowed deadline to the due one; nil for `missing_due`.
         public var beyond: WorkingTime?
         public var finding: Finding
@@ -29,11 +31,13 @@ public struct DeadlineAudit: Sendable {
     public init(dossiers: [Dossier], bounds: PeriodBounds, rules: DeadlineRules, labels: DossierLabels) {
         var rows: [Row] = []
         for (index, d) in dossiers.enumerated() {
-            guard d.status.isCounted, bounds.contains(d.received), let allowed = rules.allowedDue(d) else { continue }
+            guard d.status.isCounted, bounds.contains(d.received), rules.limit(of: d.procedure) != nil else { continue }
+            let allowed = rules.allowedDue(d)
             let base = Row(unit: labels.unit(d), procedureCode: labels.procedureCode(d), code: labels.code(index),
                            received: d.received, due: d.due, allowedDue: allowed, beyond: nil, finding: .missingDue)
             if let due = d.due {
-                guard due > allowed else { continue }
+                // A deadline past the calendar is later than any due date an export can give it.
+                guard let allowed, due > allowed else { continue }
                 var row = base
                 row.beyond = rules.workingTime(from: allowed, to: due)
                 row.finding = .laterThanAllowed

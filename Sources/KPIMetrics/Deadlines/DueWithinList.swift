@@ -17,11 +17,13 @@ public struct DueWithinList: Sendable {
     public init(dossiers: [Dossier], asOf: LocalMoment, days: Int, rules: DeadlineRules) {
         self.asOf = asOf
         self.days = days
+        // Nil past the calendar's last year: every due moment from `asOf` on is within so many
+        // days (a larger count never lists fewer dossiers).
         let limit = rules.calendar.deadline(received: asOf, limit: days)
         var entries: [Entry] = []
         for (index, dossier) in dossiers.enumerated() {
-            guard Self.isPending(dossier.status), dossier.received <= asOf, let due = dossier.due, let limit,
-                  due >= asOf, due <= limit else { continue }
+            guard Self.isPending(dossier.status), dossier.received <= asOf, let due = dossier.due,
+                  due >= asOf, limit.map({ due <= $0 }) ?? true else { continue }
             entries.append(Entry(index: index, left: rules.workingTime(from: asOf, to: due)))
         }
         self.entries = entries

@@ -29,19 +29,21 @@ public struct ApologyLetters: Sendable {
         self.language = language
     }
 
-    /// `dd/MM/yyyy HH:mm`, or the day alone when the moment is its day's first or last second.
-    static func written(_ moment: LocalMoment) -> String {
+    /// `dd/MM/yyyy HH:mm`, or the day alone for what a date-only value means: a deadline's
+    /// last second (23:59:59), another moment's first (00:00:00). A deadline at 00:00 keeps its
+    /// time: the day alone would promise the whole day.
+    static func written(_ moment: LocalMoment, deadline: Bool) -> String {
         let text = moment.description
         let time = moment.seconds - moment.day * 86_400
-        return time == 0 || time == 86_399 ? String(text.prefix(10)) : String(text.prefix(16))
+        return time == (deadline ? 86_399 : 0) ? String(text.prefix(10)) : String(text.prefix(16))
     }
 
     /// The lines of one letter's body, in order, worded.
     func facts(_ letter: Letter) -> [String] {
         [language[.letterDossier, [.code: letter.code]],
          language[.letterProcedure, [.procedure: letter.procedure.isEmpty ? "……………………" : letter.procedure]],
-         language[.letterReceived, [.received: Self.written(letter.received)]],
-         language[.letterPromised, [.due: Self.written(letter.due)]]]
+         language[.letterReceived, [.received: Self.written(letter.received, deadline: false)]],
+         language[.letterPromised, [.due: Self.written(letter.due, deadline: true)]]]
     }
 
     /// `--format md`: the letters one after another, a page break between them (a raw
@@ -64,7 +66,7 @@ public struct ApologyLetters: Sendable {
 
             \(Markdown.escape(language[.letterUnit, [.unit: letter.unit]]))
 
-            \(facts(letter).map { "- " + Markdown.escape($0) }.joined(separator: "\n"))
+            \(facts(letter).map { Markdown.listItem(Markdown.escape($0)) }.joined(separator: "\n"))
 
             \(Markdown.escape(language[.letterBody, [.unit: letter.unit]]))
 

@@ -26,6 +26,12 @@ public struct ReportDocument: Sendable {
     public var deadlines: (fill: Bool, catalogue: Input?, calendar: Input?)?
     /// Every figure, by unit (`TOTAL` for the total row) and column, as json values' text.
     public var cells: [String: [String: String]]
+    /// How many rows name each unit (`TOTAL` too): more than one is a row added to the report.
+    public var rowCounts: [String: Int] = [:]
+    /// What the report says of itself outside its rows and manifest (period, dates, basis,
+    /// target, goals, provisional), as `key` or `name.key` cells: a report whose heading was
+    /// changed does not stand either.
+    public var headline: [String: String] = [:]
 
     /// Why a file is not a report motcua can verify.
     public struct ReadError: Error, CustomStringConvertible, Sendable {
@@ -86,9 +92,14 @@ public struct ReportDocument: Sendable {
         let rows = (object["units"] as? [[String: Any]] ?? []) + [object["total"] as? [String: Any] ?? [:]]
         for row in rows {
             guard let unit = row["unit"] as? String else { continue }
-            cells[unit] = Self.flatten(row.filter { $0.key != "unit" })
+            // A unit's first row is compared; a second one is counted, never silently kept.
+            rowCounts[unit, default: 0] += 1
+            if cells[unit] == nil { cells[unit] = Self.flatten(row.filter { $0.key != "unit" }) }
         }
         self.cells = cells
+        // The rolled-up rows are sums of the unit rows, which are compared; the manifest is
+        // compared input by input before.
+        headline = Self.flatten(object.filter { !["manifest", "units", "total", "roll_up"].contains($0.key) })
     }
 
     /// Nested objects (a target's or an indicator's figures) as `name.key` cells.
@@ -120,6 +131,15 @@ public struct ReportDocument: Sendable {
     /// `unit · column: report X, recomputed Y`, units in code-point order.
     public func differences(from other: ReportDocument) -> [String] {
         var out: [String] = []
+        for key in Set(headline.keys).union(other.headline.keys).sorted() where headline[key] != other.headline[key] {
+            out.append("\(key): report \(headline[key] ?? "absent"), recomputed \(other.headline[key] ?? "absent")")
+        }
+        let counted = Set(rowCounts.keys).union(other.rowCounts.keys).sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
+        for unit in counted where rowCounts[unit, default: 0] > 1 || other.rowCounts[unit, default: 0] > 1 {
+            if rowCounts[unit, default: 0] != other.rowCounts[unit, default: 0] {
+                out.append("\(unit) · rows: report \(rowCounts[unit, default: 0]), recomputed \(other.rowCounts[unit, default: 0])")
+            }
+        }
         let units = Set(cells.keys).union(other.cells.keys).sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
         for unit in units {
             let mine = cells[unit] ?? [:], theirs = other.cells[unit] ?? [:]

@@ -25,6 +25,22 @@ enum Markdown {
         return String(out)
     }
 
+    /// A bullet of a list: `- ` and `escaped` (text ``escape(_:)`` made), whose own start is
+    /// not read as a list marker: `- Tổ một cửa` would nest a list and `1. Phòng` start a
+    /// numbered one, each losing its marker from the name.
+    static func listItem(_ escaped: String) -> String {
+        var text = Substring(escaped)
+        if let first = text.first, first == "-" || first == "+" {
+            return "- \\" + text
+        }
+        let digits = text.prefix { $0.isASCII && $0.isNumber }
+        text = text.dropFirst(digits.count)
+        if !digits.isEmpty, let marker = text.first, marker == "." || marker == ")" {
+            return "- " + digits + "\\" + text
+        }
+        return "- " + escaped
+    }
+
     /// A GFM table, cells padded to their column's width (in characters) so that the source
     /// reads as a table too; `centred`: every column centred.
     static func table(header: [String], rows: [[String]], rightAligned: [Bool], centred: Bool = false) -> String {

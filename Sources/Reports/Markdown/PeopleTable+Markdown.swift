@@ -5,7 +5,10 @@ extension PeopleTable {
     /// target `**⚠ figure**`, the total and subtotal rows bold; a cell without any value `—`.
     func markdown(_ language: Language) -> String {
         func bold(_ text: String, flagged: Bool, total: Bool) -> String {
-            flagged ? "**⚠ \(text)**" : total ? "**\(text)**" : text
+            // An empty cell (a unit's or the total's next lines) stays empty: `****` and `**⚠ **`
+            // are no emphasis, Markdown prints them as they are.
+            guard !text.isEmpty else { return text }
+            return flagged ? "**⚠ \(text)**" : total ? "**\(text)**" : text
         }
         let body = rows.map { row in
             zip(columns, row.cells).map { column, cell in

@@ -9,7 +9,7 @@ extension KPIReport {
             + "## " + period.heading(title) + "\n\n" + table(.summary).markdown(language) + "\n"
             + Markdown.escape(legend(mark: "⚠")) + "\n\n" + belowLine(flagged.map(Markdown.escape)) + "\n"
             + (lateByProcedure.isEmpty ? "" : "\n### " + Markdown.escape(language[.lateByProcedure]) + "\n\n"
-                + lateLines(Markdown.escape).map { "- " + $0 + "\n" }.joined())
+                + lateLines(Markdown.escape).map { Markdown.listItem($0) + "\n" }.joined())
     }
 }
 

@@ -7,6 +7,6 @@ extension ServiceReport {
         (period.provisionalLine.map { "**" + Markdown.escape($0) + "**\n\n" } ?? "")
             + "## " + Markdown.escape(title + " — " + period.period) + "\n\n" + people.markdown(language) + "\n"
             + notes.map(Markdown.escape).joined(separator: "  \n") + "\n\n"
-            + missed.map { "- " + Markdown.escape($0) }.joined(separator: "\n") + "\n"
+            + missed.map { Markdown.listItem(Markdown.escape($0)) }.joined(separator: "\n") + "\n"
     }
 }

@@ -21,6 +21,14 @@ public struct ReportSettings: Sendable {
     public var comparison: Comparison? = .previous
     /// The data does not cover the whole period: every format that can says so.
     public var provisional = false
+
+    /// Marks the report provisional when `set`'s data does not reach the period's end (its
+    /// newest as-of, on the report's basis): the one rule `report` and `verify` apply.
+    public mutating func markProvisional(unlessCoveredBy set: DossierSet) {
+        if !(set.inputs.compactMap(\.asOf).max().map { period.isCovered(asOf: $0, basis: basis) } ?? false) {
+            provisional = true
+        }
+    }
     /// Form 06a's reporting and receiving units (dotted blanks when not given).
     public var reportingUnit: String?
     public var receivingUnit: String?

@@ -10,6 +10,7 @@ extension Phrase {
         .fileNotADirectory: "Not a directory",
         .fileLinkLoop: "Too many levels of symbolic links",
         .fileNameTooLong: "File name too long",
+        .fileNotRegular: "not a regular file (a pipe, a device or a socket)",
         .ingestIsDirectory: "is a directory, not an export file",
         .ingestNotRegularFile: "is a {kind}, not a regular file (an export must be a file)",
         .nodePipe: "pipe", .nodeCharacterDevice: "character device", .nodeBlockDevice: "block device",

@@ -10,6 +10,7 @@ extension Phrase {
         .fileNotADirectory: "một phần của đường dẫn không phải thư mục",
         .fileLinkLoop: "liên kết tượng trưng vòng quanh (quá nhiều cấp liên kết)",
         .fileNameTooLong: "tên tệp quá dài",
+        .fileNotRegular: "không phải tệp thường (là ống dẫn, thiết bị hoặc socket)",
         .ingestIsDirectory: "là một thư mục, không phải tệp dữ liệu xuất",
         .ingestNotRegularFile: "là {kind}, không phải tệp thông thường (dữ liệu xuất phải là một tệp)",
         .nodePipe: "một đường ống (pipe)", .nodeCharacterDevice: "một thiết bị ký tự", .nodeBlockDevice: "một thiết bị khối",
