@@ -56,7 +56,7 @@ public struct ReportRun {
         }
         // Figures of a period the data does not reach to the end of are not final: every
         // format says so, as `run` marks its open periods.
-        settings.markProvisional(unlessCoveredBy: set)
+        settings.markProvisional(newestAsOf: set.inputs.compactMap(\.asOf).max())
         do {
             bytes = try Report(settings: settings, set: set, catalogue: read.catalogue).render(format, colour: colour)
         } catch {
@@ -87,12 +87,17 @@ extension ReportRun {
 public enum ReportFile {
     /// Writes `bytes` at `path` atomically: readers never see half a file.
     ///
-    /// Through a link, the file it points to is written (the link stays a link). A path that
-    /// is no regular file (`/dev/stdout`, a pipe, a device) is written as it is, in place: an
-    /// atomic write would rename a new file over it, replacing the pipe or the device.
+    /// Through a link, the file it points to is written (the link stays a link). `/dev/stdout`
+    /// and its kin are the descriptor the process holds (``OutputDescriptor``: `>> run.log`
+    /// keeps what it had). A path that is no regular file (a pipe, a device) is written as it
+    /// is, in place: an atomic write would rename a new file over it, replacing it.
     public static func write(_ bytes: Data, to path: String) throws(CommandError) {
         let url = URL(fileURLWithPath: path)
         do {
+            if let held = OutputDescriptor.standard(path) {
+                try FileHandle(fileDescriptor: held, closeOnDealloc: false).write(contentsOf: bytes)
+                return
+            }
             var status = stat()
             let kind = stat(path, &status) == 0 ? status.st_mode & S_IFMT : S_IFREG
             if kind != S_IFREG && kind != S_IFDIR {

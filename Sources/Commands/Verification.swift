@@ -42,8 +42,9 @@ public struct Verification {
             (_, settings.deadlines) = try DeadlineSettings(fillDeadlines: deadlines.fill, calendarFile: calendar)
                 .apply(to: &set, catalogue: checkedCatalogue)
         }
-        // Provisional by the same rule as the report: a report that says otherwise of itself differs.
-        settings.markProvisional(unlessCoveredBy: set)
+        // Provisional by the same rule as the report, from the as-ofs it ranked its inputs by (an
+        // `--as-of` given to it is not in the files): a report that says otherwise differs.
+        settings.markProvisional(newestAsOf: document.inputs.compactMap(\.asOf).max())
         let report = Report(settings: settings, set: set, catalogue: checkedCatalogue)
         let recomputed = try CommandError.from { try ReportDocument(json: report.render(.json)) }
         return document.differences(from: recomputed)

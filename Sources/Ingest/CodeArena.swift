@@ -63,6 +63,22 @@ struct CodeArena: Sendable {
         }
     }
 
+    /// The first index from `start` on whose code satisfies `predicate`: one pass from its
+    /// block, not a block lookup per code (a code not yet indexed is looked for so).
+    func firstIndex(from start: Int, where predicate: (UnsafeBufferPointer<UInt8>) -> Bool) -> Int? {
+        guard start < count else { return nil }
+        return bytes.withUnsafeBufferPointer { all in
+            var offset = Int(blockStarts[start >> Self.blockShift])
+            for _ in 0..<(start & Self.blockMask) { offset = Self.codeRange(at: offset, in: all).upperBound }
+            for index in start..<count {
+                let range = Self.codeRange(at: offset, in: all)
+                if predicate(UnsafeBufferPointer(rebasing: all[range])) { return index }
+                offset = range.upperBound
+            }
+            return nil
+        }
+    }
+
     /// Calls `body` with every code's index and bytes, in order: one pass, no block lookups.
     func forEach(_ body: (Int, UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
         try bytes.withUnsafeBufferPointer { all in

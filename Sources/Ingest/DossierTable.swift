@@ -43,7 +43,7 @@ public struct DossierTable: Sendable {
         return code.withUTF8 { PackedCode.withPacked($0) { packed in
             if let found = find(packed, hash: Self.hash(packed: packed)).found { return dossiers[found] }
             // Not yet indexed: a lookup of one code (explain) scans the rest once.
-            return (indexed..<dossiers.count).first { equalCode($0, packed) }.map { dossiers[$0] }
+            return codes.firstIndex(from: indexed) { Self.sameBytes($0, packed) }.map { dossiers[$0] }
         } }
     }
 
@@ -183,11 +183,13 @@ public struct DossierTable: Sendable {
     }
 
     private func equalCode(_ index: Int, _ code: UnsafeBufferPointer<UInt8>) -> Bool {
-        codes.withCode(at: index) { held in
-            guard held.count == code.count else { return false }
-            guard let base = held.baseAddress, let other = code.baseAddress else { return code.isEmpty }
-            return memcmp(base, other, code.count) == 0
-        }
+        codes.withCode(at: index) { Self.sameBytes($0, code) }
+    }
+
+    private static func sameBytes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        guard let left = a.baseAddress, let right = b.baseAddress else { return b.isEmpty }
+        return memcmp(left, right, b.count) == 0
     }
 
     /// Puts every appended code into `slots`.

@@ -8,15 +8,25 @@ public final class RejectsWriter {
     public let path: String
     private var buffer = ""
 
+    /// Whether the descriptor is this writer's to close (not standard output's).
+    private let ownsDescriptor: Bool
+
     /// Creates (or truncates) the file at `path`: through a link, the file it points to; a
-    /// pipe or a device (`/dev/stdout`) is written as it is, never replaced by a new file.
+    /// pipe or a device is written as it is, never replaced by a new file; `/dev/stdout` and
+    /// its kin are the descriptor the process holds (``OutputDescriptor``).
     public init(path: String) throws {
         self.path = path
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-        guard descriptor >= 0 else {
-            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
+        if let held = OutputDescriptor.standard(path) {
+            handle = FileHandle(fileDescriptor: held, closeOnDealloc: false)
+            ownsDescriptor = false
+        } else {
+            let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+            guard descriptor >= 0 else {
+                throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
+            }
+            handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+            ownsDescriptor = true
         }
-        handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         buffer = Self.header
     }
 
@@ -43,6 +53,6 @@ public final class RejectsWriter {
 
     public func close() throws {
         try flush()
-        try handle.close()
+        if ownsDescriptor { try handle.close() }
     }
 }

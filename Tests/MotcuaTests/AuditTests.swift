@@ -162,6 +162,26 @@ struct AuditTests {
         #expect(repeated.status == 1 && repeated.stdout.contains("\(unit) · rows: report 2, recomputed 1"), "\(repeated)")
     }
 
+    /// A report made final by `--as-of` (an export taken after the period ended, its last row
+    /// earlier) verifies as it stands: the provisional mark is decided from the as-of the
+    /// manifest records, which the file alone does not give.
+    @Test func verifyKeepsTheAsOfAReportWasMadeWith() throws {
+        let work = try TempDir()
+        try work.write("a.csv", """
+            MaHoSo,DonViXuLy,KenhThucHien,NgayTiepNhan,NgayHenTra,NgayKetThucXuLy,TrangThaiHoSo
+            H1,UBND xã A,1,02/01/2023,10/01/2023,05/01/2023,9
+            H2,UBND xã A,1,10/03/2023 08:00,20/03/2023,,4
+
+            """)
+        let report = try Motcua.run(["report", "--period", "2023-Q1", "--as-of", "14/03/2023", "--format", "json",
+                                     "--output", "r.json", "-q", "a.csv"], in: work.url)
+        #expect(report.status == 0, "\(report)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: work.file("r.json"))) as? [String: Any])
+        #expect(object["provisional"] == nil, "--as-of 14/03 covers decree 09's Q1")
+        let verified = try Motcua.run(["verify", "r.json", "a.csv"], in: work.url)
+        #expect(verified.status == 0 && verified.stdout == "OK\n", "\(verified)")
+    }
+
     @Test func verifyFromTheStoreFindsImportsByHash() throws {
         let (dir, files) = try inputs("monthly-overlap")
         let work = try TempDir()

@@ -44,6 +44,33 @@ struct OutputSafetyTests {
         #expect(!stderr.contains("Fatal error"))
     }
 
+    /// `--output /dev/stdout` and `--rejects /dev/stderr` into files the shell appends to
+    /// (`>> out.log 2>> err.log`): written through the descriptors, what the files held is kept.
+    @Test func standardStreamsNamedAsOutputsKeepWhatTheShellAppendedTo() throws {
+        let dir = try TempDir()
+        let file = try dir.write("a.csv", Self.export)
+        _ = try dir.write("out.log", "before\n")
+        _ = try dir.write("err.log", "before\n")
+        let binary = try #require(Motcua.binary)
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["report", "--period", "2023-Q1", "--format", "csv", "--output", "/dev/stdout",
+                             "--rejects", "/dev/stderr", file.path]
+        let out = try FileHandle(forWritingTo: dir.file("out.log")), err = try FileHandle(forWritingTo: dir.file("err.log"))
+        try out.seekToEnd()
+        try err.seekToEnd()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        process.waitUntilExit()
+        try out.close()
+        try err.close()
+        #expect(process.terminationStatus == 0)
+        let written = try dir.read("out.log"), errors = try dir.read("err.log")
+        #expect(written.hasPrefix("before\nperiod,unit,"), "\(written)")
+        #expect(errors.hasPrefix("before\nfile,line,field,reason,raw\n") && errors.contains("KenhThucHien"), "\(errors)")
+    }
+
     /// `--rejects`, `--output` or `units --write` naming an export, the store or the catalogue:
     /// 64, one line naming the option and the input, and the input as it was.
     @Test func anOutputThatNamesAnInputIsRefused() throws {

@@ -7,6 +7,14 @@ public struct ReportDocument: Sendable {
     public struct Input: Sendable, Equatable {
         public var name: String
         public var sha256: String
+        /// The as-of the report ranked the input by (`--as-of` when given): an export's.
+        public var asOf: LocalMoment?
+
+        public init(name: String, sha256: String, asOf: LocalMoment? = nil) {
+            self.name = name
+            self.sha256 = sha256
+            self.asOf = asOf
+        }
     }
 
     public var period: Period
@@ -66,7 +74,11 @@ public struct ReportDocument: Sendable {
             guard let name = input["name"] as? String, let sha = input["sha256"] as? String else {
                 throw ReadError(kind: .inputWithoutHash)
             }
-            return Input(name: name, sha256: sha)
+            let asOf = (input["as_of"] as? String).flatMap { text -> LocalMoment? in
+                guard case .success(let value) = DateValue.parse(text, role: .moment) else { return nil }
+                return value.moment
+            }
+            return Input(name: name, sha256: sha, asOf: asOf)
         }
         aliases = UnitAliases((manifest["aliases"] as? [[String: Any]] ?? []).compactMap { entry in
             guard let name = entry["name"] as? String, let unit = entry["unit"] as? String else { return nil }

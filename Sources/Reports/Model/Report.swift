@@ -22,10 +22,10 @@ public struct ReportSettings: Sendable {
     /// The data does not cover the whole period: every format that can says so.
     public var provisional = false
 
-    /// Marks the report provisional when `set`'s data does not reach the period's end (its
-    /// newest as-of, on the report's basis): the one rule `report` and `verify` apply.
-    public mutating func markProvisional(unlessCoveredBy set: DossierSet) {
-        if !(set.inputs.compactMap(\.asOf).max().map { period.isCovered(asOf: $0, basis: basis) } ?? false) {
+    /// Marks the report provisional when its data, whose newest as-of is `newestAsOf`, does not
+    /// reach the period's end (on the report's basis): the one rule `report` and `verify` apply.
+    public mutating func markProvisional(newestAsOf: LocalMoment?) {
+        if !(newestAsOf.map { period.isCovered(asOf: $0, basis: basis) } ?? false) {
             provisional = true
         }
     }
