@@ -24,21 +24,11 @@ struct OutputSafetyTests {
     func aFullStandardOutputIs73(command: [String]) throws {
         let dir = try TempDir()
         let file = try dir.write("a.csv", Self.export)
-        let binary = try #require(Motcua.binary)
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = command + [file.path]
-        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: "/dev/full"))
-        let errPath = dir.file("stderr")
-        _ = FileManager.default.createFile(atPath: errPath.path, contents: nil)
-        let errHandle = try FileHandle(forWritingTo: errPath)
-        process.standardError = errHandle
-        try process.run()
-        process.waitUntilExit()
-        try errHandle.close()
+        _ = try dir.write("stderr", "")
+        let status = try Motcua.run(command + [file.path], standardOutput: FileHandle(forWritingTo: URL(fileURLWithPath: "/dev/full")),
+                                    standardError: FileHandle(forWritingTo: dir.file("stderr")))
         let stderr = try dir.read("stderr")
-        #expect(process.terminationReason == .exit, "killed by a signal: \(stderr)")
-        #expect(process.terminationStatus == 73, "\(stderr)")
+        #expect(status == 73, "exit \(String(describing: status)) (nil: a signal): \(stderr)")
         let lines = stderr.split(separator: "\n").filter { $0.hasPrefix("motcua:") }
         #expect(lines.count == 1 && lines[0].contains("không ghi được ra đầu ra chuẩn"), "\(stderr)")
         #expect(!stderr.contains("Fatal error"))
@@ -51,21 +41,12 @@ struct OutputSafetyTests {
         let file = try dir.write("a.csv", Self.export)
         _ = try dir.write("out.log", "before\n")
         _ = try dir.write("err.log", "before\n")
-        let binary = try #require(Motcua.binary)
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = ["report", "--period", "2023-Q1", "--format", "csv", "--output", "/dev/stdout",
-                             "--rejects", "/dev/stderr", file.path]
         let out = try FileHandle(forWritingTo: dir.file("out.log")), err = try FileHandle(forWritingTo: dir.file("err.log"))
         try out.seekToEnd()
         try err.seekToEnd()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        process.waitUntilExit()
-        try out.close()
-        try err.close()
-        #expect(process.terminationStatus == 0)
+        let status = try Motcua.run(["report", "--period", "2023-Q1", "--format", "csv", "--output", "/dev/stdout",
+                                     "--rejects", "/dev/stderr", file.path], standardOutput: out, standardError: err)
+        #expect(status == 0)
         let written = try dir.read("out.log"), errors = try dir.read("err.log")
         #expect(written.hasPrefix("before\nperiod,unit,"), "\(written)")
         #expect(errors.hasPrefix("before\nfile,line,field,reason,raw\n") && errors.contains("KenhThucHien"), "\(errors)")

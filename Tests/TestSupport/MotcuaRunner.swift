@@ -78,6 +78,25 @@ public enum Motcua {
         return try child.wait(timeout: timeout, sourceLocation: sourceLocation)
     }
 
+    /// Runs `motcua arguments…` with standard output and error on descriptors the test opened
+    /// (`/dev/full`, a log opened at its end), closing them after; the exit status, or nil when
+    /// a signal ended the process.
+    public static func run(_ arguments: [String], standardOutput: FileHandle, standardError: FileHandle,
+                           sourceLocation: SourceLocation = #_sourceLocation) throws -> Int32? {
+        let binary = try #require(Self.binary, "no executable 'motcua' found next to the test bundle", sourceLocation: sourceLocation)
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = standardOutput
+        process.standardError = standardError
+        try process.run()
+        process.waitUntilExit()
+        try standardOutput.close()
+        try standardError.close()
+        return process.terminationReason == .exit ? process.terminationStatus : nil
+    }
+
     /// Starts `motcua arguments…` in the background; ``Child/wait(timeout:sourceLocation:)`` collects it.
     public static func start(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
                       sourceLocation: SourceLocation = #_sourceLocation) throws -> Child {

@@ -8,7 +8,7 @@ extension Phrase {
         .ingestPermissionDenied: "không có quyền đọc tệp",
         .fileIsDirectory: "là một thư mục",
         .fileNotADirectory: "một phần của đường dẫn không phải thư mục",
-        .fileLinkLoop: "liên kết tượng trưng vòng quanh (quá nhiều cấp liên kết)",
+        .fileLinkLoop: "vòng lặp liên kết tượng trưng (quá nhiều cấp liên kết)",
         .fileNameTooLong: "tên tệp quá dài",
         .fileNotRegular: "không phải tệp thường (là ống dẫn, thiết bị hoặc socket)",
         .ingestIsDirectory: "là một thư mục, không phải tệp dữ liệu xuất",

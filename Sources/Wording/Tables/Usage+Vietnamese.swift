@@ -7,7 +7,7 @@ extension Phrase {
         .usageLang: "ngôn ngữ '{text}' không có: dùng vi hoặc en",
         .usageLangVariable: "biến MOTCUA_LANG='{text}' không phải ngôn ngữ có sẵn: dùng vi hoặc en",
         .usageImportOption: "{name} không có tác dụng khi nhập (kho giữ các dòng đúng như tệp xuất): hãy dùng nó với các lệnh đọc kho",
-        .usageOutputIsInput: "{name} chỉ vào '{file}', là tệp lệnh này đọc: ghi ra đó sẽ làm mất dữ liệu đầu vào",
+        .usageOutputIsInput: "{name} trỏ tới '{file}', là tệp mà lệnh này đang đọc: ghi vào đó sẽ làm mất dữ liệu đầu vào",
         .usageReadOptionWithoutFiles: "{name} chỉ dùng khi đọc tệp xuất, mà không có tệp nào: báo cáo từ kho dữ liệu sẽ bỏ qua nó",
         .usageEncoding: "bảng mã '{text}' không có: dùng một trong {list}",
         .usageDelimiter: "dấu phân cách '{text}' không có: dùng ',' ';' hoặc tab",
