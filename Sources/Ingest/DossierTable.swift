@@ -4,7 +4,7 @@
 /// strings and twice as many buckets (about 300 MB); building each key also costs a `String`
 /// per row. Here codes live back to back in one byte arena, packed (``PackedCode``: about half
 /// their bytes; ``CodeArena``), the dossiers in one array, and an open-addressing table of
-/// 32-bit indexes finds them by the packed code's bytes (about 65 MB).
+/// 32-bit indexes finds them by the packed code's bytes (about 63 MB).
 public struct DossierTable: Sendable {
     /// Every dossier, in the order its code was first seen.
     public private(set) var dossiers: [Dossier] = []
@@ -13,12 +13,12 @@ public struct DossierTable: Sendable {
     /// How many dossiers are in `slots`: those after them were appended as known to be unique
     /// (``appendUnique(code:_:)``) and are indexed when a lookup first needs them.
     private var indexed = 0
-    /// A power of two long, at most half full. 0 is an empty slot; otherwise the bits under
-    /// `slots.count` hold the dossier's index + 1 (it fits: the table is at most half full)
-    /// and the bits above hold the same bits of its code's hash, a tag: a probe that meets
-    /// another code rarely reads that code, and a new code (most rows) reads nothing but
-    /// its slots, which ``warm(_:)`` may have fetched ahead.
-    private var slots: [UInt32] = Array(repeating: 0, count: 64)
+    /// At most three-quarters full (``SlotIndex``): 0 is an empty slot; otherwise the low
+    /// ``SlotIndex/indexBits`` hold the dossier's index + 1 and the bits above hold the low
+    /// bits of its code's hash, a tag: a probe that meets another code rarely reads that code,
+    /// and a new code (most rows) reads nothing but its slots, which ``warm(_:)`` may have
+    /// fetched ahead.
+    private var slots: [UInt32] = Array(repeating: 0, count: SlotIndex.smallest)
     /// Where ``warm(_:)`` leaves what it read, so that the reads are not optimised away.
     private var warmth: UInt32 = 0
 
@@ -80,8 +80,8 @@ public struct DossierTable: Sendable {
         dossiers.append(dossier)
         codes.append(code)
         indexed = dossiers.count
-        slots[slot] = entry(index: dossiers.count - 1, hash: hash)
-        if dossiers.count * 2 > slots.count { rebuildSlots(count: slots.count * 2) }
+        slots[slot] = SlotIndex(count: slots.count).entry(index: dossiers.count - 1, hash: hash)
+        if !SlotIndex.holds(dossiers.count, in: slots.count) { rebuildSlots(count: SlotIndex.grown(slots.count)) }
         return true
     }
 
@@ -110,10 +110,9 @@ public struct DossierTable: Sendable {
 
     /// Makes room in the index for `count` dossiers at once (a file's reader knows roughly how
     /// many rows are coming): the slots are not rebuilt, each time from every code, as the
-    /// table doubles. A smaller `count` than the table holds changes nothing.
+    /// table grows. A smaller `count` than the table holds changes nothing.
     public mutating func reserveSlots(for count: Int) {
-        var size = slots.count
-        while count * 2 > size { size *= 2 }
+        let size = SlotIndex.count(for: count)
         if size > slots.count { rebuildSlots(count: size) }
     }
 
@@ -122,10 +121,10 @@ public struct DossierTable: Sendable {
     /// time (the table is far larger than the caches). Changes nothing a caller can see.
     public mutating func warm(_ hashes: some Collection<UInt32>) {
         guard indexed == dossiers.count else { return }
-        let mask = slots.count - 1
+        let index = SlotIndex(count: slots.count)
         var read: UInt32 = 0
         slots.withUnsafeBufferPointer { slots in
-            for hash in hashes { read |= slots[Int(hash) & mask] }
+            for hash in hashes { read |= slots[index.home(hash)] }
         }
         warmth |= read
     }
@@ -160,24 +159,19 @@ public struct DossierTable: Sendable {
 
     // MARK: - Hashing
 
-    private func entry(index: Int, hash: UInt32) -> UInt32 {
-        let mask = UInt32(truncatingIfNeeded: slots.count - 1)
-        return (hash & ~mask) | UInt32(truncatingIfNeeded: index + 1)
-    }
-
     private func find(_ code: UnsafeBufferPointer<UInt8>, hash: UInt32) -> (found: Int?, slot: Int) {
-        slots.withUnsafeBufferPointer { slots in
-            let mask = UInt32(truncatingIfNeeded: slots.count - 1)
-            let tag = hash & ~mask
-            var slot = Int(hash & mask)
+        let index = SlotIndex(count: slots.count)
+        return slots.withUnsafeBufferPointer { slots in
+            let tag = index.tag(hash)
+            var slot = index.home(hash)
             while true {
                 let entry = slots[slot]
                 if entry == 0 { return (nil, slot) }
-                if entry & ~mask == tag {
-                    let index = Int(entry & mask) - 1
-                    if equalCode(index, code) { return (index, slot) }
+                if entry & ~index.mask == tag {
+                    let found = Int(entry & index.mask) - 1
+                    if equalCode(found, code) { return (found, slot) }
                 }
-                slot = (slot + 1) & Int(mask)
+                slot = index.next(slot)
             }
         }
     }
@@ -195,23 +189,23 @@ public struct DossierTable: Sendable {
     /// Puts every appended code into `slots`.
     private mutating func indexAll() {
         guard indexed < dossiers.count else { return }
-        var size = slots.count
-        while dossiers.count * 2 > size { size *= 2 }
-        rebuildSlots(count: size)
+        rebuildSlots(count: max(slots.count, SlotIndex.count(for: dossiers.count)))
     }
 
     /// Slots for every dossier, `count` of them. The hashes are worked out again from the
     /// codes (the slots keep only part of each): a table reserved for its file grows a few
     /// times, each time in one pass over the codes.
     private mutating func rebuildSlots(count: Int) {
+        // Freed first: the old slots and the new would otherwise both be held at the peak.
+        slots = []
         var bigger = [UInt32](repeating: 0, count: count)
-        let mask = count - 1
+        let index = SlotIndex(count: count)
         bigger.withUnsafeMutableBufferPointer { bigger in
-            codes.forEach { index, code in
+            codes.forEach { dossier, code in
                 let hash = Self.hash(packed: code)
-                var slot = Int(hash) & mask
-                while bigger[slot] != 0 { slot = (slot + 1) & mask }
-                bigger[slot] = (hash & ~UInt32(mask)) | UInt32(truncatingIfNeeded: index + 1)
+                var slot = index.home(hash)
+                while bigger[slot] != 0 { slot = index.next(slot) }
+                bigger[slot] = index.entry(index: dossier, hash: hash)
             }
         }
         slots = bigger

@@ -122,7 +122,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case usageBreakdownPeriod, usageXLSXOutput, usageByField, usageTableMachine, usageForm06aTable, usageNeedFiles, usageExplainEither
     case usageExplainAll, usageYear, usageRunFormat
     case usageUnknownOption, usageDidYouMean, usageMissingValue, usageUnexpected, usageMissingArgument
-    case usageInvalidValue, usageOneOf, usageNoValue, usageMissingSubcommand, usageOther, usageSeeHelp
+    case usageInvalidValue, usageOneOf, usageNoValue, usageMissingSubcommand, usageRepeated, usageOther, usageSeeHelp
     case chromeOverview, chromeUsage, chromeArguments, chromeOptions, chromeSubcommands, chromeShowHelp
     case chromeShowVersion, chromeDefault, chromeValues, chromeSeeHelp, chromeOptionsToken, chromeSubcommandToken
 

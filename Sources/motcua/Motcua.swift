@@ -22,6 +22,10 @@ extension Motcua {
     /// stderr), still with status 64.
     static func main() {
         let language = CommandLanguage.current
+        if let refusal = ArgumentCheck.refusal(of: Array(CommandLine.arguments.dropFirst()), language) {
+            Terminal.fail(refusal + " " + language[.usageSeeHelp, [.name: "motcua"]])
+            Self.exit(withError: ExitCode.validationFailure)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

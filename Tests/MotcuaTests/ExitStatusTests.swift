@@ -43,6 +43,13 @@ struct ExitStatusTests {
         ["check", "--bogus", "sach.csv"],
         ["check", "--lang", "de", "sach.csv"],
         ["frobnicate", "sach.csv"],
+        // `help NAME` of no command: ArgumentParser printed the general help and exited 0.
+        ["help", "reprot"],
+        ["help", "report", "bogus"],
+        // An option given twice: ArgumentParser let the last one win.
+        ["report", "--period", "2023-Q1", "--period", "2023-Q2", "sach.csv"],
+        ["report", "--period=2023-Q1", "--format", "csv", "--period", "2023-Q2", "sach.csv"],
+        ["check", "--lang", "vi", "--lang", "en", "sach.csv"],
     ]
 
     @Test("a wrong command line exits 64 with nothing on stdout", arguments: usageErrors)
@@ -63,6 +70,36 @@ struct ExitStatusTests {
         #expect(period.stderrLines.first?.contains("2023-Q5") == true, "\(period)")
         let option = try Motcua.run(["report", "--period", "2023-Q1", "--bogus", "sach.csv"], in: dir.url)
         #expect(option.stderrLines.first?.contains("--bogus") == true, "\(option)")
+        let topic = try Motcua.run(["help", "reprot"], in: dir.url)
+        #expect(topic.stderrLines.count == 1 && topic.stderrLines.first?.contains("'reprot'") == true, "\(topic)")
+    }
+
+    @Test("an option given twice is named; --goal, run --format and a file after -- may repeat")
+    func repeatedOptions() throws {
+        let dir = try Self.fixture()
+        let twice = try Motcua.run(["report", "--period", "2023-Q1", "--basis", "calendar", "--period", "2023-Q2", "sach.csv"],
+                                   in: dir.url, environment: ["MOTCUA_LANG": "en"])
+        #expect(twice.status == 64 && twice.stdoutData.isEmpty, "\(twice)")
+        #expect(twice.stderrLines == ["motcua: '--period' is given more than once: give it once (see 'motcua --help')"], "\(twice)")
+        let goals = try Motcua.run(["report", "--period", "2023-Q1", "--table", "plan", "--goal", "on_time=90", "--goal", "satisfied=80",
+                                    "--format", "csv", "sach.csv"], in: dir.url)
+        #expect(goals.status == 0, "\(goals)")
+        // `run --format` repeats (RunCommandTests); `report --format` does not.
+        let formats = try Motcua.run(["report", "--period", "2023-Q1", "--format", "csv", "--format", "json", "sach.csv"], in: dir.url)
+        #expect(formats.status == 64 && formats.stderrLines.first?.contains("'--format'") == true, "\(formats)")
+        // Past `--`, a word like an option is a file's name.
+        try dir.write("--period", try String(contentsOf: dir.url.appendingPathComponent("sach.csv"), encoding: .utf8))
+        let file = try Motcua.run(["report", "--period", "2023-Q1", "--format", "csv", "--", "--period", "sach.csv"], in: dir.url)
+        #expect(file.status == 0, "\(file)")
+    }
+
+    @Test("help of a command, and of a command's command, is still help: 0")
+    func helpOfACommand() throws {
+        for arguments in [["help"], ["help", "report"], ["help", "imports"]] {
+            let result = try Motcua.run(arguments)
+            #expect(result.status == 0, "\(arguments): \(result)")
+            #expect(result.stdout.contains("motcua"), "\(arguments): \(result)")
+        }
     }
 
     /// "Every error is one line on stderr": the spec makes no exception for command-line errors.

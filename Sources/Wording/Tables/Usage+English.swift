@@ -36,6 +36,7 @@ extension Phrase {
         .usageOneOf: ". Please provide one of {list}.",
         .usageNoValue: "The option '{name}' does not take any value, but '{text}' was specified.",
         .usageMissingSubcommand: "Missing required subcommand.",
+        .usageRepeated: "'{name}' is given more than once: give it once",
         .usageOther: "{reason}",
         .usageSeeHelp: "(see '{name} --help')",
 

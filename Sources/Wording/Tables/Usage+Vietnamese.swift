@@ -36,6 +36,7 @@ extension Phrase {
         .usageOneOf: "; hãy dùng một trong: {list}",
         .usageNoValue: "tùy chọn '{name}' không nhận giá trị, nhưng được ghi '{text}'",
         .usageMissingSubcommand: "thiếu lệnh (xem danh sách lệnh bằng motcua --help)",
+        .usageRepeated: "tùy chọn '{name}' được ghi hơn một lần: chỉ ghi một lần",
         .usageOther: "dòng lệnh không đúng: {reason}",
         .usageSeeHelp: "(xem '{name} --help')",
 
