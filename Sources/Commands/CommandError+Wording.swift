@@ -57,6 +57,7 @@ extension CalendarFileError {
         switch kind {
         case .unreadable(let reason): what = language[.calendarUnreadable, [.reason: language.systemReason(reason)]]
         case .notText: what = language[.calendarNotText]
+        case .empty: what = language[.calendarEmpty]
         case .malformedQuote: what = language[.calendarMalformedQuote]
         case .tooManyFields(let n): what = language[.calendarTooManyFields, [.count: String(n)]]
         case .missingKind: what = language[.calendarMissingKind]

@@ -119,7 +119,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     // MARK: Wrong command lines, and the frame of --help
     case usageRunBy
     case usagePeriod, usageTarget, usageLang, usageLangVariable, usageReadOptionWithoutFiles, usageOutputIsInput, usageImportOption, usageEncoding, usageDelimiter, usageMoment, usageBreakdownFormat, usageBreakdownTable
-    case usageBreakdownPeriod, usageXLSXOutput, usageByField, usageTableMachine, usageForm06aTable, usageNeedFiles, usageExplainEither
+    case usageBreakdownPeriod, usageXLSXOutput, usageByField, usageTableMachine, usageForm06aTable, usageFormUnit, usageNeedFiles, usageExplainEither
     case usageExplainAll, usageYear, usageRunFormat
     case usageUnknownOption, usageDidYouMean, usageMissingValue, usageUnexpected, usageMissingArgument
     case usageInvalidValue, usageOneOf, usageNoValue, usageMissingSubcommand, usageRepeated, usageOther, usageSeeHelp
@@ -134,7 +134,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case holidayReunification, holidayLabour, holidayNationalDayEve, holidayNationalDay
     case labourCodeHoliday, labourCodeInLieu
     case calendarColumnDate, calendarColumnKind, calendarColumnNote
-    case calendarUnreadable, calendarNotText, calendarMalformedQuote, calendarTooManyFields, calendarMissingKind
+    case calendarUnreadable, calendarNotText, calendarEmpty, calendarMalformedQuote, calendarTooManyFields, calendarMissingKind
     case calendarBadDate, calendarOutsideYears, calendarUnknownKind, calendarDuplicateDate
 
     // MARK: The service columns, the catalogue, the plan and the service index (issue 12)

@@ -85,7 +85,9 @@ public enum CalendarFile {
             throw error
         } catch let error as IngestError {
             switch error.kind {
-            case .empty: return []  // no rows: no overrides
+            // Not even a header: a file given for its days that has none (a download cut
+            // short) is refused, not read as "no overrides" (a header alone says that).
+            case .empty: throw CalendarFileError(file: file, kind: .empty)
             case .notText: throw CalendarFileError(file: file, kind: .notText)
             case .malformedHeader: throw CalendarFileError(file: file, line: error.line, kind: .malformedQuote)
             case .missingColumns: throw CalendarFileError(file: file, line: error.line, field: .kind, kind: .missingKind)

@@ -12,6 +12,8 @@ public struct CalendarFileError: Error, Equatable, Sendable, CustomStringConvert
         case unreadable(String)
         /// Not UTF-8 text.
         case notText
+        /// Nothing in it, not even a header.
+        case empty
         /// A quote that does not close, or text after a closing quote.
         case malformedQuote
         /// More than the three columns (an unquoted comma in the note, often).
@@ -45,7 +47,7 @@ public struct CalendarFileError: Error, Equatable, Sendable, CustomStringConvert
     /// True when the file itself could not be read (exit status 66), not one of its rows.
     public var isUnreadable: Bool {
         switch kind {
-        case .unreadable, .notText: return true
+        case .unreadable, .notText, .empty: return true
         default: return false
         }
     }

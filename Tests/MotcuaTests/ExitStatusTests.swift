@@ -50,6 +50,9 @@ struct ExitStatusTests {
         ["report", "--period", "2023-Q1", "--period", "2023-Q2", "sach.csv"],
         ["report", "--period=2023-Q1", "--format", "csv", "--period", "2023-Q2", "sach.csv"],
         ["check", "--lang", "vi", "--lang", "en", "sach.csv"],
+        // Form 06a's heading, given with a table that has none: it was dropped without a word.
+        ["report", "--period", "2023-Q1", "--reporting-unit", "UBND huyện", "sach.csv"],
+        ["report", "--period", "2023-Q1", "--table", "plan", "--receiving-unit", "UBND tỉnh", "sach.csv"],
     ]
 
     @Test("a wrong command line exits 64 with nothing on stdout", arguments: usageErrors)
@@ -91,6 +94,17 @@ struct ExitStatusTests {
         try dir.write("--period", try String(contentsOf: dir.url.appendingPathComponent("sach.csv"), encoding: .utf8))
         let file = try Motcua.run(["report", "--period", "2023-Q1", "--format", "csv", "--", "--period", "sach.csv"], in: dir.url)
         #expect(file.status == 0, "\(file)")
+    }
+
+    @Test("the reporting and receiving units go with form 06a, as a table or as a format")
+    func formUnits() throws {
+        let dir = try Self.fixture()
+        for form in [["--table", "06a", "--format", "md"], ["--format", "form06a"]] {
+            let result = try Motcua.run(["report", "--period", "2023-Q1", "--reporting-unit", "UBND huyện X", "--receiving-unit", "UBND tỉnh Y"]
+                                        + form + ["sach.csv"], in: dir.url)
+            #expect(result.status == 0, "\(form): \(result)")
+            #expect(result.stdout.contains("UBND huyện X") && result.stdout.contains("UBND tỉnh Y"), "\(form): \(result)")
+        }
     }
 
     @Test("help of a command, and of a command's command, is still help: 0")

@@ -105,9 +105,19 @@ import TestSupport
         #expect(try CalendarFile.overrides(csv: bytes, file: "f").entries.map(\.kind) == [.off])
     }
 
-    @Test func emptyFileIsNoOverrides() throws {
-        #expect(try CalendarFile.overrides(csv: [], file: "f").isEmpty)
+    /// A header alone lists no day on purpose; a file with nothing in it (a download cut short)
+    /// is refused as an empty export is (66), not read as "no overrides".
+    @Test func headerAloneIsNoOverridesAndAnEmptyFileIsRefused() throws {
         #expect(try CalendarFile.overrides(csv: Array("date,kind,note\n".utf8), file: "f").isEmpty)
+        for bytes in [[], Array("\n\n".utf8)] as [[UInt8]] {
+            do {
+                _ = try CalendarFile.overrides(csv: bytes, file: "f")
+                Issue.record("\(bytes) read as no overrides")
+            } catch {
+                #expect(error == CalendarFileError(file: "f", kind: .empty))
+                #expect(error.isUnreadable)
+            }
+        }
     }
 
     @Test func unreadableFile() throws {

@@ -30,6 +30,7 @@ extension Phrase {
         .calendarColumnNote: "note",
         .calendarUnreadable: "cannot read the calendar file ({reason})",
         .calendarNotText: "not UTF-8 text",
+        .calendarEmpty: "the file is empty: a calendar file lists its days (a header alone, for none)",
         .calendarMalformedQuote: "a quote that does not close, or text after a closing quote",
         .calendarTooManyFields: "{count} fields, at most 3 (date, kind, note); quote a note that holds a comma",
         .calendarMissingKind: "no kind (nghỉ or làm)",

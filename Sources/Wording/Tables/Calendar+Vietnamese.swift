@@ -33,6 +33,7 @@ extension Phrase {
         .calendarColumnNote: "ghi chú",
         .calendarUnreadable: "không đọc được tệp lịch ({reason})",
         .calendarNotText: "không phải văn bản UTF-8",
+        .calendarEmpty: "tệp rỗng: tệp lịch phải liệt kê các ngày (chỉ có dòng tiêu đề nếu không có ngày nào)",
         .calendarMalformedQuote: "dấu ngoặc kép không đóng hoặc sai chỗ",
         .calendarTooManyFields: "có {count} cột, tối đa 3 (ngày, loại, ghi chú); ghi chú có dấu phẩy phải đặt trong ngoặc kép",
         .calendarMissingKind: "thiếu cột loại (nghỉ hoặc làm)",
