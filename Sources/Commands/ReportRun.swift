@@ -105,26 +105,10 @@ public enum ReportFile {
                 defer { try? handle.close() }
                 try handle.write(contentsOf: bytes)
             } else {
-                try bytes.write(to: URL(fileURLWithPath: resolvedLinks(path)), options: .atomic)
+                try bytes.write(to: URL(fileURLWithPath: OutputPath.resolvedLinks(path)), options: .atomic)
             }
         } catch {
             throw CommandError(file: path, .cannotWriteReport)
         }
-    }
-
-    /// `path` with its links followed (`realpath`): the file a link points to, so that the
-    /// atomic rename lands there and not on the link. A path still to be made is its folder's
-    /// real path and its name; one that cannot be resolved stays as given.
-    static func resolvedLinks(_ path: String) -> String {
-        if let real = realpath(path, nil) {
-            defer { free(real) }
-            return String(cString: real)
-        }
-        // A link whose target is still to be made: the target, relative to the link's folder.
-        if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path) {
-            let folder = (path as NSString).deletingLastPathComponent
-            return target.hasPrefix("/") || folder.isEmpty ? target : folder + "/" + target
-        }
-        return path
     }
 }

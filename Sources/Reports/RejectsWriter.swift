@@ -10,24 +10,57 @@ public final class RejectsWriter {
 
     /// Whether the descriptor is this writer's to close (not standard output's).
     private let ownsDescriptor: Bool
+    /// The new file the rows go to until ``close()`` renames it over `target`, when the path
+    /// is a regular file (or still to be made): a rejects file is then whole or as it was.
+    /// A full disk used to leave half of one, which looked whole, after the old one was gone.
+    private var pending: String?
+    /// The file `path` leads to (links followed), which the pending file replaces.
+    private let target: String
 
-    /// Creates (or truncates) the file at `path`: through a link, the file it points to; a
-    /// pipe or a device is written as it is, never replaced by a new file; `/dev/stdout` and
-    /// its kin are the descriptor the process holds (``OutputDescriptor``).
+    /// Creates the file at `path` (replacing it at ``close()``): through a link, the file it
+    /// points to; a pipe or a device is written as it is, never replaced by a new file;
+    /// `/dev/stdout` and its kin are the descriptor the process holds (``OutputDescriptor``).
     public init(path: String) throws {
         self.path = path
+        target = OutputPath.resolvedLinks(path)
         if let held = OutputDescriptor.standard(path) {
             handle = FileHandle(fileDescriptor: held, closeOnDealloc: false)
             ownsDescriptor = false
+        } else if OutputPath.isReplaceable(target) {
+            // Beside the target, so that the rename stays on its file system.
+            let folder = (target as NSString).deletingLastPathComponent
+            var template = Array(((folder.isEmpty ? "." : folder) + "/." + (target as NSString).lastPathComponent
+                                  + ".XXXXXX").utf8CString)
+            let descriptor = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
+            guard descriptor >= 0 else { throw Self.cannotWrite(path) }
+            _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
+            pending = String(cString: template)
+            // mkstemp makes the file private; a rejects file is readable as any output is.
+            fchmod(descriptor, Self.mode(replacing: target))
+            handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+            ownsDescriptor = true
         } else {
-            let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-            guard descriptor >= 0 else {
-                throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
-            }
+            let descriptor = open(path, O_WRONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw Self.cannotWrite(path) }
             handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
             ownsDescriptor = true
         }
         buffer = Self.header
+    }
+
+    deinit { discard() }
+
+    private static func cannotWrite(_ path: String) -> CocoaError {
+        CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
+    }
+
+    /// The permissions of the file replaced, or those a new file gets under the umask.
+    private static func mode(replacing target: String) -> mode_t {
+        var status = stat()
+        if stat(target, &status) == 0 { return status.st_mode & 0o7777 }
+        let mask = umask(0o022)
+        umask(mask)
+        return 0o666 & ~mask
     }
 
     /// The whole rejects output for `rejects`, as text.
@@ -51,8 +84,26 @@ public final class RejectsWriter {
         buffer = ""
     }
 
+    /// Writes what is left; a pending file then replaces the target. On a fault the pending
+    /// file is removed: the target stays as it was.
     public func close() throws {
-        try flush()
-        if ownsDescriptor { try handle.close() }
+        do {
+            try flush()
+            if ownsDescriptor { try handle.close() }
+            if let pending {
+                guard rename(pending, target) == 0 else { throw Self.cannotWrite(path) }
+                self.pending = nil
+            }
+        } catch {
+            discard()
+            throw error
+        }
+    }
+
+    /// Gives up the rows written: a pending file is removed, the target left as it was.
+    public func discard() {
+        guard let pending else { return }
+        self.pending = nil
+        unlink(pending)
     }
 }

@@ -91,6 +91,66 @@ private let table = sampleTable
     }
 }
 
+/// A rejects file is whole or as it was: its rows go to a new file beside it, renamed over it
+/// at the end. A full disk used to leave half of one, which looked whole.
+@Suite struct RejectsFileReplacementTests {
+    private func folder() throws -> URL {
+        let url = try TestProcessFolder.url.appendingPathComponent("rejects-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    private let reject = Reject(file: "a.csv", line: 3, field: .kenhThucHien, reason: .unknownChannel, raw: "H1,x")
+
+    @Test func theOldFileStaysUntilTheNewOneIsWholeAndKeepsItsPermissions() throws {
+        let dir = try folder()
+        let path = dir.appendingPathComponent("loai.csv").path
+        try "old\n".write(toFile: path, atomically: false, encoding: .utf8)
+        chmod(path, 0o640)
+        let writer = try RejectsWriter(path: path)
+        writer.write(reject)
+        try writer.flush()
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "old\n", "replaced only when closed")
+        try writer.close()
+        #expect(try String(contentsOfFile: path, encoding: .utf8).hasSuffix("a.csv,3,KenhThucHien,KenhThucHien is not a known channel,\"H1,x\"\n"))
+        var status = stat()
+        #expect(stat(path, &status) == 0 && status.st_mode & 0o777 == 0o640)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["loai.csv"], "no file left beside it")
+    }
+
+    @Test func aWriterThatFailsOrIsDroppedLeavesTheOldFileAndNothingBeside() throws {
+        let dir = try folder()
+        let path = dir.appendingPathComponent("loai.csv").path
+        try "old\n".write(toFile: path, atomically: false, encoding: .utf8)
+        do {
+            let dropped = try RejectsWriter(path: path)
+            dropped.write(reject)
+        }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "old\n")
+        // The rename fails (a folder now stands where the file was): the rows written are removed.
+        let other = dir.appendingPathComponent("moi.csv").path
+        let failing = try RejectsWriter(path: other)
+        failing.write(reject)
+        try FileManager.default.createDirectory(atPath: other, withIntermediateDirectories: false)
+        try FileManager.default.createDirectory(atPath: other + "/x", withIntermediateDirectories: false)
+        #expect(throws: (any Error).self) { try failing.close() }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["loai.csv", "moi.csv"])
+    }
+
+    @Test func throughALinkTheTargetIsReplacedAndTheLinkStays() throws {
+        let dir = try folder()
+        let target = dir.appendingPathComponent("that.csv").path
+        let link = dir.appendingPathComponent("link.csv").path
+        try "old\n".write(toFile: target, atomically: false, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "that.csv")
+        let writer = try RejectsWriter(path: link)
+        writer.write(reject)
+        try writer.close()
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "that.csv")
+        #expect(try String(contentsOfFile: target, encoding: .utf8).hasPrefix("file,line,field,reason,raw\n"))
+    }
+}
+
 /// Issue 11, defect 3: a quote, a comma or a line break followed by a combining mark is one
 /// character to Swift, but still a quote, a comma or a line break to every CSV reader.
 @Suite struct CSVTextTests {
