@@ -112,7 +112,8 @@ public struct DossierTable: Sendable {
     /// many rows are coming): the slots are not rebuilt, each time from every code, as the
     /// table grows. A smaller `count` than the table holds changes nothing.
     public mutating func reserveSlots(for count: Int) {
-        let size = SlotIndex.count(for: count)
+        // Never below what is held: codes appended un-indexed count too.
+        let size = SlotIndex.count(for: max(count, dossiers.count))
         if size > slots.count { rebuildSlots(count: size) }
     }
 

@@ -11,10 +11,13 @@ public enum OutputPath {
             defer { free(real) }
             return String(cString: real)
         }
-        // A link whose target is still to be made: the target, relative to the link's folder.
-        if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path) {
-            let folder = (path as NSString).deletingLastPathComponent
-            return target.hasPrefix("/") || folder.isEmpty ? target : folder + "/" + target
+        // A link whose target is still to be made: the target, relative to the link's folder,
+        // link after link (as the kernel would, up to its 40).
+        var current = path
+        for _ in 0..<40 {
+            guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: current) else { return current }
+            let folder = (current as NSString).deletingLastPathComponent
+            current = target.hasPrefix("/") || folder.isEmpty ? target : folder + "/" + target
         }
         return path
     }

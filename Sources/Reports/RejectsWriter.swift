@@ -26,21 +26,13 @@ public final class RejectsWriter {
         if let held = OutputDescriptor.standard(path) {
             handle = FileHandle(fileDescriptor: held, closeOnDealloc: false)
             ownsDescriptor = false
-        } else if OutputPath.isReplaceable(target) {
-            // Beside the target, so that the rename stays on its file system.
-            let folder = (target as NSString).deletingLastPathComponent
-            var template = Array(((folder.isEmpty ? "." : folder) + "/." + (target as NSString).lastPathComponent
-                                  + ".XXXXXX").utf8CString)
-            let descriptor = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
-            guard descriptor >= 0 else { throw Self.cannotWrite(path) }
-            _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
-            pending = String(cString: template)
-            // mkstemp makes the file private; a rejects file is readable as any output is.
-            fchmod(descriptor, Self.mode(replacing: target))
+        } else if OutputPath.isReplaceable(target), case let (descriptor, pending)? = try Self.openPending(beside: target, path: path) {
+            self.pending = pending
             handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
             ownsDescriptor = true
         } else {
-            let descriptor = open(path, O_WRONLY | O_CLOEXEC)
+            // A pipe or a device; or a file this user may write in a folder it may not add to.
+            let descriptor = open(path, O_WRONLY | O_CLOEXEC | (OutputPath.isReplaceable(target) ? O_TRUNC : 0))
             guard descriptor >= 0 else { throw Self.cannotWrite(path) }
             handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
             ownsDescriptor = true
@@ -49,6 +41,24 @@ public final class RejectsWriter {
     }
 
     deinit { discard() }
+
+    /// A new file beside `target` (so that the rename stays on its file system), with the
+    /// permissions of the file it will replace; nil when the folder takes no new file but the
+    /// target may be written (it is then written in place, as before).
+    private static func openPending(beside target: String, path: String) throws -> (Int32, String)? {
+        let folder = (target as NSString).deletingLastPathComponent
+        var template = Array(((folder.isEmpty ? "." : folder) + "/." + (target as NSString).lastPathComponent + ".XXXXXX").utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
+        guard descriptor >= 0 else {
+            let refused = [EACCES, EPERM, EROFS].contains(errno)
+            if refused, access(target, W_OK) == 0 { return nil }
+            throw cannotWrite(path)
+        }
+        _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
+        // mkstemp makes the file private; a rejects file is readable as any output is.
+        fchmod(descriptor, mode(replacing: target))
+        return (descriptor, String(cString: template))
+    }
 
     private static func cannotWrite(_ path: String) -> CocoaError {
         CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])

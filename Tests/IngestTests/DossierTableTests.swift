@@ -46,6 +46,16 @@ import Testing
         #expect(codes(table) == (0..<200).map { "H\($0)" } + ["new", "late"])
     }
 
+    /// Room asked for fewer dossiers than were appended un-indexed: the slots still hold them
+    /// all (sized below them, a probe found no empty slot and never ended).
+    @Test func roomForFewerThanAppendedStillIndexesThemAll() {
+        var table = DossierTable()
+        for i in 0..<300 { append(&table, "A\(i)", line: Int32(i)) }
+        table.reserveSlots(for: 10)
+        #expect(upsert(&table, "A299", line: 1_000))
+        #expect(table.count == 300 && table.dossier(code: "A0")?.source.line == 0)
+    }
+
     @Test func partsAppendedKeepTheirCodesAndOrder() {
         var first = DossierTable()
         var second = DossierTable()

@@ -50,6 +50,8 @@ struct ExitStatusTests {
         ["report", "--period", "2023-Q1", "--period", "2023-Q2", "sach.csv"],
         ["report", "--period=2023-Q1", "--format", "csv", "--period", "2023-Q2", "sach.csv"],
         ["check", "--lang", "vi", "--lang", "en", "sach.csv"],
+        ["report", "--period", "2023-Q1", "-q", "--quiet", "sach.csv"],
+        ["report", "--period", "2023-Q1", "-q", "-q", "sach.csv"],
         // Form 06a's heading, given with a table that has none: it was dropped without a word.
         ["report", "--period", "2023-Q1", "--reporting-unit", "UBND huyện", "sach.csv"],
         ["report", "--period", "2023-Q1", "--table", "plan", "--receiving-unit", "UBND tỉnh", "sach.csv"],
@@ -75,6 +77,9 @@ struct ExitStatusTests {
         #expect(option.stderrLines.first?.contains("--bogus") == true, "\(option)")
         let topic = try Motcua.run(["help", "reprot"], in: dir.url)
         #expect(topic.stderrLines.count == 1 && topic.stderrLines.first?.contains("'reprot'") == true, "\(topic)")
+        // An option after the topic is named as such, not taken for a topic.
+        let afterTopic = try Motcua.run(["help", "report", "--nosuch"], in: dir.url)
+        #expect(afterTopic.status == 64 && afterTopic.stderrLines.first?.contains("--nosuch") == true, "\(afterTopic)")
     }
 
     @Test("an option given twice is named; --goal, run --format and a file after -- may repeat")
@@ -99,6 +104,13 @@ struct ExitStatusTests {
     @Test("the reporting and receiving units go with form 06a, as a table or as a format")
     func formUnits() throws {
         let dir = try Self.fixture()
+        // A KPI workbook has the form as a sheet: the units go with xlsx too.
+        let workbook = try Motcua.run(["report", "--period", "2023-Q1", "--reporting-unit", "UBND huyện X", "--format", "xlsx",
+                                       "--output", "bao-cao.xlsx", "sach.csv"], in: dir.url)
+        #expect(workbook.status == 0, "\(workbook)")
+        let plan = try Motcua.run(["report", "--period", "2023-Q1", "--table", "plan", "--reporting-unit", "UBND huyện X", "--format", "xlsx",
+                                   "--output", "ke-hoach.xlsx", "sach.csv"], in: dir.url)
+        #expect(plan.status == 64, "the plan's workbook has no form 06a: \(plan)")
         for form in [["--table", "06a", "--format", "md"], ["--format", "form06a"]] {
             let result = try Motcua.run(["report", "--period", "2023-Q1", "--reporting-unit", "UBND huyện X", "--receiving-unit", "UBND tỉnh Y"]
                                         + form + ["sach.csv"], in: dir.url)
@@ -109,7 +121,7 @@ struct ExitStatusTests {
 
     @Test("help of a command, and of a command's command, is still help: 0")
     func helpOfACommand() throws {
-        for arguments in [["help"], ["help", "report"], ["help", "imports"]] {
+        for arguments in [["help"], ["help", "report"], ["help", "imports"], ["help", "help"]] {
             let result = try Motcua.run(arguments)
             #expect(result.status == 0, "\(arguments): \(result)")
             #expect(result.stdout.contains("motcua"), "\(arguments): \(result)")

@@ -137,6 +137,16 @@ private let table = sampleTable
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["loai.csv", "moi.csv"])
     }
 
+    @Test func aChainOfLinksToAFileStillToBeMadeMakesIt() throws {
+        let dir = try folder()
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("l2").path, withDestinationPath: "l3")
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("l3").path, withDestinationPath: "nowhere.csv")
+        let writer = try RejectsWriter(path: dir.appendingPathComponent("l2").path)
+        try writer.close()
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: dir.appendingPathComponent("l3").path) == "nowhere.csv")
+        #expect(try String(contentsOfFile: dir.appendingPathComponent("nowhere.csv").path, encoding: .utf8) == "file,line,field,reason,raw\n")
+    }
+
     @Test func throughALinkTheTargetIsReplacedAndTheLinkStays() throws {
         let dir = try folder()
         let target = dir.appendingPathComponent("that.csv").path

@@ -17,7 +17,7 @@ extension Phrase {
         .usageBreakdownPeriod: "--breakdown {kind} needs a longer period (quarters: a year, a half or nine months; halves: a year).",
         .usageXLSXOutput: "--format xlsx needs --output FILE.xlsx.",
         .usageByField: "--by field goes with formats for people; csv and json are the KPI table by unit.",
-        .usageFormUnit: "{name} fills the heading of form 06a: it goes with --table 06a or --format form06a",
+        .usageFormUnit: "{name} fills the heading of form 06a: it goes with --table 06a, --format form06a or --format xlsx",
         .usageForm06aTable: "--format form06a writes the KPI table as form 06a; it does not go with --table {text}",
         .usageTableMachine: "--table 06a goes with formats for people (table, md, html, xlsx); csv and json are the KPI table.",
         .usageNeedFiles: "Name at least one export FILE.",

@@ -17,7 +17,7 @@ extension Phrase {
         .usageBreakdownPeriod: "--breakdown {kind} cần kỳ dài hơn (theo quý: năm, 6 tháng hoặc 9 tháng; theo 6 tháng: năm)",
         .usageXLSXOutput: "--format xlsx cần --output TỆP.xlsx",
         .usageByField: "--by field chỉ dùng với dạng cho người đọc; csv và json là bảng chỉ số theo đơn vị",
-        .usageFormUnit: "{name} điền vào phần đầu Biểu 06a: chỉ dùng cùng --table 06a hoặc --format form06a",
+        .usageFormUnit: "{name} điền vào phần đầu Biểu 06a: chỉ dùng cùng --table 06a, --format form06a hoặc --format xlsx",
         .usageForm06aTable: "--format form06a là bảng chỉ số theo Biểu 06a; không dùng cùng --table {text}",
         .usageTableMachine: "--table 06a chỉ dùng với dạng cho người đọc (table, md, html, xlsx); csv và json là bảng chỉ số",
         .usageNeedFiles: "hãy chỉ ra ít nhất một tệp xuất",

@@ -58,9 +58,11 @@ struct ReportOptions: ParsableArguments {
         if by.grouping == .field, !format.isForPeople { throw usage(.usageByField) }
         if table == .form06a, !format.isForPeople { throw usage(.usageTableMachine) }
         if table.isService, format == .form06a { throw usage(.usageForm06aTable, [.text: table.rawValue]) }
-        // They fill form 06a's heading only: another table or format would drop them without a word.
+        // They fill form 06a's heading only (a sheet of every KPI workbook too): another table or
+        // format would drop them without a word.
+        let rendersForm = table == .form06a || format == .form06a || (format == .xlsx && !table.isService)
         if let given = [("--reporting-unit", reportingUnit), ("--receiving-unit", receivingUnit)].first(where: { $0.1 != nil }),
-           table != .form06a, format != .form06a {
+           !rendersForm {
             throw usage(.usageFormUnit, [.name: given.0])
         }
         // The goals but on_time's (the target) are the plan's: another table would ignore them.

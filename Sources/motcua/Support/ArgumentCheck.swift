@@ -21,7 +21,8 @@ enum ArgumentCheck {
     static func unknownHelpTopic(_ arguments: [String]) -> String? {
         guard arguments.first == "help" else { return nil }
         var command: any ParsableCommand.Type = Motcua.self
-        for name in arguments.dropFirst() where !name.hasPrefix("-") {
+        // Options after the topic are ArgumentParser's to judge (`help report --lang en`).
+        for name in arguments.dropFirst().prefix(while: { !$0.hasPrefix("-") }) where name != "help" {
             guard let sub = command.configuration.subcommands.first(where: { $0._commandName == name }) else { return name }
             command = sub
         }
@@ -34,6 +35,9 @@ enum ArgumentCheck {
         option == "--goal" || (command == "run" && option == "--format")
     }
 
+    /// The commands' short names, as the long ones they stand for.
+    private static let shortNames = ["-q": "--quiet", "-h": "--help"]
+
     /// The first long option given twice that may be given once only. ArgumentParser lets the
     /// last one win: `--period 2023-Q1 --period 2023-Q2` reported the second quarter without a
     /// word, a setting applied silently. A flag given twice is refused too (it says nothing
@@ -43,8 +47,9 @@ enum ArgumentCheck {
         for token in arguments.dropFirst() {
             // Past `--` every word is a file.
             if token == "--" { break }
-            guard token.hasPrefix("--") else { continue }
-            let option = token.prefix { $0 != "=" }
+            guard token.hasPrefix("-"), token.count > 1 else { continue }
+            let option: Substring = shortNames[token].map { Substring($0) } ?? token.prefix { $0 != "=" }
+            guard option.hasPrefix("--") else { continue }
             if repeatable(String(option), command: arguments.first) { continue }
             if !seen.insert(option).inserted { return String(option) }
         }
