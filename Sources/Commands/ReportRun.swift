@@ -98,14 +98,13 @@ public enum ReportFile {
                 try FileHandle(fileDescriptor: held, closeOnDealloc: false).write(contentsOf: bytes)
                 return
             }
-            var status = stat()
-            let kind = stat(path, &status) == 0 ? status.st_mode & S_IFMT : S_IFREG
-            if kind != S_IFREG && kind != S_IFDIR {
+            if OutputPath.isReplaceable(path) {
+                try bytes.write(to: URL(fileURLWithPath: OutputPath.resolvedLinks(path)), options: .atomic)
+            } else {
+                // A folder fails here, as it would be refused by the rename.
                 let handle = try FileHandle(forWritingTo: url)
                 defer { try? handle.close() }
                 try handle.write(contentsOf: bytes)
-            } else {
-                try bytes.write(to: URL(fileURLWithPath: OutputPath.resolvedLinks(path)), options: .atomic)
             }
         } catch {
             throw CommandError(file: path, .cannotWriteReport)

@@ -23,16 +23,17 @@ public final class RejectsWriter {
     public init(path: String) throws {
         self.path = path
         target = OutputPath.resolvedLinks(path)
+        let replaceable = OutputPath.isReplaceable(target)
         if let held = OutputDescriptor.standard(path) {
             handle = FileHandle(fileDescriptor: held, closeOnDealloc: false)
             ownsDescriptor = false
-        } else if OutputPath.isReplaceable(target), case let (descriptor, pending)? = try Self.openPending(beside: target, path: path) {
+        } else if replaceable, case let (descriptor, pending)? = try Self.openPending(beside: target, path: path) {
             self.pending = pending
             handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
             ownsDescriptor = true
         } else {
             // A pipe or a device; or a file this user may write in a folder it may not add to.
-            let descriptor = open(path, O_WRONLY | O_CLOEXEC | (OutputPath.isReplaceable(target) ? O_TRUNC : 0))
+            let descriptor = open(path, O_WRONLY | O_CLOEXEC | (replaceable ? O_TRUNC : 0))
             guard descriptor >= 0 else { throw Self.cannotWrite(path) }
             handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
             ownsDescriptor = true
