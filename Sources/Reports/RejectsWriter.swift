@@ -13,6 +13,7 @@ public final class RejectsWriter {
     /// The new file the rows go to until ``close()`` renames it over `target`, when the path
     /// is a regular file (or still to be made): a rejects file is then whole or as it was.
     /// A full disk used to leave half of one, which looked whole, after the old one was gone.
+    /// A signal that ends the process removes it (``PendingFiles``).
     private var pending: String?
     /// The file `path` leads to (links followed), which the pending file replaces.
     private let target: String
@@ -29,6 +30,7 @@ public final class RejectsWriter {
             ownsDescriptor = false
         } else if replaceable, case let (descriptor, pending)? = try Self.openPending(beside: target, path: path) {
             self.pending = pending
+            PendingFiles.add(pending)
             handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
             ownsDescriptor = true
         } else {
@@ -104,6 +106,7 @@ public final class RejectsWriter {
             if let pending {
                 guard rename(pending, target) == 0 else { throw Self.cannotWrite(path) }
                 self.pending = nil
+                PendingFiles.remove(pending)
             }
         } catch {
             discard()
@@ -116,5 +119,6 @@ public final class RejectsWriter {
         guard let pending else { return }
         self.pending = nil
         unlink(pending)
+        PendingFiles.remove(pending)
     }
 }

@@ -254,4 +254,30 @@ struct RejectsOutputTests {
         #expect(result.status == 0)
         #expect(try dir.read("loai.csv") == "file,line,field,reason,raw\n")
     }
+
+    /// A scheduled job stopped at its time limit, a clerk's Ctrl-C: the rejects file being
+    /// written (a hidden file beside the target until the run ends) is removed, and the file
+    /// the run would have replaced stays as it was.
+    @Test("a run ended by SIGTERM, SIGINT or SIGHUP leaves no half-written rejects file",
+          arguments: [SIGTERM, SIGINT, SIGHUP])
+    func endedBySignal(number: Int32) throws {
+        let dir = try TempDir()
+        // Large enough that the run is still reading when the signal comes.
+        try StoreCommandTests.writeBigExport(rows: 300_000, prefix: "S", to: dir.file("lon.csv"))
+        try dir.write("loai.csv", "cũ\n")
+        let child = try Motcua.start(["report", "--period", "2023-Q1", "--rejects", "loai.csv", "lon.csv"], in: dir.url)
+        func pending() throws -> [String] {
+            try FileManager.default.contentsOfDirectory(atPath: dir.url.path).filter { $0.hasPrefix(".loai.csv.") }
+        }
+        let deadline = Date().addingTimeInterval(20)
+        while try pending().isEmpty, child.isRunning, Date() < deadline { usleep(5_000) }
+        #expect(try pending().count == 1, "the rejects file is written beside its target")
+        usleep(100_000)
+        try #require(child.isRunning, "the run ended before the signal: make the file larger")
+        child.send(signal: number)
+        let result = try child.wait(timeout: 30)
+        #expect(result.signalled && result.status == number, "\(result)")
+        #expect(try pending().isEmpty, "a pending rejects file was left behind")
+        #expect(try dir.read("loai.csv") == "cũ\n")
+    }
 }

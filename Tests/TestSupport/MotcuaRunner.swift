@@ -140,6 +140,14 @@ public enum Motcua {
             process.standardOutput = outHandle
             process.standardError = errHandle
             process.terminationHandler = { [finished] _ in finished.signal() }
+            // A child inherits the signal mask of the thread that starts it, and the test's
+            // threads block signals: start it as a shell would, SIGINT, SIGTERM and SIGHUP open.
+            var open = sigset_t()
+            var held = sigset_t()
+            sigemptyset(&open)
+            for number in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&open, number) }
+            pthread_sigmask(SIG_UNBLOCK, &open, &held)
+            defer { pthread_sigmask(SIG_SETMASK, &held, nil) }
             try process.run()
         }
 
@@ -147,6 +155,12 @@ public enum Motcua {
         public var isRunning: Bool { process.isRunning }
 
         public var processIdentifier: Int32 { process.processIdentifier }
+
+        /// Sends `number` (SIGTERM, SIGINT…): the process may end by it, as the test expects.
+        public func send(signal number: Int32) {
+            killedByTest = true
+            kill(process.processIdentifier, number)
+        }
 
         /// Sends SIGKILL (the process gets no chance to clean up).
         public func killHard() {

@@ -1,0 +1,82 @@
+import Foundation
+
+/// The files that writers have made beside their targets and not yet renamed over them. When
+/// SIGINT, SIGTERM or SIGHUP ends the process (a scheduled job stopped at its time limit, a
+/// clerk's Ctrl-C), they are removed first, so that no hidden, half-written file is left
+/// beside the outputs: a rejects file holds the raw rows, personal data included.
+///
+/// The handler does only what a signal handler may (`unlink`, `signal`, `raise`): it reads
+/// paths from buffers allocated once and never freed, then lets the signal's default action
+/// end the process, with the status it would have had. A signal the process was started with
+/// ignored (`nohup`), or handled by a host program, is left as it was. (Dispatch's signal
+/// sources were tried: on Linux they lose a signal that reaches a thread not blocking it.)
+public enum PendingFiles {
+    /// How many files can be pending at once: a command writes one rejects file. A file past
+    /// them is written all the same, only not removed on a signal.
+    static let capacity = 16
+    /// The longest path kept, with its terminating zero (PATH_MAX).
+    static let pathBytes = 4096
+
+    /// `capacity` buffers of `pathBytes`, and a flag each: set while its buffer holds a
+    /// pending path. The flag is cleared before a buffer is used again.
+    nonisolated(unsafe) private static let paths = UnsafeMutablePointer<CChar>.allocate(capacity: capacity * pathBytes)
+    nonisolated(unsafe) private static let used: UnsafeMutablePointer<UInt8> = {
+        let flags = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        flags.initialize(repeating: 0, count: capacity)
+        return flags
+    }()
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var handling = false
+
+    /// The signals that end a process and leave it the time to remove its pending files.
+    static let endingSignals = [SIGINT, SIGTERM, SIGHUP]
+
+    /// Records `path` as pending: removed if a signal ends the process before ``remove(_:)``.
+    public static func add(_ path: String) {
+        let bytes = Array(path.utf8CString)
+        guard bytes.count <= pathBytes else { return }
+        lock.withLock {
+            guard let slot = (0..<capacity).first(where: { used[$0] == 0 }) else { return }
+            bytes.withUnsafeBufferPointer { source in
+                guard let base = source.baseAddress else { return }
+                (paths + slot * pathBytes).update(from: base, count: source.count)
+            }
+            used[slot] = 1
+            if !handling {
+                handling = true
+                takeSignals()
+            }
+        }
+    }
+
+    /// `path` was renamed or removed: it is no longer this process's to remove.
+    public static func remove(_ path: String) {
+        lock.withLock {
+            for slot in 0..<capacity where used[slot] != 0 && String(cString: paths + slot * pathBytes) == path {
+                used[slot] = 0
+            }
+        }
+    }
+
+    /// Whether `path` is pending (for tests).
+    static func isPending(_ path: String) -> Bool {
+        lock.withLock { (0..<capacity).contains { used[$0] != 0 && String(cString: paths + $0 * pathBytes) == path } }
+    }
+
+    private static func takeSignals() {
+        for number in endingSignals {
+            // SIG_DFL is nil here: any other disposition is put back and left alone.
+            if let previous = signal(number, PendingFiles.handle) { signal(number, previous) }
+        }
+    }
+
+    /// The handler: removes the pending files, then the default action ends the process once
+    /// the handler returns (the signal stays blocked until then).
+    private static let handle: @convention(c) (Int32) -> Void = { number in
+        for slot in 0..<PendingFiles.capacity where PendingFiles.used[slot] != 0 {
+            unlink(PendingFiles.paths + slot * PendingFiles.pathBytes)
+        }
+        signal(number, SIG_DFL)
+        raise(number)
+    }
+}
