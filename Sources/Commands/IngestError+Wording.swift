@@ -41,6 +41,9 @@ extension IngestError {
             return language[.ingestShrank, [.found: language.count(read), .expected: language.count(expected)]]
         case .rejectedRow(let reason): return language[.ingestRejectedRow, [.reason: reason]]
         case .spreadsheet(let kind): return language[.ingestSpreadsheet, [.kind: kind.rawValue]]
+        case .tooManyNames(let column, let limit):
+            return language[.ingestTooManyNames, [.name: column, .count: language.count(limit)]]
+        case .tooManyInputs(let limit): return language[.ingestTooManyInputs, [.count: language.count(limit)]]
         }
     }
 }
@@ -73,6 +76,7 @@ extension StoreError {
         case .noSuchImport(let id): what = language[.storeNoSuchImport, [.id: String(id)]]
         case .server(let fault): what = fault.words(language)
         case .nameIDClash(let list): what = language[.storeNameIDClash, [.name: language[list.phrase]]]
+        case .tooManyNames(let limit): what = language[.storeTooManyNames, [.count: language.count(limit)]]
         case .failed(let message): what = language[.storeFailed, [.reason: message]]
         }
         return "\(path): \(what)"

@@ -1,39 +1,31 @@
 /// A dossier's state as the figures need it: one accepted row, reduced to the facts the KPI
 /// rules, the plan and the service index use. Personal data never gets this far.
 ///
-/// Stored compactly (48 bytes): a run holds one of these per dossier, ten million of them for
-/// a province's year, so the three moments share 16 bytes (``PackedMoments``: 40 bits each,
-/// every moment of a four-digit year and then some), optional moments are a sentinel rather
-/// than `Optional`s, and the channel, status, digitisation flags and the service columns share
-/// one 32-bit word.
+/// Stored compactly (40 bytes): a run holds one of these per dossier, ten million of them for
+/// a province's year. The three moments share 16 bytes (``PackedMoments``: 40 bits each, every
+/// moment of a four-digit year and then some) with the channel, status and digitisation flags;
+/// the rest is bit fields in three words (``Dossier/Layout``): the line, the ids of unit,
+/// spelling, field, procedure and input in 23 bits each (``idLimit``: readers and stores refuse
+/// a run with more distinct names or inputs than that, before any such dossier is used), the
+/// service facts' 24 bits and the apology's day.
 public struct Dossier: Sendable, Equatable {
     private var moments: PackedMoments
-    public var unit: UnitID
-    /// The field of procedures (TenLinhVuc), or `.unknown`.
-    public var field: FieldID
-    /// The unit's spelling in this row (it tells which alias, if any, moved the dossier).
-    public var unitSpelling: UnitRegistry.SpellingID
-    /// Which input and line this state came from.
-    public var source: SourceLine
-    /// Bits 0–1 the channel, 2–5 the status, 6 SoHoaHoSo, 7 SoHoaKetQua, 8–31 the service
-    /// facts' bits (``ServiceFacts``).
-    private var packed: UInt32
-    /// The procedure (MaTTHC of this occurrence), or `.none`.
-    public var procedure: ProcedureID
-    private var apologyDay: Int32
+    private var words: (UInt64, UInt64, UInt64) = (0, 0, 0)
+
+    /// How many distinct ids of each kind (units, spellings, fields, procedures, inputs) a
+    /// dossier can name: 0 to `idLimit - 1`, and -1 (none). An id past them reads as the last.
+    public static let idLimit = 1 << Layout.idWidth - 1
 
     public init(unit: UnitID, channel: Channel, status: Status, received: LocalMoment, due: LocalMoment?,
                 finished: LocalMoment?, digitisedDossier: Bool, digitisedResult: Bool, source: SourceLine,
                 field: FieldID = .unknown, unitSpelling: UnitRegistry.SpellingID = .none,
                 procedure: ProcedureID = .none, service: ServiceFacts = ServiceFacts()) {
+        moments = PackedMoments(received: received, due: due, finished: finished)
         self.unit = unit
         self.field = field
         self.unitSpelling = unitSpelling
-        moments = PackedMoments(received: received, due: due, finished: finished)
         self.source = source
         self.procedure = procedure
-        packed = 0
-        apologyDay = Int32.min
         self.channel = channel
         self.status = status
         self.digitisedDossier = digitisedDossier
@@ -41,40 +33,139 @@ public struct Dossier: Sendable, Equatable {
         self.service = service
     }
 
-    private func bits(_ shift: UInt32, _ width: UInt32) -> UInt32 { (packed >> shift) & (1 << width - 1) }
-    private mutating func setBits(_ shift: UInt32, _ width: UInt32, _ value: UInt32) {
-        let mask: UInt32 = (1 << width - 1) << shift
-        packed = (packed & ~mask) | ((value << shift) & mask)
+    /// Where each field lies in `words`: its first bit and width. A field may run on into the
+    /// next word. 192 bits in all.
+    enum Layout {
+        static let idWidth = 23
+        static let line = (offset: 0, width: 31)
+        static let unit = (offset: 31, width: idWidth)
+        static let spelling = (offset: 54, width: idWidth)
+        static let field = (offset: 77, width: idWidth)
+        static let procedure = (offset: 100, width: idWidth)
+        static let file = (offset: 123, width: idWidth)
+        static let service = (offset: 146, width: ServiceFacts.bitWidth)
+        static let apology = (offset: 170, width: 22)
+    }
+
+    @inline(__always)
+    private func word(_ index: Int) -> UInt64 {
+        index == 0 ? words.0 : index == 1 ? words.1 : words.2
+    }
+
+    @inline(__always)
+    private mutating func setWord(_ index: Int, _ value: UInt64) {
+        if index == 0 { words.0 = value } else if index == 1 { words.1 = value } else { words.2 = value }
+    }
+
+    @inline(__always)
+    private func bits(_ field: (offset: Int, width: Int)) -> UInt64 {
+        let index = field.offset >> 6, shift = UInt64(field.offset & 63)
+        var value = word(index) >> shift
+        if Int(shift) + field.width > 64 { value |= word(index + 1) << (64 - shift) }
+        return value & (1 << UInt64(field.width) - 1)
+    }
+
+    @inline(__always)
+    private mutating func setBits(_ field: (offset: Int, width: Int), _ value: UInt64) {
+        let index = field.offset >> 6, shift = UInt64(field.offset & 63)
+        let mask: UInt64 = 1 << UInt64(field.width) - 1
+        let value = value & mask
+        setWord(index, word(index) & ~(mask << shift) | value << shift)
+        if Int(shift) + field.width > 64 {
+            let written = 64 - shift
+            setWord(index + 1, word(index + 1) & ~(mask >> written) | value >> written)
+        }
+    }
+
+    /// An id as stored: one more than it is (0: none), the last one for any past ``idLimit``.
+    @inline(__always)
+    private func id(_ field: (offset: Int, width: Int)) -> Int32 { Int32(truncatingIfNeeded: bits(field)) - 1 }
+
+    @inline(__always)
+    private mutating func setID(_ field: (offset: Int, width: Int), _ rawValue: Int32) {
+        setBits(field, UInt64(min(max(Int(rawValue) + 1, 0), Self.idLimit)))
+    }
+
+    public var unit: UnitID {
+        get { UnitID(rawValue: id(Layout.unit)) }
+        set { setID(Layout.unit, newValue.rawValue) }
+    }
+
+    /// The field of procedures (TenLinhVuc), or `.unknown`.
+    public var field: FieldID {
+        get { FieldID(rawValue: id(Layout.field)) }
+        set { setID(Layout.field, newValue.rawValue) }
+    }
+
+    /// The unit's spelling in this row (it tells which alias, if any, moved the dossier).
+    public var unitSpelling: UnitRegistry.SpellingID {
+        get { UnitRegistry.SpellingID(rawValue: id(Layout.spelling)) }
+        set { setID(Layout.spelling, newValue.rawValue) }
+    }
+
+    /// The procedure (MaTTHC of this occurrence), or `.none`.
+    public var procedure: ProcedureID {
+        get { ProcedureID(rawValue: id(Layout.procedure)) }
+        set { setID(Layout.procedure, newValue.rawValue) }
+    }
+
+    /// Which input and line this state came from (a line is never negative: one below 0 reads as 0).
+    public var source: SourceLine {
+        get { SourceLine(file: id(Layout.file), line: Int32(truncatingIfNeeded: bits(Layout.line))) }
+        set {
+            setID(Layout.file, newValue.file)
+            setBits(Layout.line, UInt64(max(newValue.line, 0)))
+        }
+    }
+
+    // The flags in the moments' spare byte: bits 0–1 the channel, 2–5 the status, 6 SoHoaHoSo,
+    // 7 SoHoaKetQua.
+    private func flags(_ shift: UInt8, _ width: UInt8) -> UInt8 { (moments.spare >> shift) & (1 << width - 1) }
+    private mutating func setFlags(_ shift: UInt8, _ width: UInt8, _ value: UInt8) {
+        let mask: UInt8 = (1 << width - 1) << shift
+        moments.spare = (moments.spare & ~mask) | ((value << shift) & mask)
     }
 
     public var channel: Channel {
-        get { Channel(rawValue: UInt8(bits(0, 2))) ?? .direct }
-        set { setBits(0, 2, UInt32(newValue.rawValue)) }
+        get { Channel(rawValue: flags(0, 2)) ?? .direct }
+        set { setFlags(0, 2, newValue.rawValue) }
     }
 
     public var status: Status {
-        get { Status(rawValue: UInt8(bits(2, 4))) ?? .registered }
-        set { setBits(2, 4, UInt32(newValue.rawValue)) }
+        get { Status(rawValue: flags(2, 4)) ?? .registered }
+        set { setFlags(2, 4, newValue.rawValue) }
     }
 
     /// SoHoaHoSo.
     public var digitisedDossier: Bool {
-        get { bits(6, 1) != 0 }
-        set { setBits(6, 1, newValue ? 1 : 0) }
+        get { flags(6, 1) != 0 }
+        set { setFlags(6, 1, newValue ? 1 : 0) }
     }
 
     /// SoHoaKetQua.
     public var digitisedResult: Bool {
-        get { bits(7, 1) != 0 }
-        set { setBits(7, 1, newValue ? 1 : 0) }
+        get { flags(7, 1) != 0 }
+        set { setFlags(7, 1, newValue ? 1 : 0) }
     }
+
+    /// The days an apology's day can be: those of the four-digit years (0001-01-01 to
+    /// 9999-12-31, all an export can write), stored one above the first (0: none sent). A day
+    /// outside (from a store edited by hand) is kept as the nearest of them.
+    static let apologyDays: ClosedRange<Int64> = -719_162...2_932_896
 
     /// The optional service columns of this occurrence, and which of them its file has.
     public var service: ServiceFacts {
-        get { ServiceFacts(bits: packed >> 8, apologyDay: apologyDay) }
+        get {
+            let stored = Int64(bits(Layout.apology))
+            let day = stored == 0 ? Int32.min : Int32(stored - 1 + Self.apologyDays.lowerBound)
+            return ServiceFacts(bits: UInt32(truncatingIfNeeded: bits(Layout.service)), apologyDay: day)
+        }
         set {
-            setBits(8, UInt32(ServiceFacts.bitWidth), newValue.bits)
-            apologyDay = newValue.packedApologyDay
+            setBits(Layout.service, UInt64(newValue.bits))
+            let day = newValue.packedApologyDay
+            let stored = day == Int32.min ? 0
+                : min(max(Int64(day), Self.apologyDays.lowerBound), Self.apologyDays.upperBound) - Self.apologyDays.lowerBound + 1
+            setBits(Layout.apology, UInt64(stored))
         }
     }
 
@@ -95,10 +186,14 @@ public struct Dossier: Sendable, Equatable {
         get { moments.finished }
         set { moments.finished = newValue }
     }
+
+    public static func == (lhs: Dossier, rhs: Dossier) -> Bool {
+        lhs.moments == rhs.moments && lhs.words == rhs.words
+    }
 }
 
 /// A dossier's three moments in 16 bytes: received, due and finished, 40 bits each, as seconds
-/// biased by 2³⁹ (0 is "none").
+/// biased by 2³⁹ (0 is "none"), and a spare byte the dossier keeps its flags in.
 ///
 /// Why 40 bits: a moment of any four-digit year (0001–9999, all an export can write) is within
 /// ±3.2·10¹¹ seconds of 1970, and 40 bits hold ±5.5·10¹¹ (some 17,000 years either way), so a
@@ -107,7 +202,7 @@ public struct Dossier: Sendable, Equatable {
 struct PackedMoments: Sendable, Equatable {
     /// Bits 0–39 received, 40–63 the low 24 bits of finished.
     private var low: UInt64 = 0
-    /// Bits 0–39 due, 40–55 the high 16 bits of finished.
+    /// Bits 0–39 due, 40–55 the high 16 bits of finished, 56–63 the spare byte.
     private var high: UInt64 = 0
 
     static let width: UInt64 = 40
@@ -147,12 +242,18 @@ struct PackedMoments: Sendable, Equatable {
     private static let lowPart = 64 - width
 
     var finished: LocalMoment? {
-        get { Self.decode(low >> Self.width | (high >> Self.width) << Self.lowPart) }
+        get { Self.decode(low >> Self.width | (high >> Self.width & 0xFFFF) << Self.lowPart) }
         set {
             let bits = Self.encode(newValue)
             low = (low & Self.mask) | bits << Self.width
-            high = (high & Self.mask) | (bits >> Self.lowPart) << Self.width
+            high = (high & ~(0xFFFF << Self.width)) | (bits >> Self.lowPart & 0xFFFF) << Self.width
         }
+    }
+
+    /// The byte above the moments.
+    var spare: UInt8 {
+        get { UInt8(truncatingIfNeeded: high >> 56) }
+        set { high = (high & (1 << 56 - 1)) | UInt64(newValue) << 56 }
     }
 }
 

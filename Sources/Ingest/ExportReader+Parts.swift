@@ -24,6 +24,8 @@ struct PartState {
     /// The part's procedure codes in the reader's registry, by the part's id.
     var procedureIDs: [ProcedureID] = []
     var last: LastRecord?
+    /// The column of which the run met more distinct values than a dossier can name.
+    var tooMany: CanonicalField?
     var finished = false
     /// True from taking a batch until its code hashes are handed out.
     var hashesAhead = false
@@ -57,6 +59,11 @@ extension ExportReader {
             state.index += 1
             internNames(row: i)
             var position = row.position
+            if let column = state.tooMany {
+                // Before the row's dossier is used: its ids would not fit (``Dossier/idLimit``).
+                throw IngestError(file: name, line: position.line + state.lines,
+                                  kind: .tooManyNames(column: column.rawValue, limit: nameLimit))
+            }
             position.line += state.lines
             position.byte += state.bytes
             position.record += state.records
@@ -109,6 +116,7 @@ extension ExportReader {
               let new = state.batch?.newSpellings[state.newSpelling], new.row == row {
             state.spellings.append(Self.withBytes(of: new.text) { units.resolve($0) } ?? (UnitID(rawValue: -1), .none))
             state.newSpelling += 1
+            if units.spellings.count > nameLimit { state.tooMany = .donViXuLy }
         }
         while state.newField < state.batch?.newFields.count ?? 0,
               let new = state.batch?.newFields[state.newField], new.row == row {
@@ -116,11 +124,14 @@ extension ExportReader {
                 .map { FieldID(rawValue: $0.0.rawValue) } ?? .unknown
             if Int(new.id) == state.fieldIDs.count { state.fieldIDs.append(id) }
             state.newField += 1
+            // The part's own ids are in its rows' dossiers until they are mapped.
+            if state.fieldIDs.count > nameLimit || (fields?.unitCount ?? 0) > nameLimit { state.tooMany = .tenLinhVuc }
         }
         while state.newProcedure < state.batch?.newProcedures.count ?? 0,
               let new = state.batch?.newProcedures[state.newProcedure], new.row == row {
             state.procedureIDs.append(Self.withBytes(of: new.code) { procedures.resolve($0) })
             state.newProcedure += 1
+            if state.procedureIDs.count > nameLimit || procedures.codes.count > nameLimit { state.tooMany = .maTTHC }
         }
     }
 

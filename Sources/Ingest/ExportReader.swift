@@ -38,6 +38,9 @@ public final class ExportReader: @unchecked Sendable {
     let columns: ColumnMap
     let recordLimit: Int
     let chunking: Chunking
+    /// How many distinct values of a name column (and of the part's own ids) the run may meet:
+    /// ``Dossier/idLimit``, lower in tests.
+    var nameLimit = Dossier.idLimit
     /// What a thread needs to read a part after the first.
     let spec: PartSpec
     /// Where each part starts (the first at the file's start) and the parts being read.
@@ -60,6 +63,8 @@ public final class ExportReader: @unchecked Sendable {
     init(file: InputFile, fileIndex: Int32 = 0, encoding: SourceEncoding? = nil, delimiter: UInt8? = nil,
          units: UnitRegistry, fields: UnitRegistry? = nil, procedures: ProcedureRegistry? = nil,
          recordLimit: Int = ExportReader.recordLimit, chunking: Chunking) throws(IngestError) {
+        // A dossier names its file in as many bits as its other ids.
+        guard fileIndex < Dossier.idLimit else { throw file.error(.tooManyInputs(limit: Dossier.idLimit)) }
         self.file = file
         self.units = units
         self.fields = fields

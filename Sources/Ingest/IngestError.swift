@@ -32,6 +32,11 @@ public struct IngestError: Error, Equatable, Sendable, CustomStringConvertible {
         case rejectedRow(String)
         /// A spreadsheet workbook (xlsx, ods, xls), not CSV: it must be saved as CSV first.
         case spreadsheet(SpreadsheetKind)
+        /// The run has met more distinct values of `column` (DonViXuLy, TenLinhVuc, MaTTHC)
+        /// than a dossier can name (``Dossier/idLimit``).
+        case tooManyNames(column: String, limit: Int)
+        /// The run reads more files than a dossier can name (``Dossier/idLimit``).
+        case tooManyInputs(limit: Int)
     }
 
     /// What kind of file system node an input turned out to be.
@@ -98,6 +103,9 @@ extension IngestError.Kind {
             return "the file shrank while it was read (\(read) of \(expected) bytes); read it again once it is complete"
         case .rejectedRow(let reason): return "row rejected: \(reason)"
         case .spreadsheet(let kind): return "a spreadsheet workbook (\(kind.rawValue)), not CSV: save it as CSV (UTF-8)"
+        case .tooManyNames(let column, let limit):
+            return "more than \(limit) distinct values of \(column) in one run, more than motcua keeps; read fewer files at once"
+        case .tooManyInputs(let limit): return "more than \(limit) files in one run, more than motcua keeps"
         }
     }
 }

@@ -41,6 +41,7 @@ public struct PostgresDossiers: DossierSource {
         let only = only
         return try store.readSnapshot { connection in
             let imports = try await PostgresRecords.imports(on: connection).filter { only?.contains($0.id ?? -1) ?? true }
+            if imports.count > Dossier.idLimit { throw TooManyNames() }
             var index: [Int64: (file: Int32, name: String)] = [:]
             for (i, record) in imports.enumerated() { if let id = record.id { index[id] = (Int32(i), record.fileName) } }
             var out: [OccurrenceListing] = []

@@ -1,4 +1,5 @@
 import Foundation
+import Ingest
 import NIOSSL
 import PostgresNIO
 import Store
@@ -42,6 +43,9 @@ enum PostgresFault {
         }
         if let clash = error as? NameIDClash {
             return StoreError(path: store, kind: .nameIDClash(clash.list))
+        }
+        if error is TooManyNames {
+            return StoreError(path: store, kind: .tooManyNames(limit: Dossier.idLimit))
         }
         if error is NIOSSLError || error is BoringSSLError || error is NIOConnectionError || error is IOError
             || error is ChannelError {

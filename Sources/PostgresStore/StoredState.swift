@@ -13,7 +13,7 @@ enum StoredState {
         for try await (id, name, importID, line) in try await connection.query("""
             SELECT s.id, s.name, l.import_id, l.line FROM spelling_latest l JOIN unit_spelling s ON s.id = l.unit_spelling_id
             """, logger: PostgresSession.logger).decode((Int64, String, Int64, Int32).self) {
-            guard let (unit, spelling) = reading.intern(id, name) else { continue }
+            guard let (unit, spelling) = try reading.intern(id, name) else { continue }
             reading.merger.offerSpelling(spelling, of: unit, at: SourceLine(file: try reading.file(of: importID), line: line))
         }
         var table = DossierTable()
@@ -99,6 +99,7 @@ enum StoredState {
                 fieldOfProcedure[id] = name.flatMap { fields.intern($0) }.map { FieldID(rawValue: $0.0.rawValue) } ?? .unknown
                 procedureOf[id] = procedures.intern(code)
             }
+            if max(imports.count, fields.unitCount, procedures.codes.count) > Dossier.idLimit { throw TooManyNames() }
         }
 
         /// The text of every unit spelling, when occurrences name spellings outside
@@ -109,7 +110,7 @@ enum StoredState {
         mutating func dossier(_ state: PackedState) throws -> Dossier {
             let source = SourceLine(file: try file(of: state.importID), line: state.line)
             let spellingID = state.spellingID
-            guard let (unit, spelling) = spellings[spellingID] ?? names[spellingID].flatMap({ intern(spellingID, $0) }) else {
+            guard let (unit, spelling) = try spellings[spellingID] ?? names[spellingID].flatMap({ try intern(spellingID, $0) }) else {
                 throw UnexpectedReply("a dossier's unit spelling is not stored")
             }
             let procedure = state.procedureID
@@ -117,8 +118,9 @@ enum StoredState {
                                      procedure: procedure.flatMap { procedureOf[$0] } ?? .none)
         }
 
-        mutating func intern(_ id: Int64, _ name: String) -> (UnitID, UnitRegistry.SpellingID)? {
+        mutating func intern(_ id: Int64, _ name: String) throws -> (UnitID, UnitRegistry.SpellingID)? {
             if let known = spellings[id] { return known }
+            guard units.spellings.count < Dossier.idLimit else { throw TooManyNames() }
             guard let interned = units.intern(name) else { return nil }
             spellings[id] = interned
             return interned

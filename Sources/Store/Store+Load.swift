@@ -95,6 +95,8 @@ extension MotcuaStore {
         let fields = UnitRegistry()
         let procedures = ProcedureRegistry()
         var described = try DescribedProcedures(db)
+        // Each `procedure` row names at most one procedure and one field.
+        if max(records.count, units.spellings.count, described.count) > Dossier.idLimit { throw TooManyNames() }
         if fromCurrent {
             // A field's name is its first spelling in code-point order over every accepted
             // occurrence, winning or not: every `procedure` row is one's (removal prunes the rest).
@@ -146,6 +148,13 @@ extension MotcuaStore {
     }
 }
 
+/// More imports, unit names or procedures than a dossier can name (``Dossier/idLimit``):
+/// thrown where the store's path is not known, and made a ``StoreError`` where it is (both
+/// engines).
+public struct TooManyNames: Error {
+    public init() {}
+}
+
 /// The `procedure` rows (a few hundred), read once: each occurrence's procedure code and field
 /// of procedures by its `procedure_id`, interned when first used.
 private struct DescribedProcedures {
@@ -153,6 +162,9 @@ private struct DescribedProcedures {
     /// By `procedure.id` (small integers): a report looks one up per dossier.
     private var ids: [(ProcedureID, FieldID)?] = []
     private var fieldIDs: [String: FieldID] = [:]
+
+    /// How many `procedure` rows there are.
+    var count: Int { texts.count }
 
     init(_ db: Database) throws {
         for row in try Row.fetchAll(db, sql: "SELECT id, procedure_code, field_name FROM procedure") {

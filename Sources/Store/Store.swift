@@ -119,6 +119,7 @@ public final class MotcuaStore {
     /// Maps what SQLite reported onto the store's faults.
     static func translate(_ error: any Error, path: String) -> StoreError {
         if let error = error as? StoreError { return error }
+        if error is TooManyNames { return StoreError(path: path, kind: .tooManyNames(limit: Dossier.idLimit)) }
         guard let db = error as? DatabaseError else {
             return StoreError(path: path, kind: .failed(String(describing: error)))
         }

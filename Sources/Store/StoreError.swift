@@ -22,6 +22,9 @@ public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         /// store (a PostgreSQL store's ids are a prefix of each name's SHA-256): the file cannot
         /// be imported into it.
         case nameIDClash(NameList)
+        /// A report would read more imports, unit names or procedures than a dossier can name
+        /// (``Dossier/idLimit``).
+        case tooManyNames(limit: Int)
         /// Anything else the database reported (disk full, I/O error), with its message.
         case failed(String)
     }
@@ -51,6 +54,8 @@ public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .server(let fault): return "\(path): \(fault)"
         case .nameIDClash(.unitSpellings): return "\(path): two unit names share an id"
         case .nameIDClash(.procedures): return "\(path): two procedures share an id"
+        case .tooManyNames(let limit):
+            return "\(path): more than \(limit) imports, unit names or procedures for one report, more than motcua keeps; report over fewer imports"
         case .failed(let message): return "\(path): \(message)"
         }
     }
@@ -58,7 +63,7 @@ public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// 66 when the store cannot be used as input; 74 when it cannot be read or written now.
     public var exitStatus: Int32 {
         switch kind {
-        case .missing, .notAStore, .newerSchema, .noSuchImport: return 66
+        case .missing, .notAStore, .newerSchema, .noSuchImport, .tooManyNames: return 66
         case .busy, .readOnly, .cannotCreate, .server, .nameIDClash, .failed: return 74
         }
     }

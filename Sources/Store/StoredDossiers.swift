@@ -27,6 +27,7 @@ public struct StoredDossiers: DossierSource {
     public func occurrences(of code: String) throws(StoreError) -> [OccurrenceListing] {
         try store.read { db in
             let records = try MotcuaStore.importRecords(db, only: only)
+            if records.count > Dossier.idLimit { throw TooManyNames() }
             let index = Dictionary(uniqueKeysWithValues: records.enumerated().compactMap { i, r in r.id.map { ($0, (Int32(i), r.fileName)) } })
             var out: [OccurrenceListing] = []
             for row in try Row.fetchAll(db, sql: """

@@ -56,10 +56,10 @@ public enum Phrase: String, CaseIterable, Sendable {
     case nodePipe, nodeCharacterDevice, nodeBlockDevice, nodeSocket, nodeOther
     case ingestNameNotUTF8, ingestEmpty, ingestNotText
     case notTextNUL, notTextUndefined1258, notTextInvalidUTF8, notTextOddUTF16, notTextSurrogate, notTextNULCharacter
-    case ingestMalformedHeader, ingestHeaderTooLong, ingestMissingColumns, ingestDuplicateColumn, ingestShrank
+    case ingestMalformedHeader, ingestHeaderTooLong, ingestMissingColumns, ingestDuplicateColumn, ingestShrank, ingestTooManyNames, ingestTooManyInputs
     case ingestRejectedRow, ingestSpreadsheet
     case storeMissing, storeNotAStore, storeNewerSchema, storeBusy, storeReadOnly, storeCannotCreate, storeNoSuchImport, storeFailed
-    case storeNameIDClash, storeUnitNames, storeProcedures
+    case storeNameIDClash, storeUnitNames, storeProcedures, storeTooManyNames
     case serverInvalidURL, urlNotAURL, urlNoHost, urlNoUser, urlPortOutOfRange, urlSlashInDatabaseName
     case urlUnknownTLSMode, urlUnknownParameter, serverUnreadableRootCertificate
     case serverCannotConnect, serverCannotSetUpTLS, serverTLSNotOffered, serverPasswordNeeded

@@ -191,4 +191,31 @@ import Testing
         #expect(units.text(of: all[1].unitSpelling) == "UBND xã Hoằng Trinh")
         #expect(units.text(of: all[2].unitSpelling) == "ubnd XÃ HOẰNG TRINH")
     }
+
+    /// A run meeting more distinct names than a dossier can name stops at the row that met one
+    /// too many, naming its column and line, before any dossier with an id past the limit is
+    /// used (the limit lowered from ``Dossier/idLimit`` to three).
+    @Test(arguments: [
+        ("DonViXuLy", "MaHoSo,DonViXuLy,KenhThucHien,NgayTiepNhan,TrangThaiHoSo\n",
+         ["H1,A,1,15/03/2023,4", "H2,B,1,15/03/2023,4", "H3,a,1,15/03/2023,4", "H4,C,1,15/03/2023,4", "H5,D,1,15/03/2023,4"]),
+        ("MaTTHC", "MaHoSo,MaTTHC,DonViXuLy,KenhThucHien,NgayTiepNhan,TrangThaiHoSo\n",
+         ["H1,1.1,A,1,15/03/2023,4", "H2,1.2,A,1,15/03/2023,4", "H3,,A,1,15/03/2023,4", "H4,1.3,A,1,15/03/2023,4",
+          "H5,1.4,A,1,15/03/2023,4"]),
+    ])
+    func tooManyNamesStopTheRun(column: String, header: String, lines: [String]) throws {
+        let path = try temporaryFile(header + lines.joined(separator: "\n") + "\n")
+        let reader = try ExportReader(path: path, name: "x.csv", units: UnitRegistry())
+        reader.nameLimit = 3
+        var accepted = 0
+        do {
+            while let row = try reader.next() { if row.occurrence != nil { accepted += 1 } }
+            Issue.record("the run read every row")
+        } catch {
+            // "a" is a spelling of its own (case kept), the empty MaTTHC no procedure: the
+            // fourth name is met on line 6, after four rows.
+            let spellings = column == "DonViXuLy"
+            #expect(error == IngestError(file: "x.csv", line: spellings ? 5 : 6, kind: .tooManyNames(column: column, limit: 3)))
+            #expect(accepted == (spellings ? 3 : 4))
+        }
+    }
 }

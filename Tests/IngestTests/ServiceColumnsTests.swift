@@ -7,7 +7,7 @@ import TestSupport
 /// vocabulary, and nothing lost (rows read = accepted + rejected).
 @Suite struct ServiceColumnsTests {
     @Test func aDossierStaysSmall() {
-        #expect(MemoryLayout<Dossier>.stride == 48)
+        #expect(MemoryLayout<Dossier>.stride == 40)
     }
 
     @Test func factsRoundTripThroughThePackedWord() {

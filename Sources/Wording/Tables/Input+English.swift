@@ -29,6 +29,8 @@ extension Phrase {
         .ingestMissingColumns: "header lacks required columns {columns}",
         .ingestDuplicateColumn: "header names {name} twice: column {first} and column {second}",
         .ingestShrank: "the file shrank while it was read ({found} of {expected} bytes); read it again once it is complete",
+        .ingestTooManyNames: "more than {count} distinct values of {name} in one run, more than motcua keeps; read fewer files at once",
+        .ingestTooManyInputs: "more than {count} files in one run, more than motcua keeps",
         .ingestRejectedRow: "row rejected: {reason}",
         .ingestSpreadsheet: "a spreadsheet workbook ({kind}), not CSV: open it and save it as CSV (UTF-8)",
 
@@ -41,6 +43,7 @@ extension Phrase {
         .storeCannotCreate: "no store can be made here (is its folder there, and writable?)",
         .storeNoSuchImport: "no import with id {id}",
         .storeFailed: "the store failed: {reason}",
+        .storeTooManyNames: "more than {count} imports, unit names or procedures for one report, more than motcua keeps; report over fewer imports",
         .storeNameIDClash: "two {name} share an id in the store (the first 8 bytes of their SHA-256, one chance in 2^64): this file cannot be imported into it",
         .storeUnitNames: "unit names",
         .storeProcedures: "procedures",

@@ -30,6 +30,8 @@ extension Phrase {
         .ingestDuplicateColumn: "dòng tiêu đề có hai cột cùng là {name}: cột {first} và cột {second}",
         .ingestShrank: "tệp bị ngắn đi trong lúc đọc (đọc được {found}/{expected} byte); hãy đọc lại khi tệp đã đầy đủ",
         .ingestRejectedRow: "dòng bị loại: {reason}",
+        .ingestTooManyNames: "có hơn {count} giá trị {name} khác nhau trong một lần chạy, nhiều hơn mức motcua giữ được; hãy đọc ít tệp hơn mỗi lần",
+        .ingestTooManyInputs: "có hơn {count} tệp trong một lần chạy, nhiều hơn mức motcua giữ được",
         .ingestSpreadsheet: "là tệp bảng tính ({kind}), không phải CSV: hãy mở tệp và lưu lại dạng CSV UTF-8 (Lưu thành → CSV UTF-8)",
 
         // The store
@@ -41,6 +43,7 @@ extension Phrase {
         .storeCannotCreate: "không tạo được kho dữ liệu ở đây (thư mục có tồn tại và ghi được không?)",
         .storeNoSuchImport: "không có lần nhập số {id}",
         .storeFailed: "lỗi kho dữ liệu: {reason}",
+        .storeTooManyNames: "một báo cáo cần hơn {count} lần nhập, tên đơn vị hoặc thủ tục, nhiều hơn mức motcua giữ được; hãy báo cáo trên ít lần nhập hơn",
         .storeNameIDClash: "hai {name} trùng mã định danh trong kho (8 byte đầu của SHA-256, xác suất 1/2^64): không nhập được tệp này vào kho",
         .storeUnitNames: "tên đơn vị",
         .storeProcedures: "thủ tục",
