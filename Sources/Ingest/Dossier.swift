@@ -149,9 +149,10 @@ public struct Dossier: Sendable, Equatable {
     }
 
     /// The days an apology's day can be: those of the four-digit years (0001-01-01 to
-    /// 9999-12-31, all an export can write), stored one above the first (0: none sent). A day
-    /// outside (from a store edited by hand) is kept as the nearest of them.
-    static let apologyDays: ClosedRange<Int64> = -719_162...2_932_896
+    /// 9999-12-31, all an export can write) and one either side (a time with a UTC offset, at
+    /// most 14:59, moves the local day by one at most), stored one above the first (0: none
+    /// sent). A day outside (from a store edited by hand) is kept as the nearest of them.
+    static let apologyDays: ClosedRange<Int64> = -719_163...2_932_897
 
     /// The optional service columns of this occurrence, and which of them its file has.
     public var service: ServiceFacts {

@@ -1,15 +1,17 @@
 import Foundation
 
-/// The files that writers have made beside their targets and not yet renamed over them. When
-/// SIGINT, SIGTERM or SIGHUP ends the process (a scheduled job stopped at its time limit, a
-/// clerk's Ctrl-C), they are removed first, so that no hidden, half-written file is left
-/// beside the outputs: a rejects file holds the raw rows, personal data included.
+/// The files that writers have made beside their targets and not yet renamed over them. When a
+/// signal ends the process (SIGTERM from a scheduler's time limit, a clerk's Ctrl-C, SIGHUP,
+/// SIGPIPE from a closed pipe on standard output, SIGXCPU or SIGXFSZ from a job's limits), they
+/// are removed first, so that no hidden, half-written file is left beside the outputs: a
+/// rejects file holds the raw rows, personal data included.
 ///
 /// The handler does only what a signal handler may (`unlink`, `signal`, `raise`): it reads
 /// paths from buffers allocated once and never freed, then lets the signal's default action
-/// end the process, with the status it would have had. A signal the process was started with
-/// ignored (`nohup`), or handled by a host program, is left as it was. (Dispatch's signal
-/// sources were tried: on Linux they lose a signal that reaches a thread not blocking it.)
+/// end the process, with the status it would have had. Only a signal whose action is the
+/// default is taken: one the process was started with ignored (`nohup`), or handled by a host
+/// program, is never touched. (Dispatch's signal sources were tried: on Linux they lose a
+/// signal that reaches a thread not blocking it.)
 public enum PendingFiles {
     /// How many files can be pending at once: a command writes one rejects file. A file past
     /// them is written all the same, only not removed on a signal.
@@ -29,7 +31,7 @@ public enum PendingFiles {
     nonisolated(unsafe) private static var handling = false
 
     /// The signals that end a process and leave it the time to remove its pending files.
-    static let endingSignals = [SIGINT, SIGTERM, SIGHUP]
+    static let endingSignals = [SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGXCPU, SIGXFSZ]
 
     /// Records `path` as pending: removed if a signal ends the process before ``remove(_:)``.
     public static func add(_ path: String) {
@@ -58,16 +60,21 @@ public enum PendingFiles {
         }
     }
 
-    /// Whether `path` is pending (for tests).
-    static func isPending(_ path: String) -> Bool {
-        lock.withLock { (0..<capacity).contains { used[$0] != 0 && String(cString: paths + $0 * pathBytes) == path } }
+    private static func takeSignals() {
+        for number in endingSignals where actsByDefault(number) {
+            signal(number, PendingFiles.handle)
+        }
     }
 
-    private static func takeSignals() {
-        for number in endingSignals {
-            // SIG_DFL is nil here: any other disposition is put back and left alone.
-            if let previous = signal(number, PendingFiles.handle) { signal(number, previous) }
-        }
+    /// Whether `number`'s action is the default one (SIG_DFL, nil here): read without changing it.
+    private static func actsByDefault(_ number: Int32) -> Bool {
+        var current = sigaction()
+        guard sigaction(number, nil, &current) == 0 else { return false }
+        #if canImport(Glibc)
+        return current.__sigaction_handler.sa_handler == nil && current.sa_flags & SA_SIGINFO == 0
+        #else
+        return current.__sigaction_u.__sa_handler == nil && current.sa_flags & SA_SIGINFO == 0
+        #endif
     }
 
     /// The handler: removes the pending files, then the default action ends the process once

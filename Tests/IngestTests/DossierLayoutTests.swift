@@ -43,7 +43,7 @@ import Testing
     /// 0001-01-01 00:00:00 and 9999-12-31 23:59:59, local.
     static let moments: [LocalMoment] = [LocalMoment(seconds: -62_135_596_800), LocalMoment(seconds: -1), LocalMoment(seconds: 0),
                                          LocalMoment(seconds: 1_700_000_000), LocalMoment(seconds: 253_402_300_799)]
-    static let apologyDays: [Int32] = [Int32.min, -719_162, -1, 0, 19_500, 2_932_896]
+    static let apologyDays: [Int32] = [Int32.min, -719_163, -719_162, -1, 0, 19_500, 2_932_896, 2_932_897]
 
     private func dossier(_ m: Model) -> Dossier {
         Dossier(unit: UnitID(rawValue: m.unit), channel: m.channel, status: m.status, received: m.received, due: m.due,
@@ -99,13 +99,22 @@ import Testing
         #expect(read.field == -1 && read.spelling == -1 && read.line == 1)
     }
 
-    /// A day outside the four-digit years is kept as the nearest of them.
+    /// A day past the four-digit years and the day either side is kept as the nearest of them.
     @Test func apologyDaysOutsideTheYearsAreClamped() {
         var m = Model()
         m.apologyDay = -800_000
-        #expect(Model(dossier(m)).apologyDay == -719_162)
+        #expect(Model(dossier(m)).apologyDay == -719_163)
         m.apologyDay = Int32.max
-        #expect(Model(dossier(m)).apologyDay == 2_932_896)
+        #expect(Model(dossier(m)).apologyDay == 2_932_897)
+    }
+
+    /// 9999-12-31T23:30:00-12:00 is 10000-01-01 in Vietnam: its day is kept as read.
+    @Test func anApologyMovedPastTheYearsByItsOffsetIsKept() throws {
+        let day = try DateValue.parse("9999-12-31T23:30:00-12:00", role: .moment).get().moment.day
+        #expect(day == 2_932_897)
+        var m = Model()
+        m.apologyDay = Int32(day)
+        #expect(Model(dossier(m)).apologyDay == 2_932_897)
     }
 
     /// Random values set in a random order, one field at a time: every field always reads what
