@@ -148,13 +148,6 @@ extension MotcuaStore {
     }
 }
 
-/// More imports, unit names or procedures than a dossier can name (``Dossier/idLimit``):
-/// thrown where the store's path is not known, and made a ``StoreError`` where it is (both
-/// engines).
-public struct TooManyNames: Error {
-    public init() {}
-}
-
 /// The `procedure` rows (a few hundred), read once: each occurrence's procedure code and field
 /// of procedures by its `procedure_id`, interned when first used.
 private struct DescribedProcedures {

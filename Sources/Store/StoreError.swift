@@ -68,3 +68,10 @@ public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 }
+
+/// More imports, unit names or procedures than a dossier can name (``Dossier/idLimit``):
+/// thrown where the store's path is not known, and made a ``StoreError`` where it is (both
+/// engines).
+public struct TooManyNames: Error {
+    public init() {}
+}
