@@ -104,7 +104,7 @@ extension IngestError.Kind {
         case .rejectedRow(let reason): return "row rejected: \(reason)"
         case .spreadsheet(let kind): return "a spreadsheet workbook (\(kind.rawValue)), not CSV: save it as CSV (UTF-8)"
         case .tooManyNames(let column, let limit):
-            return "more than \(limit) distinct values of \(column) in one run, more than motcua keeps; read fewer files at once"
+            return "more than \(limit) distinct values in column \(column) in one run, more than motcua keeps; read fewer files at once"
         case .tooManyInputs(let limit): return "more than \(limit) files in one run, more than motcua keeps"
         }
     }

@@ -29,7 +29,7 @@ extension Phrase {
         .ingestMissingColumns: "header lacks required columns {columns}",
         .ingestDuplicateColumn: "header names {name} twice: column {first} and column {second}",
         .ingestShrank: "the file shrank while it was read ({found} of {expected} bytes); read it again once it is complete",
-        .ingestTooManyNames: "more than {count} distinct values of {name} in one run, more than motcua keeps; read fewer files at once",
+        .ingestTooManyNames: "more than {count} distinct values in column {name} in one run, more than motcua keeps; read fewer files at once",
         .ingestTooManyInputs: "more than {count} files in one run, more than motcua keeps",
         .ingestRejectedRow: "row rejected: {reason}",
         .ingestSpreadsheet: "a spreadsheet workbook ({kind}), not CSV: open it and save it as CSV (UTF-8)",

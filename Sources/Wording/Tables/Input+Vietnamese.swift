@@ -30,7 +30,7 @@ extension Phrase {
         .ingestDuplicateColumn: "dòng tiêu đề có hai cột cùng là {name}: cột {first} và cột {second}",
         .ingestShrank: "tệp bị ngắn đi trong lúc đọc (đọc được {found}/{expected} byte); hãy đọc lại khi tệp đã đầy đủ",
         .ingestRejectedRow: "dòng bị loại: {reason}",
-        .ingestTooManyNames: "có hơn {count} giá trị {name} khác nhau trong một lần chạy, nhiều hơn mức motcua giữ được; hãy đọc ít tệp hơn mỗi lần",
+        .ingestTooManyNames: "cột {name} có hơn {count} giá trị khác nhau trong một lần chạy, nhiều hơn mức motcua giữ được; hãy đọc ít tệp hơn mỗi lần",
         .ingestTooManyInputs: "có hơn {count} tệp trong một lần chạy, nhiều hơn mức motcua giữ được",
         .ingestSpreadsheet: "là tệp bảng tính ({kind}), không phải CSV: hãy mở tệp và lưu lại dạng CSV UTF-8 (Lưu thành → CSV UTF-8)",
 
