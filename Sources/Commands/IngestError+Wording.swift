@@ -77,6 +77,9 @@ extension StoreError {
         case .server(let fault): what = fault.words(language)
         case .nameIDClash(let list): what = language[.storeNameIDClash, [.name: language[list.phrase]]]
         case .tooManyNames(let limit): what = language[.storeTooManyNames, [.count: language.count(limit)]]
+        case .diskFull: what = language[.storeDiskFull]
+        case .ioError: what = language[.storeIOError]
+        case .damaged(let name): what = language[.storeDamaged, [.name: name]]
         case .failed(let message): what = language[.storeFailed, [.reason: message]]
         }
         return "\(path): \(what)"

@@ -67,6 +67,14 @@ enum PostgresFault {
             return StoreError(path: store, kind: .readOnly)
         case "55P03", "40P01", "40001", "53300":  // lock timeout, deadlock, serialization, too many connections
             return StoreError(path: store, kind: .busy)
+        case "53100":  // disk_full
+            return StoreError(path: store, kind: .diskFull)
+        case "58030":  // io_error
+            return StoreError(path: store, kind: .ioError)
+        case "42P01", "42703":  // undefined_table, undefined_column: dropped by hand
+            // The server's words quote the missing name: relation "current" does not exist.
+            let quoted = message.split(separator: "\"", omittingEmptySubsequences: false)
+            return StoreError(path: store, kind: .damaged(quoted.count >= 3 ? String(quoted[1]) : message))
         case "57P01", "57P02", "57P03":  // the server or an administrator ended the session
             return StoreError(path: store, kind: .server(.sessionEnded(serverMessage: message)))
         default:

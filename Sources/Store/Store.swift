@@ -116,6 +116,16 @@ public final class MotcuaStore {
         }
     }
 
+    /// The table or column SQLite's `message` says is missing ("no such table: current").
+    static func missingObject(_ message: String) -> String? {
+        for prefix in ["no such table: ", "no such column: "] {
+            guard let range = message.range(of: prefix) else { continue }
+            let name = message[range.upperBound...].prefix { !$0.isWhitespace }
+            if !name.isEmpty { return String(name) }
+        }
+        return nil
+    }
+
     /// Maps what SQLite reported onto the store's faults.
     static func translate(_ error: any Error, path: String) -> StoreError {
         if let error = error as? StoreError { return error }
@@ -131,6 +141,13 @@ public final class MotcuaStore {
             return StoreError(path: path, kind: .readOnly)
         case .SQLITE_CANTOPEN:
             return StoreError(path: path, kind: .cannotCreate)
+        case .SQLITE_FULL: return StoreError(path: path, kind: .diskFull)
+        case .SQLITE_IOERR: return StoreError(path: path, kind: .ioError)
+        case .SQLITE_ERROR:
+            // A table or column a migration made and someone dropped (SQLite's words, which
+            // end with the missing name).
+            if let message = db.message, let missing = missingObject(message) { return StoreError(path: path, kind: .damaged(missing)) }
+            return StoreError(path: path, kind: .failed(db.message ?? "SQLite error \(db.resultCode.rawValue)"))
         default:
             return StoreError(path: path, kind: .failed(db.message ?? "SQLite error \(db.resultCode.rawValue)"))
         }

@@ -25,7 +25,16 @@ public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         /// A report would read more imports, unit names or procedures than a dossier can name
         /// (``Dossier/idLimit``).
         case tooManyNames(limit: Int)
-        /// Anything else the database reported (disk full, I/O error), with its message.
+        /// The disk holding the store is full (SQLite's SQLITE_FULL, PostgreSQL's disk_full):
+        /// what was being written is rolled back.
+        case diskFull
+        /// The disk failed a read or a write (SQLite's SQLITE_IOERR: a failing disk, a file
+        /// size limit; PostgreSQL's io_error).
+        case ioError
+        /// A store motcua made, missing a table or column it needs (`name`, as the database
+        /// calls it): edited by hand.
+        case damaged(String)
+        /// Anything else the database reported, with its message.
         case failed(String)
     }
 
@@ -56,6 +65,9 @@ public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .nameIDClash(.procedures): return "\(path): two procedures share an id"
         case .tooManyNames(let limit):
             return "\(path): more than \(limit) imports, unit names or procedures for one report, more than motcua keeps; report over fewer imports"
+        case .diskFull: return "\(path): disk full"
+        case .ioError: return "\(path): disk I/O error"
+        case .damaged(let name): return "\(path): damaged store, no \(name)"
         case .failed(let message): return "\(path): \(message)"
         }
     }
@@ -63,8 +75,8 @@ public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// 66 when the store cannot be used as input; 74 when it cannot be read or written now.
     public var exitStatus: Int32 {
         switch kind {
-        case .missing, .notAStore, .newerSchema, .noSuchImport, .tooManyNames: return 66
-        case .busy, .readOnly, .cannotCreate, .server, .nameIDClash, .failed: return 74
+        case .missing, .notAStore, .newerSchema, .noSuchImport, .tooManyNames, .damaged: return 66
+        case .busy, .readOnly, .cannotCreate, .server, .nameIDClash, .diskFull, .ioError, .failed: return 74
         }
     }
 }

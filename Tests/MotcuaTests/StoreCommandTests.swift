@@ -407,6 +407,45 @@ struct StoreCommandTests {
         }
     }
 
+    @Test("a store missing a table (dropped by hand): a report says the store is damaged, naming the table (66, one line)",
+          arguments: StoreEngine.allCases)
+    func missingTable(engine: StoreEngine) throws {
+        try #require(engine.hasShell, "needs the engine's shell")
+        let dir = try TempDir(prefix: "motcua-e2e-store")
+        try dir.write("a.csv", Self.smallExport)
+        let db = try engine.freshStore(in: dir)
+        try #require(try Motcua.run(["import", "--db", db, "a.csv"], in: dir.url).status == 0)
+        _ = try engine.sql(db, engine == .sqlite ? "DROP VIEW current_detail; DROP TABLE current" : "DROP TABLE current CASCADE")
+        for (language, words) in [("vi", "kho dữ liệu bị hỏng (thiếu current)"), ("en", "the store is damaged (current is missing)")] {
+            let result = try Motcua.run(["report", "--period", "2023-Q1", "--format", "csv", "--lang", language, "--db", db],
+                                        in: dir.url)
+            ErrorContract.expectInputError(result, status: 66, naming: try engine.shown(db))
+            #expect(result.stderr.contains(words), "\(language): \(result)")
+        }
+    }
+
+    /// SQLite calls a write that a file-size limit refuses an I/O error (a full disk, "full"):
+    /// either rolls the import back.
+    @Test("an import the disk refuses to write (a file-size limit): 74, one line in the reader's language, the store as it was")
+    func diskRefusesTheImport() throws {
+        let dir = try TempDir(prefix: "motcua-e2e-store")
+        try dir.write("a.csv", Self.smallExport)
+        try Self.writeBigExport(rows: 40_000, prefix: "B", to: dir.url.appendingPathComponent("big.csv"))
+        let db = dir.url.appendingPathComponent("kho.sqlite").path
+        try #require(try Motcua.run(["import", "--db", db, "a.csv"], in: dir.url).status == 0)
+        let before = try Self.listing(db, in: dir).stdoutData
+        for (language, words) in [("vi", "lỗi đọc hoặc ghi đĩa"), ("en", "a read or write of the disk failed")] {
+            // Files of at most 2 MB (the store is far smaller, the import of 40,000 rows far
+            // larger); SIGXFSZ ignored, so that the write fails instead of ending the process.
+            let result = try Motcua.run(["import", "--lang", language, "--db", db, "big.csv"], in: dir.url,
+                                        launcher: ["/bin/sh", "-c", "trap '' XFSZ; ulimit -f 2048; exec \"$0\" \"$@\""])
+            ErrorContract.expectInputError(result, status: 74, naming: db, stdoutEmpty: false)
+            #expect(result.stderr.contains(words), "\(language): \(result)")
+            #expect(!result.stderr.contains("disk I/O error"), "SQLite's own words: \(result)")
+            #expect(try Self.listing(db, in: dir).stdoutData == before, "the store is as it was")
+        }
+    }
+
     /// Two names sharing an id takes two SHA-256s sharing 8 bytes; a stored name whose key is
     /// not its own (written by hand) meets the same check: the id the next import gives the
     /// name is taken by another key.

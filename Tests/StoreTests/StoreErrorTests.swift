@@ -122,6 +122,23 @@ import GRDB
         #expect(StoreError(path: "x", kind: .readOnly).exitStatus == 74)
         #expect(StoreError(path: "x", kind: .server(.cannotConnect(.refused))).exitStatus == 74)
         #expect(StoreError(path: "x", kind: .failed("disk I/O error")).exitStatus == 74)
+        #expect(StoreError(path: "x", kind: .diskFull).exitStatus == 74)
+        #expect(StoreError(path: "x", kind: .ioError).exitStatus == 74)
+        #expect(StoreError(path: "x", kind: .damaged("current")).exitStatus == 66)
+    }
+
+    /// What SQLite reports is the store's fault by its code: a full disk and an I/O error are
+    /// named as such (not in SQLite's English words), a table or column dropped by hand makes
+    /// the store damaged, naming it.
+    @Test func sqliteFaultsAreTranslated() {
+        func translated(_ code: ResultCode, _ message: String) -> StoreError.Kind {
+            MotcuaStore.translate(DatabaseError(resultCode: code, message: message), path: "x").kind
+        }
+        #expect(translated(.SQLITE_FULL, "database or disk is full") == .diskFull)
+        #expect(translated(.SQLITE_IOERR_WRITE, "disk I/O error") == .ioError)
+        #expect(translated(.SQLITE_ERROR, "no such table: current") == .damaged("current"))
+        #expect(translated(.SQLITE_ERROR, "no such column: t.processed") == .damaged("t.processed"))
+        #expect(translated(.SQLITE_ERROR, "near \"x\": syntax error") == .failed("near \"x\": syntax error"))
     }
 }
 

@@ -72,9 +72,13 @@ public enum Motcua {
     /// stdout and stderr go to temporary files, so a large output can never block the child.
     /// `environment` is added to the test's own (where `MOTCUA_DB` is always removed first, so a
     /// store named by the caller's environment never leaks in; pass it here to set it).
+    ///
+    /// `launcher`: a program and its arguments that start motcua, named by its path after them
+    /// (`/bin/sh -c 'ulimit -f 100; exec "$0" "$@"'` sets a limit first).
     public static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
-                    timeout: TimeInterval = 30, sourceLocation: SourceLocation = #_sourceLocation) throws -> RunResult {
-        let child = try start(arguments, in: directory, environment: environment, sourceLocation: sourceLocation)
+                    launcher: [String] = [], timeout: TimeInterval = 30,
+                    sourceLocation: SourceLocation = #_sourceLocation) throws -> RunResult {
+        let child = try start(arguments, in: directory, environment: environment, launcher: launcher, sourceLocation: sourceLocation)
         return try child.wait(timeout: timeout, sourceLocation: sourceLocation)
     }
 
@@ -99,10 +103,10 @@ public enum Motcua {
 
     /// Starts `motcua arguments…` in the background; ``Child/wait(timeout:sourceLocation:)`` collects it.
     public static func start(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
-                      sourceLocation: SourceLocation = #_sourceLocation) throws -> Child {
+                      launcher: [String] = [], sourceLocation: SourceLocation = #_sourceLocation) throws -> Child {
         let binary = try #require(Self.binary, "no executable 'motcua' found next to the test bundle",
                                   sourceLocation: sourceLocation)
-        return try Child(binary: binary, arguments: arguments, directory: directory, environment: environment)
+        return try Child(binary: binary, arguments: arguments, directory: directory, environment: environment, launcher: launcher)
     }
 
     /// One `motcua` process, started and not yet collected.
@@ -118,7 +122,8 @@ public enum Motcua {
         private var killedByTest = false
         private var collected = false
 
-        fileprivate init(binary: URL, arguments: [String], directory: URL?, environment extra: [String: String]) throws {
+        fileprivate init(binary: URL, arguments: [String], directory: URL?, environment extra: [String: String],
+                         launcher: [String]) throws {
             self.arguments = arguments
             scratch = try TempDir(prefix: "motcua-run")
             outURL = scratch.url.appendingPathComponent("stdout")
@@ -128,8 +133,13 @@ public enum Motcua {
             outHandle = try FileHandle(forWritingTo: outURL)
             errHandle = try FileHandle(forWritingTo: errURL)
 
-            process.executableURL = binary
-            process.arguments = arguments
+            if let program = launcher.first {
+                process.executableURL = URL(fileURLWithPath: program)
+                process.arguments = launcher.dropFirst() + [binary.path] + arguments
+            } else {
+                process.executableURL = binary
+                process.arguments = arguments
+            }
             if let directory { process.currentDirectoryURL = directory }
             var environment = ProcessInfo.processInfo.environment
             environment["NO_COLOR"] = "1"
