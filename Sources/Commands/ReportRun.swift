@@ -92,20 +92,12 @@ public enum ReportFile {
     /// keeps what it had). A path that is no regular file (a pipe, a device) is written as it
     /// is, in place: an atomic write would rename a new file over it, replacing it.
     public static func write(_ bytes: Data, to path: String) throws(CommandError) {
-        let url = URL(fileURLWithPath: path)
         do {
             if let held = OutputDescriptor.standard(path) {
                 try FileHandle(fileDescriptor: held, closeOnDealloc: false).write(contentsOf: bytes)
                 return
             }
-            if OutputPath.isReplaceable(path) {
-                try bytes.write(to: URL(fileURLWithPath: OutputPath.resolvedLinks(path)), options: .atomic)
-            } else {
-                // A folder fails here, as it would be refused by the rename.
-                let handle = try FileHandle(forWritingTo: url)
-                defer { try? handle.close() }
-                try handle.write(contentsOf: bytes)
-            }
+            try ReplacingFile.write(bytes, to: path)
         } catch {
             throw CommandError(file: path, .cannotWriteReport)
         }

@@ -60,6 +60,11 @@ public enum PendingFiles {
         }
     }
 
+    /// Whether `path` is pending now.
+    static func isPending(_ path: String) -> Bool {
+        lock.withLock { (0..<capacity).contains { used[$0] != 0 && String(cString: paths + $0 * pathBytes) == path } }
+    }
+
     private static func takeSignals() {
         for number in endingSignals where actsByDefault(number) {
             signal(number, PendingFiles.handle)

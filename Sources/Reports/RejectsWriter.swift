@@ -10,71 +10,34 @@ public final class RejectsWriter {
 
     /// Whether the descriptor is this writer's to close (not standard output's).
     private let ownsDescriptor: Bool
-    /// The new file the rows go to until ``close()`` renames it over `target`, when the path
-    /// is a regular file (or still to be made): a rejects file is then whole or as it was.
-    /// A full disk used to leave half of one, which looked whole, after the old one was gone.
-    /// A signal that ends the process removes it (``PendingFiles``).
-    private var pending: String?
-    /// The file `path` leads to (links followed), which the pending file replaces.
-    private let target: String
+    /// The new file the rows go to until ``close()`` renames it over the file `path` leads
+    /// to, when that is a regular file (or still to be made): a rejects file is then whole or
+    /// as it was. A full disk used to leave half of one, which looked whole, after the old one
+    /// was gone.
+    private var replacing: ReplacingFile?
 
     /// Creates the file at `path` (replacing it at ``close()``): through a link, the file it
     /// points to; a pipe or a device is written as it is, never replaced by a new file;
     /// `/dev/stdout` and its kin are the descriptor the process holds (``OutputDescriptor``).
     public init(path: String) throws {
         self.path = path
-        target = OutputPath.resolvedLinks(path)
+        let target = OutputPath.resolvedLinks(path)
         let replaceable = OutputPath.isReplaceable(target)
         if let held = OutputDescriptor.standard(path) {
             handle = FileHandle(fileDescriptor: held, closeOnDealloc: false)
             ownsDescriptor = false
-        } else if replaceable, case let (descriptor, pending)? = try Self.openPending(beside: target, path: path) {
-            self.pending = pending
-            PendingFiles.add(pending)
-            handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        } else if replaceable, let file = try ReplacingFile.open(replacing: target, path: path) {
+            replacing = file
+            handle = FileHandle(fileDescriptor: file.descriptor, closeOnDealloc: true)
             ownsDescriptor = true
         } else {
-            // A pipe or a device; or a file this user may write in a folder it may not add to.
-            let descriptor = open(path, O_WRONLY | O_CLOEXEC | (replaceable ? O_TRUNC : 0))
-            guard descriptor >= 0 else { throw Self.cannotWrite(path) }
-            handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+            handle = FileHandle(fileDescriptor: try ReplacingFile.openInPlace(path, truncating: replaceable), closeOnDealloc: true)
             ownsDescriptor = true
         }
         buffer = Self.header
     }
 
     deinit { discard() }
-
-    /// A new file beside `target` (so that the rename stays on its file system), with the
-    /// permissions of the file it will replace; nil when the folder takes no new file but the
-    /// target may be written (it is then written in place, as before).
-    private static func openPending(beside target: String, path: String) throws -> (Int32, String)? {
-        let folder = (target as NSString).deletingLastPathComponent
-        var template = Array(((folder.isEmpty ? "." : folder) + "/." + (target as NSString).lastPathComponent + ".XXXXXX").utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
-        guard descriptor >= 0 else {
-            let refused = [EACCES, EPERM, EROFS].contains(errno)
-            if refused, access(target, W_OK) == 0 { return nil }
-            throw cannotWrite(path)
-        }
-        _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
-        // mkstemp makes the file private; a rejects file is readable as any output is.
-        fchmod(descriptor, mode(replacing: target))
-        return (descriptor, String(cString: template))
-    }
-
-    private static func cannotWrite(_ path: String) -> CocoaError {
-        CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
-    }
-
-    /// The permissions of the file replaced, or those a new file gets under the umask.
-    private static func mode(replacing target: String) -> mode_t {
-        var status = stat()
-        if stat(target, &status) == 0 { return status.st_mode & 0o7777 }
-        let mask = umask(0o022)
-        umask(mask)
-        return 0o666 & ~mask
-    }
 
     /// The whole rejects output for `rejects`, as text.
     public static func csv(_ rejects: [Reject]) -> String {
@@ -103,11 +66,7 @@ public final class RejectsWriter {
         do {
             try flush()
             if ownsDescriptor { try handle.close() }
-            if let pending {
-                guard rename(pending, target) == 0 else { throw Self.cannotWrite(path) }
-                self.pending = nil
-                PendingFiles.remove(pending)
-            }
+            try replacing?.commit()
         } catch {
             discard()
             throw error
@@ -116,9 +75,6 @@ public final class RejectsWriter {
 
     /// Gives up the rows written: a pending file is removed, the target left as it was.
     public func discard() {
-        guard let pending else { return }
-        self.pending = nil
-        unlink(pending)
-        PendingFiles.remove(pending)
+        replacing?.discard()
     }
 }

@@ -161,6 +161,79 @@ private let table = sampleTable
     }
 }
 
+/// Every output motcua replaces (reports, listings, `run`'s files) is written beside its target
+/// and renamed over it, the new file known to ``PendingFiles`` while it is written.
+@Suite struct ReplacingFileTests {
+    private func folder() throws -> URL {
+        let url = try TestProcessFolder.url.appendingPathComponent("replacing-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    private func mode(_ path: String) -> mode_t {
+        var status = stat()
+        return stat(path, &status) == 0 ? status.st_mode & 0o777 : 0
+    }
+
+    @Test func aFileIsReplacedWholeKeepingItsPermissionsAndNothingIsLeftBeside() throws {
+        let dir = try folder()
+        let path = dir.appendingPathComponent("bao-cao.csv").path
+        try "old, and longer than the new\n".write(toFile: path, atomically: false, encoding: .utf8)
+        chmod(path, 0o640)
+        try ReplacingFile.write(Data("new\n".utf8), to: path)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "new\n")
+        #expect(mode(path) == 0o640)
+        let fresh = dir.appendingPathComponent("moi.csv").path
+        try ReplacingFile.write(Data("x\n".utf8), to: fresh)
+        let mask = umask(0o022)
+        umask(mask)
+        #expect(mode(fresh) == 0o666 & ~mask)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["bao-cao.csv", "moi.csv"])
+    }
+
+    @Test func throughALinkTheTargetIsReplacedAndTheLinkStays() throws {
+        let dir = try folder()
+        let target = dir.appendingPathComponent("that.csv").path
+        let link = dir.appendingPathComponent("link.csv").path
+        try "old\n".write(toFile: target, atomically: false, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "that.csv")
+        try ReplacingFile.write(Data("new\n".utf8), to: link)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "that.csv")
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "new\n")
+    }
+
+    @Test func aDeviceIsWrittenInPlaceAndAMissingFolderMakesNothing() throws {
+        try ReplacingFile.write(Data("x\n".utf8), to: "/dev/null")
+        var status = stat()
+        #expect(stat("/dev/null", &status) == 0 && status.st_mode & S_IFMT == S_IFCHR, "still the device")
+        let dir = try folder()
+        #expect(throws: (any Error).self) { try ReplacingFile.write(Data("x\n".utf8), to: dir.path + "/none/x.csv") }
+        #expect(throws: (any Error).self) { try ReplacingFile.write(Data("x\n".utf8), to: dir.path) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+    }
+
+    /// A signal that ends the process removes the new file while it is pending: it is known to
+    /// ``PendingFiles`` from its making to its rename or removal.
+    @Test func theNewFileIsPendingUntilRenamedOrRemoved() throws {
+        let dir = try folder()
+        let target = dir.appendingPathComponent("r.csv").path
+        var kept = try #require(try ReplacingFile.open(replacing: target, path: target))
+        let keptName = try #require(kept.pending)
+        #expect(PendingFiles.isPending(keptName))
+        close(kept.descriptor)
+        try kept.commit()
+        #expect(!PendingFiles.isPending(keptName))
+        #expect(FileManager.default.fileExists(atPath: target))
+        var dropped = try #require(try ReplacingFile.open(replacing: target, path: target))
+        let droppedName = try #require(dropped.pending)
+        #expect(PendingFiles.isPending(droppedName))
+        close(dropped.descriptor)
+        dropped.discard()
+        #expect(!PendingFiles.isPending(droppedName))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["r.csv"])
+    }
+}
+
 /// Issue 11, defect 3: a quote, a comma or a line break followed by a combining mark is one
 /// character to Swift, but still a quote, a comma or a line break to every CSV reader.
 @Suite struct CSVTextTests {

@@ -1,0 +1,97 @@
+import Foundation
+
+/// A new file written beside the file it replaces and renamed over it once whole, so that
+/// readers see the old file or the new one, never half of one: a fault leaves the old file as
+/// it was, and a signal that ends the process leaves no hidden file behind (``PendingFiles``).
+///
+/// Every output motcua replaces goes through here (reports, listings, rejects, the stamps of
+/// `run`). Foundation's atomic write, used before for reports, left its `.dat.nosync…` file
+/// beside the report when a scheduler's time limit ended a run while it wrote.
+public struct ReplacingFile {
+    /// The file replaced (links followed: a link stays a link, the file it points to changes).
+    let target: String
+    /// The path as the user named it, for errors.
+    let path: String
+    /// The descriptor of the new file, open for writing.
+    let descriptor: Int32
+    /// The new file until ``commit()`` or ``discard()``.
+    private(set) var pending: String?
+
+    /// A new file to replace `target` (`path`, links resolved); nil when its folder takes no
+    /// new file but the target may be written (it is then written in place).
+    static func open(replacing target: String, path: String) throws -> ReplacingFile? {
+        let folder = (target as NSString).deletingLastPathComponent
+        var template = Array(((folder.isEmpty ? "." : folder) + "/." + (target as NSString).lastPathComponent + ".XXXXXX").utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
+        guard descriptor >= 0 else {
+            let refused = [EACCES, EPERM, EROFS].contains(errno)
+            if refused, access(target, W_OK) == 0 { return nil }
+            throw cannotWrite(path)
+        }
+        let pending = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        PendingFiles.add(pending)
+        _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
+        // mkstemp makes the file private; an output is readable as the file it replaces.
+        fchmod(descriptor, mode(replacing: target))
+        return ReplacingFile(target: target, path: path, descriptor: descriptor, pending: pending)
+    }
+
+    /// Writes `bytes` at `path` whole: a regular file (or one still to be made) is replaced, a
+    /// pipe or a device written in place.
+    public static func write(_ bytes: Data, to path: String) throws {
+        let target = OutputPath.resolvedLinks(path)
+        let replaceable = OutputPath.isReplaceable(target)
+        if replaceable, var file = try open(replacing: target, path: path) {
+            do {
+                let handle = FileHandle(fileDescriptor: file.descriptor, closeOnDealloc: true)
+                try handle.write(contentsOf: bytes)
+                try handle.close()
+                try file.commit()
+            } catch {
+                file.discard()
+                throw error
+            }
+            return
+        }
+        let handle = FileHandle(fileDescriptor: try openInPlace(path, truncating: replaceable), closeOnDealloc: true)
+        defer { try? handle.close() }
+        try handle.write(contentsOf: bytes)
+    }
+
+    /// `path` opened for writing where it is: a pipe or a device; or a file this user may
+    /// write in a folder it may not add to (`truncating` it).
+    static func openInPlace(_ path: String, truncating: Bool) throws -> Int32 {
+        let descriptor = Foundation.open(path, O_WRONLY | O_CLOEXEC | (truncating ? O_TRUNC : 0))
+        guard descriptor >= 0 else { throw cannotWrite(path) }
+        return descriptor
+    }
+
+    /// Renames the new file (written and closed) over the target.
+    mutating func commit() throws {
+        guard let pending else { return }
+        guard rename(pending, target) == 0 else { throw Self.cannotWrite(path) }
+        self.pending = nil
+        PendingFiles.remove(pending)
+    }
+
+    /// Removes the new file: the target stays as it was.
+    mutating func discard() {
+        guard let pending else { return }
+        self.pending = nil
+        unlink(pending)
+        PendingFiles.remove(pending)
+    }
+
+    static func cannotWrite(_ path: String) -> CocoaError {
+        CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
+    }
+
+    /// The permissions of the file replaced, or those a new file gets under the umask.
+    private static func mode(replacing target: String) -> mode_t {
+        var status = stat()
+        if stat(target, &status) == 0 { return status.st_mode & 0o7777 }
+        let mask = umask(0o022)
+        umask(mask)
+        return 0o666 & ~mask
+    }
+}
