@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The files that writers have made beside their targets and not yet renamed over them. When a
 /// signal ends the process (SIGTERM from a scheduler's time limit, a clerk's Ctrl-C, SIGHUP,
@@ -13,20 +14,22 @@ import Foundation
 /// program, is never touched. (Dispatch's signal sources were tried: on Linux they lose a
 /// signal that reaches a thread not blocking it.)
 public enum PendingFiles {
-    /// How many files can be pending at once: a command writes one rejects file. A file past
-    /// them is written all the same, only not removed on a signal.
-    static let capacity = 16
+    /// How many files can be pending at once (a bit of ``used`` each): a command writes one
+    /// rejects file and one output at a time. A file past them is written all the same, only
+    /// not removed on a signal.
+    static let capacity = UInt16.bitWidth
     /// The longest path kept, with its terminating zero (PATH_MAX).
     static let pathBytes = 4096
 
-    /// `capacity` buffers of `pathBytes`, and a flag each: set while its buffer holds a
-    /// pending path. The flag is cleared before a buffer is used again.
+    /// `capacity` buffers of `pathBytes`.
     nonisolated(unsafe) private static let paths = UnsafeMutablePointer<CChar>.allocate(capacity: capacity * pathBytes)
-    nonisolated(unsafe) private static let used: UnsafeMutablePointer<UInt8> = {
-        let flags = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-        flags.initialize(repeating: 0, count: capacity)
-        return flags
-    }()
+    /// Bit n set while buffer n holds a pending path: set after the path is written, cleared
+    /// before the buffer is written again. Atomic, released by the writers and acquired by the
+    /// handler, so that a handler that sees a bit set (on any thread) sees the whole path, not
+    /// a store the compiler or the processor moved after it. (A handler that runs while another
+    /// thread removes a file and adds the next in the same buffer may still read a mix of the
+    /// two names, which names no file.)
+    private static let used = Atomic<UInt16>(0)
     private static let lock = NSLock()
     nonisolated(unsafe) private static var handling = false
 
@@ -38,12 +41,13 @@ public enum PendingFiles {
         let bytes = Array(path.utf8CString)
         guard bytes.count <= pathBytes else { return }
         lock.withLock {
-            guard let slot = (0..<capacity).first(where: { used[$0] == 0 }) else { return }
+            let taken = used.load(ordering: .relaxed)
+            guard let slot = (0..<capacity).first(where: { taken & 1 << $0 == 0 }) else { return }
             bytes.withUnsafeBufferPointer { source in
                 guard let base = source.baseAddress else { return }
                 (paths + slot * pathBytes).update(from: base, count: source.count)
             }
-            used[slot] = 1
+            used.bitwiseOr(1 << slot, ordering: .releasing)
             if !handling {
                 handling = true
                 takeSignals()
@@ -54,15 +58,19 @@ public enum PendingFiles {
     /// `path` was renamed or removed: it is no longer this process's to remove.
     public static func remove(_ path: String) {
         lock.withLock {
-            for slot in 0..<capacity where used[slot] != 0 && String(cString: paths + slot * pathBytes) == path {
-                used[slot] = 0
+            let taken = used.load(ordering: .relaxed)
+            for slot in 0..<capacity where taken & 1 << slot != 0 && String(cString: paths + slot * pathBytes) == path {
+                used.bitwiseAnd(~(1 << slot), ordering: .releasing)
             }
         }
     }
 
     /// Whether `path` is pending now.
     static func isPending(_ path: String) -> Bool {
-        lock.withLock { (0..<capacity).contains { used[$0] != 0 && String(cString: paths + $0 * pathBytes) == path } }
+        lock.withLock {
+            let taken = used.load(ordering: .relaxed)
+            return (0..<capacity).contains { taken & 1 << $0 != 0 && String(cString: paths + $0 * pathBytes) == path }
+        }
     }
 
     private static func takeSignals() {
@@ -85,7 +93,8 @@ public enum PendingFiles {
     /// The handler: removes the pending files, then the default action ends the process once
     /// the handler returns (the signal stays blocked until then).
     private static let handle: @convention(c) (Int32) -> Void = { number in
-        for slot in 0..<PendingFiles.capacity where PendingFiles.used[slot] != 0 {
+        let taken = PendingFiles.used.load(ordering: .acquiring)
+        for slot in 0..<PendingFiles.capacity where taken & 1 << slot != 0 {
             unlink(PendingFiles.paths + slot * PendingFiles.pathBytes)
         }
         signal(number, SIG_DFL)
