@@ -38,6 +38,9 @@ public struct ReportRun {
             if settings.hierarchy.isEmpty {
                 throw CommandError(file: inputs.unitsFile, .unitsNoHierarchy(rollUp: rollUp.argument))
             }
+            if let path = inputs.unitsFile {
+                settings.unitsFile = (path, try CommandError.from { try FileDigest.sha256(of: path, name: path) })
+            }
         }
         let source = try inputs.source(digests: format.namesInputsByHash)
         let read = try ReadDossiers(source, catalogue: inputs.catalogue, rejects: rejects, progress: progress)

@@ -29,13 +29,23 @@ public struct Verification {
     /// one its manifest names (by SHA-256).
     /// A report made with `--fill-deadlines` or `--calendar` is recomputed with them: the
     /// catalogue and the calendar file (`calendar`) must be the ones its manifest names.
+    /// A rolled-up report whose manifest names its units file is rolled up again by that
+    /// file's hierarchy (`units`, which must be it, by SHA-256), and its rolled rows compared.
     public func differences(files: [String], store: String, catalogue: String? = nil, calendar: String? = nil,
-                            progress: Progress? = nil) throws(CommandError) -> [String] {
+                            units: String? = nil, progress: Progress? = nil) throws(CommandError) -> [String] {
+        let unitsFile = try checkedFile(units, document.unitsFile)
         var set = files.isEmpty ? try fromStore(store) : try fromFiles(files, progress: progress)
         let table = ReportTable(rawValue: document.table).flatMap { $0.isService ? $0 : nil } ?? .kpi
         var settings = ReportSettings(period: document.period, basis: document.basis, target: document.target)
         settings.table = table
         settings.goals = document.goals
+        if let unitsFile, let expected = document.unitsFile {
+            // A by the report does not know is left out: the recomputation then has no rolled
+            // rows, and every one of the report's differs.
+            settings.rollUp = document.rollUpBy.flatMap(RollUp.init(argument:))
+            settings.hierarchy = try Inputs.units(from: unitsFile).hierarchy
+            settings.unitsFile = (expected.name, expected.sha256)
+        }
         let checkedCatalogue = try checkedCatalogue(catalogue)
         if let deadlines = document.deadlines {
             let calendar = try checkedFile(calendar, deadlines.calendar)

@@ -97,7 +97,7 @@ extension RunConfiguration {
                 let read = try Inputs.units(from: units)
                 aliases = read.aliases
                 hierarchy = read.hierarchy
-                unitsFile = units
+                try useUnitsFile(units)
             } catch {
                 throw ConfigurationError(file: path, reason: .units(error.message(language)))
             }

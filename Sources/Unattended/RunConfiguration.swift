@@ -1,4 +1,5 @@
 import Foundation
+import Commands
 import Ingest
 import KPIMetrics
 import Reports
@@ -37,8 +38,16 @@ public struct RunConfiguration: Sendable {
     public var rollUp: RollUp?
     /// The units' parents and levels, from the `units` file.
     public var hierarchy = UnitHierarchy()
-    /// The units file the hierarchy comes from, if any.
-    public var unitsFile: String?
+    /// The units file the hierarchy comes from, if any (``useUnitsFile(_:)``).
+    public private(set) var unitsFile: String?
+    /// Its SHA-256, for the manifest of a rolled-up report.
+    private var unitsSHA256: String?
+
+    /// Takes the hierarchy's units file (already read): a rolled-up report's manifest names it.
+    public mutating func useUnitsFile(_ path: String) throws(CommandError) {
+        unitsSHA256 = try CommandError.from { try FileDigest.sha256(of: path, name: path) }
+        unitsFile = path
+    }
 
     public init() {}
 
@@ -58,6 +67,7 @@ public struct RunConfiguration: Sendable {
         settings.receivingUnit = receivingUnit
         settings.rollUp = rollUp
         settings.hierarchy = hierarchy
+        settings.unitsFile = unitsFile.flatMap { file in unitsSHA256.map { (file, $0) } }
         return settings
     }
 

@@ -109,7 +109,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case helpLang, helpOutput, helpTable, helpCompare, helpReportingUnit, helpReceivingUnit, helpStrict, helpQuiet
     case helpEncoding, helpDelimiter, helpAsOf, helpRejects, helpUnits, helpFiles, helpDB, helpCheck, helpCheckDetails
     case helpImport, helpImportDetails, helpImports, helpImportsList, helpImportsRemove, helpImportID
-    case helpVerify, helpVerifyDetails, helpVerifyReport, helpVerifyFiles
+    case helpVerify, helpVerifyDetails, helpVerifyReport, helpVerifyFiles, helpVerifyUnits
     case helpExplain, helpExplainDetails, helpExplainPeriod, helpExplainUnit, helpExplainCount, helpExplainDossier
     case helpListingFormat, helpRejectsCommand, helpRejectsImport, helpRejectsOutput
     case helpRun, helpRunDetails, helpConfig, helpInbox, helpArchive, helpReportsFolder, helpRunFormat, helpProvisional

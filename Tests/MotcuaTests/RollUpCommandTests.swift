@@ -1,6 +1,7 @@
 import TestSupport
 import Foundation
 import Testing
+import Ingest
 
 /// `--units` with parents and levels, and `--by parent|level=…`, on the command line: the
 /// people's formats mark the subtotals, a wrong units file is one line naming its file, line
@@ -60,6 +61,76 @@ struct RollUpCommandTests {
         let total = try #require(object["total"] as? [String: Any])
         #expect(rows.last?["received_new"] as? Int == total["received_new"] as? Int)
         #expect((object["units"] as? [Any])?.count == 6)
+    }
+
+    /// The manifest names the units file by SHA-256; `verify --units` rolls the recomputed
+    /// units up by it and compares every rolled row: an edited subtotal, a unit moved to
+    /// another parent in the json, another `by`, are each named. Without that file, or with
+    /// another one, nothing is compared: 65, naming it.
+    @Test("verify checks a rolled-up json's subtotals with the units file its manifest names", arguments: ["kpi", "plan"])
+    func verifyRolledRows(table: String) throws {
+        let work = try TempDir()
+        let made = try report(["--by", "parent", "--format", "json", "--table", table])
+        #expect(made.status == 0, "\(made)")
+        let object = try #require(try JSONSerialization.jsonObject(with: made.stdoutData) as? [String: Any])
+        let manifest = try #require(object["manifest"] as? [String: Any])
+        let units = try #require(manifest["units_file"] as? [String: Any])
+        #expect(units["name"] as? String == Self.units)
+        #expect(units["sha256"] as? String == (try FileDigest.sha256(of: Self.folder.appendingPathComponent(Self.units).path, name: Self.units)))
+        try made.stdoutData.write(to: work.file("r.json"))
+        let unitsPath = Self.folder.appendingPathComponent(Self.units).path
+        func verify(_ name: String, units: String? = unitsPath) throws -> RunResult {
+            try Motcua.run(["verify", work.file(name).path, Self.export] + (units.map { ["--units", $0] } ?? []), in: Self.folder)
+        }
+        let ok = try verify("r.json")
+        #expect(ok.status == 0 && ok.stdout == "OK\n", "\(ok)")
+
+        // One subtotal's figure, one unit row's parent and the roll-up's `by`, edited.
+        var rollUp = try #require(object["roll_up"] as? [String: Any])
+        var rows = try #require(rollUp["rows"] as? [[String: Any]])
+        let subtotal = try #require(rows.firstIndex { $0["kind"] as? String == "subtotal" && $0["unit"] as? String == "UBND huyện Hoằng Hóa" })
+        // A count of either table: the KPI table's dossiers received, the plan's first target's.
+        let column = try #require(["received_new", "on_time.numerator"].first { column in
+            column.split(separator: ".").reduce(rows[subtotal] as Any?) { ($0 as? [String: Any])?[String($1)] } is Int
+        })
+        let path = column.split(separator: ".").map(String.init)
+        func count(_ row: [String: Any]) -> Int? {
+            path.count == 1 ? row[path[0]] as? Int : (row[path[0]] as? [String: Any])?[path[1]] as? Int
+        }
+        let received = try #require(count(rows[subtotal]))
+        if path.count == 1 {
+            rows[subtotal][path[0]] = received + 1
+        } else {
+            var nested = try #require(rows[subtotal][path[0]] as? [String: Any])
+            nested[path[1]] = received + 1
+            rows[subtotal][path[0]] = nested
+        }
+        let unit = try #require(rows.firstIndex { $0["kind"] as? String == "unit" && $0["unit"] as? String == "UBND xã Hoằng Châu" })
+        rows[unit]["parent"] = "UBND huyện Thiệu Hóa"
+        rollUp["rows"] = rows
+        var edited = object
+        edited["roll_up"] = rollUp
+        try JSONSerialization.data(withJSONObject: edited).write(to: work.file("edited.json"))
+        let caught = try verify("edited.json")
+        #expect(caught.status == 1, "\(caught)")
+        #expect(caught.stdoutLines == [
+            "roll_up · subtotal · UBND huyện Hoằng Hóa · \(column): report \(received + 1), recomputed \(received)",
+            "roll_up · unit · UBND xã Hoằng Châu · parent: report UBND huyện Thiệu Hóa, recomputed UBND huyện Hoằng Hóa",
+        ], "\(caught)")
+        rollUp["by"] = "level=huyện"
+        edited["roll_up"] = rollUp
+        try JSONSerialization.data(withJSONObject: edited).write(to: work.file("by.json"))
+        // Rolled up again by level: its rows are other rows.
+        let otherBy = try verify("by.json")
+        #expect(otherBy.status == 1 && otherBy.stdoutLines.contains {
+            $0.hasPrefix("roll_up · subtotal · UBND huyện Hoằng Hóa · ") && $0.hasSuffix(", recomputed absent")
+        }, "\(otherBy)")
+
+        let missing = try verify("r.json", units: nil)
+        ErrorContract.expectInputError(missing, status: 65, naming: "don-vi.csv")
+        try (try String(contentsOfFile: unitsPath, encoding: .utf8) + "\n").write(to: work.file("don-vi.csv"), atomically: true, encoding: .utf8)
+        let other = try verify("r.json", units: work.file("don-vi.csv").path)
+        ErrorContract.expectInputError(other, status: 65, naming: work.file("don-vi.csv").path)
     }
 
     @Test("a wrong units file is one line with its file, line and column, exit 66",

@@ -84,6 +84,7 @@ extension ReportManifest {
             object["catalogue"] = service.catalogue.map { ["name": $0.name, "sha256": $0.sha256] as Any } ?? NSNull()
         }
         if let deadlines { object["deadlines"] = deadlines.object }
+        if let unitsFile { object["units_file"] = ["name": unitsFile.name, "sha256": unitsFile.sha256] }
         return object
     }
 }

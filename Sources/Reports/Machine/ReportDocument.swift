@@ -32,6 +32,10 @@ public struct ReportDocument: Sendable {
     /// `--fill-deadlines` (with its catalogue) and the `--calendar` file the report was made
     /// with, if either.
     public var deadlines: (fill: Bool, catalogue: Input?, calendar: Input?)?
+    /// The units file a rolled-up report took its hierarchy from, and how it rolled up
+    /// (`roll_up.by`): its rolled rows are then compared too.
+    public var unitsFile: Input?
+    public var rollUpBy: String?
     /// Every figure, by unit (`TOTAL` for the total row) and column, as json values' text.
     public var cells: [String: [String: String]]
     /// How many rows name each unit (`TOTAL` too): more than one is a row added to the report.
@@ -100,8 +104,24 @@ public struct ReportDocument: Sendable {
             }
             self.deadlines = (deadlines["fill_deadlines"] as? Bool ?? false, input("catalogue"), input("calendar"))
         }
+        if let units = manifest["units_file"] as? [String: Any], let name = units["name"] as? String,
+           let sha = units["sha256"] as? String {
+            unitsFile = Input(name: name, sha256: sha)
+        }
+        let rollUp = object["roll_up"] as? [String: Any]
+        rollUpBy = rollUp?["by"] as? String
         var cells: [String: [String: String]] = [:]
-        let rows = (object["units"] as? [[String: Any]] ?? []) + [object["total"] as? [String: Any] ?? [:]]
+        var rows = (object["units"] as? [[String: Any]] ?? []) + [object["total"] as? [String: Any] ?? [:]]
+        // A rolled row is keyed by its kind and unit (`roll_up · subtotal · Huyện X`); its
+        // parent and level are cells. Without the units file they stand on, the rolled rows
+        // (sums of the unit rows, which are compared) cannot be recomputed.
+        if unitsFile != nil {
+            rows += (rollUp?["rows"] as? [[String: Any]] ?? []).map { row in
+                var keyed = row.filter { $0.key != "kind" }
+                keyed["unit"] = "roll_up · \(row["kind"] as? String ?? "?") · \(row["unit"] as? String ?? "?")"
+                return keyed
+            }
+        }
         for row in rows {
             guard let unit = row["unit"] as? String else { continue }
             // A unit's first row is compared; a second one is counted, never silently kept.
@@ -109,9 +129,10 @@ public struct ReportDocument: Sendable {
             if cells[unit] == nil { cells[unit] = Self.flatten(row.filter { $0.key != "unit" }) }
         }
         self.cells = cells
-        // The rolled-up rows are sums of the unit rows, which are compared; the manifest is
-        // compared input by input before.
+        // The manifest is compared input by input before; `roll_up.by` is what the report
+        // says of itself.
         headline = Self.flatten(object.filter { !["manifest", "units", "total", "roll_up"].contains($0.key) })
+        if let by = rollUpBy { headline["roll_up.by"] = by }
     }
 
     /// Nested objects (a target's or an indicator's figures) as `name.key` cells.

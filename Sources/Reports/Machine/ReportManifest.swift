@@ -13,6 +13,8 @@ public struct ReportManifest: Sendable {
     public var service: ServiceManifest?
     /// `--fill-deadlines` and `--calendar`, when used (nil: the exports' due dates as they are).
     public var deadlines: DeadlinesManifest?
+    /// The units file a rolled-up report took its hierarchy from, by name and SHA-256.
+    public var unitsFile: (name: String, sha256: String)?
 
     /// Inputs in the as-of rule's order (the order they take precedence in), so that a report
     /// from raw files and one from the store, or from files named in another order, agree. Each

@@ -40,6 +40,9 @@ public struct ReportSettings: Sendable {
     public var rollUp: RollUp?
     /// The units' parents and levels (the `--units` file).
     public var hierarchy = UnitHierarchy()
+    /// That file, as named, and its SHA-256: a rolled-up report's manifest names it, so that
+    /// `verify` rolls the recomputed units up by the same hierarchy.
+    public var unitsFile: (name: String, sha256: String)?
 
     public init(period: Period, basis: PeriodBasis = .decree09, target: Target = .onTimeDefault,
                 grouping: KPITable.Grouping = .unit, breakdown: KPIBreakdown.Step? = nil, language: Language = .vi) {
@@ -101,6 +104,9 @@ public final class Report {
     public convenience init(settings: ReportSettings, set: DossierSet, catalogue: Catalogue? = nil) {
         var manifest = ReportManifest(inputs: set.inputs, aliases: set.aliasUses)
         manifest.deadlines = settings.deadlines
+        if settings.rollUp != nil, let units = settings.unitsFile {
+            manifest.unitsFile = (ReportManifest.publishedName(units.name), units.sha256)
+        }
         if settings.table.isService {
             manifest.service = ServiceManifest(table: settings.table.rawValue, goals: settings.goals,
                                                catalogue: catalogue.map { ($0.name, $0.sha256) })

@@ -145,7 +145,7 @@ struct RunCommand: ParsableCommand {
             }
             // The command line's units file wins for the hierarchy, as for every key.
             settings.hierarchy = read.hierarchy
-            settings.unitsFile = units
+            try failing(words, { try settings.useUnitsFile(units) })
         }
         if let by { settings.rollUp = try? RunConfiguration.rollUp(by, file: "") }
         if by != nil || units != nil || !formats.isEmpty {

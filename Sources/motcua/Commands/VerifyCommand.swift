@@ -18,6 +18,9 @@ struct VerifyCommand: ParsableCommand {
     @Option(help: help(.helpCalendarOverrides))
     var calendar: String?
 
+    @Option(help: help(.helpVerifyUnits))
+    var units: String?
+
     @OptionGroup var store: StoreOptions
     @OptionGroup var language: LanguageOption
 
@@ -26,7 +29,7 @@ struct VerifyCommand: ParsableCommand {
         defer { progress.finish() }
         let differences = try failing(language.value) {
             try Verification(report: report).differences(files: files, store: store.path, catalogue: catalogue, calendar: calendar,
-                                                          progress: progress.update)
+                                                          units: units, progress: progress.update)
         }
         progress.finish()
         if differences.isEmpty {
