@@ -72,6 +72,7 @@ extension StoreError {
         case .newerSchema: what = language[.storeNewerSchema]
         case .busy: what = language[.storeBusy]
         case .readOnly: what = language[.storeReadOnly]
+        case .olderReadOnly: what = language[.storeOlderReadOnly]
         case .cannotCreate: what = language[.storeCannotCreate]
         case .noSuchImport(let id): what = language[.storeNoSuchImport, [.id: String(id)]]
         case .server(let fault): what = fault.words(language)

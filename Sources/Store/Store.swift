@@ -53,11 +53,14 @@ public final class MotcuaStore {
         // checking and migrating the schema one step for every process that creates.
         let schemaLock = access == .create ? SchemaLock(storePath: path) : nil
         defer { schemaLock?.release() }
-        if access == .read { try Self.upgradeIfOlder(path: path) }
+        // A removal writes too: it brings an older store up to date as a report does (it met
+        // "written by a newer motcua" before).
+        if access != .create { try Self.upgradeIfOlder(path: path) }
         let deadline = Date().addingTimeInterval(Self.busyTimeout)
+        var location = path
         while true {
             do {
-                let pool = try DatabasePool(path: path, configuration: config)
+                let pool = try DatabasePool(path: location, configuration: config)
                 try pool.read { db in try Self.checkSchema(db, path: path, creating: access == .create) }
                 if access == .create { try Self.migrator.migrate(pool) }
                 writer = pool
@@ -66,10 +69,35 @@ public final class MotcuaStore {
                 throw error
             } catch {
                 let translated = Self.translate(error, path: path)
+                if translated.kind == .readOnly, access == .read, location == path, Self.hasNoLog(path) {
+                    location = Self.unchangingURI(path)
+                    continue
+                }
                 guard translated.kind == .busy, Date() < deadline else { throw translated }
                 Thread.sleep(forTimeInterval: 0.05)
             }
         }
+    }
+
+    /// Whether the store at `path` has no write-ahead log holding changes (none, or empty):
+    /// every committed import is then in the file itself.
+    private static func hasNoLog(_ path: String) -> Bool {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? NSNumber)?.intValue
+        return size == nil || size == 0
+    }
+
+    /// `path` as an SQLite URI that opens it as a file nothing changes while it is read.
+    ///
+    /// Why: a reader of a store in WAL mode makes a shared-memory file beside it (`-shm`).
+    /// On a read-only medium or in a folder the reader may not write (an auditor's copy, a
+    /// share), it cannot, and SQLite refused to open the store at all: every report, listing
+    /// and `verify` said "read-only". With no log left beside it, the file holds every import,
+    /// and nothing can write it there: SQLite may read it without that file (`immutable=1`).
+    static func unchangingURI(_ path: String) -> String {
+        // Percent-encoded as a URI's path (SQLite decodes it): `?`, `#` and `%` may be in names.
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#%")
+        return "file:" + (path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path) + "?immutable=1"
     }
 
     /// `create: true` is `.create`, `false` is `.read`.
@@ -104,7 +132,8 @@ public final class MotcuaStore {
             throw StoreError(path: path, kind: .notAStore)
         }
         if try migrator.hasBeenSuperseded(db) { throw StoreError(path: path, kind: .newerSchema) }
-        if try !migrator.hasCompletedMigrations(db) { throw StoreError(path: path, kind: .newerSchema) }
+        // Older and not brought up to date before this open: it cannot be written here.
+        if try !migrator.hasCompletedMigrations(db) { throw StoreError(path: path, kind: .olderReadOnly) }
     }
 
     /// Runs `body` in a read transaction, the store's faults as ``StoreError``.

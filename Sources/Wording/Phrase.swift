@@ -59,7 +59,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case ingestMalformedHeader, ingestHeaderTooLong, ingestMissingColumns, ingestDuplicateColumn, ingestShrank, ingestTooManyNames, ingestTooManyInputs
     case ingestRejectedRow, ingestSpreadsheet
     case storeMissing, storeNotAStore, storeNewerSchema, storeBusy, storeReadOnly, storeCannotCreate, storeNoSuchImport, storeFailed
-    case storeNameIDClash, storeUnitNames, storeProcedures, storeTooManyNames, storeDiskFull, storeIOError, storeDamaged
+    case storeNameIDClash, storeUnitNames, storeProcedures, storeTooManyNames, storeDiskFull, storeIOError, storeDamaged, storeOlderReadOnly
     case serverInvalidURL, urlNotAURL, urlNoHost, urlNoUser, urlPortOutOfRange, urlSlashInDatabaseName
     case urlUnknownTLSMode, urlUnknownParameter, serverUnreadableRootCertificate
     case serverCannotConnect, serverCannotSetUpTLS, serverTLSNotOffered, serverPasswordNeeded

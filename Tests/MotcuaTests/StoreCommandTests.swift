@@ -424,6 +424,43 @@ struct StoreCommandTests {
         }
     }
 
+    /// An auditor's copy on a read-only medium, or in a folder they may not write: SQLite cannot
+    /// make the shared-memory file a reader of a WAL store needs, and every read said "read-only".
+    /// With no log beside it, the store is read as a file nothing changes.
+    @Test("a store nothing can write (file and folder): report, imports and explain read it; an import says read-only (74)",
+          .enabled(if: Immutable.isAvailable, "needs chattr +i"))
+    func storeOnAReadOnlyMedium() throws {
+        let dir = try TempDir(prefix: "motcua-e2e-store")
+        try dir.write("a.csv", Self.smallExport)
+        try dir.write("b.csv", Self.secondSmallExport)
+        let folder = dir.url.appendingPathComponent("kho")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let db = folder.appendingPathComponent("motcua.sqlite").path
+        try #require(try Motcua.run(["import", "--db", db, "a.csv"], in: dir.url).status == 0)
+        let commands = [["report", "--period", "2023-Q1", "--format", "csv", "--db", db], ["imports", "--db", db],
+                        ["explain", "--dossier", "A3", "--db", db]]
+        let expected = try commands.map { try Motcua.run($0, in: dir.url) }
+        for result in expected { #expect(result.status == 0 && !result.stdoutData.isEmpty, "\(result)") }
+        // The store alone, as copied for an auditor: the readers above leave their (empty) log
+        // and shared memory beside it.
+        for name in Self.files(startingWith: "motcua.sqlite-", in: folder) {
+            let file = folder.appendingPathComponent(name)
+            if name.hasSuffix("-wal") { #expect(try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int == 0) }
+            try FileManager.default.removeItem(at: file)
+        }
+        try Immutable.during([db, folder.path]) {
+            for (command, before) in zip(commands, expected) {
+                let result = try Motcua.run(command, in: dir.url)
+                #expect(result.status == 0, "\(result)")
+                #expect(result.stdoutData == before.stdoutData, "\(command[0])")
+            }
+            let write = try Motcua.run(["import", "--db", db, "b.csv"], in: dir.url)
+            ErrorContract.expectInputError(write, status: 74, naming: db, stdoutEmpty: false)
+            #expect(write.stderr.contains("không ghi được vào kho dữ liệu (chỉ đọc)"), "\(write)")
+        }
+        #expect(Self.files(startingWith: "motcua.sqlite", in: folder) == ["motcua.sqlite"], "nothing made beside it")
+    }
+
     /// SQLite calls a write that a file-size limit refuses an I/O error (a full disk, "full"):
     /// either rolls the import back.
     @Test("an import the disk refuses to write (a file-size limit): 74, one line in the reader's language, the store as it was")

@@ -288,6 +288,42 @@ import Testing
         try check(reopened, "migrated from v7, import 1 removed")
     }
 
+    /// `imports remove` opens the store to write, never to create it: an older store is brought
+    /// up to date first, as for a report (it was refused as "written by a newer motcua").
+    @Test func aRemovalFromAnOlderStoreBringsItUpToDate() throws {
+        let files = try #require(try cases().first { $0.contains { $0.contains("monthly-overlap") } })
+        let store = try newStore()
+        for file in files { _ = try store.importFile(path: file) }
+        let queue = try DatabaseQueue(path: store.path)
+        try queue.write { db in try rewriteAsV7(db) }
+        try queue.close()
+        let writer = try MotcuaStore(path: store.path, access: .write)
+        _ = try writer.removeImport(id: 1)
+        try check(writer, "migrated from v7 by a removal, import 1 removed")
+    }
+
+    /// An older store where nothing can write it (a read-only medium, a folder the reader may
+    /// not write) cannot be brought up to date: it says so, not "written by a newer motcua".
+    @Test(.enabled(if: Immutable.isAvailable, "needs chattr +i"))
+    func anOlderStoreThatCannotBeWrittenSaysSo() throws {
+        let files = try #require(try cases().first { $0.contains { $0.contains("monthly-overlap") } })
+        let path: String
+        do {  // the store's connections closed when it goes, as in a copy made for an auditor
+            let store = try newStore()
+            path = store.path
+            for file in files { _ = try store.importFile(path: file) }
+        }
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in try rewriteAsV7(db) }
+        try queue.close()
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        try #require(try FileManager.default.contentsOfDirectory(atPath: folder) == ["motcua.sqlite"], "the store alone")
+        try Immutable.during([path, folder]) {
+            #expect(throws: StoreError(path: path, kind: .olderReadOnly)) { try MotcuaStore(path: path, access: .read) }
+        }
+        try check(try MotcuaStore(path: path, access: .read), "migrated once writable")
+    }
+
     /// A store written before the current state (schema v2) is migrated when opened: the rank
     /// columns and both tables are filled from the stored imports and occurrences.
     @Test func anOlderStoreIsMigrated() throws {

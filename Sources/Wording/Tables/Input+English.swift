@@ -43,6 +43,7 @@ extension Phrase {
         .storeCannotCreate: "no store can be made here (is its folder there, and writable?)",
         .storeNoSuchImport: "no import with id {id}",
         .storeFailed: "the store failed: {reason}",
+        .storeOlderReadOnly: "the store was written by an older motcua, and opening it brings it up to date, which cannot be done here: the store cannot be written (open it once where it can be, with this motcua)",
         .storeDiskFull: "the disk is full: the store cannot be written (free some space, then run again)",
         .storeIOError: "a read or write of the disk failed (check the disk and any limit on file sizes, then run again)",
         .storeDamaged: "the store is damaged ({name} is missing): it was changed outside motcua",
