@@ -73,6 +73,7 @@ extension StoreError {
         case .busy: what = language[.storeBusy]
         case .readOnly: what = language[.storeReadOnly]
         case .olderReadOnly: what = language[.storeOlderReadOnly]
+        case .folderNotWritable: what = language[.storeFolderNotWritable]
         case .cannotCreate: what = language[.storeCannotCreate]
         case .noSuchImport(let id): what = language[.storeNoSuchImport, [.id: String(id)]]
         case .server(let fault): what = fault.words(language)

@@ -3,6 +3,7 @@ import Ingest
 import KPIMetrics
 import Reports
 import Store
+import Wording
 
 /// `motcua verify`: a json report recomputed from its inputs, the named files or the store's
 /// imports found by SHA-256, every input checked against the manifest first.
@@ -58,6 +59,16 @@ public struct Verification {
         let report = Report(settings: settings, set: set, catalogue: checkedCatalogue)
         let recomputed = try CommandError.from { try ReportDocument(json: report.render(.json)) }
         return document.differences(from: recomputed)
+    }
+
+    /// What verify leaves unchecked, said on stderr beside its answer: rolled rows the report
+    /// names no units file for (a json from an earlier motcua, or one whose `units_file` was
+    /// taken out), and a units file given for a report that names none (it is not used).
+    public func unchecked(units: String?) -> [Phrase] {
+        var out: [Phrase] = []
+        if document.rollUpBy != nil, document.unitsFile == nil { out.append(.verifyRollUpUnchecked) }
+        if units != nil, document.unitsFile == nil { out.append(.verifyUnitsUnused) }
+        return out
     }
 
     /// The catalogue at `path`, once its SHA-256 is the manifest's; none when the report was

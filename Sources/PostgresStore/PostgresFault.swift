@@ -72,14 +72,22 @@ enum PostgresFault {
         case "58030":  // io_error
             return StoreError(path: store, kind: .ioError)
         case "42P01", "42703":  // undefined_table, undefined_column: dropped by hand
-            // The server's words quote the missing name: relation "current" does not exist.
-            let quoted = message.split(separator: "\"", omittingEmptySubsequences: false)
-            return StoreError(path: store, kind: .damaged(quoted.count >= 3 ? String(quoted[1]) : message))
+            return StoreError(path: store, kind: .damaged(missingName(message)))
         case "57P01", "57P02", "57P03":  // the server or an administrator ended the session
             return StoreError(path: store, kind: .server(.sessionEnded(serverMessage: message)))
         default:
             return StoreError(path: store, kind: .failed(message))
         }
+    }
+
+    /// The table or column the server's `message` says is missing: quoted (`relation "current"
+    /// does not exist`), or not (`column c.code does not exist`).
+    static func missingName(_ message: String) -> String {
+        let quoted = message.split(separator: "\"", omittingEmptySubsequences: false)
+        if quoted.count >= 3 { return String(quoted[1]) }
+        let words = message.split(separator: " ")
+        if words.count >= 2, ["column", "relation"].contains(words[0]) { return String(words[1]) }
+        return "?"
     }
 
     /// Why a connection could not be made or secured.

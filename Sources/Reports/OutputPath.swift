@@ -28,4 +28,10 @@ public enum OutputPath {
         var status = stat()
         return stat(path, &status) != 0 || status.st_mode & S_IFMT == S_IFREG
     }
+
+    /// The same for `path` itself, a link not followed: a link is replaced by the rename.
+    public static func isReplaceable(linkItself path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) != 0 || [S_IFREG, S_IFLNK].contains(status.st_mode & S_IFMT)
+    }
 }

@@ -21,8 +21,9 @@ public final class RejectsWriter {
     /// `/dev/stdout` and its kin are the descriptor the process holds (``OutputDescriptor``).
     public init(path: String) throws {
         self.path = path
+        // As ``ReplacingFile/write(_:to:followingLinks:)`` does: asked of the path, through links.
+        let replaceable = OutputPath.isReplaceable(path)
         let target = OutputPath.resolvedLinks(path)
-        let replaceable = OutputPath.isReplaceable(target)
         if let held = OutputDescriptor.standard(path) {
             handle = FileHandle(fileDescriptor: held, closeOnDealloc: false)
             ownsDescriptor = false

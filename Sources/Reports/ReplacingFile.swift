@@ -16,12 +16,21 @@ public struct ReplacingFile {
     let descriptor: Int32
     /// The new file until ``commit()`` or ``discard()``.
     private(set) var pending: String?
+    /// The permissions the file gets when renamed: those of the file it replaces, or a new
+    /// file's. Until then it is mkstemp's, private: half a file is nobody's to read.
+    private let mode: mode_t
 
     /// A new file to replace `target` (`path`, links resolved); nil when its folder takes no
     /// new file but the target may be written (it is then written in place).
     static func open(replacing target: String, path: String) throws -> ReplacingFile? {
         let folder = (target as NSString).deletingLastPathComponent
-        var template = Array(((folder.isEmpty ? "." : folder) + "/." + (target as NSString).lastPathComponent + ".XXXXXX").utf8CString)
+        // A name of at most 255 bytes, whatever the target's: a name's first 200, cut between
+        // characters, then seven more.
+        var name = ""
+        for character in (target as NSString).lastPathComponent where name.utf8.count + String(character).utf8.count <= 200 {
+            name.append(character)
+        }
+        var template = Array(((folder.isEmpty ? "." : folder) + "/." + name + ".XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
         guard descriptor >= 0 else {
             let refused = [EACCES, EPERM, EROFS].contains(errno)
@@ -31,16 +40,21 @@ public struct ReplacingFile {
         let pending = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         PendingFiles.add(pending)
         _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
-        // mkstemp makes the file private; an output is readable as the file it replaces.
-        fchmod(descriptor, mode(replacing: target))
-        return ReplacingFile(target: target, path: path, descriptor: descriptor, pending: pending)
+        return ReplacingFile(target: target, path: path, descriptor: descriptor, pending: pending, mode: mode(replacing: target))
     }
 
     /// Writes `bytes` at `path` whole: a regular file (or one still to be made) is replaced, a
     /// pipe or a device written in place.
-    public static func write(_ bytes: Data, to path: String) throws {
-        let target = OutputPath.resolvedLinks(path)
-        let replaceable = OutputPath.isReplaceable(target)
+    ///
+    /// `followingLinks`: a link at `path` is written through, the file it points to replaced
+    /// (what a user's `--output` names); else the link itself is replaced, as a file of the
+    /// program's own naming must be (`run`'s reports: a link planted in its reports folder must
+    /// not make it overwrite the file the link names).
+    public static func write(_ bytes: Data, to path: String, followingLinks: Bool = true) throws {
+        // Whether the path leads to a regular file, asked of the kernel through every link: a
+        // link to `/dev/stdout` on a pipe leads to the pipe.
+        let replaceable = followingLinks ? OutputPath.isReplaceable(path) : OutputPath.isReplaceable(linkItself: path)
+        let target = followingLinks ? OutputPath.resolvedLinks(path) : path
         if replaceable, var file = try open(replacing: target, path: path) {
             do {
                 let handle = FileHandle(fileDescriptor: file.descriptor, closeOnDealloc: true)
@@ -69,7 +83,7 @@ public struct ReplacingFile {
     /// Renames the new file (written and closed) over the target.
     mutating func commit() throws {
         guard let pending else { return }
-        guard rename(pending, target) == 0 else { throw Self.cannotWrite(path) }
+        guard chmod(pending, mode) == 0, rename(pending, target) == 0 else { throw Self.cannotWrite(path) }
         self.pending = nil
         PendingFiles.remove(pending)
     }
@@ -90,8 +104,19 @@ public struct ReplacingFile {
     private static func mode(replacing target: String) -> mode_t {
         var status = stat()
         if stat(target, &status) == 0 { return status.st_mode & 0o7777 }
+        return 0o666 & ~processUmask()
+    }
+
+    /// The process's umask, read without changing it (`umask` sets it, for every thread, while
+    /// it is read) where Linux tells it (`Umask:` in /proc/self/status, Linux 4.7 on).
+    private static func processUmask() -> mode_t {
+        if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+           let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Umask:") }),
+           let mask = mode_t(line.dropFirst(6).trimmingCharacters(in: .whitespaces), radix: 8) {
+            return mask
+        }
         let mask = umask(0o022)
         umask(mask)
-        return 0o666 & ~mask
+        return mask
     }
 }

@@ -51,7 +51,8 @@ public final class MotcuaStore {
         // within the busy timeout.
         // GRDB's migrator guards against other threads, not other processes: a side lock makes
         // checking and migrating the schema one step for every process that creates.
-        let schemaLock = access == .create ? SchemaLock(storePath: path) : nil
+        // Every open may migrate (a report and a removal bring an older store up to date).
+        let schemaLock = SchemaLock(storePath: path)
         defer { schemaLock?.release() }
         // A removal writes too: it brings an older store up to date as a report does (it met
         // "written by a newer motcua" before).
@@ -70,6 +71,10 @@ public final class MotcuaStore {
             } catch {
                 let translated = Self.translate(error, path: path)
                 if translated.kind == .readOnly, access == .read, location == path, Self.hasNoLog(path) {
+                    // Read without the shared memory only where nothing can change the file
+                    // while it is read: SQLite then takes no lock, and a checkpoint by another
+                    // process would tear a report. Elsewhere the reader must copy it.
+                    guard Self.nothingCanWrite(path) else { throw StoreError(path: path, kind: .folderNotWritable) }
                     location = Self.unchangingURI(path)
                     continue
                 }
@@ -86,18 +91,46 @@ public final class MotcuaStore {
         return size == nil || size == 0
     }
 
+    /// Whether nobody, root included, can write the store at `path`: its file system is
+    /// mounted read-only (a CD, a read-only share), or the file and its folder are immutable
+    /// (`chattr +i`).
+    static func nothingCanWrite(_ path: String) -> Bool {
+        let folder = (path as NSString).deletingLastPathComponent
+        var fs = statvfs()
+        if statvfs(folder.isEmpty ? "." : folder, &fs) == 0, fs.f_flag & UInt(ST_RDONLY) != 0 { return true }
+        return isImmutable(path) && isImmutable(folder.isEmpty ? "." : folder)
+    }
+
+    /// Whether the file at `path` carries Linux's immutable attribute.
+    private static func isImmutable(_ path: String) -> Bool {
+        #if os(Linux)
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        // FS_IOC_GETFLAGS (_IOR('f', 1, long)) and FS_IMMUTABLE_FL, which Swift cannot import.
+        var flags: Int = 0
+        guard ioctl(fd, UInt(0x8008_6601), &flags) == 0 else { return false }
+        return flags & 0x10 != 0
+        #else
+        return false
+        #endif
+    }
+
     /// `path` as an SQLite URI that opens it as a file nothing changes while it is read.
     ///
-    /// Why: a reader of a store in WAL mode makes a shared-memory file beside it (`-shm`).
-    /// On a read-only medium or in a folder the reader may not write (an auditor's copy, a
-    /// share), it cannot, and SQLite refused to open the store at all: every report, listing
-    /// and `verify` said "read-only". With no log left beside it, the file holds every import,
-    /// and nothing can write it there: SQLite may read it without that file (`immutable=1`).
+    /// Why: a reader of a store in WAL mode makes a shared-memory file beside it (`-shm`). On
+    /// a read-only medium it cannot, and SQLite refused to open the store at all: every report,
+    /// listing and `verify` said "read-only". With no log left beside it, the file holds every
+    /// import, and nothing can write it there: SQLite may read it without that file
+    /// (`immutable=1`).
     static func unchangingURI(_ path: String) -> String {
         // Percent-encoded as a URI's path (SQLite decodes it): `?`, `#` and `%` may be in names.
+        // One leading slash: `//x` would make `x` the URI's host.
         var allowed = CharacterSet.urlPathAllowed
         allowed.remove(charactersIn: "?#%")
-        return "file:" + (path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path) + "?immutable=1"
+        var plain = Substring(path)
+        while plain.hasPrefix("//") { plain = plain.dropFirst() }
+        return "file:" + (String(plain).addingPercentEncoding(withAllowedCharacters: allowed) ?? String(plain)) + "?immutable=1"
     }
 
     /// `create: true` is `.create`, `false` is `.read`.

@@ -12,6 +12,9 @@ public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case busy
         /// The store cannot be written (permissions, read-only file system).
         case readOnly
+        /// The store's folder cannot be written by this reader, so SQLite cannot make the
+        /// shared-memory file a reader needs beside it (another process may write there).
+        case folderNotWritable
         /// Written by an older motcua and not brought up to date (opening does that) because it
         /// cannot be written where it is.
         case olderReadOnly
@@ -62,6 +65,7 @@ public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .busy: return "\(path): the store is busy (another import is running); try again later"
         case .readOnly: return "\(path): the store cannot be written (read-only)"
         case .olderReadOnly: return "\(path): older store, read-only, not upgraded"
+        case .folderNotWritable: return "\(path): folder not writable, store not readable"
         case .cannotCreate: return "\(path): no store can be made here (is its folder there, and writable?)"
         case .noSuchImport(let id): return "\(path): no import with id \(id)"
         case .server(let fault): return "\(path): \(fault)"
@@ -80,7 +84,7 @@ public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     public var exitStatus: Int32 {
         switch kind {
         case .missing, .notAStore, .newerSchema, .noSuchImport, .tooManyNames, .damaged: return 66
-        case .busy, .readOnly, .olderReadOnly, .cannotCreate, .server, .nameIDClash, .diskFull, .ioError, .failed: return 74
+        case .busy, .readOnly, .olderReadOnly, .folderNotWritable, .cannotCreate, .server, .nameIDClash, .diskFull, .ioError, .failed: return 74
         }
     }
 }

@@ -112,14 +112,14 @@ extension UnattendedRun {
                     outcome.reportsSuperseded.append(kept)
                     logger.notice("\(language[.runFiguresChanged, [.period: period.description, .file: kept]])")
                 }
-                try ReplacingFile.write(data, to: path)
+                try ReplacingFile.write(data, to: path, followingLinks: false)
             } catch {
                 throw CommandError(file: path, .cannotWriteReport)
             }
             outcome.reportsWritten.append(path)
             logger.info("\(language[provisional ? .runWroteProvisional : .runWrote, [.file: path]])")
         }
-        do { try ReplacingFile.write(Data(fingerprint.stamp.utf8), to: stamp) } catch {
+        do { try ReplacingFile.write(Data(fingerprint.stamp.utf8), to: stamp, followingLinks: false) } catch {
             throw CommandError(file: stamp, .cannotWriteReport)
         }
         if !provisional { removeProvisional(of: base, period: period, outcome: &outcome) }

@@ -59,7 +59,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case ingestMalformedHeader, ingestHeaderTooLong, ingestMissingColumns, ingestDuplicateColumn, ingestShrank, ingestTooManyNames, ingestTooManyInputs
     case ingestRejectedRow, ingestSpreadsheet
     case storeMissing, storeNotAStore, storeNewerSchema, storeBusy, storeReadOnly, storeCannotCreate, storeNoSuchImport, storeFailed
-    case storeNameIDClash, storeUnitNames, storeProcedures, storeTooManyNames, storeDiskFull, storeIOError, storeDamaged, storeOlderReadOnly
+    case storeNameIDClash, storeUnitNames, storeProcedures, storeTooManyNames, storeDiskFull, storeIOError, storeDamaged, storeOlderReadOnly, storeFolderNotWritable
     case serverInvalidURL, urlNotAURL, urlNoHost, urlNoUser, urlPortOutOfRange, urlSlashInDatabaseName
     case urlUnknownTLSMode, urlUnknownParameter, serverUnreadableRootCertificate
     case serverCannotConnect, serverCannotSetUpTLS, serverTLSNotOffered, serverPasswordNeeded
@@ -110,6 +110,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case helpEncoding, helpDelimiter, helpAsOf, helpRejects, helpUnits, helpFiles, helpDB, helpCheck, helpCheckDetails
     case helpImport, helpImportDetails, helpImports, helpImportsList, helpImportsRemove, helpImportID
     case helpVerify, helpVerifyDetails, helpVerifyReport, helpVerifyFiles, helpVerifyUnits
+    case verifyRollUpUnchecked, verifyUnitsUnused
     case helpExplain, helpExplainDetails, helpExplainPeriod, helpExplainUnit, helpExplainCount, helpExplainDossier
     case helpListingFormat, helpRejectsCommand, helpRejectsImport, helpRejectsOutput
     case helpRun, helpRunDetails, helpConfig, helpInbox, helpArchive, helpReportsFolder, helpRunFormat, helpProvisional

@@ -116,5 +116,14 @@ struct OutputSafetyTests {
         #expect(count > 0 && String(decoding: buffer.prefix(max(count, 0)), as: UTF8.self).hasPrefix("period,unit,"))
         var status = stat()
         #expect(stat(fifo, &status) == 0 && status.st_mode & S_IFMT == S_IFIFO, "the pipe was replaced by a file")
+
+        // A link to standard output, which is a pipe: written through the link to the pipe.
+        try FileManager.default.createSymbolicLink(atPath: dir.file("out.csv").path, withDestinationPath: "/dev/stdout")
+        for option in ["--output", "--rejects"] {
+            let piped = try Motcua.run(["report", "--period", "2023-Q1", "--format", "csv", option, "out.csv", file.path], in: dir.url,
+                                       launcher: ["/bin/bash", "-c", "set -o pipefail; \"$0\" \"$@\" | cat"])
+            #expect(piped.status == 0, "\(option): \(piped)")
+            #expect(piped.stdout.contains(option == "--output" ? "period,unit," : "file,line,field,reason,raw"), "\(option): \(piped)")
+        }
     }
 }

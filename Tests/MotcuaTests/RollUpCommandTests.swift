@@ -126,6 +126,19 @@ struct RollUpCommandTests {
             $0.hasPrefix("roll_up · subtotal · UBND huyện Hoằng Hóa · ") && $0.hasSuffix(", recomputed absent")
         }, "\(otherBy)")
 
+        // A rolled json that names no units file (an earlier motcua's): its unit rows and total
+        // stand, its rolled rows are said to be unchecked; a units file given is said unused.
+        var old = object
+        var oldManifest = manifest
+        oldManifest["units_file"] = nil
+        old["manifest"] = oldManifest
+        try JSONSerialization.data(withJSONObject: old).write(to: work.file("old.json"))
+        let unchecked = try verify("old.json", units: nil)
+        #expect(unchecked.status == 0 && unchecked.stdout == "OK\n", "\(unchecked)")
+        #expect(unchecked.stderrLines == ["motcua: các dòng cộng theo cấp của báo cáo không được kiểm tra: bản kê dữ liệu không ghi tệp đơn vị nào"])
+        let unused = try verify("old.json")
+        #expect(unused.status == 0 && unused.stderr.contains("--units không được dùng"), "\(unused)")
+
         let missing = try verify("r.json", units: nil)
         ErrorContract.expectInputError(missing, status: 65, naming: "don-vi.csv")
         try (try String(contentsOfFile: unitsPath, encoding: .utf8) + "\n").write(to: work.file("don-vi.csv"), atomically: true, encoding: .utf8)

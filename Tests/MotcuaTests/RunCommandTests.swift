@@ -102,6 +102,25 @@ struct RunCommandTests {
         #expect(try listing(dir.file("reports")) == afterYear, "running twice in a row does nothing the second time")
     }
 
+    /// `run` names its own files: a link planted where one goes (a reports folder others may
+    /// write) is replaced by the report, never followed to overwrite the file it names.
+    @Test func aLinkInTheReportsFolderIsReplacedNotFollowed() throws {
+        let (dir, args) = try setUp()
+        for month in 1...3 { try dir.write("inbox/2023-\(String(format: "%02d", month)).csv", Self.monthFile(month)) }
+        try dir.write("victim.txt", "not to be overwritten\n")
+        for name in ["2023-Q1.decree09.csv", "2023-Q1.decree09.figures"] {
+            try FileManager.default.createSymbolicLink(atPath: dir.file("reports/\(name)").path, withDestinationPath: dir.file("victim.txt").path)
+        }
+        let run = try Motcua.run(args, in: dir.url, timeout: 120)
+        #expect(run.status == 0, "\(run)")
+        #expect(try dir.read("victim.txt") == "not to be overwritten\n")
+        for name in ["2023-Q1.decree09.csv", "2023-Q1.decree09.figures"] {
+            let attributes = try FileManager.default.attributesOfItem(atPath: dir.file("reports/\(name)").path)
+            #expect(attributes[.type] as? FileAttributeType == .typeRegular, "\(name)")
+        }
+        #expect(try dir.read("reports/2023-Q1.decree09.csv").hasPrefix("period,unit,"))
+    }
+
     @Test func aSecondRunWhileOneHoldsTheLockExits75() throws {
         let (dir, args) = try setUp()
         let lockPath = dir.file("kho.sqlite").path + ".lock"

@@ -461,6 +461,29 @@ struct StoreCommandTests {
         #expect(Self.files(startingWith: "motcua.sqlite", in: folder) == ["motcua.sqlite"], "nothing made beside it")
     }
 
+    /// A store in a folder this reader may not write, but others may: SQLite cannot make its
+    /// shared memory there, and reading without it could tear a report when another process
+    /// checkpoints. One line says to copy it.
+    @Test("a store in a folder the reader may not write (others may): 74, one line saying to copy it",
+          .enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/sbin/runuser"), "runs motcua as nobody"))
+    func storeInAFolderTheReaderMayNotWrite() throws {
+        let dir = try TempDir(prefix: "motcua-e2e-store")
+        try dir.write("a.csv", Self.smallExport)
+        let folder = dir.url.appendingPathComponent("kho")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let db = folder.appendingPathComponent("motcua.sqlite").path
+        try #require(try Motcua.run(["import", "--db", db, "a.csv"], in: dir.url).status == 0)
+        // nobody may read the store and pass through its folders (made under the temporary
+        // folder, 1777), not write them.
+        for path in [dir.path, folder.path] { chmod(path, 0o755) }
+        chmod(db, 0o644)
+        let result = try Motcua.run(["report", "--period", "2023-Q1", "--format", "csv", "--db", db], in: folder,
+                                    launcher: ["/usr/sbin/runuser", "-u", "nobody", "--"])
+        ErrorContract.expectInputError(result, status: 74, naming: db)
+        #expect(result.stderr.contains("hãy chép kho sang thư mục ghi được"), "\(result)")
+        #expect(Self.files(startingWith: "motcua.sqlite", in: folder) == ["motcua.sqlite"])
+    }
+
     /// SQLite calls a write that a file-size limit refuses an I/O error (a full disk, "full"):
     /// either rolls the import back.
     @Test("an import the disk refuses to write (a file-size limit): 74, one line in the reader's language, the store as it was")

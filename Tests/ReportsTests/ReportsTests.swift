@@ -202,6 +202,15 @@ private let table = sampleTable
         #expect(try String(contentsOfFile: target, encoding: .utf8) == "new\n")
     }
 
+    /// A name as long as a file system allows (255 bytes): the new file's name is cut short.
+    @Test func aLongNameIsReplacedToo() throws {
+        let dir = try folder()
+        let name = String(repeating: "báo-cáo-", count: 25) + ".csv"
+        #expect(name.utf8.count > 240 && name.utf8.count <= 255)
+        try ReplacingFile.write(Data("x\n".utf8), to: dir.appendingPathComponent(name).path)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == [name])
+    }
+
     @Test func aDeviceIsWrittenInPlaceAndAMissingFolderMakesNothing() throws {
         try ReplacingFile.write(Data("x\n".utf8), to: "/dev/null")
         var status = stat()

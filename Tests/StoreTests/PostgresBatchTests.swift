@@ -63,3 +63,12 @@ import TestSupport
         }
     }
 }
+
+/// The server's words for a table or column dropped by hand name it quoted or not.
+@Suite struct PostgresMissingNameTests {
+    @Test func theMissingNameIsTakenFromTheServersWords() {
+        #expect(PostgresFault.missingName(#"relation "current" does not exist"#) == "current")
+        #expect(PostgresFault.missingName("column c.code does not exist") == "c.code")
+        #expect(PostgresFault.missingName("something else went wrong") == "?")
+    }
+}

@@ -140,6 +140,21 @@ import GRDB
         #expect(translated(.SQLITE_ERROR, "no such column: t.processed") == .damaged("t.processed"))
         #expect(translated(.SQLITE_ERROR, "near \"x\": syntax error") == .failed("near \"x\": syntax error"))
     }
+
+    /// A store read as a file nothing changes is named by an SQLite URI: its path
+    /// percent-encoded, one leading slash (two would name a host).
+    @Test func theUnchangingURIKeepsThePath() {
+        #expect(MotcuaStore.unchangingURI("//tmp/kho dữ liệu/a?#%.sqlite")
+                == "file:/tmp/kho%20d%E1%BB%AF%20li%E1%BB%87u/a%3F%23%25.sqlite?immutable=1")
+        #expect(MotcuaStore.unchangingURI("kho/motcua.sqlite") == "file:kho/motcua.sqlite?immutable=1")
+    }
+
+    /// A folder others may write is no read-only medium: the store is not read there without
+    /// its shared memory (a checkpoint by another process would tear the report).
+    @Test func aWritableFolderIsNotAReadOnlyMedium() throws {
+        let dir = try TempDir(prefix: "motcua-store")
+        #expect(!MotcuaStore.nothingCanWrite(dir.file("motcua.sqlite").path))
+    }
 }
 
 /// What only the SQLite store's own tables show.

@@ -132,7 +132,7 @@ public struct ReportDocument: Sendable {
         // The manifest is compared input by input before; `roll_up.by` is what the report
         // says of itself.
         headline = Self.flatten(object.filter { !["manifest", "units", "total", "roll_up"].contains($0.key) })
-        if let by = rollUpBy { headline["roll_up.by"] = by }
+        if unitsFile != nil, let by = rollUpBy { headline["roll_up.by"] = by }
     }
 
     /// Nested objects (a target's or an indicator's figures) as `name.key` cells.

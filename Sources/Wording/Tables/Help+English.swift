@@ -48,6 +48,8 @@ extension Phrase {
             + "cannot be read.",
         .helpVerifyReport: "A report written by motcua report --format json.",
         .helpVerifyFiles: "The export files the report was made from (none: the store's imports, found by SHA-256).",
+        .verifyRollUpUnchecked: "the report's rolled-up rows are not checked: its manifest names no units file",
+        .verifyUnitsUnused: "--units is not used: the report's manifest names no units file",
         .helpVerifyUnits: "The units file a rolled-up report was made with (its manifest names it by SHA-256): its subtotals are checked too.",
         .helpExplain: "List the dossiers behind one count of the KPI table, or every occurrence of one dossier.",
         .helpExplainDetails: "motcua explain --period 2023-Q1 --unit \"UBND xã Hoằng Trinh\" --count Late FILE...\n"

@@ -46,6 +46,8 @@ extension Phrase {
             + "tệp không khớp bản kê dữ liệu của báo cáo (nêu tên tệp), 66 khi không đọc được báo cáo hoặc một tệp.",
         .helpVerifyReport: "Báo cáo do motcua report --format json tạo ra.",
         .helpVerifyFiles: "Các tệp xuất đã dùng để lập báo cáo (không chỉ ra: các lần nhập trong kho, tìm theo SHA-256).",
+        .verifyRollUpUnchecked: "các dòng cộng theo cấp của báo cáo không được kiểm tra: bản kê dữ liệu không ghi tệp đơn vị nào",
+        .verifyUnitsUnused: "--units không được dùng: bản kê dữ liệu của báo cáo không ghi tệp đơn vị nào",
         .helpVerifyUnits: "Tệp đơn vị đã dùng để lập báo cáo có dòng cộng theo cấp (bản kê dữ liệu ghi SHA-256 của tệp): các dòng cộng cũng được kiểm tra.",
         .helpExplain: "Liệt kê các hồ sơ đứng sau một số liệu của bảng chỉ số, hoặc mọi lần xuất hiện của một hồ sơ.",
         .helpExplainDetails: "motcua explain --period \"Quý I/2023\" --unit \"UBND xã Hoằng Trinh\" --count \"Quá hạn\" TỆP...\n"

@@ -44,6 +44,7 @@ extension Phrase {
         .storeNoSuchImport: "no import with id {id}",
         .storeFailed: "the store failed: {reason}",
         .storeOlderReadOnly: "the store was written by an older motcua, and opening it brings it up to date, which cannot be done here: the store cannot be written (open it once where it can be, with this motcua)",
+        .storeFolderNotWritable: "the store cannot be read in a folder you may not write: SQLite makes a file beside it to read it (copy the store to a folder you may write)",
         .storeDiskFull: "the disk is full: the store cannot be written (free some space, then run again)",
         .storeIOError: "a read or write of the disk failed (check the disk and any limit on file sizes, then run again)",
         .storeDamaged: "the store is damaged ({name} is missing): it was changed outside motcua",

@@ -44,6 +44,7 @@ extension Phrase {
         .storeNoSuchImport: "không có lần nhập số {id}",
         .storeFailed: "lỗi kho dữ liệu: {reason}",
         .storeOlderReadOnly: "kho dữ liệu do phiên bản motcua cũ hơn ghi, cần được nâng cấp khi mở nhưng ở đây không ghi được (hãy mở nó một lần bằng motcua này ở nơi ghi được)",
+        .storeFolderNotWritable: "không đọc được kho dữ liệu trong thư mục không ghi được: SQLite cần tạo một tệp bên cạnh kho để đọc (hãy chép kho sang thư mục ghi được)",
         .storeDiskFull: "ổ đĩa đã đầy, không ghi được vào kho dữ liệu (giải phóng bớt dung lượng rồi chạy lại)",
         .storeIOError: "lỗi đọc hoặc ghi đĩa (kiểm tra ổ đĩa và giới hạn kích thước tệp rồi chạy lại)",
         .storeDamaged: "kho dữ liệu bị hỏng (thiếu {name}): đã bị sửa ngoài motcua",

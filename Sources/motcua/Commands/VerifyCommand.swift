@@ -27,11 +27,13 @@ struct VerifyCommand: ParsableCommand {
     func run() throws {
         let progress = ProgressLine()
         defer { progress.finish() }
+        let verification = try failing(language.value) { try Verification(report: report) }
         let differences = try failing(language.value) {
-            try Verification(report: report).differences(files: files, store: store.path, catalogue: catalogue, calendar: calendar,
-                                                          units: units, progress: progress.update)
+            try verification.differences(files: files, store: store.path, catalogue: catalogue, calendar: calendar,
+                                         units: units, progress: progress.update)
         }
         progress.finish()
+        for phrase in verification.unchecked(units: units) { Terminal.fail(language.value[phrase]) }
         if differences.isEmpty {
             Terminal.write("OK\n")
             return
