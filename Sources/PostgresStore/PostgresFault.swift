@@ -87,7 +87,7 @@ enum PostgresFault {
         if quoted.count >= 3 { return String(quoted[1]) }
         let words = message.split(separator: " ")
         if words.count >= 2, ["column", "relation"].contains(words[0]) { return String(words[1]) }
-        return "?"
+        return message  // the server's words in another language: the name is in them
     }
 
     /// Why a connection could not be made or secured.

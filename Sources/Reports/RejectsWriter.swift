@@ -66,6 +66,7 @@ public final class RejectsWriter {
     public func close() throws {
         do {
             try flush()
+            replacing?.written()
             if ownsDescriptor { try handle.close() }
             try replacing?.commit()
         } catch {

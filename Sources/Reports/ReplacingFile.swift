@@ -20,27 +20,30 @@ public struct ReplacingFile {
     /// file's. Until then it is mkstemp's, private: half a file is nobody's to read.
     private let mode: mode_t
 
-    /// A new file to replace `target` (`path`, links resolved); nil when its folder takes no
-    /// new file but the target may be written (it is then written in place).
-    static func open(replacing target: String, path: String) throws -> ReplacingFile? {
+    /// A new file to replace `target` (`path`, links resolved unless `followingLinks` is
+    /// false); nil when its folder takes no new file but the target may be written (it is then
+    /// written in place).
+    static func open(replacing target: String, path: String, followingLinks: Bool = true) throws -> ReplacingFile? {
         let folder = (target as NSString).deletingLastPathComponent
-        // A name of at most 255 bytes, whatever the target's: a name's first 200, cut between
+        // A name of at most 255 bytes, whatever the target's: its first 200, cut between
         // characters, then seven more.
         var name = ""
-        for character in (target as NSString).lastPathComponent where name.utf8.count + String(character).utf8.count <= 200 {
+        for character in (target as NSString).lastPathComponent {
+            guard name.utf8.count + String(character).utf8.count <= 200 else { break }
             name.append(character)
         }
         var template = Array(((folder.isEmpty ? "." : folder) + "/." + name + ".XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
         guard descriptor >= 0 else {
             let refused = [EACCES, EPERM, EROFS].contains(errno)
-            if refused, access(target, W_OK) == 0 { return nil }
+            if refused, followingLinks, access(target, W_OK) == 0 { return nil }
             throw cannotWrite(path)
         }
         let pending = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         PendingFiles.add(pending)
         _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
-        return ReplacingFile(target: target, path: path, descriptor: descriptor, pending: pending, mode: mode(replacing: target))
+        return ReplacingFile(target: target, path: path, descriptor: descriptor, pending: pending,
+                             mode: mode(replacing: target, followingLinks: followingLinks))
     }
 
     /// Writes `bytes` at `path` whole: a regular file (or one still to be made) is replaced, a
@@ -55,10 +58,11 @@ public struct ReplacingFile {
         // link to `/dev/stdout` on a pipe leads to the pipe.
         let replaceable = followingLinks ? OutputPath.isReplaceable(path) : OutputPath.isReplaceable(linkItself: path)
         let target = followingLinks ? OutputPath.resolvedLinks(path) : path
-        if replaceable, var file = try open(replacing: target, path: path) {
+        if replaceable, var file = try open(replacing: target, path: path, followingLinks: followingLinks) {
             do {
                 let handle = FileHandle(fileDescriptor: file.descriptor, closeOnDealloc: true)
                 try handle.write(contentsOf: bytes)
+                file.written()
                 try handle.close()
                 try file.commit()
             } catch {
@@ -67,23 +71,31 @@ public struct ReplacingFile {
             }
             return
         }
-        let handle = FileHandle(fileDescriptor: try openInPlace(path, truncating: replaceable), closeOnDealloc: true)
+        let handle = FileHandle(fileDescriptor: try openInPlace(path, truncating: replaceable, followingLinks: followingLinks),
+                                closeOnDealloc: true)
         defer { try? handle.close() }
         try handle.write(contentsOf: bytes)
     }
 
     /// `path` opened for writing where it is: a pipe or a device; or a file this user may
-    /// write in a folder it may not add to (`truncating` it).
-    static func openInPlace(_ path: String, truncating: Bool) throws -> Int32 {
-        let descriptor = Foundation.open(path, O_WRONLY | O_CLOEXEC | (truncating ? O_TRUNC : 0))
+    /// write in a folder it may not add to (`truncating` it). A link is refused unless
+    /// `followingLinks`.
+    static func openInPlace(_ path: String, truncating: Bool, followingLinks: Bool = true) throws -> Int32 {
+        let descriptor = Foundation.open(path, O_WRONLY | O_CLOEXEC | (truncating ? O_TRUNC : 0) | (followingLinks ? 0 : O_NOFOLLOW))
         guard descriptor >= 0 else { throw cannotWrite(path) }
         return descriptor
     }
 
-    /// Renames the new file (written and closed) over the target.
+    /// Gives the new file, written whole and still open, the permissions it keeps: by its
+    /// descriptor, so that nobody who may write the folder can swap another file in for it.
+    func written() {
+        fchmod(descriptor, mode)
+    }
+
+    /// Renames the new file (``written()`` and closed) over the target.
     mutating func commit() throws {
         guard let pending else { return }
-        guard chmod(pending, mode) == 0, rename(pending, target) == 0 else { throw Self.cannotWrite(path) }
+        guard rename(pending, target) == 0 else { throw Self.cannotWrite(path) }
         self.pending = nil
         PendingFiles.remove(pending)
     }
@@ -100,10 +112,12 @@ public struct ReplacingFile {
         CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
     }
 
-    /// The permissions of the file replaced, or those a new file gets under the umask.
-    private static func mode(replacing target: String) -> mode_t {
+    /// The permissions of the file replaced, or those a new file gets under the umask (a link
+    /// replaced, not followed, is no file to take them from).
+    private static func mode(replacing target: String, followingLinks: Bool) -> mode_t {
         var status = stat()
-        if stat(target, &status) == 0 { return status.st_mode & 0o7777 }
+        let found = followingLinks ? stat(target, &status) : lstat(target, &status)
+        if found == 0, status.st_mode & S_IFMT == S_IFREG { return status.st_mode & 0o7777 }
         return 0o666 & ~processUmask()
     }
 

@@ -51,8 +51,9 @@ public final class MotcuaStore {
         // within the busy timeout.
         // GRDB's migrator guards against other threads, not other processes: a side lock makes
         // checking and migrating the schema one step for every process that creates.
-        // Every open may migrate (a report and a removal bring an older store up to date).
-        let schemaLock = SchemaLock(storePath: path)
+        // An import and a removal may migrate the store: they take turns doing so. (A report
+        // does too, without the lock: one that waited on a stopped process would never end.)
+        let schemaLock = access == .read ? nil : SchemaLock(storePath: path)
         defer { schemaLock?.release() }
         // A removal writes too: it brings an older store up to date as a report does (it met
         // "written by a newer motcua" before).
@@ -95,10 +96,16 @@ public final class MotcuaStore {
     /// mounted read-only (a CD, a read-only share), or the file and its folder are immutable
     /// (`chattr +i`).
     static func nothingCanWrite(_ path: String) -> Bool {
-        let folder = (path as NSString).deletingLastPathComponent
+        // The file SQLite opens: a link to the store is followed.
+        let real: String = {
+            guard let resolved = realpath(path, nil) else { return path }
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }()
+        let folder = (real as NSString).deletingLastPathComponent
         var fs = statvfs()
         if statvfs(folder.isEmpty ? "." : folder, &fs) == 0, fs.f_flag & UInt(ST_RDONLY) != 0 { return true }
-        return isImmutable(path) && isImmutable(folder.isEmpty ? "." : folder)
+        return isImmutable(real) && isImmutable(folder.isEmpty ? "." : folder)
     }
 
     /// Whether the file at `path` carries Linux's immutable attribute.
@@ -108,7 +115,7 @@ public final class MotcuaStore {
         guard fd >= 0 else { return false }
         defer { close(fd) }
         // FS_IOC_GETFLAGS (_IOR('f', 1, long)) and FS_IMMUTABLE_FL, which Swift cannot import.
-        var flags: Int = 0
+        var flags: CInt = 0
         guard ioctl(fd, UInt(0x8008_6601), &flags) == 0 else { return false }
         return flags & 0x10 != 0
         #else

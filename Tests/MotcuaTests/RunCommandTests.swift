@@ -103,11 +103,14 @@ struct RunCommandTests {
     }
 
     /// `run` names its own files: a link planted where one goes (a reports folder others may
-    /// write) is replaced by the report, never followed to overwrite the file it names.
+    /// write) is replaced by the report, never followed to overwrite the file it names. (The
+    /// csv's link, met with no stamp, is kept as a version, the link moved; the stamp's link is
+    /// replaced by the new stamp, which takes a new file's permissions, not the target's.)
     @Test func aLinkInTheReportsFolderIsReplacedNotFollowed() throws {
         let (dir, args) = try setUp()
         for month in 1...3 { try dir.write("inbox/2023-\(String(format: "%02d", month)).csv", Self.monthFile(month)) }
         try dir.write("victim.txt", "not to be overwritten\n")
+        chmod(dir.file("victim.txt").path, 0o666)
         for name in ["2023-Q1.decree09.csv", "2023-Q1.decree09.figures"] {
             try FileManager.default.createSymbolicLink(atPath: dir.file("reports/\(name)").path, withDestinationPath: dir.file("victim.txt").path)
         }
@@ -119,6 +122,8 @@ struct RunCommandTests {
             #expect(attributes[.type] as? FileAttributeType == .typeRegular, "\(name)")
         }
         #expect(try dir.read("reports/2023-Q1.decree09.csv").hasPrefix("period,unit,"))
+        let stamp = try FileManager.default.attributesOfItem(atPath: dir.file("reports/2023-Q1.decree09.figures").path)
+        #expect((stamp[.posixPermissions] as? Int).map { $0 & 0o022 } == 0, "the stamp is not writable by others")
     }
 
     @Test func aSecondRunWhileOneHoldsTheLockExits75() throws {

@@ -448,12 +448,16 @@ struct StoreCommandTests {
             if name.hasSuffix("-wal") { #expect(try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int == 0) }
             try FileManager.default.removeItem(at: file)
         }
+        try FileManager.default.createSymbolicLink(atPath: dir.file("link.sqlite").path, withDestinationPath: db)
         try Immutable.during([db, folder.path]) {
             for (command, before) in zip(commands, expected) {
                 let result = try Motcua.run(command, in: dir.url)
                 #expect(result.status == 0, "\(result)")
                 #expect(result.stdoutData == before.stdoutData, "\(command[0])")
             }
+            // Through a link beside it (a folder that may be written): the store the link names.
+            let linked = try Motcua.run(["report", "--period", "2023-Q1", "--format", "csv", "--db", "link.sqlite"], in: dir.url)
+            #expect(linked.status == 0 && linked.stdoutData == expected[0].stdoutData, "\(linked)")
             let write = try Motcua.run(["import", "--db", db, "b.csv"], in: dir.url)
             ErrorContract.expectInputError(write, status: 74, naming: db, stdoutEmpty: false)
             #expect(write.stderr.contains("không ghi được vào kho dữ liệu (chỉ đọc)"), "\(write)")

@@ -69,6 +69,6 @@ import TestSupport
     @Test func theMissingNameIsTakenFromTheServersWords() {
         #expect(PostgresFault.missingName(#"relation "current" does not exist"#) == "current")
         #expect(PostgresFault.missingName("column c.code does not exist") == "c.code")
-        #expect(PostgresFault.missingName("something else went wrong") == "?")
+        #expect(PostgresFault.missingName("Relation »current« existiert nicht") == "Relation »current« existiert nicht")
     }
 }
