@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Files and folders made immutable (`chattr +i`), which not even root may change: how a test
 /// run as root puts a store on a "read-only medium". Only where the file system and the
@@ -26,13 +27,6 @@ public enum Immutable {
     struct Failure: Error {}
 
     private static func run(_ arguments: [String]) -> Bool {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["chattr"] + arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return false }
-        process.waitUntilExit()
-        return process.terminationStatus == 0
+        (try? Shell.run("chattr", arguments, recordFailure: false)) != nil
     }
 }
