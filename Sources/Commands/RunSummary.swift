@@ -47,19 +47,29 @@ public struct RunSummary: Sendable {
             if let cutOff = input.cutOff { out += "  " + input.name + ": " + cutOff.warning(language) + "\n" }
         }
         if let catalogue {
-            out += language[.summaryCatalogue, [.file: catalogue.name, .rows: n(catalogue.rowsRead),
-                                                .count: n(catalogue.entries.count), .rejected: n(catalogue.rejected)]] + "\n"
-            for reason in RejectReason.allCases {
-                guard let count = catalogue.rejectsByReason[reason] else { continue }
-                out += "  " + language[.summaryRejected, [.count: n(count), .reason: reason.summary(language)]] + "\n"
-            }
-            if !missingProcedures.isEmpty {
-                out += language[.summaryMissingProcedures, [.count: n(missingProcedures.count)]] + "\n"
-                for (code, count) in missingProcedures {
-                    out += "  " + language[.summaryMissingProcedure, [.code: code, .count: n(count)]] + "\n"
-                }
-            }
+            for line in Self.catalogueLines(catalogue, missing: missingProcedures, language: language) { out += line + "\n" }
         }
         return out
+    }
+
+    /// The catalogue's part of the summary, a line each: what was read, its rejected rows by
+    /// reason, the procedures dossiers use that it lacks. Every command that reads a catalogue
+    /// says it so (`report`, `check`, `run`'s log).
+    public static func catalogueLines(_ catalogue: Catalogue, missing missingProcedures: [(code: String, dossiers: Int)] = [],
+                                      language: Language) -> [String] {
+        let n = language.count
+        var lines = [language[.summaryCatalogue, [.file: catalogue.name, .rows: n(catalogue.rowsRead),
+                                                  .count: n(catalogue.entries.count), .rejected: n(catalogue.rejected)]]]
+        for reason in RejectReason.allCases {
+            guard let count = catalogue.rejectsByReason[reason] else { continue }
+            lines.append("  " + language[.summaryRejected, [.count: n(count), .reason: reason.summary(language)]])
+        }
+        if !missingProcedures.isEmpty {
+            lines.append(language[.summaryMissingProcedures, [.count: n(missingProcedures.count)]])
+            for (code, count) in missingProcedures {
+                lines.append("  " + language[.summaryMissingProcedure, [.code: code, .count: n(count)]])
+            }
+        }
+        return lines
     }
 }

@@ -84,13 +84,30 @@ struct HeaderLine {
     }
 
     /// The spec's rule: comma, semicolon or tab, whichever the header line has most of
-    /// (outside quotes); comma when it has none.
+    /// (outside quotes); comma when it has none. On a tie, the one followed by something other
+    /// than a space more often: the spec's own header names hold a comma and a space (`Có phí,
+    /// lệ phí`, `Phản ánh, kiến nghị`), so `Mã TTHC;Có phí, lệ phí` is two columns split by the
+    /// semicolon. Then comma, semicolon, tab, in that order.
     static func detectDelimiter(in line: ArraySlice<UInt8>) -> UInt8 {
-        var counts: [UInt8: Int] = Dictionary(uniqueKeysWithValues: candidates.map { ($0, 0) })
+        var counts: [UInt8: (all: Int, tight: Int)] = Dictionary(uniqueKeysWithValues: candidates.map { ($0, (0, 0)) })
         var quoted = false
+        var previous: UInt8?
         for byte in line {
-            if byte == 0x22 { quoted.toggle() } else if !quoted, counts[byte] != nil { counts[byte, default: 0] += 1 }
+            if let delimiter = previous, byte != 0x20 { counts[delimiter]?.tight += 1 }
+            previous = nil
+            if byte == 0x22 {
+                quoted.toggle()
+            } else if !quoted, counts[byte] != nil {
+                counts[byte]?.all += 1
+                previous = byte
+            }
         }
-        return candidates.max { counts[$0, default: 0] < counts[$1, default: 0] } ?? 0x2C
+        if let delimiter = previous { counts[delimiter]?.tight += 1 }  // at the line's end
+        let best = candidates.max { a, b in
+            let (x, y) = (counts[a] ?? (0, 0), counts[b] ?? (0, 0))
+            // `max(by:)` keeps the first of equal elements: an earlier candidate wins a full tie.
+            return (x.all, x.tight) < (y.all, y.tight)
+        }
+        return best ?? 0x2C
     }
 }

@@ -8,9 +8,17 @@ import Wording
 
 extension UnattendedRun {
     /// The procedure catalogue, read when a table that uses it (the plan, the index) is asked for.
+    /// Each rejected row is logged with its line and reason (a catalogue holds no personal data):
+    /// a run has no rejects file, and a procedure left out must not go unnoticed.
     func readCatalogue() throws(CommandError) -> Catalogue? {
         guard configuration.tables.contains(where: \.isService), let path = configuration.catalogue else { return nil }
-        return try CommandError.from { try Catalogue(path: path) { _ in } }
+        var rejects: [Reject] = []
+        let catalogue = try CommandError.from { try Catalogue(path: path) { rejects.append($0) } }
+        for reject in rejects {
+            let line = language[.runCatalogueReject, [.file: reject.file, .line: String(reject.line), .reason: reject.reason(language)]]
+            logger.warning("\(line)")
+        }
+        return catalogue
     }
 
     /// Writes the reports of every period the data covers (and, when asked, the open one, as
@@ -18,6 +26,7 @@ extension UnattendedRun {
     func writeReports(from store: any DossierStore, catalogue: Catalogue?, outcome: inout Outcome) throws(CommandError) {
         let set = try ReadDossiers(store.dossiers(only: nil, aliases: configuration.aliases)).set
         logAliases(set)
+        logCatalogue(catalogue, set)
         if let rollUp = configuration.rollUp {
             let line = language[.runRollUp, [.text: rollUp.argument, .file: configuration.unitsFile ?? "", .name: "*.\(rollUp.fileTag).*"]]
             logger.info("\(line)")
@@ -61,6 +70,17 @@ extension UnattendedRun {
     /// the run's basis.
     private func basis(of table: ReportTable) -> PeriodBasis {
         table == .index766 ? table.defaultBasis : configuration.basis
+    }
+
+    /// What was read of the catalogue, its rejects by reason and the procedures dossiers use
+    /// that it lacks (their figures leave those dossiers out), as `report` prints them.
+    private func logCatalogue(_ catalogue: Catalogue?, _ set: DossierSet) {
+        guard let catalogue else { return }
+        let missing = set.missingProcedures(from: catalogue)
+        let quiet = catalogue.rejected == 0 && missing.isEmpty
+        for line in RunSummary.catalogueLines(catalogue, missing: missing, language: language) {
+            if quiet { logger.info("\(line)") } else { logger.warning("\(line)") }
+        }
     }
 
     /// Each alias that moved dossiers, and each that moved none (a name no export spells so).

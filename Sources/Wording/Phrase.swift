@@ -97,7 +97,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case errorUnitsNoHierarchy, usageRollUpUnits, usageRollUpTable
 
     // MARK: motcua run: the log, the lock, the configuration
-    case runInboxEmpty, runImporting, runSetAside, runNoData, runDataAsOf, runPeriodOpen, runAlias, runAliasUnused
+    case runInboxEmpty, runImporting, runSetAside, runNoData, runDataAsOf, runPeriodOpen, runAlias, runAliasUnused, runCatalogueReject
     case runUpToDate, runFiguresChanged, runWrote, runWroteProvisional, runProvisionalRemoved, runDone
     case runLockHeld, runLockPid, runLockFailed
     case configUnreadable, configNotText, configSyntax, configUnusedKey, configUnknownKey, configWrongType, configBadValue
@@ -150,7 +150,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case indicatorReuse, indicatorDataStore, indicatorVNeID, indicatorSatisfaction, indicatorTotal
     case columnTarget, columnIndicator, columnNumerator, columnDenominator, columnRate, columnGoal, columnMet
     case columnMaxPoints, columnPoints, met, notMet, missedTargets, allTargetsMet, noTargetFigures, belowFullMarks, allFullMarks
-    case indexOutOf62, chartIndexPoints, pointsOutOf, sheetPlan, sheetIndex, noCatalogue, catalogueUsed, goalsLine
+    case indexOutOf62, chartIndexPoints, pointsMost, pointsOutOf, sheetPlan, sheetIndex, noCatalogue, catalogueUsed, goalsLine
     case helpCatalogue, helpGoal, helpExplainTable, usageGoal, usageGoalTwice, usageGoalTable, usageExplainFigure, usageExplainTable
     case figureNumerator, figureDenominator
     case whyOnTimeNum, whyResolved, whyEligibleOnlineNum, whyEligibleOnlineDen, whyDigitisedResultNum

@@ -120,6 +120,21 @@ import Testing
         #expect(HeaderLine.detectDelimiter(in: Array("a,b;c".utf8)[...]) == UInt8(ascii: ","))
         #expect(HeaderLine.detectDelimiter(in: Array("single".utf8)[...]) == UInt8(ascii: ","))
     }
+
+    /// A tie goes to the delimiter that is not followed by a space, as in a header name of the
+    /// spec (`Có phí, lệ phí`); a full tie to comma, then semicolon.
+    @Test func aTieGoesToTheDelimiterOutsideTheNames() {
+        func detected(_ header: String) -> UInt8 { HeaderLine.detectDelimiter(in: Array(header.utf8)[...]) }
+        #expect(detected("Mã TTHC;Có phí, lệ phí") == UInt8(ascii: ";"))
+        #expect(detected("MaTTHC,Ghi chú; khác") == UInt8(ascii: ","))
+        #expect(detected("Mã TTHC\tPhản ánh, kiến nghị") == 0x09)
+        #expect(detected("a;b,c") == UInt8(ascii: ","))
+        #expect(detected("a;b\tc") == UInt8(ascii: ";"))
+        // A tie at the line's end: the last delimiter is followed by nothing, not by a space.
+        #expect(detected("a, b;") == UInt8(ascii: ";"))
+        // Counts first: three commas with spaces beat one semicolon.
+        #expect(detected("a, b, c, d;e") == UInt8(ascii: ","))
+    }
 }
 
 @Suite struct LineBreakTests {

@@ -106,6 +106,21 @@ struct RejectsOutputTests {
         #expect(try Self.readRejects(dir.read("b.csv")).count == Self.expected(joinedBy: "\n").count)
     }
 
+    @Test("check says why catalogue rows were rejected, as report does")
+    func checkCountsCatalogueRejectsByReason() throws {
+        let dir = try TempDir()
+        try dir.write("hoso.csv", Self.lines.joined(separator: "\n") + "\n")
+        // Two rows rejected: a yes/no that is neither, then a code given twice. The header holds
+        // one semicolon and one comma: the semicolon splits it (the comma is in a name).
+        try dir.write("danh-muc.csv", "Mã TTHC;Có phí, lệ phí\nP1;có\nP2;có lẽ\nP1;không\n")
+        let check = try Motcua.run(["check", "--lang", "en", "--catalogue", "danh-muc.csv", "hoso.csv"], in: dir.url)
+        #expect(check.status == 65, "\(check)")
+        let english = check.stdout + check.stderr
+        #expect(english.contains("Catalogue danh-muc.csv: 3 rows read, 1 procedures, 2 rows rejected"), "\(check)")
+        #expect(english.contains("rejected: 1 × invalid yes/no value"), "\(check)")
+        #expect(english.contains("rejected: 1 × duplicate procedure code"), "\(check)")
+    }
+
     @Test("file is named as on the command line; a BOM and leading blank lines keep the count")
     func fileNamesAsGiven() throws {
         let dir = try TempDir()

@@ -123,6 +123,31 @@ struct RunDataTests {
         #expect(result.stderr.contains("alias Phòng Không Có → Phòng C: no export spells a unit so"), "\(result)")
     }
 
+    /// The catalogue's rejected rows and the procedures it lacks are in the log, as `report`
+    /// prints them: a run has no rejects file, and a dossier left out of a figure must be seen.
+    @Test func theLogNamesCatalogueRejectsAndMissingProcedures() throws {
+        let dir = try setUp(months: 1...1, config: "tables = [\"kpi\", \"plan\"]\ncatalogue = \"danh-muc.csv\"\n")
+        try dir.write("inbox/2023-01-thu-tuc.csv", """
+            MaHoSo,MaTTHC,DonViXuLy,KenhThucHien,NgayTiepNhan,NgayHenTra,NgayKetThucXuLy,NgayTra,TrangThaiHoSo
+            T-1,P1,UBND xã A,2,20230103080000,20230110170000,20230105100000,,10
+            T-2,P9,UBND xã A,2,20230103080000,20230110170000,20230105100000,,10
+            T-3,P9,UBND xã A,1,20230104080000,20230110170000,,,4
+            T-4,P8,Phòng B,1,20230104080000,20230110170000,,,4
+
+            """)
+        try dir.write("danh-muc.csv", "MaTTHC,MucDoDVC\nP1,toàn trình\nP2,5\nP1,4\n")
+        let result = try run(dir, ["--lang", "en"])
+        #expect(result.status == 0, "\(result)")
+        let log = result.stderr
+        // The catalogue is named by the path the configuration resolves.
+        #expect(log.contains("/danh-muc.csv: 3 rows read, 1 procedures, 2 rows rejected"), "\(log)")
+        #expect(log.contains("/danh-muc.csv, line 3: rejected: MucDoDVC is not a known online service level"), "\(log)")
+        #expect(log.contains("/danh-muc.csv, line 4: rejected: duplicate procedure code"), "\(log)")
+        #expect(log.contains("Procedures used by dossiers but missing from the catalogue (2):"), "\(log)")
+        let p9 = try #require(log.range(of: "P9: 2 dossiers")), p8 = try #require(log.range(of: "P8: 1 dossiers"))
+        #expect(p9.lowerBound < p8.lowerBound, "most frequent first")
+    }
+
     /// The shipped example configuration, copied as it is beside the shared samples: the run
     /// imports all four, writes the periods the data covers, and applies no alias.
     @Test(.enabled(if: RunDataTests.samples != nil, "needs ../shared/samples"))

@@ -101,6 +101,33 @@ import Wording
         #expect(plan.contains("chỉ tiêu không đạt"))
     }
 
+    /// Ranked by points, not by their share of a unit's maximum. Worked by hand (2024-Q2, no
+    /// catalogue, so full_online, online_payment and e_result have no value): Xã A's one dossier
+    /// is pending and not overdue with every yes, 20 + 4 + 2 + 4 + 2 = 32 of 32 (satisfaction has
+    /// no value: nothing finished); Xã B's is resolved on time, not digitised, rated 1, no
+    /// complaint: 20 + 0 + 2 + 4 + 2 + 6 = 34 of 38. So B (34 points, 89.47 %) comes before A
+    /// (32 points, 100 %), its bar 34 of 62.
+    @Test func indexChartRanksByPoints() throws {
+        let path = try temporaryFile("""
+            MaHoSo,MaTTHC,KenhThucHien,DonViXuLy,NgayTiepNhan,NgayHenTra,NgayKetThucXuLy,NgayTra,TrangThaiHoSo,SoHoaHoSo,SoHoaKetQua,\
+            DuocThanhToanTrucTuyen,PhiLePhi,TaiKhoanDuocXacThucVoiVNeID,DuocTaiSuDung,DuocLayTuKhoDMQG,SoLanBoSung,DanhGiaHaiLong,\
+            CoPhanAnhKienNghi,NgayXinLoi,LuanChuyen
+            X1,P1,2,Xã A,20240405080000,20240710170000,,,4,1,0,1,,1,1,1,0,,0,,1
+            Y1,P1,2,Xã B,20240405080000,20240420170000,20240410100000,,10,0,1,1,,1,1,1,0,1,0,,1
+
+            """)
+        let loader = DossierLoader()
+        _ = try loader.load(path: path, name: "a.csv")
+        var settings = ReportSettings(period: Period(year: 2024, span: .quarter(2)), basis: .calendar, language: .vi)
+        settings.table = .index766
+        let html = String(decoding: try Report(settings: settings, set: loader.result, catalogue: nil).render(.html), as: UTF8.self)
+        let b = try #require(html.range(of: "Xã B — 34,00/38 điểm"))
+        let a = try #require(html.range(of: "Xã A — 32,00/32 điểm"))
+        #expect(b.lowerBound < a.lowerBound)
+        #expect(html.contains(#"data-rate="54.84""#))  // 34 / 62
+        #expect(html.contains(#"data-rate="51.61""#))  // 32 / 62
+    }
+
     /// The index page as a reader sees it (headless Chromium). With
     /// `MOTCUA_DOCS_SCREENSHOT_INDEX=PATH` the screenshot is kept (how docs/report-index766.png is made).
     @Test(.enabled(if: Browser.chromium != nil, "chromium is not on PATH"))

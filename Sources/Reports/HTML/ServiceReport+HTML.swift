@@ -23,22 +23,25 @@ extension ServiceReport {
         return HTMLPage.document(language, title: heading, body: body)
     }
 
-    /// Each unit's index points as a share of the points its data can answer, best first (ties
-    /// in Vietnamese alphabetical order), each labelled with its points out of its maximum;
+    /// Each unit's index points, most first, as the spec asks ("a chart of index points per
+    /// unit, sorted"): by the points as written (two decimals), then by their share of the points
+    /// the unit's data can answer, then in Vietnamese alphabetical order. A bar is the points out
+    /// of the 62 the index can give here, labelled with the unit's points out of its maximum;
     /// units with no indicator that has a value last, without a bar.
     var pointsChart: BarChart {
         let units = rows.filter { $0.label != .total && !subtotals.contains($0.label) }.map { ($0, $0.counts.indexTotal) }
-        let scored = units.filter { $0.1.rateHundredths != nil }
-            .sorted { ($0.1.rateHundredths ?? 0) > ($1.1.rateHundredths ?? 0) }
-        let unscored = units.filter { $0.1.rateHundredths == nil }
+        let scored = units.filter { $0.1.pointsHundredths != nil }
+            .sorted { ($0.1.pointsHundredths ?? 0, $0.1.rateHundredths ?? 0) > ($1.1.pointsHundredths ?? 0, $1.1.rateHundredths ?? 0) }
+        let unscored = units.filter { $0.1.pointsHundredths == nil }
+        let most = IndexIndicator.maxTotal
         let rows = (scored + unscored).map { row, total in
             let label = name(row) + " — " + language[.pointsOutOf, [.points: language.decimal(total.pointsHundredths),
                                                                     .max: String(total.maxPoints)]]
-            return BarChart.Row(name: label, bars: [BarChart.Bar(rate: total.rateHundredths.flatMap { Percentage($0, of: 10_000) },
+            return BarChart.Row(name: label, bars: [BarChart.Bar(rate: total.pointsHundredths.flatMap { Percentage($0, of: 100 * most) },
                                                                  note: language[.noTargetFigures])])
         }
-        let hundred = language.percent("100")
-        return BarChart(title: language[.chartIndexPoints], series: [BarChart.Series(key: "points", title: language[.columnPoints])],
-                        rows: rows, target: 100, targetLabel: language[.targetMark, [.target: hundred]], language: language)
+        return BarChart(title: language[.chartIndexPoints, [.max: String(most)]],
+                        series: [BarChart.Series(key: "points", title: language[.columnPoints])],
+                        rows: rows, target: 100, targetLabel: language[.pointsMost, [.max: String(most)]], language: language)
     }
 }

@@ -9,6 +9,7 @@ extension Phrase {
         .runPeriodOpen: "{period} is not covered by the data yet (as of {moment}): no report (--provisional writes one marked provisional)",
         .runAlias: "alias: {name} → {unit}: {count} dossiers",
         .runAliasUnused: "alias {name} → {unit}: no export spells a unit so",
+        .runCatalogueReject: "catalogue {file}, line {line}: rejected: {reason}",
         .runUpToDate: "{period}: up to date",
         .runFiguresChanged: "figures of {period} changed: kept the old report as {file}",
         .runWrote: "wrote {file}",

@@ -9,6 +9,7 @@ extension Phrase {
         .runPeriodOpen: "kỳ {period} chưa đủ số liệu (dữ liệu đến {moment}): chưa lập báo cáo (dùng --provisional để lập bản tạm tính)",
         .runAlias: "quy đổi tên đơn vị: {name} → {unit}: {count} hồ sơ",
         .runAliasUnused: "quy đổi tên đơn vị {name} → {unit}: không tệp xuất nào ghi tên này",
+        .runCatalogueReject: "danh mục thủ tục {file}, dòng {line}: bị loại: {reason}",
         .runUpToDate: "{period}: báo cáo đã cập nhật, không ghi lại",
         .runFiguresChanged: "số liệu kỳ {period} đã thay đổi: giữ báo cáo cũ thành {file}",
         .runWrote: "đã ghi {file}",

@@ -49,7 +49,8 @@ extension Phrase {
         .noTargetFigures: "no value",
         .indexOutOf62: "motcua's total is out of at most 62 of the index's 100 points: the groups that dossiers "
             + "cannot answer (publicity, petitions, the procedures offered) are left out.",
-        .chartIndexPoints: "Index points per unit (out of the points each unit's data can answer)",
+        .chartIndexPoints: "Index points per unit, most first (bar: points out of the most, {max})",
+        .pointsMost: "{max} points",
         .pointsOutOf: "{points} of {max} points",
         .sheetPlan: "Plan", .sheetIndex: "Index 766",
         .noCatalogue: "No procedure catalogue was given: the figures that need it have no value.",

@@ -27,9 +27,7 @@ struct CheckCommand: ParsableCommand {
             }
         }
         if let catalogue = outcome.catalogue {
-            Terminal.write(language[.summaryCatalogue, [.file: catalogue.name, .rows: language.count(catalogue.rowsRead),
-                                                        .count: language.count(catalogue.entries.count),
-                                                        .rejected: language.count(catalogue.rejected)]] + "\n")
+            for line in RunSummary.catalogueLines(catalogue, language: language) { Terminal.write(line + "\n") }
         }
         if outcome.failures > 0 { throw ExitCode(ExitStatus.noInput) }
         if outcome.rejected > 0 { throw ExitCode(ExitStatus.dataError) }
