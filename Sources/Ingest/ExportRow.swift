@@ -79,13 +79,13 @@ public struct RowFields: @unchecked Sendable {
     let count: Int
     let columns: ColumnMap
 
-    /// Calls `body` with the bytes of the field at `ordinal` in the schema, trimmed of ASCII
-    /// white space (empty when the file has no such column or the record is shorter).
+    /// Calls `body` with the bytes of the field at `ordinal` in the schema, trimmed of white
+    /// space, Unicode's (empty when the file has no such column or the record is shorter).
     @inline(__always)
     func withValue<R>(ordinal: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         let index = columns.index[ordinal]
         guard index >= 0, index < count else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
-        return try body(buffer.field(first + index).trimmingASCIIWhitespace)
+        return try body(buffer.field(first + index).trimmingWhitespace)
     }
 
     /// Calls `body` with the bytes of an export's `field` (see ``withValue(ordinal:_:)``).

@@ -23,7 +23,9 @@ extension SourceEncoding {
         var head = [UInt8](repeating: 0, count: 3)
         let n = try file.read(into: &head, max: min(3, file.size), fileOffset: 0)
         let bom = Self.bom(in: head[0..<n])
-        let encoding = given ?? bom
+        // UTF-8 given, and the file opens with UTF-8's BOM: the BOM is the encoding's, not text
+        // (else a quoted first header cell, or a blank first line, would start with U+FEFF).
+        let encoding = given == .utf8 && bom == .utf8BOM ? .utf8BOM : given ?? bom
         let start = encoding.map { $0.bomLength > 0 && $0 == bom ? $0.bomLength : 0 } ?? 0
         if file.size == start { throw file.error(.empty) }
         var scan = TextScan(file: file, start: start)

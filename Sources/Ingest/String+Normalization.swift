@@ -49,16 +49,51 @@ extension String {
 }
 
 extension UnsafeBufferPointer<UInt8> {
-    /// The bytes without leading and trailing ASCII white space (space, tab, CR, LF).
-    ///
-    /// Non-ASCII white space (a no-break space from a spreadsheet) survives this cheap trim;
-    /// every path that turns the bytes into text normalises it away afterwards.
-    var trimmingASCIIWhitespace: UnsafeBufferPointer<UInt8> {
+    /// The bytes without leading and trailing white space, Unicode's (a spreadsheet's no-break
+    /// space, an em space, U+3000…), as the spec trims every value: a cell of nothing else is
+    /// empty before any rule reads it (KenhThucHien's "empty: direct", SoLanBoSung's "empty: 0").
+    /// ASCII is tested first; a multi-byte end is looked at only when an end byte is not ASCII.
+    var trimmingWhitespace: UnsafeBufferPointer<UInt8> {
         guard let base = baseAddress else { return self }
         var start = 0, end = count
-        while start < end, self[start].isASCIIWhitespace { start += 1 }
-        while end > start, self[end - 1].isASCIIWhitespace { end -= 1 }
+        while start < end {
+            let byte = self[start]
+            if byte < 0x80 {
+                guard byte.isASCIIWhitespace else { break }
+                start += 1
+            } else {
+                let length = Self.whitespaceLength(base + start, available: end - start)
+                guard length > 0 else { break }
+                start += length
+            }
+        }
+        while end > start {
+            let byte = self[end - 1]
+            if byte < 0x80 {
+                guard byte.isASCIIWhitespace else { break }
+                end -= 1
+            } else {
+                // The white space outside ASCII is two bytes (U+0085, U+00A0) or three.
+                if end - start >= 2, Self.whitespaceLength(base + end - 2, available: 2) == 2 { end -= 2; continue }
+                if end - start >= 3, Self.whitespaceLength(base + end - 3, available: 3) == 3 { end -= 3; continue }
+                break
+            }
+        }
         return UnsafeBufferPointer(start: base + start, count: end - start)
+    }
+
+    /// The length of the UTF-8 white-space character outside ASCII at `p` (Unicode's
+    /// White_Space: U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F,
+    /// U+3000), else 0.
+    private static func whitespaceLength(_ p: UnsafePointer<UInt8>, available: Int) -> Int {
+        guard available >= 2 else { return 0 }
+        if p[0] == 0xC2 { return p[1] == 0x85 || p[1] == 0xA0 ? 2 : 0 }
+        guard available >= 3 else { return 0 }
+        switch (p[0], p[1], p[2]) {
+        case (0xE1, 0x9A, 0x80), (0xE2, 0x81, 0x9F), (0xE3, 0x80, 0x80): return 3
+        case (0xE2, 0x80, let last): return (0x80...0x8A).contains(last) || [0xA8, 0xA9, 0xAF].contains(last) ? 3 : 0
+        default: return 0
+        }
     }
 
     var isASCII: Bool { allSatisfy { $0 < 0x80 } }
@@ -78,7 +113,8 @@ extension UnsafeBufferPointer<UInt8> {
 }
 
 extension UInt8 {
-    var isASCIIWhitespace: Bool { self == 0x20 || self == 0x09 || self == 0x0A || self == 0x0D }
+    /// Space, and tab to carriage return (Unicode's White_Space in ASCII).
+    var isASCIIWhitespace: Bool { self == 0x20 || (0x09...0x0D).contains(self) }
 }
 
 /// The display forms (and their keys) of the texts a run has met, shared by the registries of every part and

@@ -66,6 +66,28 @@ import Testing
         #expect(try rejected("H1,A,1,15/03/2023,\u{00A0}x,,,2,,")! == (.ngayHenTra, .unreadableDate))
     }
 
+    /// The spec trims every value, and white space is Unicode's: a channel of nothing but a
+    /// no-break space (a Windows-1258 spreadsheet's 0xA0) is empty, so direct; a status of an em
+    /// space is missing, not unknown.
+    @Test func aCellOfUnicodeWhiteSpaceIsEmpty() throws {
+        #expect(try #require(try row("H1,A,\u{00A0},15/03/2023,,,,2,,").occurrence).dossier.channel == .direct)
+        #expect(try #require(try row("H1,A,\u{3000}2\u{00A0},15/03/2023,,,,2,,").occurrence).dossier.channel == .online)
+        #expect(try rejected("H1,A,1,15/03/2023,,,,\u{2003},,")! == (.trangThaiHoSo, .missingValue))
+        #expect(try #require(try row("H1,A,1,15/03/2023,,,,\u{1680}4\u{205F},,").occurrence).dossier.status == .processing)
+    }
+
+    @Test func trimmingTakesUnicodeWhiteSpaceAtTheEndsOnly() {
+        func trimmed(_ text: String) -> String {
+            Array(text.utf8).withUnsafeBufferPointer { String(decoding: $0.trimmingWhitespace, as: UTF8.self) }
+        }
+        #expect(trimmed("\u{00A0}\u{2000} \tH1\u{00A0}x\u{200A}\u{2028}\u{2029}\u{202F}\u{3000}\u{0085}\r\n") == "H1\u{00A0}x")
+        #expect(trimmed("\u{00A0}\u{3000}") == "")
+        // Not white space: a zero-width space (U+200B), a letter ending in the bytes E1 BB A5.
+        #expect(trimmed("\u{200B}Phụ") == "\u{200B}Phụ")
+        #expect(trimmed("ụ\u{00A0}") == "ụ")
+        #expect(trimmed("") == "")
+    }
+
     @Test func finishedFallsBackToHandOverDate() throws {
         let o = try #require(try row("H1,A,1,15/03/2023,,,19/03/2023 09:00,9,,").occurrence)
         #expect(o.dossier.finished == moment(2023, 3, 19, 9))

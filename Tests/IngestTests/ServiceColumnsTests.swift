@@ -50,6 +50,9 @@ import TestSupport
         ("DanhGiaHaiLong", "Chấp nhận được", nil), ("DanhGiaHaiLong", "0", "DanhGiaHaiLong"),
         ("LuanChuyen", "Bản giấy", nil), ("LuanChuyen", "3", "LuanChuyen"),
         ("NgayXinLoi", "31/02/2024", "NgayXinLoi"), ("Xác thực VNeID", "có", nil), ("Xác thực VNeID", "maybe", "TaiKhoanDuocXacThucVoiVNeID"),
+        // A cell of Unicode white space only is empty: not rated, not moved, no supplement.
+        ("DanhGiaHaiLong", "\u{00A0}", nil), ("LuanChuyen", "\u{2003}", nil), ("SoLanBoSung", "\u{3000}", nil),
+        ("SoLanBoSung", "2\u{00A0}", nil), ("DanhGiaHaiLong", "\u{202F}1\u{2009}", nil), ("LuanChuyen", "\u{00A0}3", "LuanChuyen"),
     ] as [(String, String, String?)])
     func values(column: String, value: String, rejectedFor: String?) throws {
         let text = "MaHoSo,DonViXuLy,KenhThucHien,NgayTiepNhan,TrangThaiHoSo,\(column)\nH1,UBND xã A,1,01/05/2024,4,\"\(value)\"\n"

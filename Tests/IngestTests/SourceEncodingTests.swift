@@ -17,6 +17,18 @@ import Testing
         #expect(try detect([0xFE, 0xFF] + vietnamese.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }) == .utf16BE)
     }
 
+    /// `--encoding utf-8` on a file with UTF-8's BOM: the BOM is skipped as detection skips it,
+    /// so a quoted first header cell and a blank first line read as without `--encoding`.
+    @Test(arguments: ["\"MaHoSo\",\"DonViXuLy\",\"KenhThucHien\",\"NgayTiepNhan\",\"TrangThaiHoSo\"\r\n",
+                      "\r\nMaHoSo,DonViXuLy,KenhThucHien,NgayTiepNhan,TrangThaiHoSo\r\n"])
+    func utf8GivenSkipsUTF8sBOM(header: String) throws {
+        let path = try temporaryFile([0xEF, 0xBB, 0xBF] + Array((header + "\"H1\",\"A\",\"1\",\"01/02/2023\",\"4\"\r\n").utf8))
+        #expect(try SourceEncoding.check(try InputFile(path: path, name: "f.csv"), given: .utf8) == .utf8BOM)
+        let reader = try ExportReader(path: path, encoding: .utf8, units: UnitRegistry())
+        let row = try #require(try reader.next())
+        #expect(row.occurrence?.code == "H1")
+    }
+
     @Test func validUTF8IsUTF8ElseWindows1258() throws {
         #expect(try detect(Array(vietnamese.utf8)) == .utf8)
         // "Hoà" in Windows-1258 with a combining grave (0xCC): not valid UTF-8.
