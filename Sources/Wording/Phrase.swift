@@ -150,7 +150,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case indicatorReuse, indicatorDataStore, indicatorVNeID, indicatorSatisfaction, indicatorTotal
     case columnTarget, columnIndicator, columnNumerator, columnDenominator, columnRate, columnGoal, columnMet
     case columnMaxPoints, columnPoints, met, notMet, missedTargets, allTargetsMet, noTargetFigures, belowFullMarks, allFullMarks
-    case indexOutOf62, chartIndexPoints, pointsMost, pointsOutOf, sheetPlan, sheetIndex, noCatalogue, catalogueUsed, goalsLine
+    case indexOutOf62, chartIndexPoints, pointsValue, pointsOutOf, sheetPlan, sheetIndex, noCatalogue, catalogueUsed, goalsLine
     case helpCatalogue, helpGoal, helpExplainTable, usageGoal, usageGoalTwice, usageGoalTable, usageExplainFigure, usageExplainTable
     case figureNumerator, figureDenominator
     case whyOnTimeNum, whyResolved, whyEligibleOnlineNum, whyEligibleOnlineDen, whyDigitisedResultNum

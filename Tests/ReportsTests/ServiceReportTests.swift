@@ -126,6 +126,7 @@ import Wording
         #expect(b.lowerBound < a.lowerBound)
         #expect(html.contains(#"data-rate="54.84""#))  // 34 / 62
         #expect(html.contains(#"data-rate="51.61""#))  // 32 / 62
+        #expect(html.contains(">34,00 điểm</text>") && html.contains(">62 điểm</text>"), "the bar says its points; the line, 62")
     }
 
     /// The index page as a reader sees it (headless Chromium). With

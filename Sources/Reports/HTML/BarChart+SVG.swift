@@ -45,7 +45,7 @@ extension BarChart {
                                  text: "— " + bar.note))
                 continue
             }
-            let shown = language.percent(rate.formatted), below = bar.isFlagged ? "below" : nil
+            let shown = bar.shown ?? language.percent(rate.formatted), below = bar.isFlagged ? "below" : nil
             let about = series.count > 1 ? "\(row.name) · \(series[s].title)" : row.name
             parts.append(.el("rect", ["class": Node.classes("bar", below, series.count > 1 ? "s-\(series[s].key)" : nil),
                                       "x": n(g.x0), "y": n(top), "width": n(g.x(rate.percentValue) - g.x0),

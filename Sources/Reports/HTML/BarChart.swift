@@ -17,6 +17,8 @@ struct BarChart {
         var isFlagged = false
         /// What stands in place of a bar that has no rate.
         var note: String
+        /// What the bar's end says, when not its rate (the index's points).
+        var shown: String?
     }
 
     struct Row {

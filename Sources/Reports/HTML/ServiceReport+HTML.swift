@@ -37,11 +37,12 @@ extension ServiceReport {
         let rows = (scored + unscored).map { row, total in
             let label = name(row) + " — " + language[.pointsOutOf, [.points: language.decimal(total.pointsHundredths),
                                                                     .max: String(total.maxPoints)]]
+            let points = language[.pointsValue, [.points: language.decimal(total.pointsHundredths)]]
             return BarChart.Row(name: label, bars: [BarChart.Bar(rate: total.pointsHundredths.flatMap { Percentage($0, of: 100 * most) },
-                                                                 note: language[.noTargetFigures])])
+                                                                 note: language[.noTargetFigures], shown: points)])
         }
         return BarChart(title: language[.chartIndexPoints, [.max: String(most)]],
                         series: [BarChart.Series(key: "points", title: language[.columnPoints])],
-                        rows: rows, target: 100, targetLabel: language[.pointsMost, [.max: String(most)]], language: language)
+                        rows: rows, target: 100, targetLabel: language[.pointsValue, [.points: String(most)]], language: language)
     }
 }

@@ -50,7 +50,7 @@ extension Phrase {
         .indexOutOf62: "motcua's total is out of at most 62 of the index's 100 points: the groups that dossiers "
             + "cannot answer (publicity, petitions, the procedures offered) are left out.",
         .chartIndexPoints: "Index points per unit, most first (bar: points out of the most, {max})",
-        .pointsMost: "{max} points",
+        .pointsValue: "{points} points",
         .pointsOutOf: "{points} of {max} points",
         .sheetPlan: "Plan", .sheetIndex: "Index 766",
         .noCatalogue: "No procedure catalogue was given: the figures that need it have no value.",

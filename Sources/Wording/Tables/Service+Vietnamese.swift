@@ -50,7 +50,7 @@ extension Phrase {
         .indexOutOf62: "Tổng điểm của motcua tính trên tối đa 62 trong 100 điểm của Bộ chỉ số: các nhóm không "
             + "tính được từ hồ sơ (công khai, minh bạch; phản ánh, kiến nghị; thủ tục được cung cấp) không được tính.",
         .chartIndexPoints: "Điểm chỉ số phục vụ theo đơn vị, từ cao xuống thấp (thanh: số điểm trên tối đa {max} điểm)",
-        .pointsMost: "{max} điểm",
+        .pointsValue: "{points} điểm",
         .pointsOutOf: "{points}/{max} điểm",
         .sheetPlan: "Chỉ tiêu KH", .sheetIndex: "Chỉ số 766",
         .noCatalogue: "Không có danh mục thủ tục: các chỉ tiêu cần danh mục không có giá trị.",
