@@ -25,13 +25,9 @@ public struct UnitsFile: Sendable {
     }
 
     private static func rows(path: String, name: String?) throws -> [Row] {
-        let reader: TableReader<UnitsField>
-        do {
-            reader = try TableReader<UnitsField>(path: path, name: name, positional: true)
-        } catch {
-            if error.kind == .empty { return [] }
-            throw error
-        }
+        // An empty file is an error (66), as an empty calendar or catalogue is: a units file
+        // that gives nothing would apply no alias and no roll-up without a word.
+        let reader = try TableReader<UnitsField>(path: path, name: name, positional: true)
         let widest = max(2, reader.header.count)
         var rows: [Row] = []
         while let record = try reader.next() {

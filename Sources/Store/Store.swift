@@ -26,11 +26,12 @@ public final class MotcuaStore {
     /// Opens the store at `path` for `access`.
     public init(path: String, access: Access) throws(StoreError) {
         self.path = path
-        var isDirectory: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        var status = stat()
+        let exists = stat(path, &status) == 0
         if access != .create, !exists { throw StoreError(path: path, kind: .missing) }
-        // A folder is no store (SQLite would call it an I/O error, or read-only).
-        if exists, isDirectory.boolValue { throw StoreError(path: path, kind: .notAStore) }
+        // A folder, a pipe or a device is no store: SQLite would call a folder an I/O error, and
+        // wait on a pipe for ever.
+        if exists, status.st_mode & S_IFMT != S_IFREG { throw StoreError(path: path, kind: .notAStore) }
         var config = Configuration()
         config.busyMode = .timeout(Self.busyTimeout)
         config.foreignKeysEnabled = true

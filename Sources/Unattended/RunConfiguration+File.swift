@@ -72,7 +72,9 @@ extension RunConfiguration {
         let base = URL(fileURLWithPath: path).deletingLastPathComponent()
         func resolve(_ p: String) -> String { p.hasPrefix("/") ? p : base.appendingPathComponent(p).path }
         // A PostgreSQL URL is no path to resolve.
-        let store = try file.string("store") ?? store
+        let given = try file.string("store")
+        storeFromFile = given != nil
+        let store = given ?? store
         self.store = StoreLocation.isPostgres(store) ? store : resolve(store)
         inbox = resolve(try file.string("inbox") ?? inbox)
         archive = resolve(try file.string("archive") ?? archive)
@@ -103,9 +105,9 @@ extension RunConfiguration {
             }
         }
         if let v = try file.string("by") { rollUp = try Self.rollUp(v, file: path) }
-        if let v = try file.choices("tables", ReportTable.init, allowed: "kpi, plan, index766") {
+        if let v = try file.choices("tables", ReportTable.init, allowed: Self.tableNames) {
             if let wrong = v.first(where: { $0 == .form06a || $0 == .resolution }) {
-                throw ConfigurationError(file: path, reason: .badValue(key: "tables", value: wrong.rawValue, allowed: "kpi, plan, index766"))
+                throw ConfigurationError(file: path, reason: .badValue(key: "tables", value: wrong.rawValue, allowed: Self.tableNames))
             }
             tables = v
         }
@@ -113,15 +115,22 @@ extension RunConfiguration {
         try readGoals(file)
         if let entries = table["aliases"] {
             guard let aliasTable = entries.table else { throw ConfigurationError(file: path, reason: .wrongType(key: "aliases", expected: .configTable)) }
+            var given: [String: (name: String, unit: String)] = [:]
             for key in aliasTable.keys.sorted() {
                 guard let unit = aliasTable[key]?.string else {
                     throw ConfigurationError(file: path, reason: .wrongType(key: "aliases.\(key)", expected: .configString))
                 }
+                // Two spellings of one name given two units: neither is chosen silently.
+                if let earlier = given[key.normalizedKey], earlier.unit.normalizedKey != unit.normalizedKey {
+                    throw ConfigurationError(file: path, reason: .aliasConflict(first: earlier.name, second: key))
+                }
+                given[key.normalizedKey] = (key, unit)
                 aliases.add(name: key, unit: unit)
             }
         }
         try checkRollUp(file: path)
         try checkFormats(file: path)
+        try checkFolders(file: path, configuration: path)
         // A key no listed table uses would be ignored: refused, naming the tables that use it.
         if !tables.contains(.plan), let other = goals.given.first(where: { $0 != .onTime }) {
             throw ConfigurationError(file: path, reason: .unusedKey(key: "goals.\(other.name)", tables: ReportTable.plan.rawValue))
@@ -130,6 +139,9 @@ extension RunConfiguration {
             throw ConfigurationError(file: path, reason: .unusedKey(key: "catalogue", tables: "plan, index766"))
         }
     }
+
+    /// The tables `run` writes, as its errors list them.
+    static let tableNames = "kpi, plan, index766"
 
     /// Reads `by`: `unit` (no roll-up), `parent` or `level=<level>`; anything else (`field`, a
     /// level outside the vocabulary) is an error listing the values it takes.
@@ -210,11 +222,16 @@ fileprivate struct TOMLFile {
                                                          allowed: String? = nil) throws(ConfigurationError) -> [Value]?
     where Value.RawValue == String {
         guard let texts = try strings(key) else { return nil }
+        let values = allowed ?? Value.allCases.map(\.rawValue).joined(separator: ", ")
         guard !texts.isEmpty else {
-            let values = allowed ?? Value.allCases.map(\.rawValue).joined(separator: ", ")
             throw ConfigurationError(file: path, reason: .badValue(key: key, value: "[]", allowed: values))
         }
-        return try texts.map { text throws(ConfigurationError) in try choice(key, text, make) }
+        return try texts.map { text throws(ConfigurationError) in
+            guard let value = make(text.lowercased()) else {
+                throw ConfigurationError(file: path, reason: .badValue(key: key, value: text, allowed: values))
+            }
+            return value
+        }
     }
 
     func bool(_ key: String) throws(ConfigurationError) -> Bool? {

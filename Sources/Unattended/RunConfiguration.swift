@@ -3,6 +3,7 @@ import Commands
 import Ingest
 import KPIMetrics
 import Reports
+import Stores
 import Wording
 
 /// Everything an unattended run needs: where the store, inbox, archive and reports are, what
@@ -10,6 +11,8 @@ import Wording
 /// command line's options win over it (`periods`, `tables`, `catalogue` and `[goals]` have none).
 public struct RunConfiguration: Sendable {
     public var store = "motcua.sqlite"
+    /// The configuration file named the store (`store =`): it then wins over `$MOTCUA_DB`.
+    public var storeFromFile = false
     public var inbox = "inbox"
     public var archive = "archive"
     public var reports = "reports"
@@ -78,9 +81,31 @@ public struct RunConfiguration: Sendable {
     /// table's form, so without `kpi` among the tables it cannot be the only format (the run
     /// would write no report, silently).
     public func checkFormats(file: String) throws(ConfigurationError) {
+        // The units form 06a names appear only on it (and on the workbook's 06a sheet), which
+        // only the KPI table has: a name nothing shows would be dropped without a word.
+        if !(tables.contains(.kpi) && formats.contains(where: { $0 == .form06a || $0 == .xlsx })),
+           let key = reportingUnit != nil ? "reporting-unit" : receivingUnit != nil ? "receiving-unit" : nil {
+            throw ConfigurationError(file: file, reason: .unusedFormatKey(key: key, formats: "form06a, xlsx (kpi)"))
+        }
         guard !tables.contains(.kpi), !formats.isEmpty, formats.allSatisfy({ $0 == .form06a }) else { return }
         let others = ReportFormat.allCases.filter { $0 != .form06a }.map(\.rawValue).joined(separator: ", ")
         throw ConfigurationError(file: file, reason: .badValue(key: "formats", value: ReportFormat.form06a.rawValue, allowed: others))
+    }
+
+    /// Refuses an archive or reports folder that is the inbox, and a store or configuration
+    /// file in it: the run takes every file of the inbox for an export, and would set its own
+    /// files aside (or import its reports). `configuration`: the file read, if any.
+    public func checkFolders(file: String, configuration: String?) throws(ConfigurationError) {
+        func real(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path }
+        let inbox = real(self.inbox)
+        for (key, folder) in [("archive", archive), ("reports", reports)] where real(folder) == inbox {
+            throw ConfigurationError(file: file, reason: .inInbox(key: key, path: folder))
+        }
+        var files = [(key: "store", path: store)].filter { !StoreLocation.isPostgres($0.path) }
+        if let configuration { files.append((key: "--config", path: configuration)) }
+        for (key, path) in files where real((path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent) == inbox {
+            throw ConfigurationError(file: file, reason: .inInbox(key: key, path: path))
+        }
     }
 
     /// Refuses a roll-up that cannot be made, naming `file` (the configuration, else the units
@@ -120,6 +145,14 @@ public struct ConfigurationError: Error, Sendable {
         case rollUpFormat(value: String)
         /// A key only some tables use (`catalogue`, a plan goal), and `tables` lists none of them.
         case unusedKey(key: String, tables: String)
+        /// A key only some formats show (`reporting-unit`: form 06a, the workbook's 06a sheet),
+        /// and `formats` lists none of them.
+        case unusedFormatKey(key: String, formats: String)
+        /// Two `[aliases]` keys that are the same unit name, given two units.
+        case aliasConflict(first: String, second: String)
+        /// A folder or file the run writes (`archive`, `reports`, the store, the configuration)
+        /// in the inbox, whose every file the run takes for an export.
+        case inInbox(key: String, path: String)
     }
 
     public var file: String
@@ -144,6 +177,9 @@ public struct ConfigurationError: Error, Sendable {
         case .noHierarchy(let value, nil): what = language[.configByNoUnits, [.text: value]]
         case .rollUpFormat(let value): what = language[.configByForm06a, [.text: value]]
         case .unusedKey(let key, let tables): what = language[.configUnusedKey, [.name: key, .list: tables]]
+        case .unusedFormatKey(let key, let formats): what = language[.configUnusedFormatKey, [.name: key, .list: formats]]
+        case .aliasConflict(let first, let second): what = language[.configAliasConflict, [.first: first, .second: second]]
+        case .inInbox(let key, let path): what = language[.configInInbox, [.name: key, .text: path]]
         }
         return "\(file): \(what)"
     }

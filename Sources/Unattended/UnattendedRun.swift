@@ -60,14 +60,40 @@ public struct UnattendedRun {
 
     // MARK: - Inbox
 
-    private func importInbox(into store: any DossierStore, outcome: inout Outcome) throws(CommandError) {
-        let fm = FileManager.default
-        let names = ((try? fm.contentsOfDirectory(atPath: configuration.inbox)) ?? []).filter { name in
-            var isDirectory: ObjCBool = false
+    /// The names of the inbox's files, in code-point order. What else it holds is logged, never
+    /// passed over in silence: a folder (but `failed/`, the run's own), a link to nothing, a
+    /// name that is not UTF-8 (read from the directory's bytes: Foundation would drop it).
+    /// Hidden files (a dot first) are not exports: the run's own temporary files among them.
+    private func inboxNames() -> [String] {
+        guard let directory = opendir(configuration.inbox) else { return [] }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+            guard bytes.first != UInt8(ascii: ".") else { continue }
+            guard let name = String(validating: bytes, as: UTF8.self) else {
+                skipped(String(decoding: bytes, as: UTF8.self), .ingestNameNotUTF8)
+                continue
+            }
+            var status = stat()
             let path = (configuration.inbox as NSString).appendingPathComponent(name)
-            return !name.hasPrefix(".") && fm.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
+            if stat(path, &status) != 0 {
+                skipped(name, .runSkipUnreadable)
+            } else if status.st_mode & S_IFMT == S_IFDIR {
+                if name != "failed" { skipped(name, .runSkipFolder) }
+            } else {
+                names.append(name)
+            }
         }
-        .sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
+        return names.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
+    }
+
+    private func skipped(_ name: String, _ reason: Phrase) {
+        logger.warning("\(language[.runInboxSkipped, [.file: name, .reason: language[reason]]])")
+    }
+
+    private func importInbox(into store: any DossierStore, outcome: inout Outcome) throws(CommandError) {
+        let names = inboxNames()
         if names.isEmpty { logger.info("\(language[.runInboxEmpty, [.file: configuration.inbox]])") }
         let paths = names.map { (configuration.inbox as NSString).appendingPathComponent($0) }
         try ExportOpening.oneAhead(paths: paths, names: names, options: ImportOptions()) { (index, this) throws(CommandError) in

@@ -100,6 +100,8 @@ public enum Phrase: String, CaseIterable, Sendable {
     case runInboxEmpty, runImporting, runSetAside, runNoData, runDataAsOf, runPeriodOpen, runAlias, runAliasUnused, runCatalogueReject
     case runUpToDate, runFiguresChanged, runWrote, runWroteProvisional, runProvisionalRemoved, runDone
     case runLockHeld, runLockPid, runLockFailed
+    case configUnusedFormatKey, configAliasConflict, configInInbox
+    case runInboxSkipped, runSkipFolder, runSkipUnreadable
     case configUnreadable, configNotText, configSyntax, configUnusedKey, configUnknownKey, configWrongType, configBadValue
     case configString, configStrings, configNumber, configBool, configTable
     case configByNoHierarchy, configByNoUnits, configByForm06a, runRollUp
@@ -120,7 +122,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     // MARK: Wrong command lines, and the frame of --help
     case usageRunBy
     case usagePeriod, usageTarget, usageLang, usageLangVariable, usageReadOptionWithoutFiles, usageOutputIsInput, usageImportOption, usageEncoding, usageDelimiter, usageMoment, usageBreakdownFormat, usageBreakdownTable
-    case usageBreakdownPeriod, usageXLSXOutput, usageByField, usageTableMachine, usageForm06aTable, usageFormUnit, usageNeedFiles, usageExplainEither
+    case usageBreakdownPeriod, usageXLSXOutput, usageByField, usageTableMachine, usageForm06aTable, usageFormUnit, usageNeedFiles, usageEmptyDB, usageExplainEither
     case usageExplainAll, usageYear, usageRunFormat
     case usageUnknownOption, usageDidYouMean, usageMissingValue, usageUnexpected, usageMissingArgument
     case usageInvalidValue, usageOneOf, usageNoValue, usageMissingSubcommand, usageRepeated, usageOther, usageSeeHelp

@@ -148,6 +148,43 @@ struct RunDataTests {
         #expect(p9.lowerBound < p8.lowerBound, "most frequent first")
     }
 
+    /// What the inbox holds that is no export is named in the log, never passed over in
+    /// silence: a folder, a link to nothing, a name that is not UTF-8.
+    @Test func theLogNamesWhatTheInboxHoldsThatIsNoExport() throws {
+        let dir = try setUp(months: 1...1)
+        try FileManager.default.createDirectory(at: dir.file("inbox/2023-02"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: dir.file("inbox/mat.csv").path, withDestinationPath: "/nonexistent/x.csv")
+        // A name of bytes that are not UTF-8, made by open(2): Foundation takes names as Strings.
+        var raw = Array(dir.file("inbox").path.utf8) + Array("/bad".utf8) + [0xFF, 0xFE] + Array(".csv".utf8) + [0]
+        let fd = raw.withUnsafeMutableBufferPointer { p in p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: p.count) { open($0, O_CREAT | O_WRONLY, 0o644) } }
+        #expect(fd >= 0)
+        close(fd)
+        let result = try run(dir, ["--lang", "en"])
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stderr.contains("inbox: passed over 2023-02: a folder"), "\(result)")
+        #expect(result.stderr.contains("inbox: passed over mat.csv: cannot be read"), "\(result)")
+        #expect(result.stderr.contains("inbox: passed over bad"), "\(result)")
+        #expect(result.stderr.contains("the file name is not valid UTF-8"), "\(result)")
+        #expect(!result.stderr.contains("passed over failed"), "the run's own folder")
+    }
+
+    /// `--db`, else the file's `store`, else `$MOTCUA_DB`: with or without `--config` spelled out.
+    @Test func theFilesStoreWinsOverTheEnvironment() throws {
+        let dir = try setUp(months: 1...1)
+        let env = ["MOTCUA_DB": dir.file("env.sqlite").path]
+        _ = try Motcua.run(["run"], in: dir.url, environment: env, timeout: 120)
+        #expect(FileManager.default.fileExists(atPath: dir.file("kho.sqlite").path))
+        #expect(!FileManager.default.fileExists(atPath: dir.file("env.sqlite").path))
+        // Without a `store` key, the variable names it.
+        let other = try setUp(months: 1...1)
+        try other.write("motcua.toml", "formats = [\"csv\"]\n")
+        let result = try Motcua.run(["run", "--config", other.file("motcua.toml").path], in: other.url,
+                                    environment: ["MOTCUA_DB": other.file("env.sqlite").path], timeout: 120)
+        #expect(result.status == 0, "\(result)")
+        #expect(FileManager.default.fileExists(atPath: other.file("env.sqlite").path))
+        #expect(!FileManager.default.fileExists(atPath: other.file("motcua.sqlite").path))
+    }
+
     /// The shipped example configuration, copied as it is beside the shared samples: the run
     /// imports all four, writes the periods the data covers, and applies no alias.
     @Test(.enabled(if: RunDataTests.samples != nil, "needs ../shared/samples"))

@@ -359,6 +359,30 @@ struct StoreCommandTests {
         #expect(!nowhere.stderr.contains("unable to open"), "SQLite's own words: \(nowhere)")
     }
 
+    @Test("a pipe named as the store is not a store (66), never waited on; an empty --db is a usage error (64)")
+    func pipeOrNothingAsTheStore() throws {
+        let dir = try TempDir(prefix: "motcua-e2e-store")
+        try dir.write("a.csv", Self.smallExport)
+        #expect(mkfifo(dir.file("ong").path, 0o600) == 0)
+        for command in [["report", "--period", "2023-Q1", "--db", "ong"], ["import", "--db", "ong", "a.csv"], ["imports", "--db", "ong"]] {
+            let result = try Motcua.run(command, in: dir.url, timeout: 20)
+            ErrorContract.expectInputError(result, status: 66, naming: "ong")
+        }
+        for command in [["report", "--period", "2023-Q1", "--db", ""], ["import", "--db", "", "a.csv"], ["run", "--db", ""]] {
+            let result = try Motcua.run(command + ["--lang", "en"], in: dir.url)
+            #expect(result.status == 64 && result.stderr.contains("--db needs a store"), "\(result)")
+        }
+    }
+
+    @Test("an empty units file is refused (66, naming it), as an empty calendar or catalogue is")
+    func anEmptyUnitsFile() throws {
+        let dir = try TempDir(prefix: "motcua-e2e-store")
+        try dir.write("a.csv", Self.smallExport)
+        try dir.write("don-vi.csv", "")
+        let result = try Motcua.run(["report", "--period", "2023-Q1", "--units", "don-vi.csv", "a.csv"], in: dir.url)
+        ErrorContract.expectInputError(result, status: 66, naming: "don-vi.csv")
+    }
+
     @Test("a store from a newer motcua (an unknown migration) is refused with 66, naming 'newer', and not changed",
           arguments: StoreEngine.allCases)
     func newerStore(engine: StoreEngine) throws {

@@ -74,6 +74,7 @@ import Wording
         let c = try RunConfiguration(file: write("""
             provisional = true
             compare = "last-year"
+            formats = ["csv", "form06a"]
             reporting-unit = "UBND huyện Hoằng Hóa"
             receiving-unit = "Văn phòng UBND tỉnh Thanh Hóa"
             """))
@@ -103,6 +104,36 @@ import Wording
             #expect(!error.message(language).contains("\n"))
             #expect(error.message(language).hasPrefix(path))
         }
+    }
+
+    /// Settings the run could not honour are refused, never applied halfway: two spellings of
+    /// one unit name given two units; a form 06a name with no format that shows it; a folder or
+    /// file of the run in its inbox. A wrong table lists exactly the tables `run` writes.
+    @Test(arguments: [
+        ("[aliases]\n\"Unit G\" = \"X\"\n\"unit  g\" = \"Y\"", "'Unit G' and 'unit  g' are the same unit name"),
+        ("formats = [\"csv\"]\nreporting-unit = \"UBND huyện X\"", "'reporting-unit' shows only on the form06a, xlsx (kpi) format"),
+        ("tables = [\"plan\"]\nformats = [\"xlsx\"]\nreceiving-unit = \"UBND tỉnh\"", "'receiving-unit' shows only on"),
+        ("archive = \"inbox\"", "'archive' ("),
+        ("inbox = \"r\"\nreports = \"r/\"", "'reports' ("),
+        ("store = \"in/kho.sqlite\"\ninbox = \"in\"", "/in/kho.sqlite) is in the inbox"),
+        // The store beside the file is found first; the file itself would be next.
+        ("inbox = \".\"", "/motcua.sqlite) is in the inbox"),
+        ("inbox = \".\"\nstore = \"kho/s.sqlite\"", "'--config' ("),
+        ("tables = [\"06a\"]", "(it takes: kpi, plan, index766)"),
+        ("tables = [\"kpi\", \"foo\"]", "(it takes: kpi, plan, index766)"),
+    ])
+    func settingsTheRunCannotHonourAreRefused(text: String, words: String) throws {
+        let path = try write(text + "\n")
+        let error = try #require(throws: ConfigurationError.self) { try RunConfiguration(file: path) }
+        #expect(error.message(.en).contains(words), "\(error.message(.en))")
+        #expect(!error.message(.vi).contains("\n") && error.message(.vi).hasPrefix(path))
+    }
+
+    @Test func aliasesOfOneUnitAndFormsThatShowTheNamesAreKept() throws {
+        let path = try write("formats = [\"xlsx\"]\nreporting-unit = \"UBND huyện X\"\n[aliases]\n\"Unit G\" = \"X\"\n\"unit g\" = \"x\"\n")
+        let c = try RunConfiguration(file: path)
+        #expect(c.reportingUnit == "UBND huyện X")
+        #expect(c.aliases.entries.count == 1)
     }
 
     /// A syntax error names its line; in Vietnamese the parser's own English words are quoted

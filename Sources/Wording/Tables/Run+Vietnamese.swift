@@ -25,6 +25,12 @@ extension Phrase {
         .configNotText: "tệp cấu hình không phải văn bản UTF-8 (có byte không phải UTF-8, hoặc byte NUL): phần sau đó sẽ không được đọc",
         // The reason is the TOML parser's own (English) words, quoted as its: they cannot be translated.
         .configSyntax: "tệp cấu hình không đúng cú pháp TOML (bộ đọc TOML báo: “{reason}”)",
+        .runInboxSkipped: "thư mục nhận: bỏ qua {file}: {reason}",
+        .runSkipFolder: "là một thư mục (motcua không đọc các tệp bên trong; hãy đặt tệp xuất ngay trong thư mục nhận)",
+        .runSkipUnreadable: "không đọc được (một liên kết tới tệp không còn?)",
+        .configUnusedFormatKey: "khóa '{name}' chỉ hiện trên định dạng {list}, mà `formats` (hoặc `tables`) không có: tên này sẽ không xuất hiện ở đâu",
+        .configAliasConflict: "bảng [aliases]: '{first}' và '{second}' là cùng một tên đơn vị nhưng được quy đổi sang hai đơn vị khác nhau",
+        .configInInbox: "'{name}' ({text}) nằm ở thư mục nhận: mọi tệp ở đó được coi là tệp xuất cần nhập, hãy để ở thư mục khác",
         .configUnusedKey: "khóa '{name}' chỉ dùng cho bảng {list}, mà `tables` không có bảng nào trong số đó",
         .configUnknownKey: "khóa '{name}' không có trong cấu hình của motcua (các khóa: {list})",
         .configWrongType: "khóa '{name}' phải là {kind}",

@@ -21,6 +21,7 @@ extension Phrase {
         .usageForm06aTable: "--format form06a writes the KPI table as form 06a; it does not go with --table {text}",
         .usageTableMachine: "--table 06a goes with formats for people (table, md, html, xlsx); csv and json are the KPI table.",
         .usageNeedFiles: "Name at least one export FILE.",
+        .usageEmptyDB: "--db needs a store: an SQLite file or a postgresql:// URL, not an empty value.",
         .usageExplainEither: "Give either --dossier, or --period with --unit and --count.",
         .usageExplainAll: "Give --period, --unit and --count (or --dossier CODE).",
         .usageYear: "The year must be within {years}.",

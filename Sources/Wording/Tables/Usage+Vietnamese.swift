@@ -21,6 +21,7 @@ extension Phrase {
         .usageForm06aTable: "--format form06a là bảng chỉ số theo Biểu 06a; không dùng cùng --table {text}",
         .usageTableMachine: "--table 06a chỉ dùng với dạng cho người đọc (table, md, html, xlsx); csv và json là bảng chỉ số",
         .usageNeedFiles: "hãy chỉ ra ít nhất một tệp xuất",
+        .usageEmptyDB: "--db cần một kho dữ liệu: một tệp SQLite hoặc một địa chỉ postgresql://, không được để trống",
         .usageExplainEither: "chỉ dùng --dossier, hoặc --period cùng --unit và --count",
         .usageExplainAll: "hãy ghi --period, --unit và --count (hoặc --dossier MÃ)",
         .usageYear: "năm phải trong khoảng {years}",

@@ -63,6 +63,7 @@ struct RunCommand: ParsableCommand {
     var verbose = false
 
     func validate() throws {
+        if db?.isEmpty == true { throw usage(.usageEmptyDB) }
         if let target, Target(target) == nil { throw usage(.usageTarget, [.text: target]) }
         let names = ReportFormat.allCases.map(\.rawValue)
         if let wrong = formats.first(where: { ReportFormat(rawValue: $0.lowercased()) == nil }) {
@@ -124,7 +125,8 @@ struct RunCommand: ParsableCommand {
         }
         // Later faults of the command line's settings: in the language the run will speak.
         let words = given ?? settings.language
-        if let db { settings.store = db } else if config == nil, let env = ProcessInfo.processInfo.environment["MOTCUA_DB"], !env.isEmpty {
+        // `--db`, else the file's `store`, else `$MOTCUA_DB`, else motcua.sqlite (beside the file).
+        if let db { settings.store = db } else if !settings.storeFromFile, let env = ProcessInfo.processInfo.environment["MOTCUA_DB"], !env.isEmpty {
             settings.store = env
         }
         if let inbox { settings.inbox = inbox }
@@ -154,11 +156,18 @@ struct RunCommand: ParsableCommand {
             }
             do {
                 try settings.checkRollUp(file: file ?? units ?? "")
-                try settings.checkFormats(file: file ?? "--format")
             } catch {
                 Terminal.fail(error.message(words))
                 throw ExitCode(ExitStatus.noInput)
             }
+        }
+        // The command line's folders, formats and form 06a names are checked as the file's are.
+        do {
+            try settings.checkFormats(file: file ?? "--format")
+            try settings.checkFolders(file: file ?? "--inbox", configuration: file)
+        } catch {
+            Terminal.fail(error.message(words))
+            throw ExitCode(ExitStatus.noInput)
         }
         return settings
     }

@@ -7,6 +7,10 @@ struct StoreOptions: ParsableArguments {
     @Option(help: help(.helpDB))
     var db: String?
 
+    func validate() throws {
+        if db?.isEmpty == true { throw usage(.usageEmptyDB) }
+    }
+
     /// The location as given: an SQLite path, or a PostgreSQL URL (which may hold a password:
     /// never print it; the store names itself without it).
     var path: String {
