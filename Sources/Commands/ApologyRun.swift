@@ -19,11 +19,20 @@ public struct ApologyRun {
         late = LateRun(mode: .period(period, basis), format: .html, language: language, deadlines: deadlines, strict: strict)
     }
 
-    /// The letters of `inputs` and what the run read.
+    /// The letters of `inputs` and what the run read. A letter tells the applicant the promised
+    /// date was missed: only for a dossier late by the newest data. A dossier the late list
+    /// counts overdue at the end of a period the data does not reach, but whose promised date
+    /// the data has not passed, gets none, and the summary says how many.
     public func letters(_ inputs: Inputs, rejects: String? = nil,
                         progress: Progress? = nil) throws(CommandError) -> (letters: ApologyLetters, summary: RunSummary) {
-        let outcome = try late.rows(inputs, period: period, basis: basis, rejects: rejects, progress: progress)
-        return (ApologyLetters(outcome.rows, language: late.language), outcome.summary)
+        var (rows, asOf, summary) = try late.rows(inputs, period: period, basis: basis, rejects: rejects, progress: progress)
+        let lateByTheData = { (row: LateList.Row) in row.kind == .resolvedLate || asOf.map { row.due.seconds < $0.seconds } ?? false }
+        let held = rows.filter { !lateByTheData($0) && $0.apology == nil }.count
+        rows = rows.filter(lateByTheData)
+        if held > 0, let asOf {
+            summary.notes.append(late.language[.letterNotYetDue, [.count: late.language.count(held), .moment: asOf.description]])
+        }
+        return (ApologyLetters(rows, language: late.language), summary)
     }
 
     /// The letters' bytes (`md` or `html`) and the summary.

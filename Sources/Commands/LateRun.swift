@@ -35,13 +35,14 @@ public struct LateRun {
         public var summary: RunSummary
     }
 
-    /// The late list's rows of a period (the letters are drafted from them).
-    func rows(_ inputs: Inputs, period: Period, basis: PeriodBasis, rejects: String? = nil,
-              progress: Progress? = nil) throws(CommandError) -> (rows: [LateList.Row], summary: RunSummary) {
+    /// The late list's rows of a period (the letters are drafted from them), and the newest
+    /// as-of of the data.
+    func rows(_ inputs: Inputs, period: Period, basis: PeriodBasis, rejects: String? = nil, progress: Progress? = nil)
+        throws(CommandError) -> (rows: [LateList.Row], asOf: LocalMoment?, summary: RunSummary) {
         let (source, read, set, rules, _) = try load(inputs, rejects: rejects, progress: progress)
         let list = LateList(dossiers: set.dossiers, bounds: period.bounds(basis), rules: rules)
         let labels = try source.labels(set, sources: list.sources(in: set.dossiers))
-        return (list.rows(labels), RunSummary(read.set, catalogue: read.catalogue))
+        return (list.rows(labels), set.inputs.compactMap(\.asOf).max(), RunSummary(read.set, catalogue: read.catalogue))
     }
 
     /// Reads the inputs, applies `--strict`, the calendar and `--fill-deadlines`.
@@ -65,7 +66,10 @@ public struct LateRun {
         case .period(let period, let basis):
             let list = LateList(dossiers: set.dossiers, bounds: period.bounds(basis), rules: rules)
             let labels = try source.labels(set, sources: list.sources(in: set.dossiers))
-            listing = .late(list.rows(labels), period: period, basis: basis, language: language, notes: notes)
+            // The rule `report` marks a table provisional by (ReportSettings.markProvisional).
+            let covered = set.inputs.compactMap(\.asOf).max().map { period.isCovered(asOf: $0, basis: basis) } ?? false
+            listing = .late(list.rows(labels), period: period, basis: basis, language: language, notes: notes,
+                            provisional: !covered)
         case .dueWithin(let days, let asOf):
             let list = DueWithinList(dossiers: set.dossiers, asOf: asOf, days: days, rules: rules)
             let labels = try source.labels(set, sources: list.sources(in: set.dossiers))

@@ -14,6 +14,8 @@ public struct RunSummary: Sendable {
     /// (most frequent first).
     public var catalogue: Catalogue?
     public var missingProcedures: [(code: String, dossiers: Int)] = []
+    /// Lines a command adds after the counts, already worded.
+    public var notes: [String] = []
 
     public init(inputs: [InputSummary], dossiers: Int, collapsed: Int) {
         self.inputs = inputs
@@ -49,6 +51,7 @@ public struct RunSummary: Sendable {
         if let catalogue {
             for line in Self.catalogueLines(catalogue, missing: missingProcedures, language: language) { out += line + "\n" }
         }
+        for note in notes { out += note + "\n" }
         return out
     }
 

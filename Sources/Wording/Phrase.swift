@@ -102,6 +102,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case runLockHeld, runLockPid, runLockFailed
     case configUnusedFormatKey, configAliasConflict, configInInbox
     case runInboxSkipped, runSkipFolder, runSkipUnreadable
+    case letterNotYetDue
     case configUnreadable, configNotText, configSyntax, configUnusedKey, configUnknownKey, configWrongType, configBadValue
     case configString, configStrings, configNumber, configBool, configTable
     case configByNoHierarchy, configByNoUnits, configByForm06a, runRollUp

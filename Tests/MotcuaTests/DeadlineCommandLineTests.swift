@@ -159,8 +159,11 @@ import Testing
             MaHoSo,MaTTHC,TenTTHC,KenhThucHien,DonViXuLy,NgayTiepNhan,NgayHenTra,TrangThaiHoSo
             X1,P1,T,1,UBND A,2024-03-01 00:00,2024-03-05 00:00,4
             X2,P1,T,1,UBND A,2024-03-01,2024-03-05,4
+            X3,P1,T,1,UBND A,2024-03-10 08:00,2024-03-20 00:00,2
 
             """)
+        // X3 takes the data to 10/03, past both deadlines: a letter is written only for a date
+        // the data has passed. X3 itself is not late at the period's end (14/03).
         let result = try Motcua.run(["apologies", "--period", "2024-Q1", "--format", "md", "--output", "x.md", "-q", "a.csv"], in: dir.url)
         #expect(result.status == 0, "\(result)")
         let letters = try dir.read("x.md")

@@ -43,16 +43,19 @@ extension DossierListing {
     }
 
     /// `motcua late --period P`: every dossier resolved late in the period or pending and overdue
-    /// at its end.
+    /// at its end; `provisional` when the data does not reach that end (the list then counts
+    /// as the provisional KPI table does, and says so in its heading).
     public static func late(_ rows: [LateList.Row], period: Period, basis: PeriodBasis, language: Language,
-                            notes: [String] = []) -> DossierListing {
+                            notes: [String] = [], provisional: Bool = false) -> DossierListing {
         let line = periodLine(period, basis, language)
-        return DossierListing(title: .lateTitle, columns: lateColumns, rows: rows.map { row in
+        var listing = DossierListing(title: .lateTitle, columns: lateColumns, rows: rows.map { row in
             Row(values: [.text(row.unit), .text(row.procedureCode), .text(row.procedureName), .text(row.code),
                          .word(row.kind.rawValue, row.kind == .resolvedLate ? .kindResolvedLate : .kindPendingOverdue),
                          .moment(row.received), .moment(row.due), .moment(row.finished), .days(row.late.hundredths),
                          .day(row.apology)])
         }, notes: [line.dates, language[.workingDaysNote]] + notes, subtitle: line.title)
+        listing.provisional = provisional
+        return listing
     }
 
     /// `motcua late --due-within N --as-of DATE`: the clerk's morning list.

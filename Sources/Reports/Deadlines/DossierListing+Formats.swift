@@ -16,7 +16,8 @@ extension DossierListing {
     }
 
     func heading(_ language: Language) -> String {
-        subtitle.isEmpty ? language[title] : language[title] + " — " + subtitle
+        let heading = subtitle.isEmpty ? language[title] : language[title] + " — " + subtitle
+        return provisional ? language[.provisionalTitle] + " — " + heading : heading
     }
 
     /// The heading, the table (or a line saying it is empty), the notes.

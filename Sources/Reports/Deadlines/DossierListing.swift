@@ -42,6 +42,8 @@ public struct DossierListing: Sendable {
     var notes: [String] = []
     /// The heading's second part (the period), already worded.
     var subtitle: String = ""
+    /// The data does not cover the period: the heading says so first, as a report's does.
+    var provisional = false
 
     /// RFC 4180, the keys as header, LF line ends.
     public func csv() -> String {

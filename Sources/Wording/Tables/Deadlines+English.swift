@@ -70,6 +70,7 @@ extension Phrase {
         .letterSigner: "HEAD OF THE UNIT",
         .letterSignerNote: "(Signature, full name, seal)",
         .letterPlaceDate: "……………, date …… / …… / ……",
+        .letterNotYetDue: "{count} dossiers overdue at the period's end are not overdue yet at the newest data ({moment}): no letter for them",
         .letterNone: "No late dossier is without a written apology.",
         .lettersCount: "{count} apology letters",
     ]

@@ -70,6 +70,7 @@ extension Phrase {
         .letterSigner: "THỦ TRƯỞNG ĐƠN VỊ",
         .letterSignerNote: "(Ký, ghi rõ họ tên, đóng dấu)",
         .letterPlaceDate: "……………, ngày …… tháng …… năm ……",
+        .letterNotYetDue: "{count} hồ sơ quá hạn vào cuối kỳ nhưng đến số liệu mới nhất ({moment}) chưa quá hạn: chưa lập phiếu xin lỗi cho các hồ sơ này",
         .letterNone: "Không có hồ sơ trễ hạn nào chưa có văn bản xin lỗi.",
         .lettersCount: "{count} phiếu xin lỗi",
     ]
