@@ -112,9 +112,21 @@ public struct Verification {
         for file in files where !expected.contains(hashes[file] ?? "") {
             throw CommandError(file: file, .notAnInput(sha256: hashes[file] ?? "?"))
         }
-        let source = ExportFiles(paths: files, aliases: document.aliases)
+        let source = ExportFiles(paths: files, options: readOptions, aliases: document.aliases)
         source.computesDigests = true
         return try ReadDossiers(source, progress: progress).set
+    }
+
+    /// How the report read its files, from its manifest: the as-of, encoding and delimiter
+    /// every input shares. A report made with `--as-of`, `--encoding` or `--delimiter` gave
+    /// one to all its files; one that detected them and found the same for all is read the
+    /// same way whether they are given or detected again.
+    var readOptions: ReadOptions {
+        func shared<T: Equatable>(_ value: (ReportDocument.Input) -> T?) -> T? {
+            guard let first = document.inputs.first.flatMap(value) else { return nil }
+            return document.inputs.allSatisfy { value($0) == first } ? first : nil
+        }
+        return ReadOptions(asOf: shared(\.asOf), encoding: shared(\.encoding), delimiter: shared(\.delimiter))
     }
 
     /// The dossiers of the store's imports whose SHA-256 the manifest names, once every

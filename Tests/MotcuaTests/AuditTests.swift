@@ -182,6 +182,39 @@ struct AuditTests {
         #expect(verified.status == 0 && verified.stdout == "OK\n", "\(verified)")
     }
 
+    /// A report made with `--as-of`, `--encoding` or `--delimiter` verifies: the manifest says
+    /// how each input was read, and verify reads them so. With `--as-of` the two files tie and
+    /// the later name, b.csv, wins (X1 pending and overdue); read without it, a.csv's later
+    /// as-of would make X1 resolved. The UTF-16 file has no BOM, and the `;` file's header has
+    /// more commas than semicolons: neither is found by detection.
+    @Test(arguments: [
+        (["--as-of", "2023-09-30"], "a.csv", "MaHoSo,DonViXuLy,KenhThucHien,NgayTiepNhan,NgayHenTra,NgayKetThucXuLy,TrangThaiHoSo\nX1,Xa A,1,2023-07-03 08:00,2023-07-10 17:00,2023-08-05 08:00,10\n"),
+        (["--encoding", "utf-16le"], "u.csv", "MaHoSo,DonViXuLy,KenhThucHien,NgayTiepNhan,NgayHenTra,NgayKetThucXuLy,TrangThaiHoSo\nX1,Xã A,1,2023-07-03 08:00,2023-07-10 17:00,2023-07-05 08:00,10\n"),
+        (["--delimiter", ";"], "s.csv", "MaHoSo;DonViXuLy;KenhThucHien;NgayTiepNhan;TrangThaiHoSo;Ghi chu, a, b, c\nX1;Xa A;1;2023-07-03 08:00;4;x\n"),
+    ])
+    func verifyReadsTheFilesAsTheReportDid(options: [String], name: String, text: String) throws {
+        let work = try TempDir()
+        var files = [name]
+        if name == "u.csv" {
+            try Data(text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }).write(to: work.file(name))
+        } else {
+            try work.write(name, text)
+        }
+        if name == "a.csv" {
+            try work.write("b.csv", "MaHoSo,DonViXuLy,KenhThucHien,NgayTiepNhan,NgayHenTra,TrangThaiHoSo\nX1,Xa A,1,2023-07-03 08:00,2023-07-10 17:00,4\n")
+            files.append("b.csv")
+        }
+        let report = try Motcua.run(["report", "--period", "2023-Q3", "--format", "json", "--output", "r.json", "-q"] + options + files,
+                                    in: work.url)
+        #expect(report.status == 0, "\(report)")
+        if name == "a.csv" {
+            let text = try String(contentsOf: work.file("r.json"), encoding: .utf8).filter { $0 != " " }
+            #expect(text.contains("\"pending_overdue\":1"), "b.csv wins the tie: \(text)")
+        }
+        let verified = try Motcua.run(["verify", "r.json"] + files, in: work.url)
+        #expect(verified.status == 0 && verified.stdout == "OK\n", "\(verified)")
+    }
+
     @Test func verifyFromTheStoreFindsImportsByHash() throws {
         let (dir, files) = try inputs("monthly-overlap")
         let work = try TempDir()

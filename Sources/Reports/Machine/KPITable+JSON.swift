@@ -69,6 +69,7 @@ extension ReportManifest {
                     "bytes": input.byteCount,
                     "export_kind": input.kind.rawValue,
                     "encoding": input.encoding.rawValue,
+                    "delimiter": String(UnicodeScalar(input.delimiter)),
                     "as_of": input.asOf.map { $0.iso8601 as Any } ?? NSNull(),
                     "rows": input.rowsRead,
                     "accepted": input.accepted,

@@ -9,11 +9,17 @@ public struct ReportDocument: Sendable {
         public var sha256: String
         /// The as-of the report ranked the input by (`--as-of` when given): an export's.
         public var asOf: LocalMoment?
+        /// How the export was read (given or detected): an export's; nil in an older report.
+        public var encoding: SourceEncoding?
+        public var delimiter: UInt8?
 
-        public init(name: String, sha256: String, asOf: LocalMoment? = nil) {
+        public init(name: String, sha256: String, asOf: LocalMoment? = nil, encoding: SourceEncoding? = nil,
+                    delimiter: UInt8? = nil) {
             self.name = name
             self.sha256 = sha256
             self.asOf = asOf
+            self.encoding = encoding
+            self.delimiter = delimiter
         }
     }
 
@@ -82,7 +88,9 @@ public struct ReportDocument: Sendable {
                 guard case .success(let value) = DateValue.parse(text, role: .moment) else { return nil }
                 return value.moment
             }
-            return Input(name: name, sha256: sha, asOf: asOf)
+            let delimiter = (input["delimiter"] as? String).flatMap { $0.utf8.count == 1 ? $0.utf8.first : nil }
+            return Input(name: name, sha256: sha, asOf: asOf,
+                         encoding: (input["encoding"] as? String).flatMap(SourceEncoding.init(rawValue:)), delimiter: delimiter)
         }
         aliases = UnitAliases((manifest["aliases"] as? [[String: Any]] ?? []).compactMap { entry in
             guard let name = entry["name"] as? String, let unit = entry["unit"] as? String else { return nil }
