@@ -12,21 +12,25 @@ struct ReportFingerprint: Equatable {
     var figures: String
     var presentation: String
 
-    private static let header = "motcua report fingerprint 1"
+    // 2: the comparison counts only where a format shows it, and aliases only by the rows they
+    // move. A stamp of 1 reads as an older motcua's: the csv on disk decides (no version when
+    // its figures are the same).
+    private static let header = "motcua report fingerprint 2"
 
     init(_ report: Report, _ configuration: RunConfiguration) {
         let settings = report.settings
-        var lines = ["period \(settings.period) \(settings.basis.rawValue) target \(settings.target)",
-                     "compare \(settings.comparison?.rawValue ?? "none")",
-                     "aliases " + configuration.aliases.entries.map { "\($0.name.normalizedKey)→\($0.unit.normalizedKey)" }
-                        .joined(separator: ";")]
+        // Only what a configured format shows: an alias shows in the unit rows it moves (an
+        // alias that moves nothing changes no figure), the comparison in people's formats only.
+        let forPeople = configuration.formats.contains(where: \.isForPeople)
+        var lines = ["period \(settings.period) \(settings.basis.rawValue) target \(settings.target)"]
+        if forPeople { lines.append("compare \(settings.comparison?.rawValue ?? "none")") }
         // A roll-up's rows are sums of the unit rows below, grouped by the hierarchy: a unit that
         // moves to another parent changes them.
         if let rollUp = settings.rollUp { lines += Self.lines(rollUp, settings.hierarchy) }
         // Every table a configured format shows: the period's; the one compared with (people's
         // formats); the last four quarters (the page's trend chart).
         var tables = [report.table]
-        if configuration.formats.contains(where: \.isForPeople), let previous = report.previous { tables.append(previous) }
+        if forPeople, let previous = report.previous { tables.append(previous) }
         if configuration.formats.contains(.html) { tables += report.trend }
         for table in tables { lines += Self.lines(table) }
         if settings.table.isService, let csv = try? report.render(.csv) {

@@ -114,6 +114,23 @@ struct RunDataTests {
         #expect(again.stderr.contains("đã nhập"), "the file was imported: \(again)")
     }
 
+    /// A setting that changes no figure shown makes no version: `--compare` when only csv is
+    /// written, an alias that moves no dossier. One that moves dossiers does.
+    @Test func aSettingThatChangesNoFigureShownMakesNoVersion() throws {
+        let dir = try setUp(months: 1...3)
+        try dir.write("motcua.toml", "store = \"kho.sqlite\"\nformats = [\"csv\"]\nperiods = [\"quarter\"]\n")
+        #expect(try run(dir).status == 0)
+        let before = try reports(dir)
+        let compared = try run(dir, ["--compare", "none", "--lang", "en"])
+        #expect(compared.status == 0 && !compared.stderr.contains("changed"), "\(compared)")
+        try dir.write("motcua.toml", "store = \"kho.sqlite\"\nformats = [\"csv\"]\nperiods = [\"quarter\"]\n[aliases]\n\"Nobody\" = \"UBND xã A\"\n")
+        #expect(try run(dir).status == 0)
+        #expect(try reports(dir) == before, "no version, no rewrite")
+        try dir.write("motcua.toml", "store = \"kho.sqlite\"\nformats = [\"csv\"]\nperiods = [\"quarter\"]\n[aliases]\n\"Phòng B\" = \"UBND xã A\"\n")
+        #expect(try run(dir).status == 0)
+        #expect(try reports(dir).keys.contains { $0.contains(".v1.") }, "the rows moved: a version")
+    }
+
     /// Aliases are named in the log with the dossiers each moved; one that moved none is said too.
     @Test func theLogNamesTheAliasesApplied() throws {
         let dir = try setUp(months: 1...1, config: "[aliases]\n\"Phòng B\" = \"Phòng Tư pháp\"\n\"Phòng Không Có\" = \"Phòng C\"\n")
