@@ -160,6 +160,27 @@ struct AuditTests {
         }
         let unit = try #require((original["units"] as? [[String: Any]])?.first?["unit"] as? String)
         #expect(repeated.status == 1 && repeated.stdout.contains("\(unit) · rows: report 2, recomputed 1"), "\(repeated)")
+        // The manifest's record of the inputs and of the report's making is compared too; an
+        // input under another name and a key an earlier motcua did not write are not differences.
+        let inputs = try #require((original["manifest"] as? [String: Any])?["inputs"] as? [[String: Any]])
+        let sha = try #require(inputs.first?["sha256"] as? String).prefix(12)
+        let record = try verify { object in
+            var manifest = object["manifest"] as? [String: Any] ?? [:]
+            var edited = inputs
+            edited[0]["rejected"] = (edited[0]["rejected"] as? Int ?? 0) + 1
+            edited[0]["name"] = "another/name.csv"
+            edited[0]["delimiter"] = nil
+            manifest["inputs"] = edited
+            manifest["provisional"] = false
+            manifest["end"] = "2023-06-30"
+            object["manifest"] = manifest
+        }
+        #expect(record.status == 1, "\(record)")
+        for line in ["manifest.inputs.\(sha).rejected: report", "manifest.provisional: report false, recomputed true",
+                     "manifest.end: report 2023-06-30, recomputed"] {
+            #expect(record.stdout.contains(line), "\(record.stdout)")
+        }
+        #expect(!record.stdout.contains("name") && !record.stdout.contains("delimiter"), "\(record.stdout)")
     }
 
     /// A report made final by `--as-of` (an export taken after the period ended, its last row

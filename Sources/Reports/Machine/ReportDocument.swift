@@ -141,6 +141,22 @@ public struct ReportDocument: Sendable {
         // says of itself.
         headline = Self.flatten(object.filter { !["manifest", "units", "total", "roll_up"].contains($0.key) })
         if unitsFile != nil, let by = rollUpBy { headline["roll_up.by"] = by }
+        headline.merge(Self.record(of: manifest)) { a, _ in a }
+    }
+
+    /// What the manifest records of the report's making, as `manifest.…` cells: each input's
+    /// counts and how it was read (keyed by its SHA-256), the settings, the end, the mark. Not
+    /// the names (a file is verified under any name), nor the versions (this motcua recomputes
+    /// a report of an earlier one), nor the aliases (applied again, they show in the rows).
+    private static func record(of manifest: [String: Any]) -> [String: String] {
+        let settings = manifest.filter { !["inputs", "motcua_version", "rules_version", "aliases"].contains($0.key) }
+        var out = flatten(settings, prefix: "manifest.").filter { !$0.key.hasSuffix(".name") }
+        for input in manifest["inputs"] as? [[String: Any]] ?? [] {
+            guard let sha = input["sha256"] as? String else { continue }
+            let cells = flatten(input.filter { $0.key != "name" && $0.key != "sha256" }, prefix: "manifest.inputs.\(sha.prefix(12)).")
+            out.merge(cells) { a, _ in a }
+        }
+        return out
     }
 
     /// Nested objects (a target's or an indicator's figures) as `name.key` cells.
@@ -172,7 +188,9 @@ public struct ReportDocument: Sendable {
     /// `unit · column: report X, recomputed Y`, units in code-point order.
     public func differences(from other: ReportDocument) -> [String] {
         var out: [String] = []
-        for key in Set(headline.keys).union(other.headline.keys).sorted() where headline[key] != other.headline[key] {
+        // A manifest cell the report lacks is one an earlier motcua did not write (a delimiter).
+        for key in Set(headline.keys).union(other.headline.keys).sorted()
+        where headline[key] != other.headline[key] && !(key.hasPrefix("manifest.") && headline[key] == nil) {
             out.append("\(key): report \(headline[key] ?? "absent"), recomputed \(other.headline[key] ?? "absent")")
         }
         let counted = Set(rowCounts.keys).union(other.rowCounts.keys).sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
