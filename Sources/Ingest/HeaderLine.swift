@@ -21,7 +21,9 @@ struct HeaderLine {
     /// Reads `input` until the header is complete. `given` overrides the delimiter detected.
     /// Throws `empty` for a file of blank lines, `headerTooLong` past `limit`.
     static func find(in input: DecodedInput, delimiter given: UInt8?, limit: Int) throws(IngestError) -> HeaderLine {
-        let delimiters = given.map { [$0] } ?? candidates
+        // Blank under any delimiter the spec detects, and the one given: a file reads the same
+        // whether its delimiter is given or detected (`verify` gives back the detected one).
+        let delimiters = candidates + (given.map { candidates.contains($0) ? [] : [$0] } ?? [])
         var text: [UInt8] = []
         var chunk: [UInt8] = []
         var lineStart = 0  // in `text`: the line being scanned starts here

@@ -12,10 +12,7 @@ struct ReportFingerprint: Equatable {
     var figures: String
     var presentation: String
 
-    // 2: the comparison counts only where a format shows it, and aliases only by the rows they
-    // move. A stamp of 1 reads as an older motcua's: the csv on disk decides (no version when
-    // its figures are the same).
-    private static let header = "motcua report fingerprint 2"
+    private static let header = "motcua report fingerprint 1"
 
     init(_ report: Report, _ configuration: RunConfiguration) {
         let settings = report.settings
@@ -63,11 +60,19 @@ struct ReportFingerprint: Equatable {
     /// The stamp file's text.
     var stamp: String { Self.header + "\n" + presentation + "\n" + figures + "\n" }
 
-    /// A stamp read back; nil for a stamp an older motcua wrote (or none).
-    init?(stamp: String) {
-        let lines = stamp.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    /// A stamp read back, beside `current` (this run's); nil for a stamp an older motcua wrote
+    /// without a header (or none). Its figures are read as this motcua writes them: a stamp
+    /// of an earlier version has an `aliases` line (aliases now count by the rows they move),
+    /// and a `compare` line whether or not a format showed the comparison; both go where
+    /// `current` has none, so that an upgrade alone makes no version.
+    init?(stamp: String, current: ReportFingerprint) {
+        var lines = stamp.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard lines.count > 2, lines[0] == Self.header else { return nil }
         presentation = lines[1]
+        // Lines 2… are the figures: the period first, then (earlier versions) compare, aliases.
+        if lines.count > 4, lines[4].hasPrefix("aliases ") { lines.remove(at: 4) }
+        let compares = current.figures.split(separator: "\n", maxSplits: 2).dropFirst().first?.hasPrefix("compare ") ?? false
+        if lines.count > 3, lines[3].hasPrefix("compare "), !compares { lines.remove(at: 3) }
         // Only the stamp's own final line break: figures may end with one of theirs (the plan's csv).
         var text = lines.dropFirst(2).joined(separator: "\n")
         if text.hasSuffix("\n") { text.removeLast() }

@@ -114,7 +114,7 @@ extension UnattendedRun {
         }
         let fingerprint = ReportFingerprint(report, configuration)
         let stamp = stem + ".figures"
-        let old = FileManager.default.contents(atPath: stamp).flatMap { ReportFingerprint(stamp: String(decoding: $0, as: UTF8.self)) }
+        let old = FileManager.default.contents(atPath: stamp).flatMap { ReportFingerprint(stamp: String(decoding: $0, as: UTF8.self), current: fingerprint) }
         let complete = bodies.allSatisfy { FileManager.default.fileExists(atPath: $0.0) }
         if old == fingerprint, complete {
             logger.debug("\(language[.runUpToDate, [.period: period.description]])")

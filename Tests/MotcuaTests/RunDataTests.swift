@@ -131,6 +131,24 @@ struct RunDataTests {
         #expect(try reports(dir).keys.contains { $0.contains(".v1.") }, "the rows moved: a version")
     }
 
+    /// A stamp an earlier motcua wrote (a `compare` line whatever the formats, an `aliases`
+    /// line) makes no version once upgraded, whatever the formats (no csv among them too).
+    @Test(arguments: ["formats = [\"csv\"]", "formats = [\"json\", \"html\"]"])
+    func anUpgradeAloneMakesNoVersion(formats: String) throws {
+        let dir = try setUp(months: 1...3)
+        try dir.write("motcua.toml", "store = \"kho.sqlite\"\n\(formats)\nperiods = [\"quarter\"]\n")
+        #expect(try run(dir).status == 0)
+        let stamp = dir.file("reports/2023-Q1.decree09.figures")
+        var lines = try String(contentsOf: stamp, encoding: .utf8).components(separatedBy: "\n")
+        if !lines[3].hasPrefix("compare ") { lines.insert("compare previous", at: 3) }
+        lines.insert("aliases ", at: 4)
+        try lines.joined(separator: "\n").write(to: stamp, atomically: false, encoding: .utf8)
+        let before = try reports(dir).keys.sorted()
+        let again = try run(dir, ["--lang", "en"])
+        #expect(again.status == 0 && !again.stderr.contains("changed"), "\(again)")
+        #expect(try reports(dir).keys.sorted() == before)
+    }
+
     /// Aliases are named in the log with the dossiers each moved; one that moved none is said too.
     @Test func theLogNamesTheAliasesApplied() throws {
         let dir = try setUp(months: 1...1, config: "[aliases]\n\"Phòng B\" = \"Phòng Tư pháp\"\n\"Phòng Không Có\" = \"Phòng C\"\n")

@@ -145,15 +145,18 @@ public struct ReportDocument: Sendable {
     }
 
     /// What the manifest records of the report's making, as `manifest.…` cells: each input's
-    /// counts and how it was read (keyed by its SHA-256), the settings, the end, the mark. Not
-    /// the names (a file is verified under any name), nor the versions (this motcua recomputes
-    /// a report of an earlier one), nor the aliases (applied again, they show in the rows).
+    /// counts (keyed by its SHA-256), the settings, the end, the mark. Not the names (a file is
+    /// verified under any name), nor the versions (this motcua recomputes a report of an earlier
+    /// one), nor the aliases (applied again, they show in the rows), nor how an input was read
+    /// (its as-of, encoding, delimiter): a store may have imported it with other options than
+    /// the files are read with, and the figures say whether that mattered.
     private static func record(of manifest: [String: Any]) -> [String: String] {
         let settings = manifest.filter { !["inputs", "motcua_version", "rules_version", "aliases"].contains($0.key) }
         var out = flatten(settings, prefix: "manifest.").filter { !$0.key.hasSuffix(".name") }
+        let reading: Set = ["name", "sha256", "as_of", "encoding", "delimiter"]
         for input in manifest["inputs"] as? [[String: Any]] ?? [] {
             guard let sha = input["sha256"] as? String else { continue }
-            let cells = flatten(input.filter { $0.key != "name" && $0.key != "sha256" }, prefix: "manifest.inputs.\(sha.prefix(12)).")
+            let cells = flatten(input.filter { !reading.contains($0.key) }, prefix: "manifest.inputs.\(sha.prefix(12)).")
             out.merge(cells) { a, _ in a }
         }
         return out
