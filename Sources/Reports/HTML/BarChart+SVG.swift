@@ -50,7 +50,8 @@ extension BarChart {
             parts.append(.el("rect", ["class": Node.classes("bar", below, series.count > 1 ? "s-\(series[s].key)" : nil),
                                       "x": n(g.x0), "y": n(top), "width": n(g.x(rate.percentValue) - g.x0),
                                       "height": n(g.barHeight), "data-rate": rate.formatted],
-                             [.el("title", text: "\(about): \(shown) (\(rate.numerator)/\(rate.denominator))")]))
+                             // A rate's counts; a bar that says what it is (points) needs none.
+                             [.el("title", text: bar.shown.map { "\(about): \($0)" } ?? "\(about): \(shown) (\(rate.numerator)/\(rate.denominator))")]))
             parts.append(.el("text", ["class": Node.classes("value", small, below), "x": n(g.x(rate.percentValue) + 4),
                                       "y": baseline], text: (bar.isFlagged ? "⚠ " : "") + shown))
         }
