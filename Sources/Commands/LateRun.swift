@@ -42,7 +42,7 @@ public struct LateRun {
         let (source, read, set, rules, _) = try load(inputs, rejects: rejects, progress: progress)
         let list = LateList(dossiers: set.dossiers, bounds: period.bounds(basis), rules: rules)
         let labels = try source.labels(set, sources: list.sources(in: set.dossiers))
-        return (list.rows(labels), set.inputs.compactMap(\.asOf).max(), RunSummary(read.set, catalogue: read.catalogue))
+        return (list.rows(labels), set.newestAsOf, RunSummary(read.set, catalogue: read.catalogue))
     }
 
     /// Reads the inputs, applies `--strict`, the calendar and `--fill-deadlines`.
@@ -67,7 +67,7 @@ public struct LateRun {
             let list = LateList(dossiers: set.dossiers, bounds: period.bounds(basis), rules: rules)
             let labels = try source.labels(set, sources: list.sources(in: set.dossiers))
             // The rule `report` marks a table provisional by (ReportSettings.markProvisional).
-            let covered = set.inputs.compactMap(\.asOf).max().map { period.isCovered(asOf: $0, basis: basis) } ?? false
+            let covered = set.newestAsOf.map { period.isCovered(asOf: $0, basis: basis) } ?? false
             listing = .late(list.rows(labels), period: period, basis: basis, language: language, notes: notes,
                             provisional: !covered)
         case .dueWithin(let days, let asOf):

@@ -59,7 +59,7 @@ public struct ReportRun {
         }
         // Figures of a period the data does not reach to the end of are not final: every
         // format says so, as `run` marks its open periods.
-        settings.markProvisional(newestAsOf: set.inputs.compactMap(\.asOf).max())
+        settings.markProvisional(newestAsOf: set.newestAsOf)
         do {
             bytes = try Report(settings: settings, set: set, catalogue: read.catalogue).render(format, colour: colour)
         } catch {

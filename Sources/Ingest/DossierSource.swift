@@ -37,6 +37,9 @@ public struct DossierSet: Sendable {
     /// The display name of each field of procedures.
     public var fieldNames: [FieldID: String]
     public var inputs: [InputSummary]
+    /// The newest as-of of the inputs: how far the data reaches (a period it does not reach
+    /// is provisional); nil when no input has one.
+    public var newestAsOf: LocalMoment? { inputs.compactMap(\.asOf).max() }
     /// Accepted rows that merged into a dossier read before (later states, duplicates).
     public var collapsed: Int
     /// The aliases that moved dossiers to another unit, and how many.

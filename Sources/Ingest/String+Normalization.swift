@@ -91,7 +91,7 @@ extension UnsafeBufferPointer<UInt8> {
         guard available >= 3 else { return 0 }
         switch (p[0], p[1], p[2]) {
         case (0xE1, 0x9A, 0x80), (0xE2, 0x81, 0x9F), (0xE3, 0x80, 0x80): return 3
-        case (0xE2, 0x80, let last): return (0x80...0x8A).contains(last) || [0xA8, 0xA9, 0xAF].contains(last) ? 3 : 0
+        case (0xE2, 0x80, 0x80...0x8A), (0xE2, 0x80, 0xA8), (0xE2, 0x80, 0xA9), (0xE2, 0x80, 0xAF): return 3
         default: return 0
         }
     }
@@ -103,8 +103,7 @@ extension UnsafeBufferPointer<UInt8> {
     /// with any other ASCII byte is not blank.
     var isBlankText: Bool {
         var sawOther = false
-        // ASCII white space as the fold counts it: space, and tab to carriage return.
-        for byte in self where byte != 0x20 && !(0x09...0x0D).contains(byte) {
+        for byte in self where !byte.isASCIIWhitespace {
             if byte < 0x80 { return false }
             sawOther = true
         }

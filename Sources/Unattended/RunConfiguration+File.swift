@@ -226,12 +226,7 @@ fileprivate struct TOMLFile {
         guard !texts.isEmpty else {
             throw ConfigurationError(file: path, reason: .badValue(key: key, value: "[]", allowed: values))
         }
-        return try texts.map { text throws(ConfigurationError) in
-            guard let value = make(text.lowercased()) else {
-                throw ConfigurationError(file: path, reason: .badValue(key: key, value: text, allowed: values))
-            }
-            return value
-        }
+        return try texts.map { text throws(ConfigurationError) in try choice(key, text, make, allowed: values) }
     }
 
     func bool(_ key: String) throws(ConfigurationError) -> Bool? {
@@ -241,11 +236,12 @@ fileprivate struct TOMLFile {
     }
 
     /// `text` read by `make` (lower-cased), or an error listing the values `Value` takes.
+    /// `allowed`: the values the error lists, when not all of `Value`'s.
     func choice<Value: CaseIterable & RawRepresentable>(_ key: String, _ text: String, _ make: (String) -> Value?,
-                                                        extra: [String] = []) throws(ConfigurationError) -> Value
+                                                        extra: [String] = [], allowed: String? = nil) throws(ConfigurationError) -> Value
     where Value.RawValue == String {
         if let value = make(text.lowercased()) { return value }
-        let allowed = (Value.allCases.map(\.rawValue) + extra).joined(separator: ", ")
+        let allowed = allowed ?? (Value.allCases.map(\.rawValue) + extra).joined(separator: ", ")
         throw ConfigurationError(file: path, reason: .badValue(key: key, value: text, allowed: allowed))
     }
 
