@@ -489,11 +489,17 @@ struct StoreCommandTests {
         #expect(Self.files(startingWith: "motcua.sqlite", in: folder) == ["motcua.sqlite"], "nothing made beside it")
     }
 
+    /// Root, runuser, and a build nobody may run (a clone in a `mktemp -d` folder, 0700, is not).
+    static let nobodyCanRunMotcua: Bool = {
+        guard getuid() == 0, FileManager.default.isExecutableFile(atPath: "/usr/sbin/runuser"), let binary = Motcua.binary else { return false }
+        return (try? Shell.run("/usr/sbin/runuser", ["-u", "nobody", "--", "test", "-x", binary.path], recordFailure: false)) != nil
+    }()
+
     /// A store in a folder this reader may not write, but others may: SQLite cannot make its
     /// shared memory there, and reading without it could tear a report when another process
     /// checkpoints. One line says to copy it.
     @Test("a store in a folder the reader may not write (others may): 74, one line saying to copy it",
-          .enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/sbin/runuser"), "runs motcua as nobody"))
+          .enabled(if: Self.nobodyCanRunMotcua, "runs motcua as nobody, who must reach the build folder"))
     func storeInAFolderTheReaderMayNotWrite() throws {
         let dir = try TempDir(prefix: "motcua-e2e-store")
         try dir.write("a.csv", Self.smallExport)
