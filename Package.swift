@@ -1,5 +1,27 @@
 // swift-tools-version:6.1
 import PackageDescription
+#if os(Linux)
+import Glibc
+#endif
+
+/// A Linux release binary is linked by the toolchain's lld with packed relative relocations
+/// (DT_RELR): the static Swift runtime's 130,000 relocations took 3 MB of the binary, read at
+/// every start, and a report's peak memory is 3 MB lower. Only where the C library the binary is
+/// built against loads them (glibc 2.36, Debian 12): built on an older one, the binary would not
+/// start, so it is linked as before there (and on macOS, whose linker has neither).
+let packedRelocations: [LinkerSetting] = {
+    #if os(Linux)
+    // "glibc 2.36"
+    var text = [CChar](repeating: 0, count: 64)
+    guard confstr(Int32(_CS_GNU_LIBC_VERSION), &text, text.count) > 0 else { return [] }
+    let parts = String(cString: text).split(separator: " ").last?.split(separator: ".").compactMap { Int($0) } ?? []
+    guard parts.count >= 2, parts[0] > 2 || (parts[0] == 2 && parts[1] >= 36) else { return [] }
+    return [.unsafeFlags(["-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs"],
+                         .when(platforms: [.linux], configuration: .release))]
+    #else
+    return []
+    #endif
+}()
 
 let package = Package(
     name: "motcua",
@@ -92,7 +114,9 @@ let package = Package(
                 "Commands", "Ingest", "KPIMetrics", "Reports", "Store", "Stores", "Unattended", "Wording", "WorkingDays",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            linkerSettings: packedRelocations
+
         ),
         // The libFuzzer target over the ingest (scripts/fuzz builds it with -sanitize=fuzzer in
         // .build-fuzz); a normal build makes it a tool that replays a corpus through its checks.

@@ -2,7 +2,8 @@ import Ingest
 import Reports
 
 /// `motcua check`: each export read on its own, described, its rejected rows counted; a file
-/// that cannot be read does not stop the others.
+/// that cannot be read does not stop the others. With a catalogue, the procedures the files'
+/// dossiers use that it lacks, as `report` and `run` name them.
 public struct Check {
     public let inputs: Inputs
 
@@ -18,6 +19,9 @@ public struct Check {
         public var rejected = 0
         /// The procedure catalogue, when one was given and could be read.
         public var catalogue: Catalogue?
+        /// The procedures the dossiers of the files read use that the catalogue lacks, with how
+        /// many dossiers use each (``DossierSet/missingProcedures(from:)``).
+        public var missingProcedures: [(code: String, dossiers: Int)] = []
     }
 
     /// Reads every file, writing rejected rows to `rejects`; `each` gets a file's summary or
@@ -45,6 +49,7 @@ public struct Check {
                 let catalogue = try Catalogue(path: path) { rejects.add($0) }
                 outcome.rejected += catalogue.rejected
                 outcome.catalogue = catalogue
+                outcome.missingProcedures = loader.result.missingProcedures(from: catalogue)
             } catch {
                 outcome.failures += 1
                 each(.failure(CommandError(file: error.file, line: error.line, .input(error))))

@@ -64,7 +64,10 @@ extension DossierWords {
         case .vneidNumerator: phrase = .whyVNeIDNum
         case .vneidDenominator: phrase = .whyVNeIDDen
         case .resolvedLate: phrase = .whyLate
-        case .complaintNumerator: phrase = .whyComplaintNum
+        case .complaintNumerator:
+            // Counted for a rating of 4 or 5, a complaint, or both: say which.
+            let dissatisfied = (s.rating ?? 0) >= 4
+            phrase = dissatisfied && s.complaint ? .whyComplaintRatedAndFiled : dissatisfied ? .whyComplaintNum : .whyComplaintFiled
         case .complaintDenominator: phrase = .whyComplaintDen
         }
         return words[phrase, slots]
@@ -72,12 +75,23 @@ extension DossierWords {
 }
 
 /// A figure of the plan table or the index as `explain --count` names it: `TARGET.numerator`
-/// or `TARGET.denominator` (satisfaction has neither: its csv cells are empty).
+/// or `TARGET.denominator`; satisfaction has neither (its csv cells are empty) but is made of
+/// four counts (service-index.md: late % = resolved_late ÷ resolved, complaint % =
+/// complaint_numerator ÷ complaint_denominator), each named `satisfaction.COUNT`.
 public enum ServiceFigureName {
+    /// The four counts of the index's satisfaction, by the name `explain` takes after `satisfaction.`.
+    static let satisfactionCounts: [(name: String, count: ServiceCount)] = [
+        ("resolved_late", .resolvedLate), ("resolved", .resolved),
+        ("complaint_numerator", .complaintNumerator), ("complaint_denominator", .complaintDenominator),
+    ]
+
     /// The count `name` stands for in `table`, or nil.
     public static func count(_ name: String, table: ReportTable) -> ServiceCount? {
         let parts = name.lowercased().split(separator: ".")
         guard parts.count == 2 else { return nil }
+        if table == .index766, parts[0] == IndexIndicator.satisfaction.name {
+            return satisfactionCounts.first { $0.name == parts[1] }?.count
+        }
         let fraction: (numerator: ServiceCount, denominator: ServiceCount)?
         switch table {
         case .plan: fraction = PlanTarget(rawValue: String(parts[0]))?.fraction
@@ -95,5 +109,11 @@ public enum ServiceFigureName {
     /// The names a table's figures take.
     public static func names(table: ReportTable) -> [String] {
         table == .plan ? PlanTarget.allCases.map(\.name) : IndexIndicator.allCases.filter { $0.fraction != nil }.map(\.name)
+    }
+
+    /// The names of the counts a table's figure is made of besides its targets' (the index's
+    /// satisfaction: `satisfaction.resolved_late`, …).
+    public static func countNames(table: ReportTable) -> [String] {
+        table == .index766 ? satisfactionCounts.map { "\(IndexIndicator.satisfaction.name).\($0.name)" } : []
     }
 }

@@ -75,6 +75,11 @@ extension ExportReader {
             rowsRead += 1
             state.last = LastRecord(line: position.line, fields: Int(row.fieldCount), fault: row.fault)
             let fields = RowFields(buffer: buffer, first: Int(row.firstField), count: Int(row.fieldCount), columns: columns)
+            let code: CodeBytes = switch row.code {
+            case .asRead: .asRead
+            case .none: .none
+            case .normalized(let k): state.batch.map { .normalized($0.normalizedCodes[Int(k)]) } ?? .none
+            }
             switch outcome {
             case .accepted(var facts):
                 let (unit, spelling) = state.spellings[Int(facts.unitSpelling.rawValue)]
@@ -86,11 +91,13 @@ extension ExportReader {
                     facts.dossier.procedure = state.procedureIDs[Int(facts.dossier.procedure.rawValue)]
                 }
                 facts.dossier.source.line = Int32(clamping: position.line)
-                return ExportRow(position: position, outcome: .accepted(facts), fields: fields, codeBytes: row.code,
+                return ExportRow(position: position, outcome: .accepted(facts), fields: fields, codeBytes: code,
                                  codeHash: state.batch?.codeHashes[i] ?? 0)
-            case .rejected(var reject):
+            case .rejected(let k):
+                // Always there: the row was just read from this batch.
+                guard var reject = state.batch?.rejects[Int(k)] else { continue }
                 reject.line = position.line
-                return ExportRow(position: position, outcome: .rejected(reject), fields: fields, codeBytes: row.code, codeHash: 0)
+                return ExportRow(position: position, outcome: .rejected(reject), fields: fields, codeBytes: code, codeHash: 0)
             }
         }
     }

@@ -6,14 +6,31 @@
 /// What a reading thread hands over (through a ``Pipeline``): once sent, a batch is never
 /// written again, so rows may keep views on its fields.
 struct RowBatch: @unchecked Sendable {
+    /// Plain bytes, nothing counted: appending a row and taking it again copy it as such (a
+    /// row holding a reject's strings or a code's array was copied and destroyed through
+    /// value witnesses, a twentieth of a reading thread's time). What needs a reference waits
+    /// in ``rejects`` and ``normalizedCodes``.
     struct Row {
         var position: RecordPosition
         var firstField: Int32
         var fieldCount: Int32
         var fault: CSVFault?
         /// nil for a blank record.
-        var outcome: ExportRow.Outcome?
-        var code: CodeBytes
+        var outcome: Outcome?
+        var code: Code
+    }
+
+    /// ``ExportRow/Outcome``, a reject by its place in ``rejects``.
+    enum Outcome {
+        case accepted(RowFacts)
+        case rejected(Int32)
+    }
+
+    /// ``CodeBytes``, a normalised code by its place in ``normalizedCodes``.
+    enum Code {
+        case asRead
+        case normalized(Int32)
+        case none
     }
 
     let fields = FieldBuffer(byteCapacity: 1 << 17, fieldCapacity: 1 << 12)
@@ -21,6 +38,10 @@ struct RowBatch: @unchecked Sendable {
     /// The ``DossierTable/hash(_:)`` of each accepted row's code (0 for other rows), worked out
     /// here rather than on the thread that merges the rows.
     var codeHashes: [UInt32] = []
+    /// The rejects of the rejected rows, in row order.
+    var rejects: [Reject] = []
+    /// The codes that were normalised (not ASCII as read), in row order.
+    var normalizedCodes: [[UInt8]] = []
     var newSpellings: [(row: Int, text: String)] = []
     /// A field of procedures first met: its text and the part's id for it.
     var newFields: [(row: Int, text: String, id: Int32)] = []
@@ -66,14 +87,21 @@ struct PartReader: @unchecked Sendable {
                 let (spellings, fieldNames) = (units.spellings.count, fields?.spellings.count ?? 0)
                 let procedureCount = procedures.codes.count
                 let (result, code) = rules.apply(row, fault: record.fault, line: record.position.line)
-                entry.code = code
+                switch code {
+                case .asRead: entry.code = .asRead
+                case .none: entry.code = .none
+                case .normalized(let bytes):
+                    entry.code = .normalized(Int32(batch.normalizedCodes.count))
+                    batch.normalizedCodes.append(bytes)
+                }
                 switch result {
                 case .success(let facts):
                     entry.outcome = .accepted(facts)
                     codeHash = code.withBytes(in: row, DossierTable.hash)
                 case .failure(let failure):
-                    entry.outcome = .rejected(Reject(file: fileName, line: record.position.line, field: failure.field?.rawValue,
-                                                     reason: failure.reason, raw: String(decoding: csv.lastRaw, as: UTF8.self)))
+                    entry.outcome = .rejected(Int32(batch.rejects.count))
+                    batch.rejects.append(Reject(file: fileName, line: record.position.line, field: failure.field?.rawValue,
+                                                reason: failure.reason, raw: String(decoding: csv.lastRaw, as: UTF8.self)))
                 }
                 for id in spellings..<units.spellings.count {
                     batch.newSpellings.append((batch.rows.count, units.spellings[id].text))

@@ -48,8 +48,8 @@ public struct Period: Hashable, Sendable, CustomStringConvertible {
 
     /// Whether data as of `asOf` (the newest as-of of its inputs) covers the period on
     /// `basis`: it reaches the period's last second (moments are whole seconds), so that data
-    /// as of 14/03 23:59:59 (`--as-of 14/03/2023`, a date being the end of its day) covers
-    /// decree 09's 2023-Q1. A report of a period it does not cover is provisional, whoever
+    /// as of 14/03 23:59:59 (`--as-of "14/03/2023 23:59:59"`, or `15/03/2023`: a date alone is
+    /// 00:00:00 of that day) covers decree 09's 2023-Q1. A report of a period it does not cover is provisional, whoever
     /// writes it (`report`, `run`).
     public func isCovered(asOf: LocalMoment, basis: PeriodBasis) -> Bool {
         bounds(basis).end.seconds - 1 <= asOf.seconds

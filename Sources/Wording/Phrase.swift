@@ -154,13 +154,13 @@ public enum Phrase: String, CaseIterable, Sendable {
     case columnTarget, columnIndicator, columnNumerator, columnDenominator, columnRate, columnGoal, columnMet
     case columnMaxPoints, columnPoints, met, notMet, missedTargets, allTargetsMet, noTargetFigures, belowFullMarks, allFullMarks
     case indexOutOf62, chartIndexPoints, pointsValue, pointsOutOf, sheetPlan, sheetIndex, noCatalogue, catalogueUsed, goalsLine
-    case helpCatalogue, helpGoal, helpExplainTable, usageGoal, usageGoalTwice, usageGoalTable, usageExplainFigure, usageExplainTable
+    case helpCatalogue, helpGoal, helpExplainTable, usageGoal, usageGoalTwice, usageGoalTable, usageExplainFigure, usageExplainIndexFigure, usageExplainTable
     case figureNumerator, figureDenominator
     case whyOnTimeNum, whyResolved, whyEligibleOnlineNum, whyEligibleOnlineDen, whyDigitisedResultNum
     case whyDigitisedResultDen, whySatisfiedNum, whySatisfiedDen, whyRoutingNum, whyRoutingDen, whyProgressNum
     case whyProgressDen, whyFullOnlineNum, whyFullOnlineDen, whyPaymentNum, whyPaymentDen, whyEResultNum, whyEResultDen
     case whyDigitisedNum, whyReceived, whyReuseNum, whyReuseDen, whyDataStoreNum, whyDataStoreDen, whyVNeIDNum
-    case whyVNeIDDen, whyComplaintNum, whyComplaintDen, whyLate
+    case whyVNeIDDen, whyComplaintNum, whyComplaintFiled, whyComplaintRatedAndFiled, whyComplaintDen, whyLate
 
     // MARK: Deadlines, late lists, resolution time, the audit, apology letters (issue 13)
     case lateTitle, dueWithinTitle, resolutionTitle, auditTitle, listEmpty, dueWithinSubtitle

@@ -58,6 +58,15 @@ import Testing
         #expect(MemoryLayout<Dossier>.stride == 40)
     }
 
+    /// A batch's rows are plain bytes (no reference to count), so that handing rows between
+    /// threads copies them as such; so is a row's facts, the dossier with them.
+    @Test func aBatchRowIsPlainBytes() {
+        #expect(_isPOD(Dossier.self))
+        #expect(_isPOD(RowFacts.self))
+        #expect(_isPOD(RowBatch.Row.self))
+        #expect(!_isPOD(ExportRow.Outcome.self), "a reject holds strings: the batch keeps it aside")
+    }
+
     @Test func everyFieldAtItsExtremesReadsBack() {
         for id in Self.ids {
             var m = Model()

@@ -121,6 +121,30 @@ struct RejectsOutputTests {
         #expect(english.contains("rejected: 1 × duplicate procedure code"), "\(check)")
     }
 
+    /// Hand-checked: hoso.csv's dossiers name procedures P1 (twice: D1, D3), P9 (D2) and none
+    /// (D4); the catalogue holds P1 only. P9 is missing for one dossier, as report says it.
+    @Test("check names the procedures the files use that the catalogue lacks, as report does")
+    func checkNamesMissingProcedures() throws {
+        let dir = try TempDir()
+        try dir.write("hoso.csv", """
+            MaHoSo,MaTTHC,DonViXuLy,KenhThucHien,NgayTiepNhan,TrangThaiHoSo
+            D1,P1,UBND xã A,1,05/01/2023,4
+            D2,P9,UBND xã A,1,05/01/2023,4
+            D3,P1,UBND xã A,2,06/01/2023,4
+            D4,,UBND xã A,2,06/01/2023,4
+
+            """)
+        try dir.write("danh-muc.csv", "Mã TTHC;Có phí, lệ phí\nP1;có\n")
+        let check = try Motcua.run(["check", "--lang", "en", "--catalogue", "danh-muc.csv", "hoso.csv"], in: dir.url)
+        #expect(check.status == 0, "\(check)")
+        let english = check.stdout + check.stderr
+        #expect(english.contains("Procedures used by dossiers but missing from the catalogue (1):\n  P9: 1 dossiers"), "\(check)")
+        #expect(!english.contains("P1: "), "\(check)")
+        let report = try Motcua.run(["report", "--lang", "en", "--period", "2023-Q1", "--catalogue", "danh-muc.csv", "hoso.csv"],
+                                    in: dir.url)
+        #expect(report.stderr.contains("P9: 1 dossiers"), "\(report)")
+    }
+
     @Test("file is named as on the command line; a BOM and leading blank lines keep the count")
     func fileNamesAsGiven() throws {
         let dir = try TempDir()

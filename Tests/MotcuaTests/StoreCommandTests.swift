@@ -646,6 +646,32 @@ struct StoreCommandTests {
 
     // MARK: - Imports
 
+    /// Hand-checked: a.csv stated as of 31/03/2023 (00:00:00, a date alone being a moment) has
+    /// X1 resolved; b.csv's rows reach 31/03/2023 10:00, a later as-of, and have X1 pending. b.csv
+    /// wins whatever the import order: 0 resolved, 2 pending. Read as the end of its day (as
+    /// before the sixteenth round), a.csv would have won (1 resolved, 1 pending).
+    @Test("a date-only --as-of of an import is 00:00:00 of that day: a file whose rows reach later that day outranks it",
+          arguments: StoreEngine.allCases)
+    func dateOnlyAsOfIsTheStartOfTheDay(engine: StoreEngine) throws {
+        let dir = try TempDir(prefix: "motcua-e2e-store")
+        let header = "MaHoSo,DonViXuLy,KenhThucHien,NgayTiepNhan,NgayHenTra,NgayKetThucXuLy,TrangThaiHoSo\n"
+        try dir.write("a.csv", header + "X1,UBND xã A,1,20/03/2023 08:00,28/03/2023,25/03/2023 09:00,10\n")
+        try dir.write("b.csv", header + "X1,UBND xã A,1,20/03/2023 08:00,28/03/2023,,4\nX2,UBND xã A,1,31/03/2023 10:00,05/04/2023,,2\n")
+        for order in [["a", "b"], ["b", "a"]] {
+            let db = try engine.freshStore(in: dir, name: "kho-" + order.joined())
+            for name in order {
+                let asOf = name == "a" ? ["--as-of", "31/03/2023"] : []
+                let imported = try Motcua.run(["import", "--db", db] + asOf + ["\(name).csv"], in: dir.url)
+                #expect(imported.status == 0, "\(imported)")
+            }
+            let report = try Motcua.run(["report", "--db", db, "--period", "2023-Q1", "--basis", "calendar",
+                                         "--format", "json", "-q"], in: dir.url)
+            #expect(report.status == 0, "\(report)")
+            let text = report.stdout.filter { $0 != " " && $0 != "\n" }
+            #expect(text.contains("\"resolved\":0") && text.contains("\"pending\":2"), "order \(order): \(report.stdout)")
+        }
+    }
+
     @Test("importing a file already in the store says so, changes nothing and exits 0", arguments: StoreEngine.allCases)
     func reimport(engine: StoreEngine) throws {
         let dir = try TempDir(prefix: "motcua-e2e-store")

@@ -27,7 +27,7 @@ extension Phrase {
         .helpQuiet: "Do not print the summary.",
         .helpEncoding: "Override encoding detection: utf-8, utf-8-bom, utf-16le, utf-16be, windows-1258.",
         .helpDelimiter: "Override delimiter detection: ',' ';' or tab.",
-        .helpAsOf: "State every file's as-of moment instead of deriving it (e.g. 2023-03-31 or 31/03/2023 17:00).",
+        .helpAsOf: "State every file's as-of moment instead of deriving it (e.g. 31/03/2023 17:00, or 2023-04-01: a date alone is 00:00:00 of that day).",
         .helpRejects: "Write rejected rows to this CSV file (file,line,field,reason,raw).",
         .helpUnits: "Unit names: a CSV file of name,unit lines (names as they appear in exports, the unit they count for); "
             + "start one with motcua units --write.",

@@ -64,6 +64,7 @@ extension Phrase {
         .usageGoalTwice: "the goal '{name}' is given twice; give it once (--target sets on_time)",
         .usageGoalTable: "--goal {name} is a goal of --table plan; --table {text} does not use it",
         .usageExplainFigure: "'{text}' is not a figure of the {kind} table: TARGET.numerator or TARGET.denominator, TARGET one of {list}",
+        .usageExplainIndexFigure: "'{text}' is not a figure of the {kind} table: TARGET.numerator or TARGET.denominator, TARGET one of {list}; or one of the counts satisfaction is made of: {columns}",
         .usageExplainTable: "--table takes kpi, plan or index766",
         .figureNumerator: "numerator", .figureDenominator: "denominator",
         .whyOnTimeNum: "resolved {finished}, early or on time (due {due})",
@@ -92,7 +93,9 @@ extension Phrase {
         .whyDataStoreDen: "received {received}; its file says whether the data store was used",
         .whyVNeIDNum: "received {received}; account authenticated with VNeID",
         .whyVNeIDDen: "received {received}; its file says whether the account is authenticated with VNeID",
-        .whyComplaintNum: "resolved {finished}; rated {text} or a complaint was filed",
+        .whyComplaintNum: "resolved {finished}; rated {text} (dissatisfied)",
+        .whyComplaintFiled: "resolved {finished}; a complaint was filed",
+        .whyComplaintRatedAndFiled: "resolved {finished}; rated {text} (dissatisfied) and a complaint was filed",
         .whyComplaintDen: "resolved {finished}; its file has the rating or the complaint column",
         .whyLate: "resolved {finished}, after its deadline {due}",
     ]

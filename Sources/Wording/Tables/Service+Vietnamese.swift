@@ -64,6 +64,7 @@ extension Phrase {
         .usageGoalTwice: "mức kế hoạch '{name}' được cho hai lần; chỉ cho một lần (--target đặt on_time)",
         .usageGoalTable: "--goal {name} là mục tiêu của --table plan; --table {text} không dùng đến",
         .usageExplainFigure: "'{text}' không phải số liệu của bảng {kind}: CHỈ_TIÊU.numerator hoặc CHỈ_TIÊU.denominator, CHỈ_TIÊU là một trong {list}",
+        .usageExplainIndexFigure: "'{text}' không phải số liệu của bảng {kind}: CHỈ_TIÊU.numerator hoặc CHỈ_TIÊU.denominator, CHỈ_TIÊU là một trong {list}; hoặc một trong các số đếm tạo nên chỉ số hài lòng: {columns}",
         .usageExplainTable: "--table nhận kpi, plan hoặc index766",
         .figureNumerator: "tử số", .figureDenominator: "mẫu số",
         .whyOnTimeNum: "giải quyết ngày {finished}, trước hạn hoặc đúng hạn (hạn {due})",
@@ -92,7 +93,9 @@ extension Phrase {
         .whyDataStoreDen: "tiếp nhận ngày {received}; tệp của hồ sơ có cột kho dữ liệu cá nhân",
         .whyVNeIDNum: "tiếp nhận ngày {received}; tài khoản đã xác thực VNeID",
         .whyVNeIDDen: "tiếp nhận ngày {received}; tệp của hồ sơ có cột xác thực VNeID",
-        .whyComplaintNum: "giải quyết ngày {finished}; đánh giá {text} hoặc có phản ánh, kiến nghị",
+        .whyComplaintNum: "giải quyết ngày {finished}; đánh giá mức {text} (không hài lòng)",
+        .whyComplaintFiled: "giải quyết ngày {finished}; có phản ánh, kiến nghị",
+        .whyComplaintRatedAndFiled: "giải quyết ngày {finished}; đánh giá mức {text} (không hài lòng) và có phản ánh, kiến nghị",
         .whyComplaintDen: "giải quyết ngày {finished}; tệp của hồ sơ có cột đánh giá hoặc phản ánh, kiến nghị",
         .whyLate: "giải quyết ngày {finished}, sau hạn {due}",
     ]

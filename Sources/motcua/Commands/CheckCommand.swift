@@ -27,7 +27,9 @@ struct CheckCommand: ParsableCommand {
             }
         }
         if let catalogue = outcome.catalogue {
-            for line in RunSummary.catalogueLines(catalogue, language: language) { Terminal.write(line + "\n") }
+            for line in RunSummary.catalogueLines(catalogue, missing: outcome.missingProcedures, language: language) {
+                Terminal.write(line + "\n")
+            }
         }
         if outcome.failures > 0 { throw ExitCode(ExitStatus.noInput) }
         if outcome.rejected > 0 { throw ExitCode(ExitStatus.dataError) }

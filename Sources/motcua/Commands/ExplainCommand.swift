@@ -53,8 +53,10 @@ struct ExplainCommand: ParsableCommand {
     /// The plan's or the index's count that `text` names (`satisfied.denominator`).
     func figure(_ text: String) throws -> ServiceCount {
         guard let count = ServiceFigureName.count(text, table: table) else {
-            throw usage(.usageExplainFigure, [.text: text, .kind: table.rawValue,
-                                              .list: ServiceFigureName.names(table: table).joined(separator: ", ")])
+            let counts = ServiceFigureName.countNames(table: table)
+            throw usage(counts.isEmpty ? .usageExplainFigure : .usageExplainIndexFigure,
+                        [.text: text, .kind: table.rawValue, .list: ServiceFigureName.names(table: table).joined(separator: ", "),
+                         .columns: counts.joined(separator: ", ")])
         }
         return count
     }

@@ -59,7 +59,8 @@ struct InputOptions: ParsableArguments {
             }
         }
         if let asOf {
-            guard case .success(let date) = DateValue.parse(asOf, role: .deadline) else { throw usage(.usageMoment, [.text: asOf]) }
+            // A moment, not a deadline: a date alone is 00:00:00 of that day (input-formats.md).
+            guard case .success(let date) = DateValue.parse(asOf, role: .moment) else { throw usage(.usageMoment, [.text: asOf]) }
             options.asOf = date.moment
         }
         return options
