@@ -26,7 +26,7 @@ public struct DateValue: Hashable, Sendable {
 
 extension DateValue {
     /// Parses one of the spec's date forms from UTF-8 bytes (already trimmed):
-    /// `d/M/yyyy[ H:mm[:ss]]`, `yyyy-MM-dd[( |T)HH:mm[:ss][.fff][Z|±HH:mm|±HHmm|±HH]]`,
+    /// `d/M/yyyy[ H:mm[:ss]]`, `yyyy-MM-dd[( |T)HH:mm[:ss][Z|±HH:mm|±HHmm|±HH]]`,
     /// `yyyyMMddHHmmss` and `yyyyMMdd`.
     ///
     /// Works on bytes because every accepted row has up to four dates: building a `String`
@@ -131,10 +131,8 @@ private struct DigitScanner {
         }
         (f.year, f.month, f.day) = (y, m, d)
         guard !atEnd else { return f }
+        // No fractional seconds: the spec's forms end at `:ss` (a `.250` is unreadable).
         guard skip("T") || skipSpaces(), time(into: &f, hourDigits: 2) else { return nil }
-        if skip(".") {
-            guard digits(min: 1, max: 9) != nil else { return nil }
-        }
         if skip("Z") {
             f.offsetSeconds = 0
         } else if let sign = current, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
