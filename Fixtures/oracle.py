@@ -594,12 +594,14 @@ def ingest(paths, stated_as_of=None, aliases=None):
             as_of = stated_as_of
         for row in accepted:
             row["as_of"] = as_of
-        files.append((name, as_of, accepted))
+        files.append((name, path, as_of, accepted))
     winners = {}      # dossier code -> (rank, row)
     spellings = {}    # unit key -> (rank, display)
-    for name, as_of, accepted in files:
+    for name, path, as_of, accepted in files:
         for position, row in enumerate(accepted):
-            rank = (as_of, name, position)
+            # Same as-of and base name: the name as given decides (a decision, README), never
+            # the order the files are named in; the later row within one file.
+            rank = (as_of, name, path, position)
             if row["code"] not in winners or rank > winners[row["code"]][0]:
                 winners[row["code"]] = (rank, row)
             if row["unit_key"] not in spellings or rank > spellings[row["unit_key"]][0]:

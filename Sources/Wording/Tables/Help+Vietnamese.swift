@@ -26,7 +26,7 @@ extension Phrase {
         .helpQuiet: "Không in phần tóm tắt.",
         .helpEncoding: "Chỉ định bảng mã thay vì tự nhận biết: utf-8, utf-8-bom, utf-16le, utf-16be, windows-1258.",
         .helpDelimiter: "Chỉ định dấu phân cách thay vì tự nhận biết: ',' ';' hoặc tab.",
-        .helpAsOf: "Thời điểm dữ liệu của mọi tệp, thay vì tính từ nội dung (ví dụ 31/03/2023 17:00, hoặc 2023-04-01: chỉ ghi ngày là 00:00:00 của ngày đó).",
+        .helpAsOf: "Thời điểm dữ liệu của mọi tệp, thay vì tính từ nội dung (ví dụ 31/03/2023 17:00, hoặc 2023-04-01: nếu chỉ ghi ngày thì là 00:00:00 của ngày đó).",
         .helpRejects: "Ghi các dòng bị loại vào tệp CSV này (file,line,field,reason,raw).",
         .helpUnits: "Tệp tên đơn vị: CSV gồm các dòng name,unit (tên như trong tệp xuất, đơn vị được tính vào); "
             + "lập bản đầu bằng motcua units --write.",
