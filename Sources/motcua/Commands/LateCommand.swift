@@ -53,10 +53,10 @@ struct LateCommand: ParsableCommand {
         switch (period, dueWithin) {
         case (let period?, nil): return .period(try PeriodText.parse(period), basis)
         case (nil, let days?):
-            guard let text = input.asOf else { throw usage(.usageDueWithinAsOf) }
+            guard input.asOf != nil else { throw usage(.usageDueWithinAsOf) }
             guard days >= 0 else { throw usage(.usageDueWithinDays, [.text: String(days)]) }
-            guard case .success(let date) = DateValue.parse(text, role: .moment) else { throw usage(.usageMoment, [.text: text]) }
-            return .dueWithin(days: days, asOf: date.moment)
+            guard let asOf = try input.asOfMoment() else { throw usage(.usageDueWithinAsOf) }
+            return .dueWithin(days: days, asOf: asOf)
         default: throw usage(.usageDueWithinPeriod)
         }
     }

@@ -58,12 +58,16 @@ struct InputOptions: ParsableArguments {
             default: throw usage(.usageDelimiter, [.text: delimiter])
             }
         }
-        if let asOf {
-            // A moment, not a deadline: a date alone is 00:00:00 of that day (input-formats.md).
-            guard case .success(let date) = DateValue.parse(asOf, role: .moment) else { throw usage(.usageMoment, [.text: asOf]) }
-            options.asOf = date.moment
-        }
+        options.asOf = try asOfMoment()
         return options
+    }
+
+    /// `--as-of` read, nil when not given: a moment, not a deadline, so a date alone is 00:00:00
+    /// of that day (input-formats.md). Every file's as-of, or `late --due-within`'s moment.
+    func asOfMoment() throws -> LocalMoment? {
+        guard let asOf else { return nil }
+        guard case .success(let date) = DateValue.parse(asOf, role: .moment) else { throw usage(.usageMoment, [.text: asOf]) }
+        return date.moment
     }
 
     /// The files named (none: the store), read by these options.
